@@ -1,0 +1,1 @@
+"""The `scanstation` command line."""

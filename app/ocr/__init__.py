@@ -1,0 +1,1 @@
+"""OCR engines behind one Protocol: Tesseract, and a null engine for "OCR off"."""

@@ -1,0 +1,62 @@
+"""The OCR engine Protocol and the words it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the image given to the engine
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word, its box and confidence (0–100), and the line it belongs to."""
+
+    text: str
+    box: Box
+    conf: float
+    line: tuple[int, int, int]  # (block, paragraph, line) numbers, for reading order
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """The words found on one page, in reading order."""
+
+    words: tuple[Word, ...]
+    lang: str
+
+    @property
+    def text(self) -> str:
+        """The page text: words joined by spaces within a line, lines by newlines."""
+        lines: list[str] = []
+        current: tuple[int, int, int] | None = None
+        for word in self.words:
+            if word.line != current:
+                lines.append(word.text)
+                current = word.line
+            else:
+                lines[-1] += " " + word.text
+        return "\n".join(lines)
+
+    @property
+    def mean_conf(self) -> float | None:
+        """Mean word confidence, or None when no word was found."""
+        if not self.words:
+            return None
+        return sum(w.conf for w in self.words) / len(self.words)
+
+
+class OcrEngine(Protocol):
+    """Reads the text of one upright page image (RGB or grey, uint8)."""
+
+    name: str
+
+    def check(self) -> None:
+        """Raise DependencyError now, in the main process, if the engine cannot run."""
+        ...
+
+    def recognize(self, image: np.ndarray, dpi: float) -> OcrResult:
+        """Return the words on the page with their boxes in the image's pixels."""
+        ...
