@@ -1,0 +1,1 @@
+"""PDF/A-2b output: page images with an invisible OCR text layer."""

@@ -1,0 +1,77 @@
+"""Atomic file output: write beside the target, fsync, rename; never leave a half file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from app.errors import OutputError
+
+
+def check_output_folder(out: Path) -> None:
+    """Raise OutputError unless `out`'s folder exists and can be written to."""
+    folder = out.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"Output folder does not exist: {folder}",
+            hint="Create the folder or choose another output location.",
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(
+            f"Output folder is not writable: {folder}",
+            hint="Choose a folder you may write to, or ask the administrator for access.",
+        )
+
+
+def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Call `write` on a temporary file in `out`'s folder, then move it onto `out`.
+
+    On any error the temporary file is removed and an existing `out` is left untouched;
+    OS errors (permissions, disk full) become OutputError.
+    """
+    check_output_folder(out)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as err:
+        raise OutputError(
+            f"Cannot create a file in {out.parent}: {err.strerror}",
+            hint="Check the folder's permissions and free space, or choose another folder.",
+        ) from err
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(out)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(err, OSError):
+            raise OutputError(
+                f"Could not write {out}: {err.strerror or err}",
+                hint="Check free disk space and permissions, then save again.",
+            ) from err
+        raise
+    _fsync_folder(out.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable; best effort, as some filesystems refuse directory fsync."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

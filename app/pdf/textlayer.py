@@ -1,0 +1,70 @@
+"""The invisible text layer: OCR words placed over their boxes in text render mode 3."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from app.ocr.base import Word
+from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
+
+REPLACEMENT = "\ufffd"
+_GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
+_MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise and keep only what the 2-byte Identity-H codes can carry (BMP, no controls)."""
+    return "".join(
+        REPLACEMENT if ord(ch) > 0xFFFF or unicodedata.category(ch) in ("Cc", "Cs") else ch
+        for ch in unicodedata.normalize("NFC", text)
+    )
+
+
+def _hex(text: str) -> str:
+    return "<" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def _num(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+
+
+def _line_ops(words: Sequence[Word], scale: float, page_height: float) -> Iterable[str]:
+    """Operators for one OCR line: a shared font size and baseline, each word at its box."""
+    top = min(w.box[1] for w in words)
+    bottom = max(w.box[3] for w in words)
+    size = max(bottom - top, _MIN_EXTENT_PX) * scale  # ascent − descent = 1 em
+    baseline = page_height - bottom * scale - DESCENT / UNITS_PER_EM * size
+    yield f"/{FONT_RESOURCE} {_num(size)} Tf"
+    glyph = _GLYPH_EM * size
+    for word, following in itertools.zip_longest(words, words[1:]):
+        x0, _, x1, _ = word.box
+        width = max(x1 - x0, _MIN_EXTENT_PX) * scale
+        yield f"1 0 0 1 {_num(x0 * scale)} {_num(baseline)} Tm"
+        yield f"{_num(100 * width / (len(word.text) * glyph))} Tz {_hex(word.text)} Tj"
+        if following is not None:
+            gap = max(following.box[0] - x1, _MIN_EXTENT_PX) * scale
+            yield f"{_num(100 * gap / glyph)} Tz {_hex(' ')} Tj"
+
+
+FONT_RESOURCE = "FOcr"
+
+
+def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
+    """Content stream drawing `words` (boxes in image pixels at `dpi`) invisibly on a page.
+
+    `page_height` is in points. Words keep their order; consecutive words with the same
+    `line` share a baseline and are joined by a space stretched over the gap between them,
+    so text extraction gives the OCR lines back and word boxes match the OCR boxes.
+    """
+    cleaned = [Word(clean_text(w.text), w.box, w.conf, w.line) for w in words]
+    cleaned = [w for w in cleaned if w.text.strip()]
+    if not cleaned:
+        return b""
+    scale = 72.0 / dpi
+    ops = ["BT", "3 Tr"]
+    for _, line in itertools.groupby(cleaned, key=lambda w: w.line):
+        ops.extend(_line_ops(list(line), scale, page_height))
+    ops.append("ET")
+    return ("\n".join(ops) + "\n").encode("ascii")

@@ -1,0 +1,1 @@
+"""Synthetic scans of Vietnamese administrative documents with known truth (demo, tests, bench)."""

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` prints speed, size and accuracy figures against reference tools."""

@@ -1,0 +1,43 @@
+"""Accuracy measures for the benchmarks: character error rate, polygon IoU, angle error."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+
+def normalise_text(text: str, *, diacritics: bool = True) -> str:
+    """NFC, single spaces; without diacritics, marks are stripped and đ becomes d."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    if diacritics:
+        return text
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def cer(truth: str, found: str, *, diacritics: bool = True) -> tuple[int, int]:
+    """Return (edit distance, truth length) so rates can be pooled over pages."""
+    reference = normalise_text(truth, diacritics=diacritics)
+    hypothesis = normalise_text(found, diacritics=diacritics)
+    return Levenshtein.distance(reference, hypothesis), len(reference)
+
+
+def polygon_iou(a: Sequence[Sequence[float]], b: Sequence[Sequence[float]]) -> float:
+    """Intersection over union of two convex quadrilaterals."""
+    pa = np.asarray(a, dtype=np.float32)
+    pb = np.asarray(b, dtype=np.float32)
+    pa = cv2.convexHull(pa)
+    pb = cv2.convexHull(pb)
+    inter, _ = cv2.intersectConvexConvex(pa, pb)
+    union = cv2.contourArea(pa) + cv2.contourArea(pb) - inter
+    return float(inter / union) if union > 0 else 0.0
+
+
+def angle_error(found: float, truth: float) -> float:
+    """Absolute difference of two angles in degrees, wrapped to [0, 180]."""
+    diff = abs(found - truth) % 360.0
+    return min(diff, 360.0 - diff)

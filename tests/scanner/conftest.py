@@ -1,0 +1,53 @@
+"""SANE test setup: points SANE_CONFIG_DIR at a config with only the `test` backend."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_TEST_CONF = """\
+number_of_devices 1
+mode Color
+depth 8
+resolution_min 1.0
+resolution_max 1200.0
+resolution_quant 1.0
+resolution 50.0
+test-picture "Solid white"
+read-status-code "Default"
+geometry_min 0.0
+geometry_max 200.0
+geometry_quant 1.0
+tl_x 0.0
+tl_y 0.0
+br_x 80.0
+br_y 100.0
+"""
+_config_dir: Path | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Set SANE_CONFIG_DIR before any test can call sane.init() (once per process)."""
+    global _config_dir
+    if "SANE_CONFIG_DIR" in os.environ:
+        return
+    _config_dir = Path(tempfile.mkdtemp(prefix="sane-test-"))
+    (_config_dir / "dll.conf").write_text("test\n")
+    (_config_dir / "test.conf").write_text(_TEST_CONF)
+    os.environ["SANE_CONFIG_DIR"] = str(_config_dir)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _config_dir is not None:
+        shutil.rmtree(_config_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def sane_device() -> str:
+    """The SANE test device's name; skips where python-sane is not installed."""
+    pytest.importorskip("sane")
+    return "test:0"
