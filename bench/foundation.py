@@ -47,7 +47,9 @@ def make_corpus(folder: Path, n: int, seed: int) -> list[Sample]:
     folder.mkdir(parents=True, exist_ok=True)
     samples = list(corpus(n, seed=seed, dpi=300))
     for i, sample in enumerate(samples):
-        Image.fromarray(sample.image).save(folder / f"{i:04d}.png", dpi=(300, 300), compress_level=1)
+        Image.fromarray(sample.image).save(
+            folder / f"{i:04d}.png", dpi=(300, 300), compress_level=1
+        )
     return samples
 
 
@@ -99,7 +101,9 @@ def page_texts(pdf: Path, pages: int) -> list[str]:
     for i in range(1, pages + 1):
         done = subprocess.run(
             ["pdftotext", "-f", str(i), "-l", str(i), "-enc", "UTF-8", str(pdf), "-"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         texts.append(done.stdout)
     return texts
@@ -144,19 +148,45 @@ def run(out: Path, n: int, seed: int, jobs: int) -> dict[str, Any]:
     source.write_bytes(img2pdf.convert(sorted(str(p) for p in (out / "corpus").glob("*.png"))))
     ours = run_tool(
         "scanstation",
-        [sys.executable, "-m", "app", "convert", str(source), "-o", str(out / "ours.pdf"),
-         "--jobs", str(jobs), "--report", str(out / "ours-report.json")],
-        out / "ours.pdf", n,
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "convert",
+            str(source),
+            "-o",
+            str(out / "ours.pdf"),
+            "--jobs",
+            str(jobs),
+            "--report",
+            str(out / "ours-report.json"),
+        ],
+        out / "ours.pdf",
+        n,
     )
     tools = [ours]
     if shutil.which("ocrmypdf") or (Path(sys.executable).parent / "ocrmypdf").exists():
         ocrmypdf = str(Path(sys.executable).parent / "ocrmypdf")
-        tools.append(run_tool(
-            "ocrmypdf",
-            [ocrmypdf, "-l", "vie", "--deskew", "--rotate-pages", "--output-type", "pdfa",
-             "--jobs", str(jobs), str(source), str(out / "ocrmypdf.pdf")],
-            out / "ocrmypdf.pdf", n,
-        ))
+        tools.append(
+            run_tool(
+                "ocrmypdf",
+                [
+                    ocrmypdf,
+                    "-l",
+                    "vie",
+                    "--deskew",
+                    "--rotate-pages",
+                    "--output-type",
+                    "pdfa",
+                    "--jobs",
+                    str(jobs),
+                    str(source),
+                    str(out / "ocrmypdf.pdf"),
+                ],
+                out / "ocrmypdf.pdf",
+                n,
+            )
+        )
     for tool in tools:
         texts = page_texts(tool.output, n)
         figures[tool.name] = {
@@ -173,30 +203,46 @@ def run(out: Path, n: int, seed: int, jobs: int) -> dict[str, Any]:
 def print_figures(f: dict[str, Any]) -> None:
     """Print the figures with the targets of the foundation issue."""
     ours = f["scanstation"]
-    print(f"\n== Foundation: {f['pages']} synthetic 300-dpi pages, --jobs {f['jobs']}, "
-          f"{f['cores']} cores ==")
-    print(f"clean-up median      {f['cleanup_ms_median']:8.1f} ms/page (p95 {f['cleanup_ms_p95']:.1f})"
-          "   target ≤ 40")
-    print(f"crop IoU             min {f['crop_iou_min']:.4f}  mean {f['crop_iou_mean']:.4f}"
-          "   target ≥ 0.99")
-    print(f"skew error           max {f['skew_err_max_deg']:.3f}°  mean {f['skew_err_mean_deg']:.3f}°"
-          "   target ≤ 0.1°")
+    print(
+        f"\n== Foundation: {f['pages']} synthetic 300-dpi pages, --jobs {f['jobs']}, "
+        f"{f['cores']} cores =="
+    )
+    print(
+        f"clean-up median      {f['cleanup_ms_median']:8.1f} ms/page (p95 {f['cleanup_ms_p95']:.1f})"
+        "   target ≤ 40"
+    )
+    print(
+        f"crop IoU             min {f['crop_iou_min']:.4f}  mean {f['crop_iou_mean']:.4f}"
+        "   target ≥ 0.99"
+    )
+    print(
+        f"skew error           max {f['skew_err_max_deg']:.3f}°  mean {f['skew_err_mean_deg']:.3f}°"
+        "   target ≤ 0.1°"
+    )
     print(f"orientation wrong    {f['orientation_wrong']} pages   target 0")
-    print(f"blank pages          {f['blank_total']} total, {f['blank_missed']} missed, "
-          f"{f['blank_false']} false   target 0 missed")
+    print(
+        f"blank pages          {f['blank_total']} total, {f['blank_missed']} missed, "
+        f"{f['blank_false']} false   target 0 missed"
+    )
     print(f"{'':20} {'pages/min':>10} {'bytes/page':>12} {'CER':>8} {'CER no-diac':>12}")
     for name in ("scanstation", "ocrmypdf"):
         if name in f:
             t = f[name]
-            print(f"{name:20} {t['pages_per_minute']:10.1f} {t['bytes_per_page']:12.0f} "
-                  f"{t['cer']:8.4%} {t['cer_no_diacritics']:12.4%}")
-    print(f"re-OCR of our stored images: CER {ours['reocr_cer']:.4%} "
-          f"(loss {100 * (ours['reocr_cer'] - ours['cer']):+.2f} points; target < 0.5)")
+            print(
+                f"{name:20} {t['pages_per_minute']:10.1f} {t['bytes_per_page']:12.0f} "
+                f"{t['cer']:8.4%} {t['cer_no_diacritics']:12.4%}"
+            )
+    print(
+        f"re-OCR of our stored images: CER {ours['reocr_cer']:.4%} "
+        f"(loss {100 * (ours['reocr_cer'] - ours['cer']):+.2f} points; target < 0.5)"
+    )
     if "ocrmypdf" in f:
         ref = f["ocrmypdf"]
-        print(f"ratios vs ocrmypdf: speed ×{ours['pages_per_minute'] / ref['pages_per_minute']:.2f}"
-              f" (target ≥ 1.5), size {ours['bytes_per_page'] / ref['bytes_per_page']:.1%}"
-              f" (target ≤ 50%), CER {ours['cer']:.4%} vs {ref['cer']:.4%}")
+        print(
+            f"ratios vs ocrmypdf: speed ×{ours['pages_per_minute'] / ref['pages_per_minute']:.2f}"
+            f" (target ≥ 1.5), size {ours['bytes_per_page'] / ref['bytes_per_page']:.1%}"
+            f" (target ≤ 50%), CER {ours['cer']:.4%} vs {ref['cer']:.4%}"
+        )
 
 
 def main(out: Path, n: int, seed: int, jobs: int) -> dict[str, Any]:

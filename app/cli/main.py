@@ -44,10 +44,15 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF/A file to write")
     parser.add_argument("--lang", default="vie", help="Tesseract languages, e.g. vie or vie+eng")
     parser.add_argument("--no-ocr", action="store_true", help="write the image layer only")
-    parser.add_argument("--jobs", type=_positive_int, default=default_jobs(),
-                        help="pages processed in parallel (default: the number of cores)")
-    parser.add_argument("--strict", action="store_true",
-                        help="refuse pages under 200 dpi instead of flagging them")
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=default_jobs(),
+        help="pages processed in parallel (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="refuse pages under 200 dpi instead of flagging them"
+    )
     parser.add_argument("--title", default="", help="document title (default: the file name)")
     parser.add_argument("--report", type=Path, help="write a per-page JSON report here")
 
@@ -63,15 +68,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"scanstation {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("devices", help="list the scanners the station can use", epilog=EXIT_CODES,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
-
-    scan = commands.add_parser(
-        "scan", help="scan a batch into one PDF/A", epilog=EXIT_CODES,
+    commands.add_parser(
+        "devices",
+        help="list the scanners the station can use",
+        epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    scan.add_argument("--device", required=True,
-                      help="device id from `scanstation devices` (sane:..., folder:PATH, demo)")
+
+    scan = commands.add_parser(
+        "scan",
+        help="scan a batch into one PDF/A",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    scan.add_argument(
+        "--device",
+        required=True,
+        help="device id from `scanstation devices` (sane:..., folder:PATH, demo)",
+    )
     scan.add_argument("--source", choices=("flatbed", "adf"), default="flatbed")
     scan.add_argument("--duplex", action="store_true", help="both sides (ADF only)")
     scan.add_argument("--dpi", type=_positive_int, default=300)
@@ -80,20 +94,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(scan)
 
     convert = commands.add_parser(
-        "convert", help="turn images (JPEG, PNG, TIFF) and PDFs into one clean PDF/A",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "convert",
+        help="turn images (JPEG, PNG, TIFF) and PDFs into one clean PDF/A",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
-    convert.add_argument("--dpi", type=_positive_int, default=300,
-                         help="resolution assumed for images that do not record one")
+    convert.add_argument(
+        "--dpi",
+        type=_positive_int,
+        default=300,
+        help="resolution assumed for images that do not record one",
+    )
     _add_run_options(convert)
     return parser
 
 
 def _options(args: argparse.Namespace) -> RunOptions:
     return RunOptions(
-        lang=args.lang, ocr="none" if args.no_ocr else "tesseract", jobs=args.jobs,
-        strict=args.strict, title=args.title, fallback_dpi=float(args.dpi),
+        lang=args.lang,
+        ocr="none" if args.no_ocr else "tesseract",
+        jobs=args.jobs,
+        strict=args.strict,
+        title=args.title,
+        fallback_dpi=float(args.dpi),
     )
 
 
@@ -131,8 +155,9 @@ def _scan(args: argparse.Namespace) -> None:
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     batch = user_data_path("scanstation") / "batches" / f"{stamp}-{uuid.uuid4().hex[:8]}"
     with TerminalProgress("scan", total=args.pages) as progress:
-        result = scan_to_pdf(args.device, settings, args.output, _options(args), batch,
-                             progress=progress)
+        result = scan_to_pdf(
+            args.device, settings, args.output, _options(args), batch, progress=progress
+        )
     _finish(result, args.report)
 
 
@@ -147,8 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     args = build_parser().parse_args(argv)
     try:
-        {"devices": lambda: _devices(), "scan": lambda: _scan(args),
-         "convert": lambda: _convert(args)}[args.command]()
+        {
+            "devices": lambda: _devices(),
+            "scan": lambda: _scan(args),
+            "convert": lambda: _convert(args),
+        }[args.command]()
     except StationError as err:
         print(f"error: {err}", file=sys.stderr)
         return err.exit_code

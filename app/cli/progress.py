@@ -15,8 +15,12 @@ class TerminalProgress:
 
     def __init__(self, label: str, total: int | None = None) -> None:
         self._bar = tqdm(
-            total=total, desc=label, unit="page", file=sys.stderr,
-            disable=not sys.stderr.isatty(), leave=True,
+            total=total,
+            desc=label,
+            unit="page",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty(),
+            leave=True,
         )
         self._arrived = 0
 

@@ -11,6 +11,7 @@ import numpy as np
 from app.imaging.lines import Line, ransac_line, robust_fit
 
 MAX_SLOPE = math.tan(math.radians(20))
+MAX_DEPTH = 0.4  # share of the image width searched for an edge from each side
 SIDES = ("top", "right", "bottom", "left")
 
 
@@ -29,11 +30,14 @@ def _oriented(grey: np.ndarray, side: str) -> np.ndarray:
 
 
 def _first_hits(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return (row centres, sub-pixel edge positions) of the first strong step along each row."""
+    """Return (row centres, sub-pixel edge positions) of the first strong step along each row.
+
+    Only the outer MAX_DEPTH of each row is searched: a sheet edge lies near the image border.
+    """
+    a = a[:, : max(8, int(MAX_DEPTH * a.shape[1]))]
     d = np.abs(a[:, 2:] - a[:, :-2])  # d[:, k] is the step at column k + 1
-    band = d[:, 1:6]
-    noise = 1.4826 * float(np.median(np.abs(band - np.median(band)))) + 0.5
-    strong = d > max(6.0 * noise, 4.0)
+    noise = 1.4826 * float(np.median(d[::3, ::3])) + 0.3
+    strong = d > max(6.0 * noise, 3.0)
     strong[:, :2] = False  # ignore the image's own border
     has = strong.any(axis=1)
     rows = np.flatnonzero(has)
@@ -82,14 +86,20 @@ def find_side(grey: np.ndarray, side: str) -> Side | None:
     coverage = len(si) / extent
     span = extent / length
     depth = ia + ib * float(np.median(si))
-    if coverage < 0.8 or span < 0.2 or depth > 0.35 * a.shape[1]:
+    if coverage < 0.8 or span < 0.2 or depth > (MAX_DEPTH - 0.05) * a.shape[1]:
         return None
     h, w = grey.shape
     return Side(_to_image(side, ia, ib, float(w), float(h)), coverage, span)
 
 
-def find_sides(grey: np.ndarray) -> dict[str, Side]:
-    """Return the sheet edges found on a blurred copy of the working image, keyed by side."""
-    smooth = cv2.GaussianBlur(grey, (5, 5), 1.0)
+def find_sides(grey: np.ndarray) -> tuple[dict[str, Side], int]:
+    """Return the sheet edges found on a halved, blurred copy of the working image, keyed by side.
+
+    The lines are in pixels of that copy, whose scale (2) relative to `grey` is returned too.
+    """
+    h, w = grey.shape
+    small = cv2.resize(grey[: h - h % 2, : w - w % 2], (w // 2, h // 2),
+                       interpolation=cv2.INTER_AREA)
+    smooth = cv2.GaussianBlur(small, (3, 3), 0.7)
     found = {side: find_side(smooth, side) for side in SIDES}
-    return {k: v for k, v in found.items() if v is not None}
+    return {k: v for k, v in found.items() if v is not None}, 2

@@ -51,7 +51,10 @@ class OcrResult:
 class OcrEngine(Protocol):
     """Reads the text of one upright page image (RGB or grey, uint8)."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """A short name for reports, e.g. "tesseract"."""
+        ...
 
     def check(self) -> None:
         """Raise DependencyError now, in the main process, if the engine cannot run."""

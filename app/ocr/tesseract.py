@@ -14,7 +14,7 @@ import numpy as np
 import pytesseract
 
 from app.errors import DependencyError, InputError
-from app.ocr.base import Word, OcrResult
+from app.ocr.base import OcrResult, Word
 
 MIN_VERSION = (4, 1)
 INSTALL_HINT = "sudo apt-get install tesseract-ocr (Windows: the station's installer ships it)"
@@ -52,7 +52,9 @@ def check_languages(lang: str) -> None:
     """Raise DependencyError naming the package to install for each missing language of `lang`."""
     wanted = [part for part in lang.split("+") if part]
     if not wanted:
-        raise DependencyError("No OCR language given.", hint="Use e.g. --lang vie or --lang vie+eng.")
+        raise DependencyError(
+            "No OCR language given.", hint="Use e.g. --lang vie or --lang vie+eng."
+        )
     missing = [part for part in wanted if part not in installed_languages()]
     if missing:
         packages = " ".join(debian_package(m) for m in missing)
@@ -83,7 +85,9 @@ class TesseractEngine:
         path = Path(name)
         try:
             if not cv2.imwrite(name, grey):
-                raise InputError("Could not write the page image for OCR.", hint="Check free disk space.")
+                raise InputError(
+                    "Could not write the page image for OCR.", hint="Check free disk space."
+                )
             config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)}"
             try:
                 data = pytesseract.image_to_data(
@@ -118,6 +122,12 @@ def _words(data: dict[str, list[object]]) -> list[Word]:
             continue
         left, top = int(str(data["left"][i])), int(str(data["top"][i]))
         width, height = int(str(data["width"][i])), int(str(data["height"][i]))
-        line = (int(str(data["block_num"][i])), int(str(data["par_num"][i])), int(str(data["line_num"][i])))
-        words.append(Word(text=text, box=(left, top, left + width, top + height), conf=conf, line=line))
+        line = (
+            int(str(data["block_num"][i])),
+            int(str(data["par_num"][i])),
+            int(str(data["line_num"][i])),
+        )
+        words.append(
+            Word(text=text, box=(left, top, left + width, top + height), conf=conf, line=line)
+        )
     return words

@@ -11,7 +11,7 @@ import pikepdf
 from PIL import ImageCms
 
 from app.ocr.base import Word
-from app.pdf.atomic import write_atomically
+from app.atomic import write_atomically
 from app.pdf.font import add_glyphless_font
 from app.pdf.image import EncodedImage
 from app.pdf.metadata import DocumentInfo, write_metadata

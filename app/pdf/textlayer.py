@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
 
+FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
@@ -46,9 +47,6 @@ def _line_ops(words: Sequence[Word], scale: float, page_height: float) -> Iterab
         if following is not None:
             gap = max(following.box[0] - x1, _MIN_EXTENT_PX) * scale
             yield f"{_num(100 * gap / glyph)} Tz {_hex(' ')} Tj"
-
-
-FONT_RESOURCE = "FOcr"
 
 
 def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:

@@ -10,7 +10,9 @@ import pikepdf
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
 
-def _fonts(resources: pikepdf.Object, seen: set[tuple[int, int]]) -> Iterator[pikepdf.Object]:
+def _fonts(
+    resources: pikepdf.Object | None, seen: set[tuple[int, int]]
+) -> Iterator[pikepdf.Object]:
     """Every font in `resources`, descending into form XObjects once each."""
     if not isinstance(resources, pikepdf.Dictionary):
         return
@@ -47,11 +49,17 @@ def _metadata_problems(pdf: pikepdf.Pdf) -> list[str]:
     xmp = pdf.open_metadata()
     part, conformance = xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")
     if part != "2" or conformance not in ("A", "B", "U"):
-        problems.append(f"XMP does not identify PDF/A-2 (pdfaid:part={part}, conformance={conformance})")
+        problems.append(
+            f"XMP does not identify PDF/A-2 (pdfaid:part={part}, conformance={conformance})"
+        )
     info = pdf.trailer.get("/Info")
-    info_title = str(info.Title) if isinstance(info, pikepdf.Dictionary) and "/Title" in info else None
+    info_title = (
+        str(info.Title) if isinstance(info, pikepdf.Dictionary) and "/Title" in info else None
+    )
     if info_title != xmp.get("dc:title"):
-        problems.append(f"Info /Title {info_title!r} differs from XMP dc:title {xmp.get('dc:title')!r}")
+        problems.append(
+            f"Info /Title {info_title!r} differs from XMP dc:title {xmp.get('dc:title')!r}"
+        )
     return problems
 
 

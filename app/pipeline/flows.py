@@ -84,7 +84,9 @@ def _run(
     pages = [PdfPage(image=o.encoded, words=o.ocr.words) for o in outcomes]
     write_pdfa(pages, out, DocumentInfo(title=title, language="vi"))
     report = build_report(
-        outcomes, output=out, elapsed_s=time.perf_counter() - started,
+        outcomes,
+        output=out,
+        elapsed_s=time.perf_counter() - started,
         extra={"lang": options.lang if options.ocr != "none" else None, **extra},
     )
     return RunResult(output=out, outcomes=outcomes, report=report)
@@ -132,7 +134,11 @@ def scan_to_pdf(
 
     with open_scanner(device_id) as scanner:
         result = _run(
-            until_interrupted(scanner.scan(settings, store)), out, options, progress, cancel,
+            until_interrupted(scanner.scan(settings, store)),
+            out,
+            options,
+            progress,
+            cancel,
             {"device": device_id, "batch_folder": str(batch_folder)},
         )
     if stops:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from app.errors import OutputError
+from app.atomic import write_atomically
 from app.pipeline.steps import PageOutcome
 
 
@@ -52,11 +51,9 @@ def build_report(
 
 def write_report(report: dict[str, Any], path: Path) -> None:
     """Write the report as UTF-8 JSON, atomically."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"Cannot write the report {path}: {err.strerror}.",
-                          hint="Choose a folder you can write to.") from err
+    data = json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
+
+    def write(fh: BinaryIO) -> None:
+        fh.write(data)
+
+    write_atomically(path, write)

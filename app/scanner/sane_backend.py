@@ -66,7 +66,9 @@ def _sane() -> ModuleType:
         try:
             sane.init()
         except sane._sane.error as err:
-            raise DeviceError(f"SANE could not start: {err}", hint="Check the SANE installation.")
+            raise DeviceError(
+                f"SANE could not start: {err}", hint="Check the SANE installation."
+            ) from err
         _initialised = True
     return sane
 
@@ -86,7 +88,9 @@ def list_sane_devices() -> list[DeviceInfo]:
     try:
         devices = sane.get_devices()
     except sane._sane.error as err:
-        raise DeviceError(f"SANE could not list devices: {err}", hint="Check the SANE setup.")
+        raise DeviceError(
+            f"SANE could not list devices: {err}", hint="Check the SANE setup."
+        ) from err
     return [
         DeviceInfo(id=f"sane:{name}", vendor=vendor, model=model, kind=_kind(kind))
         for name, vendor, model, kind in devices
@@ -96,9 +100,9 @@ def list_sane_devices() -> list[DeviceInfo]:
 def _to_image(result: tuple[Any, int, int, int, int], lineart: bool) -> Image.Image:
     data, width, height, samples, sample_size = result
     dtype = np.uint16 if sample_size == 2 else np.uint8
-    arr = np.frombuffer(bytes(data), dtype=dtype).reshape(height, width, samples)
+    arr: np.ndarray = np.frombuffer(bytes(data), dtype=dtype).reshape(height, width, samples)
     if sample_size == 2:
-        arr = (arr >> 8).astype(np.uint8)
+        arr = np.right_shift(arr, 8).astype(np.uint8)
     if samples == 3:
         return Image.fromarray(np.ascontiguousarray(arr), "RGB")
     gray = Image.fromarray(np.ascontiguousarray(arr[:, :, 0]), "L")
@@ -146,7 +150,8 @@ class SaneScanner:
             return
         dev, self._dev = self._dev, None
         try:
-            dev.cancel()
+            with contextlib.suppress(_sane()._sane.error):
+                dev.cancel()
         finally:
             dev.close()
 
@@ -248,7 +253,9 @@ class SaneScanner:
             self._set_if_present(f"tl-{axis}", start)
             self._set_if_present(f"br-{axis}", end)
 
-    def _pages(self, settings: ScanSettings, store: RecoveryFolder, dpi: float) -> Iterator[RawPage]:
+    def _pages(
+        self, settings: ScanSettings, store: RecoveryFolder, dpi: float
+    ) -> Iterator[RawPage]:
         adf = settings.source == "adf"
         lineart = settings.mode == "lineart"
         error = _sane()._sane.error

@@ -118,7 +118,7 @@ def _modes(opt: Any) -> dict[str, str]:
         found.setdefault(key, name)
     if not found:
         found["color"] = ""  # no mode option: the device scans in its one fixed mode
-    return found
+    return {key: found[key] for key in ("color", "gray", "lineart") if key in found}
 
 
 def _sources(opt: Any) -> dict[str, str]:
@@ -145,9 +145,12 @@ def _duplex_option(opts: Mapping[str, Any]) -> str | None:
     if duplex is not None and duplex.type == TYPE_BOOL and duplex.is_settable():
         return "duplex"
     adf_mode = opts.get("adf-mode")
-    if adf_mode is not None and isinstance(adf_mode.constraint, list):
-        if any("duplex" in str(v).lower() for v in adf_mode.constraint):
-            return "adf-mode"
+    if (
+        adf_mode is not None
+        and isinstance(adf_mode.constraint, list)
+        and any("duplex" in str(v).lower() for v in adf_mode.constraint)
+    ):
+        return "adf-mode"
     return None
 
 

@@ -27,8 +27,9 @@ def _scan(path: Path, *, seed: int, orientation: int = 0, skew: float = 0.0, dpi
 
 
 def _pdftotext(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +40,19 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, lis
         _scan(folder / "b.png", seed=2, orientation=180, skew=-1.5),
     ]
     out, report = folder / "out.pdf", folder / "report.json"
-    code = main(["convert", str(folder / "a.png"), str(folder / "b.png"), "-o", str(out),
-                 "--jobs", "2", "--report", str(report)])
+    code = main(
+        [
+            "convert",
+            str(folder / "a.png"),
+            str(folder / "b.png"),
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+            "--report",
+            str(report),
+        ]
+    )
     assert code == 0
     return out, report, texts
 
@@ -81,8 +93,9 @@ def test_no_ocr_writes_image_only(tmp_path: Path) -> None:
     assert _pdftotext(out).strip() == ""
 
 
-def _assert_refused(args: list[str], out: Path, code: int, words: list[str],
-                    capsys: pytest.CaptureFixture[str]) -> None:
+def _assert_refused(
+    args: list[str], out: Path, code: int, words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([*args, "-o", str(out)]) == code
     err = capsys.readouterr().err
     for word in words:
@@ -93,8 +106,9 @@ def _assert_refused(args: list[str], out: Path, code: int, words: list[str],
 
 def test_zero_byte_image(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty.png").write_bytes(b"")
-    _assert_refused(["convert", str(tmp_path / "empty.png")], tmp_path / "o.pdf", 3,
-                    ["empty.png"], capsys)
+    _assert_refused(
+        ["convert", str(tmp_path / "empty.png")], tmp_path / "o.pdf", 3, ["empty.png"], capsys
+    )
 
 
 def test_corrupt_image(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,22 +116,33 @@ def test_corrupt_image(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     _scan(good, seed=4, dpi=200)
     data = good.read_bytes()
     (tmp_path / "cut.png").write_bytes(data[: len(data) // 2])
-    _assert_refused(["convert", str(good), str(tmp_path / "cut.png")], tmp_path / "o.pdf", 3,
-                    ["cut.png"], capsys)
+    _assert_refused(
+        ["convert", str(good), str(tmp_path / "cut.png")],
+        tmp_path / "o.pdf",
+        3,
+        ["cut.png"],
+        capsys,
+    )
 
 
 def test_encrypted_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pdf = pikepdf.new()
     pdf.add_blank_page()
     pdf.save(tmp_path / "locked.pdf", encryption=pikepdf.Encryption(owner="o", user="u"))
-    _assert_refused(["convert", str(tmp_path / "locked.pdf")], tmp_path / "o.pdf", 3,
-                    ["locked.pdf", "password"], capsys)
+    _assert_refused(
+        ["convert", str(tmp_path / "locked.pdf")],
+        tmp_path / "o.pdf",
+        3,
+        ["locked.pdf", "password"],
+        capsys,
+    )
 
 
 def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\ngarbage")
-    _assert_refused(["convert", str(tmp_path / "broken.pdf")], tmp_path / "o.pdf", 3,
-                    ["broken.pdf"], capsys)
+    _assert_refused(
+        ["convert", str(tmp_path / "broken.pdf")], tmp_path / "o.pdf", 3, ["broken.pdf"], capsys
+    )
 
 
 def test_decompression_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,37 +150,65 @@ def test_decompression_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     width = height = 30000
     row = b"\x00" + b"\x00" * width
     raw = zlib.compress(row * height, 9)
+
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return (len(body).to_bytes(4, "big") + kind + body
-                + zlib.crc32(kind + body).to_bytes(4, "big"))
+        return (
+            len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+        )
+
     ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 0, 0, 0, 0])
     png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
     (tmp_path / "bomb.png").write_bytes(png)
-    _assert_refused(["convert", str(tmp_path / "bomb.png")], tmp_path / "o.pdf", 3,
-                    ["bomb.png"], capsys)
+    _assert_refused(
+        ["convert", str(tmp_path / "bomb.png")], tmp_path / "o.pdf", 3, ["bomb.png"], capsys
+    )
 
 
 def test_low_dpi_is_flagged_or_refused_with_strict(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     _scan(tmp_path / "low.png", seed=5, dpi=150)
-    _assert_refused(["convert", "--strict", str(tmp_path / "low.png")], tmp_path / "o.pdf", 3,
-                    ["150", "200 dpi"], capsys)
+    _assert_refused(
+        ["convert", "--strict", str(tmp_path / "low.png")],
+        tmp_path / "o.pdf",
+        3,
+        ["150", "200 dpi"],
+        capsys,
+    )
     report = tmp_path / "r.json"
     out = tmp_path / "ok.pdf"
-    assert main(["convert", str(tmp_path / "low.png"), "-o", str(out), "--no-ocr",
-                 "--report", str(report)]) == 0
+    assert (
+        main(
+            [
+                "convert",
+                str(tmp_path / "low.png"),
+                "-o",
+                str(out),
+                "--no-ocr",
+                "--report",
+                str(report),
+            ]
+        )
+        == 0
+    )
     assert "low_dpi" in json.loads(report.read_text(encoding="utf-8"))["pages"][0]["flags"]
 
 
 def test_missing_language_names_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _scan(tmp_path / "a.png", seed=6, dpi=200)
-    _assert_refused(["convert", str(tmp_path / "a.png"), "--lang", "vie+xyz"], tmp_path / "o.pdf",
-                    5, ["tesseract-ocr-xyz"], capsys)
+    _assert_refused(
+        ["convert", str(tmp_path / "a.png"), "--lang", "vie+xyz"],
+        tmp_path / "o.pdf",
+        5,
+        ["tesseract-ocr-xyz"],
+        capsys,
+    )
 
 
 def test_failure_leaves_an_existing_output_untouched(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "o.pdf"
     out.write_bytes(b"previous")

@@ -43,8 +43,8 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
         ) from err
     tmp = Path(tmp_name)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())

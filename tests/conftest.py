@@ -1,10 +1,11 @@
-"""SANE test setup: points SANE_CONFIG_DIR at a config with only the `test` backend."""
+"""Shared test set-up: SANE pointed at its `test` backend only, and the SANE device fixture."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(_config_dir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def sane_device() -> str:
-    """The SANE test device's name; skips where python-sane is not installed."""
-    pytest.importorskip("sane")
-    return "test:0"
+@pytest.fixture
+def sane_device() -> Iterator[str]:
+    """The SANE test device's name.
+
+    The test backend keeps option values across close/open within a process, so the
+    options tests change are put back afterwards.
+    """
+    yield "test:0"
+    from app.scanner.sane_backend import SaneScanner
+
+    with SaneScanner("test:0") as scanner:
+        scanner.set_option("read-return-value", "Default")
+        scanner.set_option("test-picture", "Solid white")

@@ -1,0 +1,112 @@
+"""Page analysis: outline, skew, orientation, blank and quality findings for one scan."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from app.imaging.blank import ink_stats
+from app.imaging.ink import ink_mask, region_mask
+from app.imaging.lines import Line, quad_from_lines, quad_skew, rotated_rect
+from app.imaging.orientation import orientation
+from app.imaging.outline import SIDES, find_sides
+from app.imaging.quality import MAX_BLUR_MM, blur_mm, exposure_flags, format_flags, touches_border
+from app.imaging.refine import refine_edge
+from app.imaging.skew import line_strength, text_skew
+from app.imaging.warp import geometry_for, render, turn_quad
+from app.imaging.work import as_uint8, make_work
+from app.page import Findings, Flag, Geometry, Quad
+
+MARGIN_MM = 4.0  # band inside the sheet edge left out of ink measurements
+CUT_TOLERANCE_MM = 1.0
+MIN_POINTS = 200
+
+
+def _border_lines(w: float, h: float) -> dict[str, Line]:
+    """Return the image's own borders as lines, keyed by side."""
+    def line(p: tuple[float, float], d: tuple[float, float]) -> Line:
+        return np.array(p, dtype=float), np.array(d, dtype=float)
+    return {"top": line((0, 0), (1, 0)), "right": line((w, 0), (0, 1)),
+            "bottom": line((0, h), (1, 0)), "left": line((0, 0), (0, 1))}
+
+
+def _outline(image: np.ndarray, grey: np.ndarray, factor: int) -> tuple[Quad | None, int]:
+    """Return the sheet outline in raw pixels (image-frame corner order) and the sides found."""
+    sides, scale = find_sides(grey)
+    if not sides:
+        return None, 0
+    h, w = image.shape[:2]
+    lines = _border_lines(float(w), float(h))
+    factor *= scale
+    for name, side in sides.items():
+        lines[name] = (side.line[0] * factor, side.line[1])
+    coarse = np.array(quad_from_lines(*(lines[s] for s in SIDES)))
+    corner_pairs = {"top": (0, 1), "right": (1, 2), "bottom": (2, 3), "left": (3, 0)}
+    for name in sides:
+        i, j = corner_pairs[name]
+        fine = refine_edge(image, coarse[i], coarse[j], reach=1.5 * factor + 3)
+        if fine is not None:
+            lines[name] = fine
+    return quad_from_lines(*(lines[s] for s in SIDES)), len(sides)
+
+
+def _clipped(quad: Quad, shape: tuple[int, ...], dpi: float) -> bool:
+    """Return True if a corner of the outline lies outside the image."""
+    tol = CUT_TOLERANCE_MM / 25.4 * dpi
+    h, w = shape[:2]
+    return any(x < -tol or y < -tol or x > w + tol or y > h + tol for x, y in quad)
+
+
+def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
+    """Measure a raw scan: where the upright page lies and what the clerk should know."""
+    raw = as_uint8(image)
+    work = make_work(raw, dpi)
+    f, grey = work.factor, work.grey
+    h, w = raw.shape[:2]
+    outline, n_sides = _outline(raw, grey, f)
+    frame = outline if outline is not None else rotated_rect(w / 2, h / 2, w, h, 0.0)
+    inset = max(1, round(MARGIN_MM / 25.4 * work.dpi))
+    region = region_mask(grey.shape, np.asarray(frame) / f, inset)
+    ink = ink_mask(grey, work.dpi)
+    stats = ink_stats(ink, region, work.dpi)
+    x, y = stats.xs + 0.5, stats.ys + 0.5
+    enough = x.size >= MIN_POINTS
+    if outline is not None:
+        skew = quad_skew(outline)
+        vertical = enough and line_strength(x, y, skew, True) > line_strength(x, y, skew, False)
+    elif enough:
+        skew, vertical, _ = text_skew(x, y)
+    else:
+        skew, vertical = 0.0, False
+    turn, up_score = orientation(x, y, skew, vertical) if enough and not stats.blank else (0, 0.0)
+    base = outline if outline is not None else rotated_rect(w / 2, h / 2, w, h, skew)
+    quad = turn_quad(base, turn // 90)
+
+    paper = grey[::3, ::3][region[::3, ::3] & ~ink[::3, ::3]]
+    paper_luma = float(np.median(paper if paper.size else grey))
+    dark = grey[stats.ys, stats.xs]
+    contrast = paper_luma - float(np.percentile(dark, 5)) if dark.size else 0.0
+    blur = blur_mm(raw, stats.ys, stats.xs, f, dpi) if not stats.blank else 0.0
+
+    flags = format_flags(image, dpi) | exposure_flags(paper_luma, contrast, stats.blank)
+    if stats.blank:
+        flags.add(Flag.BLANK)
+    if blur > MAX_BLUR_MM:
+        flags.add(Flag.BLURRY)
+    if outline is None:
+        flags.add(Flag.NO_OUTLINE)
+        if touches_border(ink):
+            flags.add(Flag.CUT_OFF)
+    elif n_sides < 4 or _clipped(outline, raw.shape, dpi):
+        flags.add(Flag.CUT_OFF)
+    metrics = {"ink_ratio": stats.ratio, "ink_marks": float(stats.marks),
+               "paper_luma": paper_luma, "contrast": contrast, "blur_mm": blur,
+               "outline_sides": float(n_sides), "orientation_score": up_score}
+    findings = Findings(outline=quad if outline is not None else None, skew_deg=skew,
+                        orientation=turn, flags=frozenset(flags), metrics=metrics)
+    return geometry_for(quad), findings
+
+
+def clean(image: np.ndarray, dpi: float) -> tuple[np.ndarray, Geometry, Findings]:
+    """Analyse a raw scan and render the upright page."""
+    geometry, findings = analyse(image, dpi)
+    return render(image, geometry), geometry, findings

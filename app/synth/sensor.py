@@ -1,0 +1,59 @@
+"""Scanner bed backgrounds and sensor effects: texture, noise, blur and a soft edge shadow."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import cv2
+import numpy as np
+
+_BLOCK = 509  # noise tile side (prime, so the tiling does not line up with the page)
+
+
+@lru_cache(maxsize=1)
+def _unit_noise() -> np.ndarray:
+    """A fixed block of standard-normal noise, 3 channels, reused by tiling."""
+    return np.random.default_rng(12345).standard_normal((_BLOCK, _BLOCK, 3)).astype(np.float32)
+
+
+def bed(height: int, width: int, kind: str, rng: np.random.Generator) -> np.ndarray:
+    """The lid or ADF backing seen around the sheet: "dark" ~ RGB 20-45, "light" ~ 200-235."""
+    if kind == "dark":
+        level, texture = rng.uniform(20, 45), rng.uniform(1.0, 3.0)
+    elif kind == "light":
+        level, texture = rng.uniform(200, 235), rng.uniform(1.5, 4.0)
+    else:
+        raise ValueError(f"unknown bed {kind!r}: use 'dark' or 'light'")
+    shape = (max(2, height // 40), max(2, width // 40))
+    luma = rng.normal(0, texture, shape)[..., None]
+    chroma = rng.normal(0, texture / 4, (*shape, 3))
+    small = level + rng.uniform(-3, 3, 3) + luma + chroma
+    small_u8 = np.clip(small, 0, 255).round().astype(np.uint8)
+    return cv2.resize(small_u8, (width, height), interpolation=cv2.INTER_CUBIC)
+
+
+def add_noise(img: np.ndarray, sigma: float, rng: np.random.Generator) -> np.ndarray:
+    """Gaussian sensor noise of `sigma` levels, cut from a tiled fixed block at a random offset."""
+    if sigma <= 0:
+        return img
+    h, w = img.shape[:2]
+    oy, ox = (int(v) for v in rng.integers(0, _BLOCK, 2))
+    reps = ((h + oy) // _BLOCK + 1, (w + ox) // _BLOCK + 1, 1)
+    block = np.clip(128 + sigma * _unit_noise(), 0, 255).astype(np.uint8)
+    noise = np.tile(block, reps)[oy:oy + h, ox:ox + w]
+    return cv2.addWeighted(img, 1.0, noise, 1.0, -128.0)
+
+
+def blur(img: np.ndarray, sigma: float) -> np.ndarray:
+    return cv2.GaussianBlur(img, (0, 0), sigma) if sigma > 0 else img
+
+
+def edge_shadow(img: np.ndarray, rng: np.random.Generator) -> None:
+    """Darken one side of the scan softly (a lid or book-edge shadow), in place."""
+    side = int(rng.integers(4))
+    view = np.rot90(img, side)  # bring the chosen side to the top; a view, so edits land in img
+    depth = int(view.shape[0] * rng.uniform(0.04, 0.12))
+    strength = rng.uniform(0.25, 0.6)
+    profile = 1 - strength * np.exp(-np.arange(depth) / (depth / 3))
+    band = view[:depth].astype(np.float32) * profile[:, None, None].astype(np.float32)
+    view[:depth] = band.astype(np.uint8)
