@@ -144,6 +144,14 @@ def _edge_content(sheet: Sheet, rng: np.random.Generator) -> None:
                                       width=max(1, round(sheet.px(0.4))))
 
 
+def _back_side(img: np.ndarray, dpi: int, ink: tuple[int, int, int], contrast: float,
+               rng: np.random.Generator) -> None:
+    """Typeset a page of body text and let it show through `img` mirrored, at `contrast`."""
+    ghost = Sheet(img.shape[1], img.shape[0], dpi)
+    _follow_page(ghost, None, letterhead.Style.pick(ghost, rng), rng)
+    bleed_through(img, ghost, contrast, ink)
+
+
 def render_page(
     rng: np.random.Generator,
     *,
@@ -163,7 +171,8 @@ def render_page(
     the signature block (titles, name). A follow-on page: its page number, then the body.
     `fields` is drawn with `make_fields` for a first page when not given; it is returned
     only on first pages. A blank sheet prints no text and may show bleed-through from its
-    back and two punch holes (`content_to_edge` is ignored for it).
+    back (60 %, 5-10 % contrast) and two punch holes (40 %); `content_to_edge` is ignored
+    for it. A printed sheet shows its back faintly (3-6 % contrast) 15 % of the time.
     """
     width, height = round(paper_mm[0] / 25.4 * dpi), round(paper_mm[1] / 25.4 * dpi)
     sheet = Sheet(width, height, dpi)
@@ -171,9 +180,7 @@ def render_page(
     img = paper(height, width, paper_rgb, rng)
     if blank:
         if rng.random() < 0.6:
-            ghost = Sheet(width, height, dpi)
-            _follow_page(ghost, None, letterhead.Style.pick(ghost, rng), rng)
-            bleed_through(img, ghost, float(rng.uniform(0.05, 0.1)), inks["black"])
+            _back_side(img, dpi, inks["black"], float(rng.uniform(0.05, 0.1)), rng)
         if rng.random() < 0.4:
             punch_holes(sheet, rng)
         ink_sheet(sheet, img, inks)
@@ -186,6 +193,8 @@ def render_page(
         _first_page(sheet, fields, style, rng)
     else:
         _follow_page(sheet, fields, style, rng)
+    if rng.random() < 0.15:  # printed on both sides: the back shows through faintly
+        _back_side(img, dpi, inks["black"], float(rng.uniform(0.03, 0.06)), rng)
     ink_sheet(sheet, img, inks)
     text = _nfc("\n".join(sheet.lines))
     return RenderedPage(img, text, fields if first_page else None, dpi)

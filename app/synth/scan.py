@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 
 from app.synth.document import DocumentFields, RenderedPage
-from app.synth.sensor import add_noise, bed, blur, edge_shadow
+from app.synth.sensor import add_noise, bed, blur, cast_shadow, edge_shadow
 
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
@@ -53,6 +53,11 @@ def _rotation(orientation: int, skew_deg: float) -> np.ndarray:
     return skew @ turn
 
 
+def _apply(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
+    homog = np.c_[points, np.ones(len(points))] @ matrix.T
+    return homog[:, :2] / homog[:, 2:]
+
+
 def sheet_to_scan(
     size: tuple[int, int], opts: ScanOptions, dpi: int, rng: np.random.Generator
 ) -> tuple[np.ndarray, tuple[int, int]]:
@@ -71,17 +76,13 @@ def sheet_to_scan(
         moved = placed + rng.uniform(-opts.perspective_px, opts.perspective_px, placed.shape)
         homography = cv2.getPerspectiveTransform(placed.astype(np.float32),
                                                  moved.astype(np.float32)).astype(np.float64)
-        matrix, placed = homography @ affine, moved
+        matrix = homography @ affine
+        placed = _apply(matrix, corners)  # what the warp will do, to the last bit
     margin = opts.bed_margin_mm / 25.4 * dpi
     shift = np.eye(3)
     shift[:2, 2] = margin - placed.min(axis=0)
     extent = placed.max(axis=0) - placed.min(axis=0) + 2 * margin
     return shift @ matrix, (math.ceil(extent[0]), math.ceil(extent[1]))
-
-
-def _apply(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
-    homog = np.c_[points, np.ones(len(points))] @ matrix.T
-    return homog[:, :2] / homog[:, 2:]
 
 
 def simulate_scan(
@@ -108,6 +109,8 @@ def simulate_scan(
     sheet = warp(page.image)
     cover = warp(np.full((h, w), 255, np.uint8))
     background = bed(out_h, out_w, opts.bed, rng)
+    if opts.bed == "light":
+        cast_shadow(background, cover, page.dpi, rng)
     uncovered = 255 - cover
     scan = cv2.add(sheet, cv2.multiply(background, cv2.merge([uncovered] * 3), scale=1 / 255))
     if opts.shadow:

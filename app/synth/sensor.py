@@ -32,6 +32,18 @@ def bed(height: int, width: int, kind: str, rng: np.random.Generator) -> np.ndar
     return cv2.resize(small_u8, (width, height), interpolation=cv2.INTER_CUBIC)
 
 
+def cast_shadow(
+    background: np.ndarray, cover: np.ndarray, dpi: int, rng: np.random.Generator
+) -> None:
+    """Darken the bed just outside the sheet, as the paper's edge shades a white lid (in place)."""
+    sigma = rng.uniform(0.2, 0.6) / 25.4 * dpi
+    halo = cv2.GaussianBlur(cover, (0, 0), sigma)
+    shade = cv2.subtract(halo, cover)  # > 0 only outside the sheet, near its edge
+    strength = rng.uniform(0.15, 0.45)
+    keep = cv2.merge([255 - cv2.convertScaleAbs(shade, alpha=strength)] * 3)
+    background[:] = cv2.multiply(background, keep, scale=1 / 255)
+
+
 def add_noise(img: np.ndarray, sigma: float, rng: np.random.Generator) -> np.ndarray:
     """Gaussian sensor noise of `sigma` levels, cut from a tiled fixed block at a random offset."""
     if sigma <= 0:
