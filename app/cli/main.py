@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--dpi", type=_positive_int, default=300)
     scan.add_argument("--mode", choices=("color", "gray"), default="color")
     scan.add_argument("--pages", type=_positive_int, help="stop after this many pages")
+    scan.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a device-specific SANE option, e.g. --option test-picture=Grid",
+    )
     _add_run_options(scan)
 
     convert = commands.add_parser(
@@ -147,8 +154,19 @@ def _devices() -> None:
         print(f"{device.id}\t{device.vendor} {device.model}\t({device.kind})")
 
 
+def _device_options(pairs: list[str]) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise UsageError(f"Bad --option {pair!r}.", hint="Write it as NAME=VALUE.")
+        options[name] = value
+    return options
+
+
 def _scan(args: argparse.Namespace) -> None:
     _check_output(args.output)
+    device_options = _device_options(args.option)
     settings = ScanSettings(
         dpi=args.dpi, mode=args.mode, source=args.source, duplex=args.duplex, max_pages=args.pages
     )
@@ -156,7 +174,13 @@ def _scan(args: argparse.Namespace) -> None:
     batch = user_data_path("scanstation") / "batches" / f"{stamp}-{uuid.uuid4().hex[:8]}"
     with TerminalProgress("scan", total=args.pages) as progress:
         result = scan_to_pdf(
-            args.device, settings, args.output, _options(args), batch, progress=progress
+            args.device,
+            settings,
+            args.output,
+            _options(args),
+            batch,
+            device_options=device_options,
+            progress=progress,
         )
     _finish(result, args.report)
 

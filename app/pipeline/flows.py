@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,7 @@ def scan_to_pdf(
     options: RunOptions,
     batch_folder: Path,
     *,
+    device_options: Mapping[str, object] | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> RunResult:
@@ -132,7 +133,7 @@ def scan_to_pdf(
                 raise
             stops.append(err)
 
-    with open_scanner(device_id) as scanner:
+    with open_scanner(device_id, extra_options=device_options) as scanner:
         result = _run(
             until_interrupted(scanner.scan(settings, store)),
             out,
