@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,32 +110,45 @@ def page_texts(pdf: Path, pages: int) -> list[str]:
     return texts
 
 
-def text_cer(samples: list[Sample], texts: list[str], *, diacritics: bool) -> float:
+def text_cer(
+    samples: list[Sample], texts: list[str], *, diacritics: bool = True, ordered: bool = False
+) -> float:
     """Pooled character error rate over the pages that carry text."""
     errors = total = 0
     for sample, text in zip(samples, texts, strict=True):
         if sample.truth.blank:
             continue
-        e, n = cer(sample.truth.text, text, diacritics=diacritics)
+        e, n = cer(sample.truth.text, text, diacritics=diacritics, ordered=ordered)
         errors += e
         total += n
     return errors / max(total, 1)
 
 
-def reocr_cer(samples: list[Sample], pdf: Path, jobs: int) -> float:
-    """Character error rate of OCR run again on the images stored in the PDF (legibility)."""
+def _legibility_pair(sample: Sample, stored: np.ndarray) -> tuple[int, int, int]:
+    """OCR errors on the lossless clean page and on the stored (compressed) image, and length."""
     engine = TesseractEngine(lang="vie")
-    errors = total = 0
+    lossless = render(sample.image, analyse(sample.image, sample.truth.dpi)[0])
+    e_lossless, n = cer(sample.truth.text, engine.recognize(lossless, sample.truth.dpi).text)
+    e_stored, _ = cer(sample.truth.text, engine.recognize(stored, sample.truth.dpi).text)
+    return e_lossless, e_stored, n
+
+
+def legibility(samples: list[Sample], pdf: Path, jobs: int) -> tuple[float, float]:
+    """CER of OCR on the lossless cleaned pages and on the images stored in the PDF."""
+    stored = []
     with pikepdf.open(pdf) as doc:
-        for sample, page in zip(samples, doc.pages, strict=True):
-            if sample.truth.blank:
-                continue
-            (image,) = (pikepdf.PdfImage(x) for x in page.images.values())
-            pixels = np.asarray(image.as_pil_image().convert("RGB"))
-            e, n = cer(sample.truth.text, engine.recognize(pixels, sample.truth.dpi).text)
-            errors += e
-            total += n
-    return errors / max(total, 1)
+        for page in doc.pages:
+            (image,) = (pikepdf.PdfImage(x) for x in page.get_images().values())
+            stored.append(np.asarray(image.as_pil_image().convert("RGB")))
+    pairs = [(s, img) for s, img in zip(samples, stored, strict=True) if not s.truth.blank]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_one_thread) as pool:
+        results = list(pool.map(_legibility_pair, *zip(*pairs, strict=True)))
+    total = max(sum(r[2] for r in results), 1)
+    return sum(r[0] for r in results) / total, sum(r[1] for r in results) / total
+
+
+def _one_thread() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 def run(out: Path, n: int, seed: int, jobs: int) -> dict[str, Any]:
@@ -193,10 +207,13 @@ def run(out: Path, n: int, seed: int, jobs: int) -> dict[str, Any]:
             "seconds": tool.seconds,
             "pages_per_minute": tool.pages_per_minute,
             "bytes_per_page": tool.bytes_per_page,
-            "cer": text_cer(samples, texts, diacritics=True),
+            "cer": text_cer(samples, texts),
             "cer_no_diacritics": text_cer(samples, texts, diacritics=False),
+            "cer_in_reading_order": text_cer(samples, texts, ordered=True),
         }
-    figures["scanstation"]["reocr_cer"] = reocr_cer(samples, ours.output, jobs)
+    lossless, stored = legibility(samples, ours.output, jobs)
+    figures["scanstation"]["ocr_cer_lossless"] = lossless
+    figures["scanstation"]["ocr_cer_stored"] = stored
     return figures
 
 
@@ -208,7 +225,8 @@ def print_figures(f: dict[str, Any]) -> None:
         f"{f['cores']} cores =="
     )
     print(
-        f"clean-up median      {f['cleanup_ms_median']:8.1f} ms/page (p95 {f['cleanup_ms_p95']:.1f})"
+        f"clean-up median      {f['cleanup_ms_median']:8.1f} ms/page "
+        f"(p95 {f['cleanup_ms_p95']:.1f})"
         "   target ≤ 40"
     )
     print(
@@ -224,17 +242,18 @@ def print_figures(f: dict[str, Any]) -> None:
         f"blank pages          {f['blank_total']} total, {f['blank_missed']} missed, "
         f"{f['blank_false']} false   target 0 missed"
     )
-    print(f"{'':20} {'pages/min':>10} {'bytes/page':>12} {'CER':>8} {'CER no-diac':>12}")
+    print(f"{'':14} {'pages/min':>10} {'bytes/page':>11} {'CER':>8} {'no-diac':>8} {'ordered':>8}")
     for name in ("scanstation", "ocrmypdf"):
         if name in f:
             t = f[name]
             print(
-                f"{name:20} {t['pages_per_minute']:10.1f} {t['bytes_per_page']:12.0f} "
-                f"{t['cer']:8.4%} {t['cer_no_diacritics']:12.4%}"
+                f"{name:14} {t['pages_per_minute']:10.1f} {t['bytes_per_page']:11.0f} "
+                f"{t['cer']:8.3%} {t['cer_no_diacritics']:8.3%} {t['cer_in_reading_order']:8.3%}"
             )
+    loss = 100 * (ours["ocr_cer_stored"] - ours["ocr_cer_lossless"])
     print(
-        f"re-OCR of our stored images: CER {ours['reocr_cer']:.4%} "
-        f"(loss {100 * (ours['reocr_cer'] - ours['cer']):+.2f} points; target < 0.5)"
+        f"legibility: OCR CER {ours['ocr_cer_lossless']:.3%} on the lossless clean pages, "
+        f"{ours['ocr_cer_stored']:.3%} on the stored JPEGs ({loss:+.2f} points; target < 0.5)"
     )
     if "ocrmypdf" in f:
         ref = f["ocrmypdf"]

@@ -19,10 +19,26 @@ def normalise_text(text: str, *, diacritics: bool = True) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def cer(truth: str, found: str, *, diacritics: bool = True) -> tuple[int, int]:
-    """Return (edit distance, truth length) so rates can be pooled over pages."""
-    reference = normalise_text(truth, diacritics=diacritics)
-    hypothesis = normalise_text(found, diacritics=diacritics)
+def _in_line_order(text: str, *, diacritics: bool) -> str:
+    """The text's lines, normalised and sorted, so that block order does not count."""
+    lines = (normalise_text(line, diacritics=diacritics) for line in text.splitlines())
+    return "\n".join(sorted(line for line in lines if line))
+
+
+def cer(
+    truth: str, found: str, *, diacritics: bool = True, ordered: bool = False
+) -> tuple[int, int]:
+    """Return (edit distance, truth length) so rates can be pooled over pages.
+
+    By default lines are compared as a sorted set, so that reading the left header column
+    before or after the right one is not an error; `ordered=True` compares the whole text.
+    """
+    if ordered:
+        reference = normalise_text(truth, diacritics=diacritics)
+        hypothesis = normalise_text(found, diacritics=diacritics)
+    else:
+        reference = _in_line_order(truth, diacritics=diacritics)
+        hypothesis = _in_line_order(found, diacritics=diacritics)
     return Levenshtein.distance(reference, hypothesis), len(reference)
 
 
