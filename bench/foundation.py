@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import img2pdf
 import numpy as np
@@ -138,7 +138,9 @@ def legibility(samples: list[Sample], pdf: Path, jobs: int) -> tuple[float, floa
     stored = []
     with pikepdf.open(pdf) as doc:
         for page in doc.pages:
-            (image,) = (pikepdf.PdfImage(x) for x in page.get_images().values())
+            (image,) = (
+                pikepdf.PdfImage(cast(pikepdf.Stream, x)) for x in page.get_images().values()
+            )
             stored.append(np.asarray(image.as_pil_image().convert("RGB")))
     pairs = [(s, img) for s, img in zip(samples, stored, strict=True) if not s.truth.blank]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_one_thread) as pool:

@@ -44,10 +44,8 @@ def cer(
 
 def polygon_iou(a: Sequence[Sequence[float]], b: Sequence[Sequence[float]]) -> float:
     """Intersection over union of two convex quadrilaterals."""
-    pa = np.asarray(a, dtype=np.float32)
-    pb = np.asarray(b, dtype=np.float32)
-    pa = cv2.convexHull(pa)
-    pb = cv2.convexHull(pb)
+    pa = cv2.convexHull(np.asarray(a, dtype=np.float32))
+    pb = cv2.convexHull(np.asarray(b, dtype=np.float32))
     inter, _ = cv2.intersectConvexConvex(pa, pb)
     union = cv2.contourArea(pa) + cv2.contourArea(pb) - inter
     return float(inter / union) if union > 0 else 0.0
