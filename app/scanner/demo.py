@@ -8,10 +8,10 @@ from types import TracebackType
 import cv2
 import numpy as np
 
-from app.errors import UsageError
 from app.page import RawPage
 from app.scanner.base import Capabilities, DeviceInfo, ScanSettings
 from app.scanner.recovery import RecoveryFolder
+from app.scanner.validation import check_settings
 from app.synth.document import DocumentFields, render_page
 from app.synth.scan import ScanOptions, simulate_scan
 
@@ -26,38 +26,12 @@ _CAPS = Capabilities(
 )
 
 
-def validate(settings: ScanSettings, caps: Capabilities) -> None:
-    """Raise UsageError naming the allowed values when `settings` asks what `caps` lacks."""
-    if not caps.dpi_min <= settings.dpi <= caps.dpi_max or (
-        caps.dpi_values is not None and settings.dpi not in caps.dpi_values
-    ):
-        allowed = (", ".join(map(str, caps.dpi_values)) if caps.dpi_values
-                   else f"{caps.dpi_min}-{caps.dpi_max}")
-        raise UsageError(f"resolution {settings.dpi} dpi is not offered", hint=f"use {allowed} dpi")
-    if settings.mode not in caps.modes:
-        raise UsageError(f"mode {settings.mode!r} is not offered",
-                         hint="use one of: " + ", ".join(caps.modes))
-    if settings.source not in caps.sources:
-        raise UsageError(f"source {settings.source!r} is not offered",
-                         hint="use one of: " + ", ".join(caps.sources))
-    if settings.duplex and (not caps.duplex or settings.source != "adf"):
-        raise UsageError("duplex needs the document feeder", hint="use source 'adf' or no duplex")
-    if settings.max_pages is not None and settings.max_pages < 1:
-        raise UsageError(f"max pages {settings.max_pages} is below 1", hint="ask 1 page or more")
-    if settings.page_size_mm is not None and caps.max_area_mm is not None and (
-        not 0 < settings.page_size_mm[0] <= caps.max_area_mm[0]
-        or not 0 < settings.page_size_mm[1] <= caps.max_area_mm[1]
-    ):
-        w, h = caps.max_area_mm
-        raise UsageError(f"page size {settings.page_size_mm} mm does not fit the scan area",
-                         hint=f"use at most {w:g} x {h:g} mm")
-
-
 class DemoScanner:
     """A virtual feeder of realistic, slightly skewed, occasionally blank or upside-down sheets."""
 
-    info = DeviceInfo(id="demo", vendor="Scanstation", model="Máy quét mô phỏng (demo)",
-                      kind="virtual")
+    info = DeviceInfo(
+        id="demo", vendor="Scanstation", model="Máy quét mô phỏng (demo)", kind="virtual"
+    )
 
     def __init__(self, seed: int | None = None, pages: int = 5) -> None:
         self._rng = np.random.default_rng(seed)
@@ -68,7 +42,7 @@ class DemoScanner:
 
     def scan(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator[RawPage]:
         """Validate `settings` at once, then feed the sheets one by one (each saved first)."""
-        validate(settings, _CAPS)
+        check_settings(settings, _CAPS, self.info.id)
         return self._feed(settings, store)
 
     def _feed(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator[RawPage]:
@@ -87,9 +61,13 @@ class DemoScanner:
                     return
                 back = side == "adf-back"
                 blank = rng.random() < (0.85 if back else 0.06)
-                page = render_page(rng, dpi=settings.dpi, blank=blank,
-                                   first_page=first and not back,
-                                   fields=None if back else fields)
+                page = render_page(
+                    rng,
+                    dpi=settings.dpi,
+                    blank=blank,
+                    first_page=first and not back,
+                    fields=None if back else fields,
+                )
                 if page.fields is not None:
                     fields = page.fields
                 image, _ = simulate_scan(page, self._options(settings, rng), rng)

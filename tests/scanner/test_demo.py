@@ -63,13 +63,13 @@ def test_same_seed_same_pages(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("settings", "allowed"),
     [
-        (ScanSettings(dpi=100), "150-600"),
-        (ScanSettings(dpi=1200), "150-600"),
+        (ScanSettings(dpi=100), "from 150 to 600 dpi"),
+        (ScanSettings(dpi=1200), "from 150 to 600 dpi"),
         (ScanSettings(mode="lineart"), "color, gray"),
         (ScanSettings(source="tray"), "flatbed, adf"),
         (ScanSettings(duplex=True), "adf"),
         (ScanSettings(source="adf", max_pages=0), "1"),
-        (ScanSettings(page_size_mm=(300, 420)), "226 x 313"),
+        (ScanSettings(page_size_mm=(300, 420)), "226×313 mm"),
     ],
 )
 def test_bad_settings_are_refused_before_scanning(
