@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pikepdf
 import pytest
 
 from app.cli.main import main
+from app.page import RawPage
 from app.pipeline.flows import RunOptions, scan_to_pdf
 from app.scanner import factory
 from app.scanner.base import ScanInterrupted, ScanSettings
@@ -73,7 +75,9 @@ def test_sane_flatbed_scan(sane_device: str, tmp_path: Path) -> None:
         == 0
     )
     with pikepdf.open(out) as doc:
-        (image,) = (pikepdf.PdfImage(x) for x in doc.pages[0].get_images().values())
+        (image,) = (
+            pikepdf.PdfImage(cast(pikepdf.Stream, x)) for x in doc.pages[0].get_images().values()
+        )
         assert image.colorspace == "/DeviceRGB"
 
 
@@ -134,7 +138,7 @@ def test_jam_mid_batch_keeps_every_page(
     """The feeder jams on the third sheet: the two pages before it reach the PDF and the folder."""
 
     class JammingScanner(SaneScanner):
-        def scan(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator:  # type: ignore[override]
+        def scan(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator[RawPage]:
             for count, page in enumerate(super().scan(settings, store), start=1):
                 yield page
                 if count == 2:
