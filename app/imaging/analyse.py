@@ -9,7 +9,7 @@ from app.imaging.ink import ink_mask, region_mask
 from app.imaging.lines import Line, quad_from_lines, quad_skew, rotated_rect
 from app.imaging.orientation import orientation
 from app.imaging.outline import SIDES, find_sides
-from app.imaging.quality import MAX_BLUR_MM, blur_mm, exposure_flags, format_flags, touches_border
+from app.imaging.quality import blur_mm, exposure_flags, format_flags, is_blurry, touches_border
 from app.imaging.refine import refine_edge
 from app.imaging.skew import line_strength, text_skew
 from app.imaging.warp import geometry_for, render, turn_quad
@@ -29,9 +29,10 @@ def _border_lines(w: float, h: float) -> dict[str, Line]:
             "bottom": line((0, h), (1, 0)), "left": line((0, 0), (0, 1))}
 
 
-def _outline(image: np.ndarray, grey: np.ndarray, factor: int) -> tuple[Quad | None, int]:
+def _outline(image: np.ndarray, grey: np.ndarray, factor: int,
+             dpi: float) -> tuple[Quad | None, int]:
     """Return the sheet outline in raw pixels (image-frame corner order) and the sides found."""
-    sides, scale = find_sides(grey)
+    sides, scale = find_sides(grey, dpi)
     if not sides:
         return None, 0
     h, w = image.shape[:2]
@@ -43,7 +44,7 @@ def _outline(image: np.ndarray, grey: np.ndarray, factor: int) -> tuple[Quad | N
     corner_pairs = {"top": (0, 1), "right": (1, 2), "bottom": (2, 3), "left": (3, 0)}
     for name in sides:
         i, j = corner_pairs[name]
-        fine = refine_edge(image, coarse[i], coarse[j], reach=1.5 * factor + 3)
+        fine = refine_edge(image, coarse[i], coarse[j], 2.0 * factor + 3, sides[name].polarity)
         if fine is not None:
             lines[name] = fine
     return quad_from_lines(*(lines[s] for s in SIDES)), len(sides)
@@ -62,7 +63,7 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
     work = make_work(raw, dpi)
     f, grey = work.factor, work.grey
     h, w = raw.shape[:2]
-    outline, n_sides = _outline(raw, grey, f)
+    outline, n_sides = _outline(raw, grey, f, work.dpi)
     frame = outline if outline is not None else rotated_rect(w / 2, h / 2, w, h, 0.0)
     inset = max(1, round(MARGIN_MM / 25.4 * work.dpi))
     region = region_mask(grey.shape, np.asarray(frame) / f, inset)
@@ -77,7 +78,9 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
         skew, vertical, _ = text_skew(x, y)
     else:
         skew, vertical = 0.0, False
-    turn, up_score = orientation(x, y, skew, vertical) if enough and not stats.blank else (0, 0.0)
+    text = ~stats.rule
+    turn, up_score = (orientation(x[text], y[text], skew, vertical) if enough and not stats.blank
+                      else (0, 0.0))
     base = outline if outline is not None else rotated_rect(w / 2, h / 2, w, h, skew)
     quad = turn_quad(base, turn // 90)
 
@@ -90,7 +93,7 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
     flags = format_flags(image, dpi) | exposure_flags(paper_luma, contrast, stats.blank)
     if stats.blank:
         flags.add(Flag.BLANK)
-    if blur > MAX_BLUR_MM:
+    if is_blurry(blur, dpi):
         flags.add(Flag.BLURRY)
     if outline is None:
         flags.add(Flag.NO_OUTLINE)

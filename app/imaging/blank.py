@@ -19,6 +19,7 @@ class InkStats:
     marks: int
     ys: np.ndarray  # rows and columns of the kept ink pixels
     xs: np.ndarray
+    rule: np.ndarray  # per kept pixel: part of a long thin mark (an underline or a rule)
 
     @property
     def blank(self) -> bool:
@@ -28,7 +29,7 @@ class InkStats:
 def ink_stats(ink: np.ndarray, region: np.ndarray, dpi: float) -> InkStats:
     """Measure the ink inside `region`, ignoring specks under 0.35 mm and round blobs of 3–12 mm."""
     mask = (ink & region).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     area = stats[1:, cv2.CC_STAT_AREA].astype(float)
     w = stats[1:, cv2.CC_STAT_WIDTH].astype(float)
     h = stats[1:, cv2.CC_STAT_HEIGHT].astype(float)
@@ -37,8 +38,12 @@ def ink_stats(ink: np.ndarray, region: np.ndarray, dpi: float) -> InkStats:
     round_blob = ((big >= 3 * px_mm) & (big <= 12 * px_mm)
                   & (np.abs(w - h) <= 0.25 * big) & (area >= 0.6 * w * h))
     keep = (area >= max(2.0, (0.35 * px_mm) ** 2)) & ~round_blob
-    lut = np.concatenate(([0], keep)).astype(np.uint8)
-    pts = cv2.findNonZero(np.take(lut, labels))
+    thin = np.minimum(w, h)
+    rule = (thin <= 1.0 * px_mm) & (big >= 6 * thin) & (big >= 4 * px_mm)
+    lut = np.concatenate(([0], keep.astype(np.uint8) + (keep & rule)))  # 1 kept, 2 kept rule
+    marked = np.asarray(np.take(lut.astype(np.uint8), labels))
+    pts = cv2.findNonZero(marked)
     pts = np.zeros((0, 2), np.int32) if pts is None else pts.reshape(-1, 2)
     ratio = float(area[keep].sum()) / max(1.0, float(np.count_nonzero(region)))
-    return InkStats(ratio=ratio, marks=int(keep.sum()), ys=pts[:, 1], xs=pts[:, 0])
+    return InkStats(ratio=ratio, marks=int(keep.sum()), ys=pts[:, 1], xs=pts[:, 0],
+                    rule=marked[pts[:, 1], pts[:, 0]] == 2)

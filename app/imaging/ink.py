@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-INK_CONTRAST = 0.22  # ink is at least this much darker than the paper around it (bleed-through is ~5–10 %)
+INK_CONTRAST = 0.22  # ink is this much darker than the paper around it (bleed-through: 5–10 %)
 
 
 def odd(n: float) -> int:
@@ -15,7 +15,7 @@ def odd(n: float) -> int:
 
 
 def background(grey: np.ndarray, dpi: float) -> np.ndarray:
-    """Estimate the local paper brightness: a 2.5 mm max filter (removes strokes), then smoothing."""
+    """Estimate the local paper brightness: a 2.5 mm max filter (drops strokes), then smoothing."""
     k = odd(2.5 / 25.4 * dpi)
     bright = cv2.dilate(grey, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     h, w = grey.shape
@@ -39,5 +39,6 @@ def region_mask(shape: tuple[int, int], quad: np.ndarray, inset_px: int) -> np.n
         mask[:, :inset_px] = 0
         mask[:, -inset_px:] = 0
         k = 2 * inset_px + 1
-        mask = cv2.erode(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+        eroded = cv2.erode(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+        return np.asarray(eroded).astype(bool)
     return mask.astype(bool)

@@ -84,14 +84,20 @@ def quad_size(quad: Quad) -> tuple[float, float]:
 
 
 def quad_skew(quad: Quad) -> float:
-    """Return the mean rotation of a quad's sides, degrees, counter-clockwise positive."""
+    """Return the rotation of the rectangle that best fits a quad (degrees, CCW positive).
+
+    The least-squares (Procrustes) fit of an upright rectangle of the quad's mean size to its
+    corners, so that corner displacements by perspective average out.
+    """
     q = np.asarray(quad, dtype=float)
-    nominal = ((1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0))
-    angles = []
-    for k, (nx, ny) in enumerate(nominal):
-        vx, vy = q[(k + 1) % 4] - q[k]
-        angles.append(math.atan2(nx * vy - ny * vx, nx * vx + ny * vy))
-    return -math.degrees(sum(angles) / 4)
+    q = q - q.mean(axis=0)
+    width, height = quad_size(quad)
+    r = np.array([(-width, -height), (width, -height), (width, height), (-width, height)]) / 2
+    # in y-up coordinates a counter-clockwise turn is positive
+    qx, qy, rx, ry = q[:, 0], -q[:, 1], r[:, 0], -r[:, 1]
+    cross = float(np.sum(rx * qy - ry * qx))
+    dot = float(np.sum(rx * qx + ry * qy))
+    return math.degrees(math.atan2(cross, dot))
 
 
 def rotated_rect(cx: float, cy: float, width: float, height: float, skew_deg: float) -> Quad:

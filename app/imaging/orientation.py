@@ -9,39 +9,35 @@ from app.imaging.skew import project
 FLIP_MARGIN = 0.08  # turn 180° only when the evidence is clearly negative
 
 
-def _cores(p: np.ndarray) -> list[tuple[int, int]]:
-    """Return the [start, end) bins of dense runs (the x-height bands of text lines)."""
-    nz = p[p > 0]
-    if nz.size == 0:
-        return []
-    high = p >= 0.35 * float(np.percentile(nz, 90))
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], high.astype(np.int8), [0]))))
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Return the [start, end) index ranges where `mask` is True."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def asymmetry(t: np.ndarray) -> float:
-    """Return (above − below) / (above + below) for ink beside the line cores along `t`.
+    """Return the mean of (above − below) / (above + below) over text lines (weight √ink).
 
-    `t` runs across the text lines, increasing towards the bottom of upright text; a positive
-    value means more ink before the cores (ascenders, capitals, diacritics): the text is upright.
+    `t` runs across the text lines, increasing towards the bottom of upright text. Each line is
+    a run of the profile between gaps; its band is where the profile is at least half its peak,
+    and above / below are its ink before / after the band. A positive value means more ink
+    before the bands (ascenders, capitals, diacritics): the text is upright.
     """
     if t.size < 50:
         return 0.0
-    t = t - t.min()
-    p = np.bincount(np.round(t).astype(np.int64)).astype(float)
-    cores = _cores(p)
-    if not cores:
-        return 0.0
-    cut = [0] + [a_end + int(np.argmin(p[a_end:b_start])) if b_start > a_end else a_end
-                 for (_, a_end), (b_start, _) in zip(cores[:-1], cores[1:], strict=True)]
-    cut.append(len(p))
-    above = below = 0.0
-    for i, (a, b) in enumerate(cores):
-        reach = 2 * (b - a) + 2
-        above += float(p[max(cut[i], a - reach):a].sum())
-        below += float(p[b:min(cut[i + 1], b + reach)].sum())
-    total = above + below
-    return (above - below) / total if total > 0 else 0.0
+    p = np.bincount(np.round(t - t.min()).astype(np.int64)).astype(float)
+    gap = 0.04 * float(np.percentile(p[p > 0], 90))
+    votes = weights = 0.0
+    for s, e in _runs(p > gap):
+        line = p[s:e]
+        band = np.flatnonzero(line >= 0.5 * line.max())
+        above = float(line[: band[0]].sum())
+        below = float(line[band[-1] + 1:].sum())
+        if above + below > 0:
+            weight = float(np.sqrt(line.sum()))
+            votes += weight * (above - below) / (above + below)
+            weights += weight
+    return votes / weights if weights > 0 else 0.0
 
 
 def orientation(x: np.ndarray, y: np.ndarray, skew_deg: float, vertical: bool) -> tuple[int, float]:

@@ -8,7 +8,8 @@ from app.imaging.work import luma
 from app.page import Flag
 
 MIN_DPI = 200.0
-MAX_BLUR_MM = 0.16  # edge spread (Gaussian sigma) of text strokes
+MAX_BLUR_MM = 0.15  # edge spread (Gaussian sigma) of text strokes...
+MAX_BLUR_PX = 1.6  # ...or, at low resolution, in pixels: whichever is larger
 MIN_PAPER_LUMA = 90.0
 MIN_CONTRAST = 80.0
 PATCH_MM = 11.0
@@ -32,6 +33,11 @@ def exposure_flags(paper_luma: float, contrast: float, blank: bool) -> set[Flag]
     elif not blank and contrast < MIN_CONTRAST:
         flags.add(Flag.TOO_LIGHT)
     return flags
+
+
+def is_blurry(blur: float, dpi: float) -> bool:
+    """Return True when the measured edge spread (mm) is beyond what the resolution explains."""
+    return blur > max(MAX_BLUR_MM, MAX_BLUR_PX * 25.4 / dpi)
 
 
 def _patch_blur(patch: np.ndarray) -> float:

@@ -11,11 +11,13 @@ from app.imaging.work import luma
 SAMPLES = 64
 
 
-def refine_edge(image: np.ndarray, p0: np.ndarray, p1: np.ndarray, reach: float) -> Line | None:
+def refine_edge(image: np.ndarray, p0: np.ndarray, p1: np.ndarray, reach: float,
+                polarity: int) -> Line | None:
     """Return the edge line between corners p0 and p1 (raw pixel edges) located at full resolution.
 
-    Profiles of ±`reach` pixels are read across the coarse edge at SAMPLES places; on each the
-    strongest step gives a sub-pixel edge point, and a robust line is fitted to those points.
+    Profiles of ±`reach` pixels are read inward across the coarse edge (clockwise corners) at
+    SAMPLES places; on each the strongest step of the given polarity (+1 brighter inward, -1
+    darker) near the coarse edge gives a sub-pixel edge point; a robust line is fitted to them.
     """
     d = p1 - p0
     length = float(np.hypot(*d))
@@ -35,9 +37,12 @@ def refine_edge(image: np.ndarray, p0: np.ndarray, p1: np.ndarray, reach: float)
         return None
     prof = cv2.remap(image, px[inside].astype(np.float32), py[inside].astype(np.float32),
                      cv2.INTER_LINEAR)
-    g = luma(prof).astype(np.float32)
-    g = cv2.GaussianBlur(g, (5, 1), 0.8) if g.shape[1] >= 5 else g
-    grad = np.abs(g[:, 2:] - g[:, :-2])
+    g = np.asarray(cv2.GaussianBlur(luma(prof).astype(np.float32), (5, 1), 0.8))
+    diff = g[:, 2:] - g[:, :-2]
+    grad = np.maximum(diff * polarity, 0.0)
+    # favour steps near the coarse edge: a frame rule or band a little further in must not win
+    near = offs[1:-1] / (reach / 3)
+    grad = grad * np.exp(-0.5 * near * near)[None, :]
     k = np.clip(np.argmax(grad, axis=1), 1, grad.shape[1] - 2)
     rows = np.arange(len(k))
     y0, y1, y2 = grad[rows, k - 1], grad[rows, k], grad[rows, k + 1]

@@ -12,7 +12,7 @@ WORK_DPI = 110.0  # halve the scan until it is at most this resolution
 
 @dataclass(frozen=True)
 class Work:
-    """A downscaled grey copy: work pixel (i, j) covers raw pixels [i*f, (i+1)*f) × [j*f, (j+1)*f)."""
+    """A downscaled grey copy: work pixel (i, j) covers raw pixels [i*f, (i+1)*f) in each axis."""
 
     grey: np.ndarray  # float32, (h, w)
     factor: int

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import cv2
 import numpy as np
 
@@ -42,42 +40,6 @@ def text_page(rng, dpi=150, paper_rgb=(250, 250, 248), lines=40, to_edge=False, 
         page[band:band + round(6 * px), band:w - band] = (40, 40, 40)
         page[h - band - round(6 * px):h - band, band:w - band] = (40, 40, 40)
     return page
-
-
-def place(page, rng, *, skew=0.0, orientation=0, bed=(30, 30, 32), margin_mm=15.0,
-          dpi=150, perspective_px=0.0, noise=3.0, bed_size=None):
-    """Lay `page` on a bed turned counter-clockwise by `orientation` and skewed by `skew` degrees.
-
-    Returns (scan, outline TL, TR, BR, BL of the upright page in scan pixels).
-    """
-    ph, pw = page.shape[:2]
-    corners = np.array([(0, 0), (pw, 0), (pw, ph), (0, ph)], float) - (pw / 2, ph / 2)
-    a = math.radians(orientation + skew)  # CCW in the displayed, y-down image
-    rot = np.array([[math.cos(a), math.sin(a)], [-math.sin(a), math.cos(a)]])
-    dst = corners @ rot.T
-    dst += rng.uniform(-perspective_px, perspective_px, dst.shape)
-    m = margin_mm / 25.4 * dpi
-    if bed_size is None:
-        lo = dst.min(axis=0)
-        span = dst.max(axis=0) - lo
-        bw, bh = round(span[0] + 2 * m), round(span[1] + 2 * m)
-        dst += m - lo
-    else:
-        bw, bh = bed_size
-        dst += (bw / 2, bh / 2)
-    mtx = cv2.getPerspectiveTransform(corners.astype(np.float32) + np.float32((pw / 2, ph / 2)),
-                                      dst.astype(np.float32))
-    sh = np.array([[1, 0, 0.5], [0, 1, 0.5], [0, 0, 1]])
-    bk = np.array([[1, 0, -0.5], [0, 1, -0.5], [0, 0, 1]])
-    mc = bk @ mtx @ sh
-    fg = cv2.warpPerspective(page, mc, (bw, bh), flags=cv2.INTER_LINEAR)
-    alpha = cv2.warpPerspective(np.full((ph, pw), 255, np.uint8), mc, (bw, bh),
-                                flags=cv2.INTER_LINEAR).astype(np.float32)[..., None] / 255
-    scan = np.empty((bh, bw, 3), np.float32)
-    scan[:] = bed
-    scan = scan * (1 - alpha) + fg.astype(np.float32) * alpha
-    scan += rng.normal(0, noise, scan.shape)
-    return np.clip(scan, 0, 255).astype(np.uint8), [tuple(p) for p in dst]
 
 
 def iou(q1, q2):
