@@ -19,10 +19,9 @@ def normalise_text(text: str, *, diacritics: bool = True) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _in_line_order(text: str, *, diacritics: bool) -> str:
-    """The text's lines, normalised and sorted, so that block order does not count."""
-    lines = (normalise_text(line, diacritics=diacritics) for line in text.splitlines())
-    return "\n".join(sorted(line for line in lines if line))
+def _sorted_words(text: str, *, diacritics: bool) -> str:
+    """The text's words, normalised and sorted, so that reading order does not count."""
+    return " ".join(sorted(normalise_text(text, diacritics=diacritics).split()))
 
 
 def cer(
@@ -30,15 +29,16 @@ def cer(
 ) -> tuple[int, int]:
     """Return (edit distance, truth length) so rates can be pooled over pages.
 
-    By default lines are compared as a sorted set, so that reading the left header column
-    before or after the right one is not an error; `ordered=True` compares the whole text.
+    By default the words are compared as a sorted list, so that reading the left header column
+    before or after the right one, or joining the two on one line, is not an error; every
+    misread, missing or extra character still is. `ordered=True` compares the text as read.
     """
     if ordered:
         reference = normalise_text(truth, diacritics=diacritics)
         hypothesis = normalise_text(found, diacritics=diacritics)
     else:
-        reference = _in_line_order(truth, diacritics=diacritics)
-        hypothesis = _in_line_order(found, diacritics=diacritics)
+        reference = _sorted_words(truth, diacritics=diacritics)
+        hypothesis = _sorted_words(found, diacritics=diacritics)
     return Levenshtein.distance(reference, hypothesis), len(reference)
 
 
@@ -51,7 +51,7 @@ def polygon_iou(a: Sequence[Sequence[float]], b: Sequence[Sequence[float]]) -> f
     return float(inter / union) if union > 0 else 0.0
 
 
-def angle_error(found: float, truth: float) -> float:
-    """Absolute difference of two angles in degrees, wrapped to [0, 180]."""
-    diff = abs(found - truth) % 360.0
-    return min(diff, 360.0 - diff)
+def skew_error(found: float, truth: float) -> float:
+    """Absolute difference of two skews in degrees, ignoring whole quarter turns."""
+    diff = abs(found - truth) % 90.0
+    return min(diff, 90.0 - diff)

@@ -37,6 +37,25 @@ def render(image: np.ndarray, geometry: Geometry) -> np.ndarray:
     shift = np.array([[1, 0, 0.5], [0, 1, 0.5], [0, 0, 1]])
     back = np.array([[1, 0, -0.5], [0, 1, -0.5], [0, 0, 1]])
     centres = back @ m @ shift  # the same map between pixel centres, as OpenCV indexes them
-    out = cv2.warpPerspective(image, centres, (w, h), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                              borderMode=cv2.BORDER_REPLICATE)
+    flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
+    if _is_affine(centres, w, h):  # a rectangle seen straight on: the cheaper affine warp
+        out = cv2.warpAffine(
+            image, centres[:2] / centres[2, 2], (w, h), flags=flags, borderMode=cv2.BORDER_REPLICATE
+        )
+    else:
+        out = cv2.warpPerspective(
+            image, centres, (w, h), flags=flags, borderMode=cv2.BORDER_REPLICATE
+        )
     return np.asarray(out)
+
+
+AFFINE_TOLERANCE_PX = 0.05
+
+
+def _is_affine(m: np.ndarray, w: int, h: int) -> bool:
+    """True when dropping the perspective terms moves no output pixel by over the tolerance."""
+    corners = np.array([(0, 0, 1), (w, 0, 1), (w, h, 1), (0, h, 1)], dtype=float).T
+    mapped = m @ corners
+    exact = mapped[:2] / mapped[2]
+    affine = mapped[:2] / m[2, 2]
+    return bool(np.abs(exact - affine).max() <= AFFINE_TOLERANCE_PX)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.synth.document import render_page
+from app.synth.document import RenderedPage, render_page
 from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
 
 WHITE_PAPERS = ((255, 255, 255), (252, 251, 247), (248, 248, 250), (250, 248, 240))
@@ -29,6 +29,7 @@ class Sample:
     image: np.ndarray
     truth: ScanTruth
     name: str  # "p0007-skew+3.2-o180-dark", with "-blank" for a blank sheet
+    sheet: RenderedPage  # the upright sheet as printed, before the scanner saw it
 
 
 def _skew(rng: np.random.Generator) -> float:
@@ -75,7 +76,7 @@ def sample(index: int, seed: int = 0, dpi: int = 300) -> Sample:
     )
     image, truth = simulate_scan(page, opts, rng)
     name = f"p{index:04d}-skew{opts.skew_deg:+.1f}-o{opts.orientation}-{opts.bed}"
-    return Sample(image, truth, name + ("-blank" if blank else ""))
+    return Sample(image, truth, name + ("-blank" if blank else ""), page)
 
 
 def corpus(n: int, seed: int = 0, dpi: int = 300) -> Iterator[Sample]:
