@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd \
 	sane-utils libsane1 libsane-dev \
-	poppler-utils qpdf ghostscript fonts-liberation2
+	poppler-utils qpdf ghostscript fonts-liberation2 \
+	softhsm2 opensc libsqlite3-0
 
 .PHONY: run demo test lint pytest bench system-deps venv clean
 

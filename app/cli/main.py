@@ -1,213 +1,48 @@
-"""`scanstation`: list scanners, scan to PDF/A, convert images and PDFs to PDF/A."""
+"""`scanstation`: the command line; each command group lives in its own module."""
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
-import uuid
 from collections.abc import Sequence
-from pathlib import Path
-
-from platformdirs import user_data_path
 
 from app import __version__
-from app.errors import StationError, UsageError
-from app.pipeline.flows import RunOptions, RunResult, convert_files, scan_to_pdf
-from app.pipeline.report import write_report
-from app.pipeline.runner import default_jobs
-from app.scanner.base import ScanSettings
-from app.scanner.factory import list_devices
+from app.errors import StationError
 
-from .progress import TerminalProgress
+from . import capture
+from .common import EXIT_CODES
 
-EXIT_CODES = """exit codes:
-  0    success
-  1    unexpected error
-  2    bad command-line usage or option value (e.g. a dpi the scanner does not offer)
-  3    bad input: unreadable, corrupt, encrypted, too large, or under 200 dpi with --strict
-  4    scanner error (not found, jam, empty feeder); pages scanned before it are kept
-  5    missing dependency (Tesseract or a language model: the message names the package)
-  6    cannot write the output
-  130  cancelled (Ctrl+C)
-"""
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF/A file to write")
-    parser.add_argument("--lang", default="vie", help="Tesseract languages, e.g. vie or vie+eng")
-    parser.add_argument("--no-ocr", action="store_true", help="write the image layer only")
-    parser.add_argument(
-        "--jobs",
-        type=_positive_int,
-        default=default_jobs(),
-        help="pages processed in parallel (default: the number of cores)",
-    )
-    parser.add_argument(
-        "--strict", action="store_true", help="refuse pages under 200 dpi instead of flagging them"
-    )
-    parser.add_argument("--title", default="", help="document title (default: the file name)")
-    parser.add_argument("--report", type=Path, help="write a per-page JSON report here")
+COMMAND_GROUPS = (capture,)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command-line grammar."""
+    """The command-line grammar, gathered from every command group."""
     parser = argparse.ArgumentParser(
         prog="scanstation",
-        description="Scanning station: scan or convert paper records to searchable PDF/A-2b.",
+        description="Scanning station: scan or convert paper records to searchable PDF/A-2b, "
+        "and file, sign and search them.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"scanstation {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    commands.add_parser(
-        "devices",
-        help="list the scanners the station can use",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-
-    scan = commands.add_parser(
-        "scan",
-        help="scan a batch into one PDF/A",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    scan.add_argument(
-        "--device",
-        required=True,
-        help="device id from `scanstation devices` (sane:..., folder:PATH, demo)",
-    )
-    scan.add_argument("--source", choices=("flatbed", "adf"), default="flatbed")
-    scan.add_argument("--duplex", action="store_true", help="both sides (ADF only)")
-    scan.add_argument("--dpi", type=_positive_int, default=300)
-    scan.add_argument("--mode", choices=("color", "gray"), default="color")
-    scan.add_argument("--pages", type=_positive_int, help="stop after this many pages")
-    scan.add_argument(
-        "--option",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a device-specific SANE option, e.g. --option test-picture=Grid",
-    )
-    _add_run_options(scan)
-
-    convert = commands.add_parser(
-        "convert",
-        help="turn images (JPEG, PNG, TIFF) and PDFs into one clean PDF/A",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
-    convert.add_argument(
-        "--dpi",
-        type=_positive_int,
-        default=300,
-        help="resolution assumed for images that do not record one",
-    )
-    _add_run_options(convert)
+    for group in COMMAND_GROUPS:
+        group.register(commands)
     return parser
-
-
-def _options(args: argparse.Namespace) -> RunOptions:
-    return RunOptions(
-        lang=args.lang,
-        ocr="none" if args.no_ocr else "tesseract",
-        jobs=args.jobs,
-        strict=args.strict,
-        title=args.title,
-        fallback_dpi=float(args.dpi),
-    )
-
-
-def _check_output(path: Path) -> None:
-    if path.suffix.lower() != ".pdf":
-        raise UsageError(f"The output {path} must end in .pdf.", hint="E.g. -o hoso.pdf")
-    if not path.parent.is_dir():
-        raise UsageError(f"The folder {path.parent} does not exist.", hint="Create it first.")
-
-
-def _finish(result: RunResult, report_path: Path | None) -> None:
-    if report_path is not None:
-        write_report(result.report, report_path)
-    pages = result.report["page_count"]
-    blank = result.report["blank_pages"]
-    print(f"{result.output}: {pages} page(s)", end="")
-    if blank:
-        print(f"; blank: {', '.join(str(i + 1) for i in blank)}", end="")
-    print()
-    for entry in result.report["pages"]:
-        if entry["flags"]:
-            print(f"  page {entry['index'] + 1}: {', '.join(entry['flags'])}")
-
-
-def _devices() -> None:
-    for device in list_devices():
-        print(f"{device.id}\t{device.vendor} {device.model}\t({device.kind})")
-
-
-def _device_options(pairs: list[str]) -> dict[str, object]:
-    options: dict[str, object] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise UsageError(f"Bad --option {pair!r}.", hint="Write it as NAME=VALUE.")
-        options[name] = value
-    return options
-
-
-def _scan(args: argparse.Namespace) -> None:
-    _check_output(args.output)
-    device_options = _device_options(args.option)
-    settings = ScanSettings(
-        dpi=args.dpi, mode=args.mode, source=args.source, duplex=args.duplex, max_pages=args.pages
-    )
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    batch = user_data_path("scanstation") / "batches" / f"{stamp}-{uuid.uuid4().hex[:8]}"
-    with TerminalProgress("scan", total=args.pages) as progress:
-        result = scan_to_pdf(
-            args.device,
-            settings,
-            args.output,
-            _options(args),
-            batch,
-            device_options=device_options,
-            progress=progress,
-        )
-    _finish(result, args.report)
-
-
-def _convert(args: argparse.Namespace) -> None:
-    _check_output(args.output)
-    with TerminalProgress("convert") as progress:
-        result = convert_files(args.inputs, args.output, _options(args), progress=progress)
-    _finish(result, args.report)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     args = build_parser().parse_args(argv)
     try:
-        {
-            "devices": lambda: _devices(),
-            "scan": lambda: _scan(args),
-            "convert": lambda: _convert(args),
-        }[args.command]()
+        code = args.run(args)
     except StationError as err:
         print(f"error: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("cancelled; nothing was written.", file=sys.stderr)
         return 130
-    return 0
+    return int(code or 0)
 
 
 if __name__ == "__main__":
