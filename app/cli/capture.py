@@ -74,6 +74,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default=300,
         help="resolution assumed for images that do not record one",
     )
+    convert.add_argument(
+        "--split",
+        action="store_true",
+        help="one PDF/A per document, cut at separator (QR) and Patch-T sheets, written next to "
+        "-o as {docCode}.pdf or NAME-001.pdf, with the splits in NAME.splits.json",
+    )
     _add_run_options(convert)
 
 
@@ -85,6 +91,7 @@ def _options(args: argparse.Namespace) -> RunOptions:
         strict=args.strict,
         title=args.title,
         fallback_dpi=float(args.dpi),
+        split=getattr(args, "split", False),
     )
 
 
@@ -100,7 +107,8 @@ def _finish(result: RunResult, report_path: Path | None) -> None:
         write_report(result.report, report_path)
     pages = result.report["page_count"]
     blank = result.report["blank_pages"]
-    print(f"{result.output}: {pages} page(s)", end="")
+    wrote = "in the documents above" if "documents" in result.report else str(result.output)
+    print(f"{wrote}: {pages} page(s)", end="")
     if blank:
         print(f"; blank: {', '.join(str(i + 1) for i in blank)}", end="")
     print()
@@ -149,4 +157,16 @@ def _convert(args: argparse.Namespace) -> None:
     _check_output(args.output)
     with TerminalProgress("convert") as progress:
         result = convert_files(args.inputs, args.output, _options(args), progress=progress)
+    if args.split:
+        _finish_split(result)
     _finish(result, args.report)
+
+
+def _finish_split(result: RunResult) -> None:
+    documents = result.report["documents"]
+    splits = result.output.with_name(result.output.stem + ".splits.json")
+    write_report({"documents": documents}, splits)
+    for doc in documents:
+        pages = doc["pages"]
+        print(f"{doc['output']}: pages {pages[0]}-{pages[-1]} ({doc['reason']})")
+    print(f"{len(documents)} document(s); splits in {splits}")

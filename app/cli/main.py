@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from app import __version__
 from app.errors import StationError
 
-from . import capture
+from . import capture, extract
 from .common import EXIT_CODES
 
-COMMAND_GROUPS = (capture,)
+COMMAND_GROUPS = (capture, extract)
 
 
 def build_parser() -> argparse.ArgumentParser:

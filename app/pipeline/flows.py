@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import InputError
+from app.extract.stack import write_documents
 from app.ocr.factory import make_engine
 from app.page import RawPage
 from app.pdf.image import DEFAULT_QUALITY
@@ -38,6 +39,7 @@ class RunOptions:
     title: str = ""
     jpeg_quality: int = DEFAULT_QUALITY
     fallback_dpi: float = 300.0
+    split: bool = False  # one PDF/A per document, cut at separator and Patch-T sheets
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,11 @@ def _run(
     if not outcomes:
         raise InputError("No page to write.", hint="Give at least one image or PDF page.")
     title = options.title or out.stem
-    pages = [PdfPage(image=o.encoded, words=o.ocr.words) for o in outcomes]
-    write_pdfa(pages, out, DocumentInfo(title=title, language="vi"))
+    if options.split:
+        extra = {**extra, "documents": write_documents(outcomes, out, title)}
+    else:
+        pages = [PdfPage(image=o.encoded, words=o.ocr.words) for o in outcomes]
+        write_pdfa(pages, out, DocumentInfo(title=title, language="vi"))
     report = build_report(
         outcomes,
         output=out,

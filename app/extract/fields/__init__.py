@@ -1,0 +1,1 @@
+"""One module per field read from the OCR words of a first page."""

@@ -1,0 +1,58 @@
+"""The date of issue: "ngày 05 tháng 01 năm 2020", unpadded, OCR-damaged, or dd/mm/yyyy."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from app.extract.layout import Layout, Segment
+from app.extract.model import EMPTY, FieldValue, found
+from app.extract.text import fold
+
+_D = r"[0-9oil|]{1,2}"
+_WORDS = re.compile(
+    rf"ng[a-z]?y\s*(?P<d>{_D})\s*th[a-z]?ng\s*(?P<m>{_D})\s*n[a-z]?m\s*(?P<y>[0-9oil|]{{4}})"
+)
+_NUMERIC = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
+)
+_CONFUSED = str.maketrans("oil|", "0111")
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
+def _date(d: str, m: str, y: str) -> tuple[datetime.date, float] | None:
+    """A valid date from its three parts; confused letters cost confidence."""
+    raw = d + m + y
+    fixed = raw.translate(_CONFUSED)
+    try:
+        date = datetime.date(int(fixed[-4:]), int(m.translate(_CONFUSED)),
+                             int(d.translate(_CONFUSED)))
+    except ValueError:
+        return None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        return None
+    return date, 1.0 if fixed == raw else 0.75
+
+
+def parse(segment: Segment) -> tuple[datetime.date, float] | None:
+    """The date written on `segment`, in words ("ngày … tháng … năm …") or as dd/mm/yyyy."""
+    text = fold(segment.text)
+    m = _WORDS.search(text)
+    if m:
+        return _date(m["d"], m["m"], m["y"])
+    if "," in segment.text:  # "Hà Nội, 05/01/2020": a place-and-date line
+        m = _NUMERIC.search(text)
+        if m:
+            date = _date(m["d"], m["m"], m["y"])
+            return (date[0], date[1] * 0.85) if date else None
+    return None
+
+
+def find(layout: Layout, bottom: float) -> FieldValue:
+    """The place-and-date line in the right header column, above `bottom`."""
+    for segment in layout.right(0, bottom):
+        result = parse(segment)
+        if result is not None:
+            date, factor = result
+            return found(date.strftime("%d/%m/%Y"), segment.words, factor)
+    return EMPTY

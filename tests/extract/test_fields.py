@@ -1,0 +1,104 @@
+"""Fields from hand-laid OCR words: numbering styles, dates, types, stamps, nothing invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract.read import read_fields
+from app.ocr.base import OcrResult
+from tests.extract.conftest import LEFT, PAGE, RIGHT, header, page
+
+
+def test_state_document_fields() -> None:
+    ocr = header("2242/KH-MTTQ-BTT", "Nghĩa Đô, ngày 05 tháng 01 năm 2020", "KẾ HOẠCH",
+                 "Triển khai công tác chuyển đổi số năm 2020", ("MẬT", "HỎA TỐC"))
+    f = read_fields(ocr, PAGE, pages=3)
+    assert f.number.value == "2242/KH-MTTQ-BTT"
+    assert f.issued.value == "05/01/2020"
+    assert f.doc_type.value == "10"
+    assert f.subject.value == "Triển khai công tác chuyển đổi số năm 2020"
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG NGHĨA ĐÔ"
+    assert (f.secrecy.value, f.urgency.value) == ("MẬT", "HỎA TỐC")
+    assert f.page_count.value == "3"
+    assert f.number.box is not None and f.number.box[1] == 500
+    assert 0.8 < f.number.confidence <= 1.0
+    data = f.to_json()
+    assert data["code_number"]["value"] == "2242"
+    assert data["code_notation"]["value"] == "KH-MTTQ-BTT"
+    assert data["doc_type"]["name"] == "Kế hoạch"
+
+
+def test_party_number() -> None:
+    ocr = header("40-HD/VPTW", "Hà Nội, ngày 9 tháng 3 năm 2018", "HƯỚNG DẪN",
+                 "Thực hiện số hóa tài liệu")
+    f = read_fields(ocr, PAGE)
+    assert f.number.value == "40-HD/VPTW"
+    assert f.to_json()["code_notation"]["value"] == "HD/VPTW"
+    assert f.issued.value == "09/03/2018"
+    assert f.doc_type.value == "08"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Cầu Giấy, ngày 05 tháng 01 năm 2020", "05/01/2020"),
+        ("Cầu Giấy, ngay 5 thang 1 nam 2020", "05/01/2020"),
+        ("Cầu Giấy, ngảy 15 thảng l2 năm 2019", "15/12/2019"),
+        ("Hà Nội, 28/02/2021", "28/02/2021"),
+        ("Hà Nội, ngày 30 tháng 02 năm 2021", ""),  # no such day: left empty
+    ],
+)
+def test_date_forms(line: str, expected: str) -> None:
+    f = read_fields(header("15/MTTQ-BTT", line, "THÔNG BÁO", "Lịch tiếp công dân"), PAGE)
+    assert f.issued.value == expected
+
+
+def test_cong_van_subject_and_type() -> None:
+    ocr = page([
+        ("ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH", LEFT, 230),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+        ("VĂN PHÒNG HĐND VÀ UBND", LEFT, 290),
+        ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+        ("Số: 15/VP", LEFT, 450),
+        ("Ba Đình, ngày 12 tháng 7 năm 2022", RIGHT, 450),
+        ("V/v góp ý dự thảo Kế hoạch", LEFT, 510),
+        ("công tác văn thư, lưu trữ", LEFT, 570),
+        ("Kính gửi: Các ban chuyên môn", 1330, 800),
+    ])
+    f = read_fields(ocr, PAGE)
+    assert f.doc_type.value == "22"
+    assert f.subject.value == "góp ý dự thảo Kế hoạch công tác văn thư, lưu trữ"
+    assert f.issuer.value == "VĂN PHÒNG HĐND VÀ UBND"
+    assert f.number.value == "15/VP"
+
+
+def test_title_and_abbreviation_disagree_lowers_confidence() -> None:
+    agree = read_fields(header("12/BC-UBND", "ngày 1 tháng 2 năm 2020", "BÁO CÁO", "Kết quả"),
+                        PAGE)
+    clash = read_fields(header("12/KH-UBND", "ngày 1 tháng 2 năm 2020", "BÁO CÁO", "Kết quả"),
+                        PAGE)
+    assert agree.doc_type.value == clash.doc_type.value == "14"
+    assert clash.doc_type.confidence < agree.doc_type.confidence
+
+
+def test_ocr_confusions_in_number() -> None:
+    f = read_fields(header("2O5/QĐ-UBND", "ngày 1 tháng 2 năm 2020", "QUYẾT ĐỊNH", "Về việc"),
+                    PAGE)
+    assert f.number.value == "205/QĐ-UBND"
+    assert f.number.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "ocr",
+    [
+        OcrResult((), ""),
+        page([("The quick brown fox jumps over the lazy dog", 1200, 300),
+              ("Invoice No. 12/2020 dated 05/01/2020", 1200, 400)]),
+        page([("| 12 | 45 | 78/3 |", 1200, 300), ("| 1/AB | x | 2020 |", 1200, 400)]),
+    ],
+)
+def test_nothing_is_invented(ocr: OcrResult) -> None:
+    f = read_fields(ocr, PAGE)
+    for name in ("number", "issued", "doc_type", "subject", "issuer", "secrecy", "urgency"):
+        value = getattr(f, name)
+        assert value.empty and value.confidence == 0.0 and value.box is None
