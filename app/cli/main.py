@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from app import __version__
 from app.errors import StationError
 
-from . import capture, extract
+from . import capture, extract, signing
 from .common import EXIT_CODES
 
-COMMAND_GROUPS = (capture, extract)
+COMMAND_GROUPS = (capture, extract, signing)
 
 
 def build_parser() -> argparse.ArgumentParser:
