@@ -1,23 +1,38 @@
-"""`python -m bench`: run every benchmark and print its figures."""
+"""`python -m bench [NAME...]`: run the benchmarks (all by default) and print their figures."""
 
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from bench import foundation
+from bench import extract, foundation, signing
 
 
 def main() -> None:
-    """Parse the options and run the benchmarks."""
+    """Parse the options and run the chosen benchmarks."""
     parser = argparse.ArgumentParser(prog="bench")
+    parser.add_argument("names", nargs="*", help="foundation, extract, signing (default: all)")
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BENCH_PAGES", "24")))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     args = parser.parse_args()
-    foundation.main(args.out / "foundation", args.pages, args.seed, args.jobs)
+    out: Path = args.out
+    benches: dict[str, Callable[[], Any]] = {
+        "foundation": lambda: foundation.main(
+            out / "foundation", args.pages, args.seed, args.jobs
+        ),
+        "extract": lambda: extract.main(out / "extract", args.jobs),
+        "signing": lambda: signing.main(out / "signing"),
+    }
+    unknown = set(args.names) - set(benches)
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+    for name in args.names or list(benches):
+        benches[name]()
 
 
 if __name__ == "__main__":
