@@ -1,0 +1,54 @@
+"""The catalog's typed errors; each carries the CLI exit code of its base class."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.errors import InputError, StationError, UsageError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a metadata value: the field, its Vietnamese label, what to fix."""
+
+    tag: str
+    label: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.tag}): {self.message}"
+
+
+class InvalidMetadata(InputError):
+    """Metadata refused; `problems` lists every reason at once."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(
+            f"Siêu dữ liệu không hợp lệ ({len(self.problems)} lỗi):\n{lines}",
+            hint="Sửa các trường trên rồi thử lại.",
+        )
+
+
+class NotFound(InputError):
+    """A hồ sơ, document, user or package named by the user does not exist."""
+
+
+class Refused(UsageError):
+    """The action is not allowed: wrong role, wrong state, or a duplicate."""
+
+
+class SecretRefused(StationError):
+    """A state-secret document may not leave the machine by any network path."""
+
+    exit_code = 3
+
+
+class CatalogTooNew(StationError):
+    """The catalog was written by a newer program; this one refuses to touch it."""
+
+
+class NotInitialised(UsageError):
+    """The catalog has no organisation yet."""

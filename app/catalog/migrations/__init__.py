@@ -1,0 +1,66 @@
+"""Numbered schema migrations, stamped in PRAGMA user_version; the file is backed up first."""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from app.catalog.errors import CatalogTooNew
+
+from . import m0001_initial
+
+Migration = Callable[[SqliteDatabase], None]
+MIGRATIONS: tuple[Migration, ...] = (m0001_initial.apply,)
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    """The version stamped in the database file (0 for a new file)."""
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: SqliteDatabase, db_path: Path, backups: Path) -> int:
+    """Bring the schema to LATEST; return the version found before.
+
+    A catalog stamped with a newer version is refused untouched (CatalogTooNew). Before
+    migrating a catalog that holds data, it is copied to `backups` with the SQLite backup API.
+    Each migration and its stamp commit together, so a crash leaves the old or the new schema.
+    """
+    found = schema_version(db)
+    if found > LATEST:
+        raise CatalogTooNew(
+            f"This catalog has schema version {found}; this program knows only up to {LATEST}.",
+            hint="Update the scanning station software; the catalog was left untouched.",
+        )
+    if found == LATEST:
+        return found
+    if found > 0:
+        backup(db_path, backups, found)
+    for number in range(found + 1, LATEST + 1):
+        with db.atomic():  # BEGIN IMMEDIATE: another process may have migrated meanwhile
+            if schema_version(db) >= number:
+                continue
+            MIGRATIONS[number - 1](db)
+            db.execute_sql(f"PRAGMA user_version = {number}")
+    return found
+
+
+def backup(db_path: Path, backups: Path, version: int) -> Path:
+    """Copy the database (consistently, WAL included) to backups/; return the copy's path."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"catalog-v{version}-{stamp}.sqlite3"
+    source = sqlite3.connect(db_path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target

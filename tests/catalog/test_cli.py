@@ -1,0 +1,164 @@
+"""The scanstation catalog commands, end to end on a real catalog folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli.main import main
+from tests.catalog.helpers import PASSWORD, doc_meta, hoso_meta, make_pdf
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_flow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCANSTATION_CATALOG", str(tmp_path / "cat"))
+    monkeypatch.setenv("PW", PASSWORD)
+    assert (
+        run(
+            capsys,
+            "catalog",
+            "init",
+            "--org-name",
+            "Ủy ban MTTQ quận Hoàn Kiếm",
+            "--org-code",
+            "000.00.00.G09",
+        )[0]
+        == 0
+    )
+    for name, role in (("admin", "admin"), ("lan", "clerk"), ("hung", "supervisor")):
+        code, out, err = run(
+            capsys, "user", "add", name, "--role", role, "--password-env", "PW", "--by", "admin"
+        )
+        assert code == 0, err
+        assert PASSWORD not in out + err
+    (tmp_path / "hoso.json").write_text(json.dumps(hoso_meta()), encoding="utf-8")
+    code, out, _ = run(
+        capsys, "hoso", "create", "--meta", str(tmp_path / "hoso.json"), "--user", "lan"
+    )
+    file_code = out.strip()
+    assert code == 0 and file_code.startswith("000.00.00.G09.2024.")
+    assert file_code in run(capsys, "hoso", "list")[1]
+    batch = run(
+        capsys, "batch", "start", "--device", "demo", "--settings", '{"dpi": 300}', "--user", "lan"
+    )[1].strip()
+    (tmp_path / "doc.json").write_text(json.dumps(doc_meta()), encoding="utf-8")
+    pdf = make_pdf(tmp_path / "a.pdf", "so hoa")
+    code, out, err = run(
+        capsys,
+        "add",
+        str(pdf),
+        "--hoso",
+        file_code,
+        "--meta",
+        str(tmp_path / "doc.json"),
+        "--user",
+        "lan",
+        "--batch",
+        batch,
+    )
+    assert code == 0, err
+    doc_code = out.strip()
+    assert doc_code == f"{file_code}.0000001"
+    assert "1 document(s)" in run(capsys, "batch", "list")[1]
+    code, out, _ = run(capsys, "search", "ke hoach so hoa", "--type", "10", "--from", "01/01/2024")
+    assert doc_code in out and "05/01/2024" in out
+    assert "no document found" in run(capsys, "search", '"*NEAR(', "--state", "approved")[1]
+    (tmp_path / "edit.json").write_text(json.dumps({"keyword": "số hóa"}), encoding="utf-8")
+    assert (
+        run(capsys, "edit", doc_code, "--meta", str(tmp_path / "edit.json"), "--user", "lan")[0]
+        == 0
+    )
+    assert run(capsys, "state", doc_code, "indexed", "--user", "lan")[0] == 0
+    code, _, err = run(capsys, "state", doc_code, "approved", "--user", "lan")
+    assert code == 2 and "supervisor" in err
+    out = run(capsys, "show", doc_code)[1]
+    assert "issuedDate: 05/01/2024" in out and "edit" in out and "history:" in out
+    assert run(capsys, "fsck")[0] == 0
+    assert "intact" in run(capsys, "audit", "verify")[1]
+    code, out, _ = run(
+        capsys,
+        "export",
+        file_code,
+        "-o",
+        str(tmp_path / "sip.zip"),
+        "--format",
+        "sip",
+        "--user",
+        "hung",
+    )
+    assert code == 0 and (tmp_path / "sip.zip").is_file()
+    code, _, err = run(
+        capsys,
+        "export",
+        file_code,
+        "-o",
+        str(tmp_path / "net.zip"),
+        "--for-network",
+        "--user",
+        "hung",
+    )
+    assert code == 2 and "ký số" in err  # not yet signed: may not leave
+    other = str(tmp_path / "other")
+    run(
+        capsys,
+        "catalog",
+        "init",
+        "--org-name",
+        "Lưu trữ",
+        "--org-code",
+        "000.00.00.H26",
+        "--catalog",
+        other,
+    )
+    run(
+        capsys,
+        "user",
+        "add",
+        "admin",
+        "--role",
+        "admin",
+        "--password-env",
+        "PW",
+        "--catalog",
+        other,
+    )
+    code, out, err = run(
+        capsys, "import-package", str(tmp_path / "sip.zip"), "--user", "admin", "--catalog", other
+    )
+    assert code == 0, err
+    assert "1 document(s) imported" in out
+
+
+def test_cli_bad_metadata_lists_every_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: Path, catalog: object, hoso: object
+) -> None:
+    (tmp_path / "bad.json").write_text(
+        json.dumps(doc_meta(issuedDate="31/02/2024", subject="x" * 600, typeName="99")),
+        encoding="utf-8",
+    )
+    pdf = make_pdf(tmp_path / "a.pdf", "x")
+    file_code = hoso.file_code  # type: ignore[attr-defined]
+    code, _, err = run(
+        capsys,
+        "add",
+        str(pdf),
+        "--hoso",
+        file_code,
+        "--meta",
+        str(tmp_path / "bad.json"),
+        "--user",
+        "lan",
+        "--catalog",
+        str(folder),
+    )
+    assert code == 3
+    assert "Ngày tháng năm" in err and "Trích yếu nội dung" in err and "Tên loại tài liệu" in err

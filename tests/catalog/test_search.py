@@ -1,0 +1,113 @@
+"""Search: diacritic-insensitive, exact diacritics first, hostile queries, filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.catalog import Catalog, Hoso, SearchFilters, State
+from app.catalog.search import match_expression
+from app.catalog.text import fold
+from tests.catalog.helpers import doc_meta, make_pdf
+
+
+@pytest.fixture
+def filled(catalog: Catalog, hoso: Hoso, tmp_path: Path) -> dict[str, str]:
+    rows = {
+        "exact": ("14", "12/03/2023", "Báo cáo công tác số hóa", ["Đề án số hóa tài liệu"]),
+        "folded": ("10", "05/01/2024", "Kế hoạch sơ kết", ["sổ hòa giải ở cơ sở"]),
+        "none": ("10", "20/06/2024", "Kế hoạch tuyên truyền", ["Đại đoàn kết toàn dân tộc"]),
+    }
+    codes = {}
+    for index, (key, (kind, issued, subject, pages)) in enumerate(rows.items()):
+        doc = catalog.add_document(
+            make_pdf(tmp_path / f"{index}.pdf", key),
+            doc_meta(typeName=kind, issuedDate=issued, subject=subject),
+            "lan",
+            hoso=hoso.file_code,
+            page_texts=pages,
+        )
+        codes[key] = doc.doc_code
+    return codes
+
+
+def test_fold_handles_vietnamese_and_d() -> None:
+    assert fold("Số Hóa ĐẢNG đoàn Ưu") == "so hoa dang doan uu"
+
+
+def test_without_diacritics_finds_both_and_exact_ranks_first(
+    catalog: Catalog, filled: dict[str, str]
+) -> None:
+    hits = [h.doc_code for h in catalog.search("so hoa")]
+    assert set(hits) == {filled["exact"], filled["folded"]}
+    exact_first = [h.doc_code for h in catalog.search("số hóa")]
+    assert exact_first[0] == filled["exact"]
+    folded_first = [h.doc_code for h in catalog.search("sổ hòa")]
+    assert folded_first[0] == filled["folded"]
+    assert [h.doc_code for h in catalog.search("dai doan ket")] == [filled["none"]]
+    assert [h.doc_code for h in catalog.search("ĐẠI ĐOÀN")] == [filled["none"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        'so"hoa',
+        "*",
+        "so*",
+        "NEAR(so hoa)",
+        "so AND",
+        "OR",
+        "NOT hoa",
+        "(so",
+        "hoa)",
+        "subject:so",
+        "folded:so",
+        "exact:hoa",
+        "^so",
+        "so + hoa",
+        "'",
+        "\\",
+        "{folded}: x",
+        "-",
+        "",
+    ],
+)
+def test_hostile_queries_are_never_fts_syntax(
+    catalog: Catalog, filled: dict[str, str], query: str
+) -> None:
+    catalog.search(query)  # never raises
+    assert catalog.search(query, SearchFilters(state=State.SIGNED)) == []
+
+
+def test_operators_are_plain_words(catalog: Catalog, filled: dict[str, str]) -> None:
+    assert catalog.search("so OR tuyen truyen") == []  # "or" is a word no document holds
+    assert match_expression("title:x") == '(folded:"title:x") OR (exact:"title:x")'
+    assert match_expression('a"b') == '(folded:"a""b") OR (exact:"a""b")'
+    assert match_expression("Số hóa tài") == (
+        '(folded:"so hoa" AND folded:"tai") OR (exact:"số hóa" AND exact:"tài")'
+    )
+    assert match_expression("* ( )") is None
+
+
+def test_filters(catalog: Catalog, filled: dict[str, str], hoso: Hoso) -> None:
+    def codes(query: str, **kw: object) -> set[str]:
+        return {h.doc_code for h in catalog.search(query, SearchFilters(**kw))}  # type: ignore[arg-type]
+
+    assert codes("so", type_name="14") == {filled["exact"]}
+    assert codes("so", date_from="2024-01-01") == {filled["folded"]}
+    assert codes("so", date_to="2023-12-31") == {filled["exact"]}
+    assert codes("so", hoso=hoso.file_code) == {filled["exact"], filled["folded"]}
+    assert codes("so", hoso="000.00.00.G09.2024.999") == set()
+    assert codes("so", clerk="lan") == {filled["exact"], filled["folded"]}
+    assert codes("so", clerk="hung") == set()
+    catalog.set_state(filled["exact"], State.INDEXED, "lan")
+    assert codes("so", state=State.INDEXED) == {filled["exact"]}
+    assert codes("", type_name="10") == {filled["folded"], filled["none"]}
+
+
+def test_search_follows_edits(catalog: Catalog, filled: dict[str, str]) -> None:
+    catalog.update_metadata(filled["none"], {"subject": "Chương trình chuyển đổi số"}, "lan")
+    assert [h.doc_code for h in catalog.search("chuyen doi")] == [filled["none"]]
+    assert catalog.search("tuyen truyen") == []
