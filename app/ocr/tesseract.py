@@ -35,7 +35,8 @@ def tesseract_version() -> tuple[int, int]:
     found = (version.major, version.minor)
     if found < MIN_VERSION:
         raise DependencyError(
-            f"Tesseract {version} is too old; {MIN_VERSION[0]}.{MIN_VERSION[1]} or newer is needed.",
+            f"Tesseract {version} is too old; "
+            f"{MIN_VERSION[0]}.{MIN_VERSION[1]} or newer is needed.",
             hint=INSTALL_HINT,
         )
     return found

@@ -10,8 +10,8 @@ from typing import BinaryIO
 import pikepdf
 from PIL import ImageCms
 
-from app.ocr.base import Word
 from app.atomic import write_atomically
+from app.ocr.base import Word
 from app.pdf.font import add_glyphless_font
 from app.pdf.image import EncodedImage
 from app.pdf.metadata import DocumentInfo, write_metadata

@@ -14,9 +14,9 @@ import numpy as np
 import pikepdf
 import pytest
 
+from app import atomic
 from app.errors import OutputError
 from app.ocr.base import OcrResult, Word
-from app import atomic
 from app.pdf.image import encode_image
 from app.pdf.pdfa import DocumentInfo, PdfPage, validate_pdfa_basics, write_pdfa
 from tests.pdf.conftest import LINES, render_text_page
