@@ -29,7 +29,9 @@ class InkStats:
 def ink_stats(ink: np.ndarray, region: np.ndarray, dpi: float) -> InkStats:
     """Measure the ink inside `region`, ignoring specks under 0.35 mm and round blobs of 3–12 mm."""
     mask = (ink & region).astype(np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    # 16-bit labels are much faster to count, and enough while the marks are fewer than 65535
+    ltype = cv2.CV_16U if np.count_nonzero(mask) < 65535 else cv2.CV_32S
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, None, None, None, 8, ltype)
     area = stats[1:, cv2.CC_STAT_AREA].astype(float)
     w = stats[1:, cv2.CC_STAT_WIDTH].astype(float)
     h = stats[1:, cv2.CC_STAT_HEIGHT].astype(float)

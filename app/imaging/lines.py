@@ -34,8 +34,10 @@ def ransac_line(
 
 def fit_line(s: np.ndarray, t: np.ndarray) -> tuple[float, float]:
     """Least-squares fit t = a + b*s; return (a, b)."""
-    b, a = np.polyfit(s, t, 1)
-    return float(a), float(b)
+    ms, mt = float(s.mean()), float(t.mean())
+    ds = s - ms
+    b = float(np.dot(ds, t - mt)) / max(float(np.dot(ds, ds)), 1e-12)
+    return mt - b * ms, b
 
 
 def robust_fit(s: np.ndarray, t: np.ndarray, tol: float) -> tuple[float, float, np.ndarray]:

@@ -8,15 +8,16 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from app.imaging.lines import Line, ransac_line, robust_fit
+from app.imaging.edges import Fit, search
+from app.imaging.lines import Line
 
-MAX_SLOPE = math.tan(math.radians(20))
-RAMP = 3  # a step must exceed the change this many pixels before and after it
-MAX_DEPTH = 0.4  # share of the image searched for an edge from each side
-LIGHT_BED = 120.0  # a bed at least this bright is flattened before the search
+LIGHT_BED = 120.0  # a bed (median of the image border) at least this bright is flattened
 BAND_MM = 2.0  # a darker band's edge this far outside the paper's edge is the sheet's edge
 FLAT_PX = 9  # window (pixels of the halved copy, ~6 mm at 300 dpi) of the shading estimate
 MIN_CONTRAST = 4.0  # grey levels between bed and paper for a bed to count as seen
+SHADOW_MIN = 2.0  # grey levels of the least shadow that shows a sheet as bright as its lid
+SHADOW_PX = 3.0  # widest shadow of a sheet's edge on the lid, pixels of the halved copy
+SHADOW_DEPTH = 0.7  # a sheet's shadow on a light lid keeps this share of the light; ink does not
 SIDES = ("top", "right", "bottom", "left")
 
 
@@ -35,37 +36,6 @@ def _oriented(grey: np.ndarray, side: str) -> np.ndarray:
     return {"left": grey, "right": grey[:, ::-1], "top": grey.T, "bottom": grey.T[:, ::-1]}[side]
 
 
-def _first_hits(a: np.ndarray, polarity: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return (row centres, sub-pixel edge positions) of the first strong step along each row.
-
-    With `polarity` +1 (-1) only steps to brighter (darker) count; only the outer MAX_DEPTH of
-    each row is searched, as a sheet edge lies near the image border.
-    """
-    a = a[:, : max(8, int(MAX_DEPTH * a.shape[1]))]
-    step = a[:, 2:] - a[:, :-2]  # step[:, k] is the change across column k + 1
-    noise = 1.4826 * float(np.median(np.abs(step[::3, ::3]))) + 0.3
-    sign = np.float32(polarity)
-    padded = np.pad(step, ((0, 0), (RAMP, RAMP)), mode="edge")
-    # a shadow is a long ramp, a sheet edge a short step: drop the change that continues the
-    # same way a few pixels before or after
-    ramp = np.maximum(padded[:, : -2 * RAMP] * sign, padded[:, 2 * RAMP:] * sign)
-    d = step * sign - np.maximum(ramp, 0.0)
-    strong = d > max(6.0 * noise, 3.0)
-    strong[:, :2] = False  # ignore the image's own border
-    rows = np.flatnonzero(strong.any(axis=1))
-    first = np.argmax(strong[rows], axis=1)
-    # climb to the first local maximum of the step (not to a stronger one further in)
-    width = d.shape[1]
-    peak = np.clip(first, 1, width - 2)
-    for _ in range(3):
-        peak += (d[rows, np.minimum(peak + 1, width - 2)] > d[rows, peak]) & (peak < width - 2)
-    y0, y1, y2 = d[rows, peak - 1], d[rows, peak], d[rows, peak + 1]
-    den = y0 - 2 * y1 + y2
-    delta = np.where(den < -1e-6, 0.5 * (y0 - y2) / np.where(den < -1e-6, den, -1.0), 0.0)
-    pos = peak + 1 + np.clip(delta, -0.5, 0.5) + 0.5  # pixel-edge coordinate of the step
-    return rows.astype(np.float64) + 0.5, pos.astype(np.float64)
-
-
 def _to_image(side: str, a: float, b: float, w: float, h: float) -> Line:
     """Turn t = a + b*s, measured inward from `side`, into a line in image coordinates."""
     if side == "left":
@@ -80,71 +50,105 @@ def _to_image(side: str, a: float, b: float, w: float, h: float) -> Line:
     return np.asarray(p, dtype=float), v / np.hypot(*v)
 
 
-def _search(a: np.ndarray, polarity: int) -> tuple[float, float, float, float] | None:
-    """Fit the first steps of `polarity` along the rows of `a` to one straight edge.
-
-    Returns (a, b, coverage, span) of t = a + b*s, or None if no long, unbroken edge is found.
-    """
-    s, t = _first_hits(a, polarity)
-    length = a.shape[0]
-    if len(s) < 0.15 * length:
-        return None
-    inl = ransac_line(s, t, tol=1.5, max_slope=MAX_SLOPE)
-    if inl.sum() < 0.15 * length:
-        return None
-    ia, ib, keep = robust_fit(s[inl], t[inl], tol=1.0)
-    si = s[inl][keep]
-    extent = float(si.max() - si.min()) + 1.0
-    # rows whose first step lies outside the line (bed dirt, shadow) hide the edge: not gaps
-    within = (s >= si.min()) & (s <= si.max())
-    hidden = np.count_nonzero(within & (t < ia + ib * s - 1.5))
-    coverage = len(si) / max(1.0, extent - hidden)
-    span = extent / length
-    depth = ia + ib * float(np.median(si))
-    if coverage < 0.8 or span < 0.2 or depth > (MAX_DEPTH - 0.05) * a.shape[1]:
-        return None
-    return ia, ib, coverage, span
-
-
-def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], side: str, paper: float,
-              band_px: float) -> Side | None:
+def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, side: str,
+              paper: float, band_px: float, light: float | None) -> Side | None:
     """Return the straight sheet edge seen first from `side`, or None if there is none.
 
     The step from the bed (the outermost pixels) to a sheet of brightness `paper` must go the
     same way as their difference, so that a bed shadow or a frame rule does not count. On a
-    light bed it is sought on `flat[polarity]`, the copy with shading divided out, and a step
-    the other way more than `band_px` further out wins: a dark band printed at the sheet's edge.
+    `light` bed (its level; None for a dark one) the edge is sought on `flat[polarity]`, the
+    copy with shading divided out, and the polarity follows the bed's level over the whole
+    border, as a lid shadow darkens paper and bed alike. The sheet's edge casts a narrow
+    shadow on the lid: a sheet as bright as the lid shows by the step up from it to the
+    paper, and so does one darker than the lid but not than its shadow. A step down more than
+    `band_px` further out than the paper's step up wins if a dark band lies inside it: a band
+    printed at the sheet's edge.
     """
-    bed = float(np.median(_oriented(grey, side)[:, :2]))
-    if abs(paper - bed) < MIN_CONTRAST:
-        return None  # no bed beyond this side: a cropped page or a sheet over the bed's edge
-    polarity = 1 if paper > bed else -1
-    found = _search(_oriented(flat[polarity] if bed >= LIGHT_BED else grey, side), polarity)
-    if bed >= LIGHT_BED:
-        rows = _oriented(grey, side).shape[0]
-        other = _search(_oriented(grey, side), -polarity)
-        if other is not None and (
-                found is None or _depth(other, rows) < _depth(found, rows) - band_px):
-            found, polarity = other, -polarity
-    if found is None or not _bed_outside(_oriented(grey, side), found, paper):
+    a = _oriented(grey, side)
+    bed = float(np.median(a[:, :2]))
+    if light is None:
+        if abs(paper - bed) < MIN_CONTRAST:
+            return None  # no bed beyond this side: a cropped page or a sheet over the bed's edge
+        polarity = 1 if paper > bed else -1
+        found = search(a, polarity)
+        seen = True
+    else:
+        seen = abs(paper - light) >= MIN_CONTRAST
+        polarity = -1 if seen and paper < light else 1
+        found = search(_oriented(flat[polarity], side), polarity)
+        if polarity < 0:
+            up = search(_oriented(flat[1], side), 1)
+            if up is not None and (found is None or not _bed_outside(a, found, paper)
+                                   or _shadow_between(a, found, up, paper)):
+                found, polarity = up, 1
+        else:
+            other = search(a, -1)
+            rows = a.shape[0]
+            if other is not None and _band_inside(a, other, min(paper, bed)) and (
+                    found is None or _depth(other, rows) < _depth(found, rows) - band_px):
+                found, polarity = other, -1
+    if found is None or not (_bed_outside(a, found, paper) if seen
+                             else _shadow_outside(_oriented(fine, side), found)):
         return None
     h, w = grey.shape
     return Side(_to_image(side, found[0], found[1], float(w), float(h)), found[2], found[3],
                 polarity)
 
 
-def _bed_outside(a: np.ndarray, fit: tuple[float, float, float, float], paper: float) -> bool:
-    """Return True if the pixels just outside a fitted edge differ from the paper (are bed)."""
+def _along(a: np.ndarray, fit: Fit, offset: float) -> np.ndarray:
+    """Return `a` along the fitted edge moved `offset` pixels inward, per row (nan outside `a`)."""
     s = np.arange(a.shape[0])
-    t = np.round(fit[0] + fit[1] * (s + 0.5) - 2.5).astype(int)
-    ok = t >= 0
-    if not ok.any():
-        return True  # the edge hugs the image border: nothing outside to compare
-    outside = float(np.median(a[s[ok], t[ok]]))
-    return abs(outside - paper) >= MIN_CONTRAST
+    t = np.floor(fit[0] + fit[1] * (s + 0.5) + offset).astype(int)
+    ok = (t >= 0) & (t < a.shape[1])
+    return np.where(ok, a[s, np.clip(t, 0, a.shape[1] - 1)], np.nan)
 
 
-def _depth(fit: tuple[float, float, float, float], rows: int) -> float:
+def _median_along(a: np.ndarray, fit: Fit, offset: float) -> float:
+    """Return the median of `a` along the fitted edge moved `offset` pixels inward (nan if none)."""
+    v = _along(a, fit, offset)
+    v = v[~np.isnan(v)]
+    return float(np.median(v)) if v.size else math.nan
+
+
+def _band_inside(a: np.ndarray, fit: Fit, light: float) -> bool:
+    """Return True if a dark band (not a shadow's narrow dip) lies just inside a fitted edge."""
+    return _median_along(a, fit, 2.0) < SHADOW_DEPTH * light
+
+
+def _shadow_between(a: np.ndarray, down: Fit, up: Fit, paper: float) -> bool:
+    """Return True if a step down and a step up just inside it enclose a shadow, not ink."""
+    rows = a.shape[0]
+    if not 0.0 <= _depth(up, rows) - _depth(down, rows) <= SHADOW_PX:
+        return False
+    dip = min(_median_along(a, down, offset) for offset in (0.5, 1.0, 1.5))
+    return bool(dip >= SHADOW_DEPTH * paper)
+
+
+def _bed_outside(a: np.ndarray, fit: Fit, paper: float) -> bool:
+    """Return True if the pixels just outside a fitted edge differ from the paper (are bed)."""
+    outside = _median_along(a, fit, -2.5)
+    return math.isnan(outside) or abs(outside - paper) >= MIN_CONTRAST
+
+
+def _shadow_outside(fine: np.ndarray, fit: Fit) -> bool:
+    """Return True if a sheet's shadow on a light lid, not ink, lies just outside a fitted edge.
+
+    `fine` is the grey copy at twice the scale of the fit. On nearly every row the darkest
+    pixel within a pixel (of the fit's scale) outside the edge must be darker than the paper
+    just inside, but keep SHADOW_DEPTH of its light: a printed rule is darker, text has gaps.
+    """
+    edge = (2.0 * fit[0], fit[1], fit[2], fit[3])
+    dip = np.max([-_along(fine, edge, offset) for offset in np.arange(-3.0, 0.25, 0.5)], axis=0)
+    inside = np.max([_along(fine, edge, offset) for offset in (2.0, 3.0, 4.0)], axis=0)
+    ok = ~np.isnan(dip) & ~np.isnan(inside)
+    if np.count_nonzero(ok) < 0.5 * fine.shape[0]:
+        return False
+    ratio = -dip[ok] / np.maximum(inside[ok], 1.0)
+    shadow = (ratio >= SHADOW_DEPTH) & (ratio <= 1.0 - SHADOW_MIN / np.maximum(inside[ok], 1.0))
+    return float(np.mean(shadow)) >= 0.8
+
+
+def _depth(fit: Fit, rows: int) -> float:
     """Return how far in from the border a fitted edge lies at the middle row."""
     return fit[0] + fit[1] * rows / 2
 
@@ -166,12 +170,14 @@ def find_sides(grey: np.ndarray, dpi: float) -> tuple[dict[str, Side], int]:
     The lines are in pixels of that copy, whose scale (2) relative to `grey` is returned too.
     """
     h, w = grey.shape
-    small = cv2.resize(grey[: h - h % 2, : w - w % 2], (w // 2, h // 2),
-                       interpolation=cv2.INTER_AREA)
+    even = grey[: h - h % 2, : w - w % 2]
+    small = cv2.resize(even, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
     smooth = cv2.GaussianBlur(small, (3, 3), 0.7)
     sh, sw = smooth.shape
     paper = float(np.percentile(smooth[sh // 4: sh - sh // 4: 2, sw // 4: sw - sw // 4: 2], 90))
-    flat = {p: _flatten(smooth, p) for p in (-1, 1)}
+    light = float(np.median(np.concatenate([_oriented(smooth, k)[:, :2].ravel() for k in SIDES])))
+    flat = {p: _flatten(smooth, p) for p in (-1, 1)} if light >= LIGHT_BED else {}
     band_px = BAND_MM / 25.4 * dpi / 2
-    found = {side: find_side(smooth, flat, side, paper, band_px) for side in SIDES}
+    found = {side: find_side(smooth, flat, even, side, paper, band_px,
+                             light if light >= LIGHT_BED else None) for side in SIDES}
     return {k: v for k, v in found.items() if v is not None}, 2
