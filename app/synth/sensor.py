@@ -66,6 +66,8 @@ def edge_shadow(img: np.ndarray, rng: np.random.Generator) -> None:
     view = np.rot90(img, side)  # bring the chosen side to the top; a view, so edits land in img
     depth = int(view.shape[0] * rng.uniform(0.04, 0.12))
     strength = rng.uniform(0.25, 0.6)
-    profile = 1 - strength * np.exp(-np.arange(depth) / (depth / 3))
+    fall = np.exp(-np.arange(depth) / (depth / 3))
+    tail = np.exp(-3.0)
+    profile = 1 - strength * (fall - tail) / (1 - tail)  # reaches 1 at `depth`: no step
     band = view[:depth].astype(np.float32) * profile[:, None, None].astype(np.float32)
     view[:depth] = band.astype(np.uint8)
