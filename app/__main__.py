@@ -1,7 +1,7 @@
-"""`python -m app`: the station's command line."""
+"""`python -m app`: the desk application (the command line stays `scanstation`)."""
 
 import sys
 
-from app.cli.main import main
+from app.ui.main import main
 
 sys.exit(main())

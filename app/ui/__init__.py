@@ -1,0 +1,1 @@
+"""The desk application (PySide6): the only package that imports Qt."""

@@ -1,0 +1,93 @@
+"""The strip's content as data (no Qt): pages in order, split markers, undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.ui.processing import ScanPage
+
+
+@dataclass(frozen=True)
+class StripState:
+    """Pages in order; `splits` holds the ids of pages that start a new document."""
+
+    pages: tuple[ScanPage, ...] = ()
+    splits: frozenset[str] = frozenset()
+
+    def documents(self) -> list[list[ScanPage]]:
+        """The pages cut at the split markers."""
+        docs: list[list[ScanPage]] = []
+        for page in self.pages:
+            if not docs or page.id in self.splits:
+                docs.append([])
+            docs[-1].append(page)
+        return docs
+
+
+class Batch:
+    """The clerk's pages; every clerk action can be undone, arrivals and OCR cannot."""
+
+    def __init__(self) -> None:
+        self.state = StripState()
+        self._undo: list[StripState] = []
+
+    def _do(self, state: StripState) -> None:
+        self._undo.append(self.state)
+        self.state = state
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> None:
+        if self._undo:
+            self.state = self._undo.pop()
+
+    def index(self, page_id: str) -> int:
+        return next(i for i, p in enumerate(self.state.pages) if p.id == page_id)
+
+    def arrived(self, page: ScanPage, at: int | None = None) -> None:
+        pages = list(self.state.pages)
+        pages.insert(len(pages) if at is None else at, page)
+        self.state = replace(self.state, pages=tuple(pages))
+
+    def refreshed(self, page: ScanPage) -> None:
+        """A page came back from OCR: update it where it is (if the clerk kept it)."""
+        pages = tuple(
+            page if p.id == page.id and p.geometry == page.geometry else p
+            for p in self.state.pages
+        )
+        self.state = replace(self.state, pages=pages)
+
+    def replace_page(self, page: ScanPage) -> None:
+        """A clerk's edit of a page (rotate, crop, rescan in place)."""
+        pages = tuple(page if p.id == page.id else p for p in self.state.pages)
+        self._do(replace(self.state, pages=pages))
+
+    def insert(self, at: int, page: ScanPage) -> None:
+        pages = list(self.state.pages)
+        pages.insert(at, page)
+        self._do(replace(self.state, pages=tuple(pages)))
+
+    def delete(self, page_id: str) -> None:
+        pages = tuple(p for p in self.state.pages if p.id != page_id)
+        self._do(StripState(pages, self.state.splits - {page_id}))
+
+    def reorder(self, ids: list[str]) -> None:
+        by_id = {p.id: p for p in self.state.pages}
+        if ids != [p.id for p in self.state.pages] and set(ids) == set(by_id):
+            self._do(replace(self.state, pages=tuple(by_id[i] for i in ids)))
+
+    def toggle_split(self, page_id: str) -> None:
+        """Start a new document at this page, or merge it back into the one before."""
+        self._do(replace(self.state, splits=self.state.splits ^ {page_id}))
+
+    def remove_filed(self, filed: list[ScanPage]) -> None:
+        """Take a filed document's pages off the strip (not undoable: it is in the catalog)."""
+        gone = {p.id for p in filed}
+        pages = tuple(p for p in self.state.pages if p.id not in gone)
+        splits = self.state.splits - gone
+        if pages:
+            splits = splits - {pages[0].id}
+        self.state = StripState(pages, splits)
+        self._undo.clear()

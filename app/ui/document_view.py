@@ -1,0 +1,94 @@
+"""One document: its pages, metadata, signature status and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog.models import AuditEntry, Document
+from app.ui.desk import Desk
+from app.ui.i18n import show_date
+from app.ui.images import pdf_thumbnails
+from app.ui.workers import Reporter
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the dialog shows, read in a worker."""
+
+    document: Document
+    history: list[AuditEntry]
+    thumbs: list[QImage]
+
+
+class DocumentDialog(QDialog):
+    """Tabs: pages, metadata, signature, history."""
+
+    def __init__(self, desk: Desk, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(key)
+        self.tabs = QTabWidget()
+        self.pages = QListWidget()
+        self.pages.setViewMode(QListWidget.ViewMode.IconMode)
+        self.meta = QTableWidget(0, 2)
+        self.signature = QLabel()
+        self.signature.setWordWrap(True)
+        self.history = QTableWidget(0, 4)
+        self.tabs.addTab(self.pages, self.tr("Pages"))
+        self.tabs.addTab(self.meta, self.tr("Metadata"))
+        self.tabs.addTab(self.signature, self.tr("Signature"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.resize(760, 560)
+        task = desk.pools.run(lambda r: self._load(r, key), name="document")
+        task.signals.done.connect(self._show)
+        self.loaded: Loaded | None = None
+
+    def _load(self, report: Reporter, key: str) -> Loaded:
+        session = self.desk.session
+        doc = session.document(key)
+        return Loaded(doc, session.history(key), pdf_thumbnails(session.file_of(doc), 220))
+
+    def _show(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        doc = loaded.document
+        for number, image in enumerate(loaded.thumbs, 1):
+            self.pages.addItem(QListWidgetItem(QPixmap.fromImage(image), str(number)))
+        profile = self.desk.session.profile()
+        self.meta.setRowCount(len(doc.metadata))
+        self.meta.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
+        for row, (tag, value) in enumerate(sorted(doc.metadata.items())):
+            spec = profile.field("document", tag)
+            shown = show_date(str(value)) if spec and spec.type == "date" else str(value)
+            self.meta.setItem(row, 0, QTableWidgetItem(spec.label if spec else tag))
+            self.meta.setItem(row, 1, QTableWidgetItem(shown))
+        self.meta.resizeColumnsToContents()
+        signed = [f for f in doc.files if f.kind == "signed"]
+        if signed:
+            self.signature.setText(self.tr("Signed on %1 (version %2 of the file).")
+                                   .replace("%1", show_date(signed[-1].created_at))
+                                   .replace("%2", str(signed[-1].version)))
+        else:
+            self.signature.setText(self.tr("Not signed yet (state: %1).").replace("%1", doc.state))
+        self.history.setRowCount(len(loaded.history))
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")])
+        for row, entry in enumerate(loaded.history):
+            details = ", ".join(f"{k}: {v}" for k, v in entry.data.items() if k != "pages")
+            for col, text in enumerate((show_date(entry.at), entry.user, entry.action, details)):
+                self.history.setItem(row, col, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()

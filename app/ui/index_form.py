@@ -1,0 +1,205 @@
+"""The indexing form, generated from the metadata profile: labels, code combos, dates, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import dates
+from app.catalog.errors import InvalidMetadata, Problem
+from app.catalog.profiles import FieldSpec, Level, Profile
+from app.catalog.validation import validate
+from app.ui.i18n import nfc
+
+PREFILLED = "background: #fff3b0"  # an OCR value the clerk has not confirmed yet
+
+
+class FieldEditor(QWidget):
+    """One field: its editor, and the inline error under it."""
+
+    edited = Signal()
+    entered = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.prefilled = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.combo: QComboBox | None = None
+        if spec.type in ("code", "codes"):
+            self.combo = QComboBox()
+            self.combo.setEditable(True)
+            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            self.combo.addItem("", "")
+            for code, label in spec.codes:
+                self.combo.addItem(f"{code} – {label}", code)
+            completer = self.combo.completer()
+            assert completer is not None
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.combo.activated.connect(self._user_edit)
+            line = self.combo.lineEdit()
+            assert line is not None
+            self.line = line
+            layout.addWidget(self.combo)
+        else:
+            self.line = QLineEdit()
+            if spec.max_length:
+                self.line.setMaxLength(spec.max_length)
+            if spec.type == "integer":
+                self.line.setValidator(QIntValidator(0, 10 ** min(spec.max_length or 9, 9) - 1))
+            if spec.type == "date":
+                self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
+            if spec.type == "partialDate":
+                self.line.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy or yyyy"))
+            layout.addWidget(self.line)
+        self.line.textEdited.connect(self._user_edit)
+        self.line.returnPressed.connect(self._enter)
+        self.line.editingFinished.connect(self.check_format)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020; font-size: 11px")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def value(self) -> Any:
+        """The value as the catalog takes it (NFC; a code, or a list for `codes`)."""
+        if self.combo is not None:
+            text = nfc(self.line.text()).strip()
+            index = self.combo.findText(text)
+            code = self.combo.itemData(index) if index > 0 else text.split("–")[0].strip()
+            if self.spec.type == "codes":
+                return [code] if code else []
+            return code
+        return nfc(self.line.text()).strip()
+
+    def set_value(self, value: Any, *, prefilled: bool = False) -> None:
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        text = "" if value is None else str(value)
+        if self.spec.type in ("date", "partialDate") and text:
+            text = dates.show(text) if "-" in text else text
+        if self.combo is not None:
+            index = self.combo.findData(text)
+            self.combo.setCurrentIndex(index if index >= 0 else 0)
+            if index < 0:
+                self.line.setText(text)
+        else:
+            self.line.setText(text)
+        self._mark(prefilled and bool(text))
+
+    def _mark(self, prefilled: bool) -> None:
+        self.prefilled = prefilled
+        self.line.setStyleSheet(PREFILLED if prefilled else "")
+        self.line.setToolTip(self.tr("Read from the page: check it, then edit or press Enter")
+                             if prefilled else "")
+
+    def confirm(self) -> None:
+        """The clerk accepts an OCR value as it is."""
+        self._mark(False)
+
+    def _user_edit(self) -> None:
+        self._mark(False)
+        self.show_error("")
+        self.edited.emit()
+
+    def _enter(self) -> None:
+        self.confirm()
+        self.entered.emit()
+
+    def check_format(self) -> bool:
+        """Check a date's form at once (the rest is checked with the whole form)."""
+        text = self.line.text().strip()
+        if self.spec.type in ("date", "partialDate") and text:
+            try:
+                dates.parse_date(text, partial=self.spec.type == "partialDate")
+            except ValueError:
+                self.show_error(self.tr("Not a real date; write it as dd/mm/yyyy"))
+                return False
+        return True
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+class IndexForm(QWidget):
+    """Every non-generated field of one level of the profile; Enter on a field accepts."""
+
+    accepted = Signal()
+
+    def __init__(self, profile: Profile, level: Level, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile, self.level = profile, level
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, FieldEditor] = {}
+        for spec in profile.fields(level):
+            if spec.generated:
+                continue
+            editor = FieldEditor(spec)
+            editor.entered.connect(self.accepted)
+            label = QLabel(f"{spec.label} *" if spec.required else spec.label)
+            if spec.required:
+                label.setStyleSheet("font-weight: bold")
+            label.setBuddy(editor.line)
+            self.layout_.addRow(label, editor)
+            self.editors[spec.tag] = editor
+
+    def values(self) -> dict[str, Any]:
+        """The non-empty values, by tag."""
+        out = {}
+        for tag, editor in self.editors.items():
+            value = editor.value()
+            if value not in ("", []):
+                out[tag] = value
+        return out
+
+    def set_values(self, values: Mapping[str, Any], *, prefilled: bool = False) -> None:
+        for tag, value in values.items():
+            if tag in self.editors:
+                self.editors[tag].set_value(value, prefilled=prefilled)
+
+    def clear(self) -> None:
+        for editor in self.editors.values():
+            editor.set_value("")
+            editor.show_error("")
+
+    def unconfirmed(self) -> list[str]:
+        """Tags whose OCR value is still waiting for the clerk's look."""
+        return [tag for tag, e in self.editors.items() if e.prefilled]
+
+    def check(self, inherited: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+        """The values validated by the profile's rules, or None with every error shown inline."""
+        for editor in self.editors.values():
+            editor.show_error("")
+        try:
+            return validate(self.profile, self.level, self.values(), inherited=inherited)
+        except InvalidMetadata as err:
+            self.show_problems(err.problems)
+            return None
+
+    def show_problems(self, problems: tuple[Problem, ...]) -> None:
+        first: FieldEditor | None = None
+        for problem in problems:
+            editor = self.editors.get(problem.tag)
+            if editor is not None:
+                editor.show_error(problem.message)
+                first = first or editor
+        if first is not None:
+            first.line.setFocus()

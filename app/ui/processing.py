@@ -1,0 +1,149 @@
+"""Per-page work for the desk (no Qt): clean-up with a thumbnail, OCR, OCR prefill, the PDF."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from app.extract.read import read_fields
+from app.imaging import analyse, render, turn
+from app.imaging.warp import geometry_for
+from app.ocr.base import OcrEngine, OcrResult
+from app.ocr.null import NullEngine
+from app.page import Flag, Geometry, Point, Quad, RawPage
+from app.pdf.image import encode_image
+from app.pdf.pdfa import DocumentInfo, PdfPage, write_pdfa
+from app.pipeline.steps import PageOptions, PageState, load
+
+THUMB_PX = 180  # the long side of a strip thumbnail
+PREVIEW_PX = 1400  # the long side of the reduced raw image kept for the preview
+SHOWN_FLAGS = (Flag.BLANK, Flag.LOW_DPI, Flag.CUT_OFF, Flag.NO_OUTLINE, Flag.BLURRY)
+SKEW_FLAG_DEG = 0.5  # a page straightened by more than this shows the skew flag
+_NO_OCR = PageOptions(engine=NullEngine())  # loading only
+
+
+@dataclass(frozen=True)
+class ScanPage:
+    """A page in the strip: raw scan, clean-up as data, reduced images, OCR when done."""
+
+    raw: RawPage
+    geometry: Geometry
+    flags: frozenset[str]
+    skew_deg: float
+    preview: np.ndarray = field(repr=False, compare=False)  # reduced raw image (RGB)
+    scale: float = 1.0  # preview pixels per raw pixel
+    thumb: np.ndarray = field(default_factory=lambda: np.zeros((1, 1, 3), np.uint8), repr=False,
+                              compare=False)
+    ocr: OcrResult | None = None
+    ocr_geometry: Geometry | None = None
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    @property
+    def ocr_current(self) -> bool:
+        return self.ocr is not None and self.ocr_geometry == self.geometry
+
+    def with_geometry(self, geometry: Geometry) -> ScanPage:
+        """The same page (same id) cropped or turned anew; the thumbnail is re-rendered."""
+        moved = replace(self, geometry=geometry)
+        return replace(moved, thumb=thumbnail(moved))
+
+    def rotated(self, quarter_turns: int) -> ScanPage:
+        return self.with_geometry(turn(self.geometry, quarter_turns))
+
+    def with_corner(self, corner: int, point: Point) -> ScanPage:
+        """The clerk dragged outline handle `corner` (0 = the output's top-left) to `point`."""
+        quad = list(self.geometry.quad)
+        quad[corner] = point
+        return self.with_geometry(geometry_for((quad[0], quad[1], quad[2], quad[3])))
+
+
+def _reduced(image: np.ndarray) -> tuple[np.ndarray, float]:
+    scale = min(1.0, PREVIEW_PX / max(image.shape[:2]))
+    if scale >= 1.0:
+        return image, 1.0
+    size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA), scale
+
+
+def _rgb(image: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(image, cv2.COLOR_GRAY2RGB) if image.ndim == 2 else image
+
+
+def scaled_quad(quad: Quad, scale: float) -> Quad:
+    """The quad in the preview's pixels."""
+    p = [(x * scale, y * scale) for x, y in quad]
+    return (p[0], p[1], p[2], p[3])
+
+
+def thumbnail(page: ScanPage) -> np.ndarray:
+    """The cleaned page, small, rendered from the reduced raw image with the page's geometry."""
+    w, h = page.geometry.size
+    small = Geometry(scaled_quad(page.geometry.quad, page.scale),
+                     (max(1, round(w * page.scale)), max(1, round(h * page.scale))))
+    upright = render(page.preview, small)
+    factor = THUMB_PX / max(upright.shape[:2])
+    size = (max(1, round(upright.shape[1] * factor)), max(1, round(upright.shape[0] * factor)))
+    return np.ascontiguousarray(cv2.resize(upright, size, interpolation=cv2.INTER_AREA))
+
+
+def clean_page(raw: RawPage) -> ScanPage:
+    """Load a page the scanner handed over, find and straighten it, and make its thumbnail."""
+    image = load(PageState(raw=raw), _NO_OCR).image
+    assert image is not None
+    geometry, findings = analyse(image, raw.dpi)
+    preview, scale = _reduced(_rgb(image))
+    flags = {str(f) for f in findings.flags if f in SHOWN_FLAGS}
+    if abs(findings.skew_deg) > SKEW_FLAG_DEG:
+        flags.add("skew")
+    page = ScanPage(raw, geometry, frozenset(flags), findings.skew_deg, preview, scale)
+    return replace(page, thumb=thumbnail(page))
+
+
+def upright_image(page: ScanPage) -> np.ndarray:
+    """The page at full resolution, cropped, straightened and turned."""
+    image = load(PageState(raw=page.raw), _NO_OCR).image
+    assert image is not None
+    return render(image, page.geometry)
+
+
+def read_page(page: ScanPage, engine: OcrEngine) -> ScanPage:
+    """OCR the page as it is now (a blank page is not read)."""
+    if "blank" in page.flags:
+        result = OcrResult(words=(), lang="")
+    else:
+        result = engine.recognize(upright_image(page), page.raw.dpi)
+    return replace(page, ocr=result, ocr_geometry=page.geometry)
+
+
+def prefill(page: ScanPage, pages: int) -> dict[str, str]:
+    """Document fields read from a first page's OCR, by profile tag (empty ones left out)."""
+    if page.ocr is None:
+        return {}
+    found = read_fields(page.ocr, page.geometry.size, pages).to_json()
+    values = {
+        "codeNumber": found["code_number"]["value"],
+        "codeNotation": found["code_notation"]["value"],
+        "issuedDate": found["issued"]["value"],
+        "typeName": found["doc_type"]["value"],
+        "subject": found["subject"]["value"],
+        "organName": found["issuer"]["value"],
+    }
+    return {tag: str(value) for tag, value in values.items() if value}
+
+
+def write_document(pages: list[ScanPage], out: Path, title: str, engine: OcrEngine) -> Path:
+    """The document's PDF/A-2b: each page rendered, read again if turned since, encoded."""
+    parts: list[PdfPage] = []
+    for page in pages:
+        image = upright_image(page)
+        ocr = page.ocr if page.ocr_current and page.ocr is not None else None
+        if ocr is None:
+            ocr = (OcrResult(words=(), lang="") if "blank" in page.flags
+                   else engine.recognize(image, page.raw.dpi))
+        parts.append(PdfPage(image=encode_image(image, page.raw.dpi), words=ocr.words))
+    write_pdfa(parts, out, DocumentInfo(title=title, language="vi"))
+    return out

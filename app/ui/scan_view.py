@@ -1,0 +1,450 @@
+"""The clerk's desk: scan, see each page at once, fix pages, key the metadata, file."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict, replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog.models import Document, Hoso
+from app.ocr.factory import make_engine
+from app.page import RawPage
+from app.scanner.base import DeviceInfo, ScanSettings
+from app.scanner.factory import list_devices, open_scanner
+from app.scanner.recovery import RecoveryFolder
+from app.ui.batch import Batch
+from app.ui.desk import Desk
+from app.ui.help import ShortcutsDialog
+from app.ui.hoso_dialog import HosoDialog
+from app.ui.index_form import IndexForm
+from app.ui.page_strip import PageStrip
+from app.ui.preview import Preview
+from app.ui.processing import ScanPage, clean_page, prefill, read_page
+from app.ui.workers import Reporter
+
+
+class ScanView(QWidget):
+    """Device and profile, the page strip and preview, the indexing form, the clerk's queue."""
+
+    page_shown = Signal(float)  # ms from the scanner's hand-over to the thumbnail in the strip
+    filed = Signal(object)  # the Document just filed
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.batch = Batch()
+        self.engine = make_engine(desk.prefs.ocr, "vie")
+        self.batch_uuid: str | None = None
+        self.correcting: Document | None = None
+        self.hoso_list: list[Hoso] = []
+        self._handed: dict[str, float] = {}
+        self._build()
+        self._shortcuts()
+        self.refresh_devices()
+        self.refresh_hoso()
+        self.refresh_queue()
+
+    # layout
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        self.device = QComboBox()
+        self.profile = QComboBox()
+        for profile in self.desk.prefs.scan_profiles():
+            self.profile.addItem(profile.name, profile)
+        self.profile.currentIndexChanged.connect(self._profile_chosen)
+        self.dpi = QSpinBox()
+        self.dpi.setRange(75, 1200)
+        self.dpi.setSuffix(" dpi")
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Colour"), "color")
+        self.mode.addItem(self.tr("Grey"), "gray")
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Feeder (ADF)"), "adf")
+        self.source.addItem(self.tr("Flatbed"), "flatbed")
+        self.duplex = QCheckBox(self.tr("Both sides"))
+        self.scan_button = QPushButton(self.tr("Scan (F5)"))
+        self.scan_button.clicked.connect(self.start_scan)
+        top.addWidget(QLabel(self.tr("Scanner")))
+        top.addWidget(self.device)
+        top.addWidget(QLabel(self.tr("Profile")))
+        for widget in (self.profile, self.dpi, self.mode, self.source, self.duplex,
+                       self.scan_button):
+            top.addWidget(widget)
+        top.addStretch()
+
+        self.preview = Preview()
+        self.preview.corner_moved.connect(self._corner_moved)
+        tools = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("left", self.tr("⟲ Rotate left"), lambda: self.rotate(-1)),
+            ("right", self.tr("⟳ Rotate right"), lambda: self.rotate(1)),
+            ("delete", self.tr("Delete page"), self.delete_page),
+            ("rescan", self.tr("Rescan page"), self.rescan_page),
+            ("insert", self.tr("Insert page"), self.insert_page),
+            ("split", self.tr("Split / merge here"), self.toggle_split),
+            ("undo", self.tr("Undo"), self.undo),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            tools.addWidget(button)
+            self.buttons[key] = button
+        left = QVBoxLayout()
+        left.addWidget(self.preview, 1)
+        left.addLayout(tools)
+        left_box = QWidget()
+        left_box.setLayout(left)
+
+        right = QVBoxLayout()
+        hoso_row = QHBoxLayout()
+        self.hoso = QComboBox()
+        self.hoso.setEditable(True)
+        self.hoso.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.hoso.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        new_hoso = QPushButton(self.tr("New hồ sơ…"))
+        new_hoso.clicked.connect(self.new_hoso)
+        hoso_row.addWidget(QLabel(self.tr("Hồ sơ *")))
+        hoso_row.addWidget(self.hoso, 1)
+        hoso_row.addWidget(new_hoso)
+        right.addLayout(hoso_row)
+        self.form = IndexForm(self.desk.session.profile(), "document")
+        self.form.accepted.connect(self.save)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        right.addWidget(scroll, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        right.addWidget(self.message)
+        save_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save and next (Enter)"))
+        self.save_button.clicked.connect(self.save)
+        help_button = QPushButton(self.tr("Shortcuts (F1)"))
+        help_button.clicked.connect(self.show_help)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(help_button)
+        right.addLayout(save_row)
+        right.addWidget(QLabel(self.tr("Sent back to me")))
+        self.queue = QListWidget()
+        self.queue.setMaximumHeight(110)
+        self.queue.itemActivated.connect(self._open_queued)
+        right.addWidget(self.queue)
+        right_box = QWidget()
+        right_box.setLayout(right)
+
+        split = QSplitter()
+        split.addWidget(left_box)
+        split.addWidget(right_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.strip = PageStrip()
+        self.strip.page_selected.connect(self._page_selected)
+        self.strip.reordered.connect(self._reordered)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.strip)
+        self._profile_chosen()
+        self._sync_buttons()
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (
+            ("F5", self.start_scan),
+            ("Ctrl+Return", self.save),
+            ("Ctrl+R", lambda: self.rotate(1)),
+            ("Ctrl+Shift+R", lambda: self.rotate(-1)),
+            ("Delete", self.delete_page),
+            ("Ctrl+Z", self.undo),
+            ("Ctrl+K", self.toggle_split),
+            ("Ctrl+I", self.insert_page),
+            ("F1", self.show_help),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+
+    # devices, profiles, hồ sơ, queue
+
+    def refresh_devices(self) -> None:
+        task = self.desk.pools.run(lambda r: list_devices(), name="devices")
+        task.signals.done.connect(self._devices)
+
+    def _devices(self, devices: list[DeviceInfo]) -> None:
+        self.device.clear()
+        for info in devices:
+            self.device.addItem(f"{info.vendor} {info.model} ({info.id})", info.id)
+        wanted = self.device.findData(self.desk.prefs.device)
+        if wanted >= 0:
+            self.device.setCurrentIndex(wanted)
+
+    def _profile_chosen(self) -> None:
+        profile = self.profile.currentData()
+        if profile is None:
+            return
+        self.dpi.setValue(profile.dpi)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(profile.mode)))
+        self.source.setCurrentIndex(max(0, self.source.findData(profile.source)))
+        self.duplex.setChecked(profile.duplex)
+        for widget in (self.dpi, self.mode, self.source, self.duplex):
+            widget.setEnabled(not profile.locked)
+
+    def refresh_hoso(self, select: str | None = None) -> None:
+        task = self.desk.pools.run(lambda r: self.desk.session.list_hoso(), name="hoso")
+        task.signals.done.connect(lambda found: self._hoso(found, select))
+
+    def _hoso(self, found: list[Hoso], select: str | None) -> None:
+        current = select or self.hoso.currentData()
+        self.hoso_list = found
+        self.hoso.clear()
+        for item in found:
+            self.hoso.addItem(f"{item.file_code} – {item.title}", item.file_code)
+        index = self.hoso.findData(current)
+        self.hoso.setCurrentIndex(index if index >= 0 else self.hoso.count() - 1)
+
+    def new_hoso(self) -> None:
+        dialog = HosoDialog(self.desk, self)
+        if dialog.exec() and dialog.created is not None:
+            self.refresh_hoso(dialog.created.file_code)
+
+    def refresh_queue(self) -> None:
+        task = self.desk.pools.run(lambda r: self.desk.session.my_queue(), name="queue")
+        task.signals.done.connect(self._queue)
+
+    def _queue(self, docs: list[Document]) -> None:
+        self.queue.clear()
+        for doc in docs:
+            item = QListWidgetItem(f"{doc.doc_code}: {doc.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, doc)
+            self.queue.addItem(item)
+
+    def _open_queued(self, item: QListWidgetItem) -> None:
+        doc: Document = item.data(Qt.ItemDataRole.UserRole)
+        self.correcting = doc
+        self.form.clear()
+        self.form.set_values(doc.metadata)
+        index = self.hoso.findData(doc.hoso_code)
+        self.hoso.setCurrentIndex(index)
+        self.message.setText(self.tr("Correcting %1 — sent back: %2")
+                             .replace("%1", doc.doc_code).replace("%2", doc.reason))
+
+    # scanning
+
+    def settings(self, max_pages: int | None = None) -> ScanSettings:
+        return ScanSettings(dpi=self.dpi.value(), mode=str(self.mode.currentData()),
+                            source=str(self.source.currentData()),
+                            duplex=self.duplex.isChecked(), max_pages=max_pages)
+
+    def start_scan(self, *, max_pages: int | None = None, at: int | None = None,
+                   replacing: str | None = None) -> None:
+        """Scan in a worker; each page is cleaned in another and shown the moment it is."""
+        device = str(self.device.currentData() or "")
+        if not device:
+            return
+        self.desk.prefs.device = device
+        settings = self.settings(max_pages)
+        if self.batch_uuid is None:
+            task = self.desk.pools.run(
+                lambda r: self.desk.session.start_batch(device, asdict(settings)), write=True,
+                name="batch")
+            task.signals.done.connect(lambda b: setattr(self, "batch_uuid", b.uuid))
+        folder = self.desk.session.folder.parent / "batches" / str(uuid.uuid4())
+        task = self.desk.pools.run(lambda r: self._scan(r, device, settings, folder),
+                                   pool="scan", name="scan")
+        task.signals.item.connect(lambda raw: self._arrived(raw, at, replacing))
+        task.signals.failed.connect(self.message.setText)
+        task.signals.ended.connect(lambda: self.scan_button.setEnabled(True))
+        self.scan_button.setEnabled(False)
+        self.desk.status.track(task, self.tr("Scanning…"))
+
+    @staticmethod
+    def _scan(report: Reporter, device: str, settings: ScanSettings, folder: Any) -> int:
+        count = 0
+        with open_scanner(device) as scanner:
+            pages: Iterator[RawPage] = scanner.scan(settings, RecoveryFolder(folder))
+            for raw in pages:
+                count += 1
+                report.item(raw)
+                report.progress(count, 0, "")
+                if report.cancelled:
+                    break
+        return count
+
+    def _arrived(self, raw: RawPage, at: int | None, replacing: str | None) -> None:
+        key = str(raw.path)
+        self._handed[key] = time.perf_counter()
+        task = self.desk.pools.run(lambda r: clean_page(raw), pool="clean", name="clean")
+        task.signals.done.connect(lambda page: self._cleaned(page, key, at, replacing))
+        task.signals.failed.connect(self.message.setText)
+
+    def _cleaned(self, page: ScanPage, key: str, at: int | None, replacing: str | None) -> None:
+        if replacing is not None:
+            page = replace(page, id=replacing)
+            self.batch.replace_page(page)
+        elif at is not None:
+            self.batch.insert(at, page)
+        else:
+            self.batch.arrived(page)
+        self.show_strip(page.id if (replacing or at is not None) else None)
+        started = self._handed.pop(key, None)
+        if started is not None:
+            self.page_shown.emit((time.perf_counter() - started) * 1000.0)
+        self._read(page)
+
+    def _read(self, page: ScanPage) -> None:
+        task = self.desk.pools.run(lambda r: read_page(page, self.engine), pool="ocr", name="ocr")
+        task.signals.done.connect(self._read_done)
+        task.signals.failed.connect(self.message.setText)
+
+    def _read_done(self, page: ScanPage) -> None:
+        self.batch.refreshed(page)
+        docs = self.batch.state.documents()
+        if docs and docs[0][0].id == page.id and self.correcting is None:
+            self.form.set_values(prefill(page, len(docs[0])), prefilled=True)
+
+    # page tools
+
+    def show_strip(self, current: str | None = None) -> None:
+        current = current or self.strip.current_id()
+        self.strip.show_state(self.batch.state, current)
+        page = self.current_page()
+        self.preview.show_page(page)
+        self._sync_buttons()
+
+    def current_page(self) -> ScanPage | None:
+        current = self.strip.current_id()
+        for page in self.batch.state.pages:
+            if page.id == current:
+                return page
+        return None
+
+    def _sync_buttons(self) -> None:
+        has_page = self.current_page() is not None
+        for key in ("left", "right", "delete", "rescan", "split"):
+            self.buttons[key].setEnabled(has_page)
+        self.buttons["undo"].setEnabled(self.batch.can_undo)
+
+    def _page_selected(self, page_id: str) -> None:
+        self.preview.show_page(self.current_page())
+        self._sync_buttons()
+
+    def _reordered(self, ids: list[str]) -> None:
+        self.batch.reorder(ids)
+        self.show_strip()
+
+    def rotate(self, quarter_turns: int) -> None:
+        page = self.current_page()
+        if page is not None:
+            turned = page.rotated(quarter_turns)
+            self.batch.replace_page(turned)
+            self.show_strip(turned.id)
+            self._read(turned)
+
+    def _corner_moved(self, corner: int, x: float, y: float) -> None:
+        page = self.current_page()
+        if page is not None:
+            moved = page.with_corner(corner, (x, y))
+            self.batch.replace_page(moved)
+            self.show_strip(moved.id)
+
+    def delete_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            self.batch.delete(page.id)
+            self.show_strip()
+
+    def rescan_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            self.start_scan(max_pages=1, replacing=page.id)
+
+    def insert_page(self) -> None:
+        page = self.current_page()
+        at = self.batch.index(page.id) + 1 if page is not None else None
+        self.start_scan(max_pages=1, at=at if at is not None else len(self.batch.state.pages))
+
+    def toggle_split(self) -> None:
+        page = self.current_page()
+        if page is not None and self.batch.index(page.id) > 0:
+            self.batch.toggle_split(page.id)
+            self.show_strip(page.id)
+
+    def undo(self) -> None:
+        self.batch.undo()
+        self.show_strip()
+
+    def show_help(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    # filing
+
+    def _chosen_hoso(self) -> Hoso | None:
+        code = self.hoso.currentData()
+        return next((h for h in self.hoso_list if h.file_code == code), None)
+
+    def save(self) -> None:
+        """Check the form; file the first document of the strip (or the corrected one)."""
+        hoso = self._chosen_hoso()
+        if hoso is None:
+            self.message.setText(self.tr("Choose or create the hồ sơ first."))
+            return
+        meta = self.form.check(inherited=hoso.metadata)
+        if meta is None:
+            self.message.setText(self.tr("Fix the fields marked in red."))
+            return
+        values = self.form.values()
+        if self.correcting is not None:
+            code = self.correcting.doc_code
+            task = self.desk.pools.run(lambda r: self.desk.session.resubmit(code, values),
+                                       write=True, name="resubmit")
+        else:
+            docs = self.batch.state.documents()
+            if not docs:
+                self.message.setText(self.tr("Scan the pages first."))
+                return
+            pages, batch = docs[0], self.batch_uuid
+            task = self.desk.pools.run(
+                lambda r: self.desk.session.file_document(pages, values, hoso.file_code, batch,
+                                                          self.engine),
+                write=True, name="file")
+            task.signals.done.connect(self._filed)
+            task.signals.done.connect(lambda doc: self._filed_pages(pages))
+        if self.correcting is not None:
+            task.signals.done.connect(self._filed)
+        task.signals.failed.connect(self.message.setText)
+        self.save_button.setEnabled(False)
+        task.signals.ended.connect(lambda: self.save_button.setEnabled(True))
+        self.desk.status.track(task, self.tr("Filing the document…"), cancellable=False)
+
+    def _filed_pages(self, pages: list[ScanPage]) -> None:
+        self.batch.remove_filed(pages)
+        self.show_strip()
+        docs = self.batch.state.documents()
+        if docs and docs[0][0].ocr is not None:
+            self.form.set_values(prefill(docs[0][0], len(docs[0])), prefilled=True)
+
+    def _filed(self, doc: Document) -> None:
+        self.correcting = None
+        self.form.clear()
+        self.message.setText(self.tr("Filed as %1.").replace("%1", doc.doc_code))
+        self.refresh_queue()
+        self.filed.emit(doc)

@@ -1,0 +1,103 @@
+"""Settings: language, OCR, scan profiles (admins lock them) and users (admins)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog.models import Role
+from app.ui import i18n
+from app.ui.desk import Desk
+from app.ui.i18n import nfc
+
+
+class SettingsView(QWidget):
+    """Everyone picks the language; admins lock scan profiles and add users."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        admin = desk.session.has(Role.ADMIN)
+        general = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(desk.prefs.language)))
+        self.language.currentIndexChanged.connect(self._language)
+        self.ocr = QComboBox()
+        self.ocr.addItem(self.tr("Tesseract (Vietnamese)"), "tesseract")
+        self.ocr.addItem(self.tr("No OCR"), "none")
+        self.ocr.setCurrentIndex(max(0, self.ocr.findData(desk.prefs.ocr)))
+        self.ocr.currentIndexChanged.connect(
+            lambda: setattr(desk.prefs, "ocr", str(self.ocr.currentData())))
+        general.addRow(self.tr("Language (after restart)"), self.language)
+        general.addRow(self.tr("Text recognition"), self.ocr)
+        layout = QVBoxLayout(self)
+        layout.addLayout(general)
+        profiles = QGroupBox(self.tr("Scan profiles (locked ones cannot be changed at scan time)"))
+        box = QVBoxLayout(profiles)
+        self.profiles = QListWidget()
+        for profile in desk.prefs.scan_profiles():
+            item = QListWidgetItem(profile.name)
+            item.setData(Qt.ItemDataRole.UserRole, profile)
+            item.setCheckState(Qt.CheckState.Checked if profile.locked else Qt.CheckState.Unchecked)
+            self.profiles.addItem(item)
+        self.profiles.setEnabled(admin)
+        self.profiles.itemChanged.connect(self._save_profiles)
+        box.addWidget(self.profiles)
+        layout.addWidget(profiles)
+        users = QGroupBox(self.tr("Add a user"))
+        users.setEnabled(admin)
+        form = QFormLayout(users)
+        self.user_name, self.full_name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.roles = {role: QCheckBox(name) for role, name in (
+            (Role.CLERK, self.tr("clerk")), (Role.SUPERVISOR, self.tr("supervisor")),
+            (Role.SIGNER, self.tr("signer")), (Role.ADMIN, self.tr("admin")))}
+        form.addRow(self.tr("User name"), self.user_name)
+        form.addRow(self.tr("Full name"), self.full_name)
+        form.addRow(self.tr("Password"), self.password)
+        for box_ in self.roles.values():
+            form.addRow(box_)
+        add = QPushButton(self.tr("Add user"))
+        add.clicked.connect(self.add_user)
+        self.message = QLabel()
+        form.addRow(add, self.message)
+        layout.addWidget(users)
+        layout.addStretch()
+
+    def _language(self) -> None:
+        self.desk.prefs.language = str(self.language.currentData())
+        i18n.install(self.desk.prefs.language)
+
+    def _save_profiles(self) -> None:
+        items = []
+        for row in range(self.profiles.count()):
+            item = self.profiles.item(row)
+            locked = item.checkState() == Qt.CheckState.Checked
+            items.append(replace(item.data(Qt.ItemDataRole.UserRole), locked=locked))
+        self.desk.prefs.save_scan_profiles(items)
+
+    def add_user(self) -> None:
+        roles = [role for role, box in self.roles.items() if box.isChecked()]
+        name, full, password = nfc(self.user_name.text()), nfc(self.full_name.text()), \
+            self.password.text()
+        task = self.desk.pools.run(
+            lambda r: self.desk.session.add_user(name, roles, password, full), write=True,
+            name="user")
+        task.signals.done.connect(lambda user: self.message.setText(self.tr("User added.")))
+        task.signals.failed.connect(self.message.setText)

@@ -1,0 +1,70 @@
+"""The status bar: the running task with its progress and Cancel, and the sync state."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from app.ui.workers import Task
+
+
+class StatusBar(QStatusBar):
+    """Shows the newest long task (progress, Cancel) and, always, the upward-sync state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task_label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(220)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self._cancel)
+        self.sync_label = QLabel()
+        for widget in (self.task_label, self.bar, self.cancel_button):
+            self.addWidget(widget)
+        self.addPermanentWidget(self.sync_label)
+        self._tasks: list[Task] = []
+        self._idle()
+        self.show_sync(None)
+
+    def track(self, task: Task, title: str, *, cancellable: bool = True) -> None:
+        """Show `task` until it ends; Cancel asks it to stop between steps."""
+        self._tasks.append(task)
+        self.task_label.setText(title)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.cancel_button.setVisible(cancellable)
+        self.cancel_button.setEnabled(True)
+        task.signals.progress.connect(self._progress)
+        task.signals.ended.connect(lambda: self._ended(task))
+
+    def _progress(self, done: int, total: int, note: str) -> None:
+        self.bar.setRange(0, max(total, 0))
+        self.bar.setValue(done)
+        if note:
+            self.bar.setFormat(f"{note} %v/%m")
+
+    def _cancel(self) -> None:
+        if self._tasks:
+            self._tasks[-1].cancel.cancel()
+            self.cancel_button.setEnabled(False)
+            self.task_label.setText(self.tr("Stopping…"))
+
+    def _ended(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if not self._tasks:
+            self._idle()
+
+    def _idle(self) -> None:
+        self.task_label.setText(self.tr("Ready"))
+        self.bar.hide()
+        self.cancel_button.hide()
+
+    def show_sync(self, waiting: int | None, state: str = "") -> None:
+        """The upward sync: its state and how many documents wait in the outbox."""
+        if waiting is None:
+            self.sync_label.setText(self.tr("Sync: not set up"))
+        else:
+            self.sync_label.setText(
+                self.tr("Sync: %1 · %2 waiting").replace("%1", state or self.tr("idle"))
+                .replace("%2", str(waiting))
+            )

@@ -1,0 +1,96 @@
+"""UI test set-up: offscreen Qt, a catalog with users, no worker or timer left behind."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.catalog.models import Role
+from app.ui import i18n
+from app.ui.desk import Desk
+from app.ui.main import open_desk
+from app.ui.prefs import Prefs
+from app.ui.workers import live_tasks
+from tests.signing.conftest import PIN, TOKEN, pki  # noqa: F401
+
+PASSWORD = "mat-khau-123"
+ORG = "Ủy ban MTTQ Việt Nam quận Thử"
+ORG_CODE = "000.00.00.G09"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def translations() -> None:
+    """The build step `make run` / `make test` do: compile the .ts files."""
+    i18n.compile_translations()
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves workers running or timers active; close its windows."""
+    yield
+    tasks = [t.name for t in live_tasks()]
+    timers = [
+        t.objectName() or repr(t)
+        for w in qapp.topLevelWidgets()
+        for t in w.findChildren(QTimer)
+        if t.isActive() and t.interval() > 0 and w.isVisible()
+    ]
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    deadline = 200
+    while live_tasks() and deadline:
+        qapp.processEvents()
+        QTimer.singleShot(50, lambda: None)
+        deadline -= 1
+    qapp.processEvents()
+    assert not tasks, f"workers left running: {tasks}"
+    assert not timers, f"timers left running: {timers}"
+
+
+def settle(qtbot: object, timeout: int = 20000) -> None:
+    """Wait until every worker has finished and its signals were delivered."""
+    for _ in range(3):
+        qtbot.waitUntil(lambda: not live_tasks(), timeout=timeout)  # type: ignore[attr-defined]
+        qtbot.wait(30)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> Prefs:
+    prefs = Prefs(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
+    prefs.ocr = "none"
+    return prefs
+
+
+@pytest.fixture
+def desk(tmp_path: Path, prefs: Prefs) -> Iterator[Desk]:
+    """A set-up catalog: admin `admin` (all roles), clerk `lan`, supervisor `hung`, signer `mai`."""
+    desk = open_desk(tmp_path / "catalog", prefs)
+    session = desk.session
+    session.first_run(ORG, ORG_CODE, "tt05-2025", "admin", PASSWORD, "Quản trị")
+    session.sign_in("admin", PASSWORD)
+    session.add_user("lan", [Role.CLERK], PASSWORD, "Nguyễn Thị Lan")
+    session.add_user("hung", [Role.SUPERVISOR], PASSWORD, "Trần Văn Hùng")
+    session.add_user("mai", [Role.SIGNER], PASSWORD, "Lê Thị Mai")
+    yield desk
+    desk.pools.wait()
+    desk.session.close()
+
+
+HOSO = {
+    "title": "Hồ sơ kế hoạch số hóa năm 2025",
+    "maintenance": "01",
+    "mode": "01",
+    "language": ["01"],
+    "startDate": "01/01/2025",
+    "endDate": "31/12/2025",
+    "paperFileCode": "H49.64.33.160",
+}

@@ -1,0 +1,112 @@
+"""The whole day: scan three pages from SANE's test device, fix a page, index, file, approve,
+sign with the SoftHSM2 token, and find the document by search."""
+
+from __future__ import annotations
+
+import pikepdf
+from PySide6.QtCore import Qt
+
+from app.catalog import State
+from app.ui.review import ReviewView
+from app.ui.scan_view import ScanView
+from app.ui.search_view import SearchView
+from app.ui.sign_view import SignView
+from tests.signing.softhsm import SOFTHSM
+from tests.ui.conftest import HOSO, PASSWORD, PIN, TOKEN, settle
+
+DOCUMENT = {
+    "typeName": "10",
+    "issuedDate": "05/01/2025",
+    "organName": "Ủy ban MTTQ Việt Nam quận Thử",
+    "subject": "Kế hoạch số hóa tài liệu lưu trữ năm 2025",
+    "codeNumber": "12",
+    "codeNotation": "KH-MTTQ",
+    "numberOfPage": "3",
+}
+
+
+def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
+    session = desk.session
+    session.sign_in("lan", PASSWORD)
+    hoso = session.create_hoso(HOSO)
+    view = ScanView(desk)
+    qtbot.addWidget(view)
+    settle(qtbot)
+    view.device.setCurrentIndex(view.device.findData(f"sane:{sane_device}"))
+    view.dpi.setValue(100)
+    view.source.setCurrentIndex(view.source.findData("adf"))
+    shown: list[float] = []
+    view.page_shown.connect(shown.append)
+    view.start_scan(max_pages=3)
+    qtbot.waitUntil(lambda: len(view.batch.state.pages) == 3, timeout=30000)
+    settle(qtbot)
+    assert view.strip.count() == 3
+    qtbot.waitUntil(lambda: all(p.ocr is not None for p in view.batch.state.pages))
+
+    second = view.batch.state.pages[1]
+    view.strip.setCurrentRow(1)
+    view.rotate(1)
+    settle(qtbot)
+    turned = view.batch.state.pages[1]
+    assert turned.id == second.id
+    assert turned.geometry.size == second.geometry.size[::-1]
+
+    view.refresh_hoso(hoso.file_code)
+    settle(qtbot)
+    view.form.set_values(DOCUMENT)
+    with qtbot.waitSignal(view.filed, timeout=30000) as filed:
+        qtbot.keyPress(view.form.editors["subject"].line, Qt.Key.Key_Return)
+    settle(qtbot)
+    doc = filed.args[0]
+    assert doc.state == State.INDEXED and doc.page_count == 3
+    assert view.strip.count() == 0
+    with pikepdf.open(session.file_of(doc)) as pdf:
+        boxes = [tuple(float(v) for v in p.mediabox[2:]) for p in pdf.pages]
+    assert boxes[1] == boxes[0][::-1]
+
+    session.sign_in("hung", PASSWORD)
+    review = ReviewView(desk)
+    qtbot.addWidget(review)
+    review.refresh()
+    qtbot.waitUntil(lambda: review.table.rowCount() == 1)
+    assert "page_count" not in review.items[0].flags
+    review.table.selectRow(0)
+    review.approve()
+    settle(qtbot)
+    assert session.document(doc.doc_code).state == State.APPROVED
+
+    session.sign_in("mai", PASSWORD)
+    sign = SignView(desk)
+    qtbot.addWidget(sign)
+    sign.module.setText(SOFTHSM)
+    sign.label.setText(TOKEN)
+    sign.key.setText("rsa")
+    asked: list[str] = []
+
+    def ask(request):
+        asked.append(request.token_label)
+        return PIN
+
+    sign.ask_pin = ask
+    sign.refresh()
+    settle(qtbot)
+    assert sign.table.rowCount() == 1
+    sign.sign_all()
+    qtbot.waitUntil(lambda: sign.table.item(0, 2) is not None, timeout=60000)
+    settle(qtbot, timeout=60000)
+    assert asked == [TOKEN]
+    result = sign.table.item(0, 2)
+    assert result is not None and result.text() in ("signed", "đã ký")
+    signed = session.document(doc.doc_code)
+    assert signed.state == State.SIGNED and signed.files[-1].kind == "signed"
+
+    search = SearchView(desk)
+    qtbot.addWidget(search)
+    search.query.setText("so hoa tai lieu")
+    search.search()
+    settle(qtbot)
+    assert [h.doc_code for h in search.hits] == [doc.doc_code]
+    dialog = search.open(0)
+    settle(qtbot)
+    assert dialog.loaded is not None and len(dialog.loaded.thumbs) == 3
+    assert any(e.action == "sign" for e in dialog.loaded.history)
