@@ -10,21 +10,31 @@ APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd \
 	sane-utils libsane1 libsane-dev \
 	poppler-utils qpdf ghostscript fonts-liberation2 \
-	softhsm2 opensc libsqlite3-0
+	softhsm2 opensc libsqlite3-0 postgresql \
+	xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3
 
-.PHONY: run demo test lint pytest bench system-deps venv clean
+.PHONY: run demo gui i18n test lint pytest bench system-deps venv clean run-server
 
-run: system-deps venv demo
+run: system-deps venv i18n gui
 
-# Until the desk UI exists, `make run` runs the demo flow: scan from the built-in virtual feeder.
+# The desk application (PySide6); `python -m app` and `scanstation-gui` start the same.
+gui:
+	$(PY) -m app
+
+# Qt translations are compiled at build time from resources/i18n/*.ts (never committed as .qm).
+i18n: venv
+	@for ts in resources/i18n/*.ts; do $(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+# The command-line demo flow: scan from the built-in virtual feeder.
 demo:
-	$(PY) -m app scan --device demo --source adf --pages 4 -o demo.pdf --report demo-report.json
+	$(PY) -m app.cli.main scan --device demo --source adf --pages 4 -o demo.pdf --report demo-report.json
 	@echo "Wrote demo.pdf (PDF/A-2b, searchable) and demo-report.json"
 
-test: system-deps venv lint pytest
+test: system-deps venv i18n lint pytest
 
 lint: venv
-	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff check app server tests bench
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
 pytest: venv
@@ -51,6 +61,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+# The central catalog server with a local PostgreSQL in ./.pgdata (demo; prints an enrollment code).
+run-server: system-deps venv
+	$(PY) -m server demo --folder .pgdata --port 8080
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache demo.pdf demo-report.json

@@ -8,13 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import extract, foundation, signing
+from bench import catalog, extract, foundation, signing, sync
 
 
 def main() -> None:
     """Parse the options and run the chosen benchmarks."""
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("names", nargs="*", help="foundation, extract, signing (default: all)")
+    parser.add_argument(
+        "names", nargs="*", help="foundation, extract, signing, catalog, sync (default: all)"
+    )
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BENCH_PAGES", "24")))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -22,11 +24,11 @@ def main() -> None:
     args = parser.parse_args()
     out: Path = args.out
     benches: dict[str, Callable[[], Any]] = {
-        "foundation": lambda: foundation.main(
-            out / "foundation", args.pages, args.seed, args.jobs
-        ),
+        "foundation": lambda: foundation.main(out / "foundation", args.pages, args.seed, args.jobs),
         "extract": lambda: extract.main(out / "extract", args.jobs),
         "signing": lambda: signing.main(out / "signing"),
+        "catalog": lambda: catalog.main(out / "catalog"),
+        "sync": lambda: sync.main(out / "sync"),
     }
     unknown = set(args.names) - set(benches)
     if unknown:

@@ -18,6 +18,7 @@ import pikepdf
 from app.catalog import Catalog, SearchFilters
 from app.catalog.audit import GENESIS, HEAD_KEY, entry_hash
 from app.catalog.models import AuditEntry, Role
+from app.catalog.search import index_texts
 from app.catalog.text import fold
 
 TARGETS = {"search_p95_ms": 50.0, "add_median_ms": 20.0, "bytes_per_doc": 2048.0}
@@ -66,7 +67,6 @@ def generate(folder: Path, count: int, seed: int = 7) -> int:
         db = catalog.db
         rng = random.Random(seed)
         weights = [1.0 / (rank + 8) for rank in range(len(SYLLABLES))]  # Zipf-like
-        folded_words = [fold(w) for w in SYLLABLES]
         clerk_id = db.execute_sql("SELECT id FROM user WHERE name = 'lan'").fetchone()[0]
         hoso_ids = [r[0] for r in db.execute_sql("SELECT id FROM hoso ORDER BY id").fetchall()]
         head = db.execute_sql("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()[0]
@@ -129,17 +129,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> int:
                     blobs.append((sha, 1_000_000, now))
                     files.append((doc_id, 1, sha, "scan", now))
                     pages.append((doc_id, 1, page))
-                    organ = "Ủy ban MTTQ Việt Nam quận Ba Đình"
-                    exact = "\n".join([code, subject, organ, page])
-                    folded = "\n".join(
-                        [
-                            code,
-                            " ".join(folded_words[i] for i in subject_words),
-                            fold(organ),
-                            " ".join(folded_words[i] for i in page_words),
-                        ]
-                    )
-                    fts.append((doc_id, folded, exact))
+                    fts.append((doc_id, index_texts(meta, [page])))  # as add_document
                     seq += 1
                     entry = AuditEntry(
                         seq,
@@ -176,7 +166,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> int:
                     files,
                 )
                 cursor.executemany("INSERT INTO page VALUES (?,?,?)", pages)
-                cursor.executemany("INSERT INTO doc_fts(rowid, folded, exact) VALUES (?,?,?)", fts)
+                cursor.executemany("INSERT INTO doc_fts(rowid, terms) VALUES (?,?)", fts)
                 cursor.executemany("INSERT INTO audit VALUES (?,?,?,?,?,?,?,?,?)", audits)
             db.execute_sql(
                 "UPDATE hoso SET next_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM document "

@@ -173,7 +173,7 @@ def run(out: Path, n: int, seed: int, jobs: int) -> dict[str, Any]:
         [
             sys.executable,
             "-m",
-            "app",
+            "app.cli.main",
             "convert",
             str(source),
             "-o",

@@ -155,6 +155,23 @@ class AuditRow(Row):
         table_name = "audit"
 
 
+class OutboxRow(Row):
+    id = AutoField()
+    document = ForeignKeyField(DocumentRow, column_name="document_id")
+    version_key = TextField()
+    state = TextField()  # pending | sent | failed | refused
+    package_sha256 = TextField(default="")
+    package_size = IntegerField(default=0)
+    attempts = IntegerField(default=0)
+    error = TextField(default="")
+    receipt = TextField(default="")  # the server's receipt, JSON
+    created_at = TextField()
+    updated_at = TextField()
+
+    class Meta:
+        table_name = "outbox"
+
+
 ROWS: list[type[Row]] = [
     MetaRow,
     OrganisationRow,
@@ -167,4 +184,5 @@ ROWS: list[type[Row]] = [
     FileRow,
     PageRow,
     AuditRow,
+    OutboxRow,
 ]

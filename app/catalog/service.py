@@ -57,6 +57,7 @@ from app.catalog.store import ContentStore, Stored
 from app.catalog.text import nfc, nfc_deep
 from app.catalog.validation import validate
 from app.errors import InputError
+from app.sync.outbox import Outbox
 
 SYSTEM = "system"
 _hasher = PasswordHasher()
@@ -433,6 +434,7 @@ class Catalog:
                 created_at=audit.now(),
             ).execute()
             self._move(row, State.SIGNED, "", signer, {"sha256": stored.sha256, "version": version})
+            self.outbox.enqueue(row.id)  # the workflow feeds the outbox (never a secret)
             return convert.document(DocumentRow.get_by_id(row.id))
 
     def _move(
@@ -521,6 +523,32 @@ class Catalog:
             },
         )
         return written
+
+    # upward sync
+
+    @property
+    def outbox(self) -> Outbox:
+        """The sync outbox: queued document versions, their packages, states and receipts."""
+        return Outbox(self)
+
+    def network_package(self, key: str, out: Path) -> Path:
+        """Write the SIP ZIP of one document (with its hồ sơ) for upward sync.
+
+        Only a document that passes policy.may_leave_machine is written; a secret never is.
+        """
+        doc = self.document(key)
+        policy.ensure_may_leave(doc)
+        hoso = self.hoso(doc.hoso_code)
+        if hoso.secret:
+            raise SecretRefused(f"The hồ sơ {hoso.file_code} is marked secret; it never leaves.")
+        item = DocumentBundle(
+            doc,
+            tuple(self.page_texts(doc.uuid)),
+            tuple(self.store.path(f.sha256) for f in doc.files),
+        )
+        events = sorted([*audit.entries(hoso.uuid), *audit.entries(doc.uuid)], key=lambda e: e.seq)
+        bundle = HosoBundle(self.organisation(), hoso, (item,), tuple(events))
+        return write_entries(sip.entries(bundle), out)
 
     def _bundle(self, file_code: str) -> HosoBundle:
         hoso = self.hoso(file_code)

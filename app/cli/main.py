@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from app import __version__
 from app.errors import StationError
 
-from . import capture, catalog, extract, signing
+from . import capture, catalog, extract, signing, sync
 from .common import EXIT_CODES
 
-COMMAND_GROUPS = (capture, extract, catalog, signing)
+COMMAND_GROUPS = (capture, extract, catalog, signing, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,10 +11,14 @@ from peewee import SqliteDatabase
 
 from app.catalog.errors import CatalogTooNew
 
-from . import m0001_initial
+from . import m0001_initial, m0002_pair_terms, m0003_outbox
 
 Migration = Callable[[SqliteDatabase], None]
-MIGRATIONS: tuple[Migration, ...] = (m0001_initial.apply,)
+MIGRATIONS: tuple[Migration, ...] = (
+    m0001_initial.apply,
+    m0002_pair_terms.apply,
+    m0003_outbox.apply,
+)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,1 @@
+"""Upward sync: the outbox in the catalog, the HTTP client, and the background worker."""

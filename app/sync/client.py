@@ -1,0 +1,166 @@
+"""The HTTP client of the sync protocol: enroll, then resumable, idempotent package uploads."""
+
+from __future__ import annotations
+
+import platform
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from app.errors import StationError
+
+from .credentials import Credentials
+from .throttle import TokenBucket
+
+PIECE = 64 * 1024
+MAX_PATCH = 8 << 20  # bytes per PATCH request
+RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+
+
+class SyncError(StationError):
+    """A sync problem; `code` is the server's error code when it answered."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, code: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.code = code
+
+
+class Transient(SyncError):
+    """Worth retrying later: the server is unreachable, overloaded, or the link dropped."""
+
+
+class Rejected(SyncError):
+    """The server refused this package; sending it again will not help."""
+
+    exit_code = 3
+
+
+class CredentialError(SyncError):
+    """The server refused the station's credential (unknown, expired or revoked)."""
+
+    exit_code = 2
+
+
+def _verify(ca_file: str) -> Any:
+    return ca_file or True
+
+
+def _error(response: httpx.Response) -> SyncError:
+    try:
+        body = response.json()
+        code, message = str(body.get("error", "")), str(body.get("message", ""))
+    except (ValueError, AttributeError):
+        code, message = "", response.text[:200]
+    text = f"server answered {response.status_code}: {message or response.reason_phrase}"
+    if response.status_code == 401:
+        return CredentialError(
+            text, code=code, hint="Ask the server admin for a new code: scanstation sync enroll"
+        )
+    if response.status_code in RETRY_STATUS:
+        return Transient(text, code=code)
+    return Rejected(text, code=code)
+
+
+def enroll(server: str, code: str, name: str, ca_file: str = "") -> Credentials:
+    """Spend a one-time enrollment code; return the station's new credentials."""
+    try:
+        with httpx.Client(base_url=server, verify=_verify(ca_file), timeout=30) as http:
+            response = http.post("/v1/enroll", json={"code": code, "name": name})
+    except httpx.HTTPError as err:
+        raise Transient(f"Cannot reach {server}: {err}") from err
+    if response.status_code != 201:
+        raise _error(response)
+    data = response.json()
+    return Credentials(
+        server=server,
+        station_id=data["station_id"],
+        secret=data["secret"],
+        org=data["org"],
+        expires_at=data["expires_at"],
+        ca_file=ca_file,
+    )
+
+
+class SyncClient:
+    """Talks to the server for one station; safe to share between worker threads."""
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        *,
+        timeout: float = 30.0,
+        bucket: TokenBucket | None = None,
+        connections: int = 8,
+    ) -> None:
+        self.bucket = bucket
+        self.bytes_sent = 0
+        self._lock = threading.Lock()
+        self._http = httpx.Client(
+            base_url=credentials.server,
+            auth=(credentials.station_id, credentials.secret),
+            verify=_verify(credentials.ca_file),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            limits=httpx.Limits(max_connections=connections),
+            headers={"User-Agent": f"scanstation-sync ({platform.node()})"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:
+            return self._http.request(method, url, **kwargs)
+        except httpx.HTTPError as err:
+            raise Transient(f"connection to the server failed: {err!r}") from err
+
+    def upload(self, path: Path, sha256: str, size: int) -> dict[str, Any]:
+        """Send the package at `path`, resuming from the server's offset; return the receipt."""
+        response = self._call("POST", "/v1/uploads", json={"sha256": sha256, "size": size})
+        if response.status_code == 200:
+            return dict(response.json()["receipt"])
+        if response.status_code != 201:
+            raise _error(response)
+        body = response.json()
+        upload_id, offset = str(body["upload_id"]), int(body["offset"])
+        while offset < size:
+            length = min(size - offset, MAX_PATCH)
+            response = self._call(
+                "PATCH",
+                f"/v1/uploads/{upload_id}",
+                content=self._pieces(path, offset, length),
+                headers={
+                    "Upload-Offset": str(offset),
+                    "Content-Length": str(length),
+                    "Content-Type": "application/offset+octet-stream",
+                },
+            )
+            if response.status_code == 409 and "Upload-Offset" in response.headers:
+                offset = int(response.headers["Upload-Offset"])  # the server knows better
+                continue
+            if response.status_code != 204:
+                raise _error(response)
+            offset = int(response.headers["Upload-Offset"])
+        response = self._call("POST", f"/v1/uploads/{upload_id}/complete")
+        if response.status_code != 200:
+            raise _error(response)
+        return dict(response.json())
+
+    def _pieces(self, path: Path, offset: int, length: int) -> Iterator[bytes]:
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            left = length
+            while left > 0:
+                piece = handle.read(min(PIECE, left))
+                if not piece:
+                    return
+                if self.bucket is not None:
+                    self.bucket.take(len(piece))
+                left -= len(piece)
+                with self._lock:
+                    self.bytes_sent += len(piece)
+                yield piece

@@ -1,0 +1,1 @@
+"""The central catalog server: stations upload signed SIP packages; supervisors search them."""

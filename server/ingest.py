@@ -1,0 +1,203 @@
+"""Complete an upload: check the hash, every METS checksum, the organisation and the
+signatures; only then store the package, its PDFs and a new version of each document."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from app.catalog.export.reader import Package, read_package
+from app.catalog.export.sip import STATION_PATH
+from app.catalog.text import fold
+from app.errors import InputError
+
+from .auth import Principal, now
+from .db import Pool
+from .errors import ApiError
+from .signatures import SignatureChecker
+from .storage import BlobStore
+from .uploads import Spool, Upload, existing_receipt
+
+SEARCH_FIELDS = ("docCode", "subject", "organName", "codeNumber", "codeNotation", "keyword")
+
+
+@dataclass(frozen=True)
+class Services:
+    """What ingesting needs: the database, the blob store, the spool and the verifier."""
+
+    pool: Pool
+    store: BlobStore
+    spool: Spool
+    checker: SignatureChecker
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _organisation(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("/" + STATION_PATH))
+        station = json.loads(archive.read(name))
+    return str(station.get("organisation", {}).get("code", ""))
+
+
+def complete(services: Services, principal: Principal, upload: Upload) -> dict[str, Any]:
+    """Verify the finished upload and store it once; return the receipt (the same each time)."""
+    found = existing_receipt(services.pool, upload.sha256, principal)
+    if found is not None:
+        services.spool.discard(services.pool, upload)
+        return found
+    part = services.spool.path(upload.id)
+    have = services.spool.offset(upload.id)
+    if have != upload.size:
+        raise ApiError(409, "incomplete", f"Only {have} of {upload.size} bytes were received.")
+    try:
+        if _sha256(part) != upload.sha256:
+            raise ApiError(
+                422, "checksum_mismatch", "The package's SHA-256 is not the one declared."
+            )
+        with tempfile.TemporaryDirectory(dir=services.spool.root) as work:
+            package = _checked(services, principal, part, Path(work))
+            receipt = _store(services, principal, upload, part, package)
+    except ApiError as err:
+        if err.status != 409:
+            services.spool.discard(services.pool, upload)  # refused: nothing is kept
+        raise
+    services.spool.discard(services.pool, upload)
+    return receipt
+
+
+def _checked(services: Services, principal: Principal, part: Path, work: Path) -> Package:
+    try:
+        package = read_package(part, work)
+        org = _organisation(part)
+    except (InputError, KeyError, ValueError, StopIteration, zipfile.BadZipFile) as err:
+        raise ApiError(422, "bad_package", f"The package is not valid: {err}") from err
+    if org != principal.org:
+        raise ApiError(
+            403, "wrong_org", f"The package is for organisation {org}, not this station's."
+        )
+    if not package.documents:
+        raise ApiError(422, "bad_package", "The package holds no document.")
+    for doc in package.documents:
+        if not doc.files or doc.files[-1].kind != "signed":
+            raise ApiError(422, "unsigned", f"Document {doc.uuid}: the newest file is not signed.")
+        for item in doc.files:
+            if item.kind != "signed":
+                continue
+            problems = services.checker.problems(item.path.read_bytes(), item.sha256, doc.uuid)
+            if problems:
+                raise ApiError(
+                    422,
+                    "bad_signature",
+                    f"Document {doc.uuid} version {item.version}: " + "; ".join(problems),
+                )
+    return package
+
+
+def _store(
+    services: Services, principal: Principal, upload: Upload, part: Path, package: Package
+) -> dict[str, Any]:
+    for doc in package.documents:
+        for item in doc.files:
+            with item.path.open("rb") as handle:
+                services.store.put(handle)
+    with part.open("rb") as handle:
+        services.store.put(handle)
+    server_id = uuid.uuid4().hex
+    received = now()
+    hoso_code = str(package.metadata.get("fileCode", ""))
+    try:
+        with services.pool.connection() as conn:
+            documents = [
+                _insert(conn, principal, server_id, hoso_code, doc) for doc in package.documents
+            ]
+            receipt = {
+                "server_id": server_id,
+                "sha256": upload.sha256,
+                "size": upload.size,
+                "received_at": received.isoformat(),
+                "documents": documents,
+            }
+            conn.execute(
+                "INSERT INTO package (server_id, sha256, size, org, station_id, received_at,"
+                " hoso_code, receipt) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+                (
+                    server_id,
+                    upload.sha256,
+                    upload.size,
+                    principal.org,
+                    principal.name,
+                    received,
+                    hoso_code,
+                    json.dumps(receipt),
+                ),
+            )
+            for doc, made in zip(package.documents, documents, strict=True):
+                _add_version(conn, principal, server_id, doc, made, received)
+    except psycopg.errors.UniqueViolation:  # the same package completed concurrently
+        again = existing_receipt(services.pool, upload.sha256, principal)
+        assert again is not None
+        return again
+    return receipt
+
+
+def _insert(
+    conn: psycopg.Connection, principal: Principal, server_id: str, hoso: str, doc: Any
+) -> dict[str, Any]:
+    code = str(doc.metadata.get("docCode") or f"{hoso}.{doc.number:07d}")
+    row = conn.execute(
+        "INSERT INTO document (uuid, org, doc_code, hoso_code, latest) VALUES (%s,%s,%s,%s,1)"
+        " ON CONFLICT (uuid) DO UPDATE SET latest = document.latest + 1"
+        " WHERE document.org = EXCLUDED.org RETURNING latest",
+        (doc.uuid, principal.org, code, hoso),
+    ).fetchone()
+    if row is None:
+        raise ApiError(403, "wrong_org", f"Document {doc.uuid} belongs to another organisation.")
+    return {"uuid": doc.uuid, "doc_code": code, "version": int(row[0])}
+
+
+def _add_version(
+    conn: psycopg.Connection,
+    principal: Principal,
+    server_id: str,
+    doc: Any,
+    made: dict[str, Any],
+    received: Any,
+) -> None:
+    meta: dict[str, Any] = dict(doc.metadata)
+    texts = [
+        " ".join(map(str, v)) if isinstance(v, list) else str(v)
+        for k, v in meta.items()
+        if k in SEARCH_FIELDS
+    ]
+    words = fold(" ".join([made["doc_code"], *texts, *doc.pages]))
+    conn.execute(
+        "INSERT INTO version (document_uuid, version, package_id, org, pdf_sha256, metadata,"
+        " subject, search, received_at)"
+        " VALUES (%s,%s,%s,%s,%s,%s,%s,to_tsvector('simple', %s),%s)",
+        (
+            doc.uuid,
+            made["version"],
+            server_id,
+            principal.org,
+            doc.files[-1].sha256,
+            json.dumps(meta, ensure_ascii=False),
+            str(meta.get("subject", "")),
+            words,
+            received,
+        ),
+    )
