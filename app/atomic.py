@@ -58,7 +58,7 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
                 hint="Check free disk space and permissions, then save again.",
             ) from err
         raise
-    _fsync_folder(out.parent)
+    fsync_folder(out.parent)
 
 
 def _umask() -> int:
@@ -67,7 +67,7 @@ def _umask() -> int:
     return mask
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename durable; best effort, as some filesystems refuse directory fsync."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

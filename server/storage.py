@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-CHUNK = 1 << 20
+from app.content_store import blob_path, store_stream
 
 
 class BlobStore(Protocol):
@@ -36,32 +32,10 @@ class FileStore:
         self.tmp.mkdir(parents=True, exist_ok=True)
 
     def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return blob_path(self.root, sha256)
 
     def put(self, stream: BinaryIO) -> str:
-        digest = hashlib.sha256()
-        fd, name = tempfile.mkstemp(dir=self.tmp, suffix=".part")
-        tmp = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := stream.read(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            sha = digest.hexdigest()
-            target = self.path(sha)
-            if target.exists():
-                tmp.unlink()
-                return sha
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp.replace(target)
-            fsync_dir(target.parent)
-            return sha
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        return store_stream(stream, self.root).sha256
 
     def get(self, sha256: str) -> BinaryIO:
         try:
@@ -71,13 +45,3 @@ class FileStore:
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in `folder` durable."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

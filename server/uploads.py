@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.atomic import fsync_folder
+
 from .auth import Principal, now
 from .db import Pool
 from .errors import ApiError
-from .storage import fsync_dir
 
 
 @dataclass(frozen=True)
@@ -98,4 +99,4 @@ def sync_file(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    fsync_dir(path.parent)
+    fsync_folder(path.parent)

@@ -1,4 +1,4 @@
-"""Shared test set-up: SANE pointed at its `test` backend only, and the SANE device fixture."""
+"""Shared test set-up: SANE on its `test` backend only, the SANE device, the server fixtures."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ("tests.fixtures.servers", "tests.fixtures.tokens")
 
 _TEST_CONF = """\
 number_of_devices 1

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from app.content_store import CHUNK, Stored, blob_path, store_stream
 from app.errors import OutputError
-
-CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Stored:
-    """The result of putting a file in the store."""
-
-    sha256: str
-    size: int
-    existed: bool
 
 
 def sha256_of(path: Path) -> str:
@@ -42,41 +28,18 @@ class ContentStore:
         self.tmp.mkdir(parents=True, exist_ok=True)
 
     def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return blob_path(self.root, sha256)
 
     def put(self, source: Path) -> Stored:
         """Copy `source` into the store (hashing while copying); an existing blob is kept."""
-        digest = hashlib.sha256()
-        size = 0
-        fd, tmp_name = tempfile.mkstemp(dir=self.tmp, suffix=".part")
-        tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                while chunk := src.read(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            sha = digest.hexdigest()
-            target = self.path(sha)
-            if target.exists() and target.stat().st_size == size:
-                tmp.unlink()
-                return Stored(sha, size, existed=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp.chmod(0o444)
-            tmp.replace(target)
-            _fsync_dir(target.parent)
-            return Stored(sha, size, existed=False)
-        except BaseException as err:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            if isinstance(err, OSError):
-                raise OutputError(
-                    f"Could not store {source.name}: {err.strerror or err}",
-                    hint="Check free disk space in the catalog folder.",
-                ) from err
-            raise
+            with source.open("rb") as src:
+                return store_stream(src, self.root, read_only=True)
+        except OSError as err:
+            raise OutputError(
+                f"Could not store {source.name}: {err.strerror or err}",
+                hint="Check free disk space in the catalog folder.",
+            ) from err
 
     def blobs(self) -> Iterator[tuple[str, Path]]:
         """Every stored file as (name, path), temp files excluded."""
@@ -86,12 +49,3 @@ class ContentStore:
 
     def temp_files(self) -> list[Path]:
         return [p for p in self.tmp.iterdir() if p.is_file()]
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -13,7 +13,7 @@ from app.signing.sign import SignOptions
 from app.signing.token import PinRequest, TokenSession
 from app.signing.trust import load_roots
 from app.signing.verify import verify_file
-from tests.signing.conftest import ORG, PIN, TOKEN, Pki, make_station_pdf
+from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki, make_station_pdf
 from tests.signing.helpers import assert_pdfsig_agrees
 from tests.signing.softhsm import SOFTHSM
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from tests.signing.conftest import ORG, PIN, TOKEN, Pki
+from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki
 from tests.signing.softhsm import SOFTHSM
 
 

@@ -15,8 +15,8 @@ from app.signing.sign import SignOptions, sign_document
 from app.signing.token import TokenSession
 from app.signing.trust import load_roots
 from app.signing.verify import verify_file
-from tests.signing import conftest
-from tests.signing.conftest import ORG, PIN, TOKEN, Pki
+from tests.fixtures import tokens
+from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki
 from tests.signing.helpers import assert_pdfsig_agrees, assert_still_pdfa
 from tests.signing.softhsm import SOFTHSM
 
@@ -51,12 +51,12 @@ def test_extend_offline_leaves_the_file_alone(pki: Pki, signed: Path, tmp_path: 
     roots = load_roots([pki.root_pem], use_defaults=False)
     copy = tmp_path / "copy.pdf"
     shutil.copy(signed, copy)
-    saved = conftest._Handler.crl
+    saved = tokens._Handler.crl
     try:
-        conftest._Handler.crl = b"unreachable"
+        tokens._Handler.crl = b"unreachable"
         with pytest.raises(NetworkUnavailable, match="unchanged") as caught:
             extend_to_lt(signed, roots)
         assert caught.value.message_vi
     finally:
-        conftest._Handler.crl = saved
+        tokens._Handler.crl = saved
     assert signed.read_bytes() == copy.read_bytes()

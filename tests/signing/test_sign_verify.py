@@ -28,9 +28,9 @@ from app.signing.sign import SignOptions, sign_document
 from app.signing.token import PinRequest, TokenSession
 from app.signing.trust import load_roots
 from app.signing.verify import VerifyReport, verify_file
+from tests.fixtures import tokens
+from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki, make_station_pdf
 from tests.pdf.conftest import SERIF
-from tests.signing import conftest
-from tests.signing.conftest import ORG, PIN, TOKEN, Pki, make_station_pdf
 from tests.signing.helpers import assert_pdfsig_agrees, assert_still_pdfa
 from tests.signing.pki import new_rsa
 from tests.signing.softhsm import SOFTHSM
@@ -295,16 +295,16 @@ def test_revocation_online_offline_and_revoked(pki: Pki, station_pdf: Path, tmp_
     assert online.valid and online.signatures[0].revocation == "good"
     offline = _verify(pki, out, online=False)
     assert offline.valid and any("offline" in w for w in offline.signatures[0].warnings)
-    saved = conftest._Handler.crl
+    saved = tokens._Handler.crl
     try:
-        conftest._Handler.crl = b"not a CRL"
+        tokens._Handler.crl = b"not a CRL"
         unreachable = _verify(pki, out, online=True)
         assert unreachable.valid and unreachable.signatures[0].warnings
-        conftest._Handler.crl = pki.ca.crl(revoked=(cert.serial_number,))
+        tokens._Handler.crl = pki.ca.crl(revoked=(cert.serial_number,))
         revoked = _verify(pki, out, online=True)
         assert not revoked.valid and revoked.signatures[0].revocation == "revoked"
     finally:
-        conftest._Handler.crl = saved
+        tokens._Handler.crl = saved
 
 
 def test_untrusted_root_is_not_valid(pki: Pki, rsa_session: TokenSession, station_pdf, tmp_path):

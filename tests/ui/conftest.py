@@ -19,7 +19,6 @@ from app.ui.desk import Desk
 from app.ui.main import open_desk
 from app.ui.prefs import Prefs
 from app.ui.workers import live_tasks
-from tests.signing.conftest import PIN, TOKEN, pki  # noqa: F401
 
 PASSWORD = "mat-khau-123"
 ORG = "Ủy ban MTTQ Việt Nam quận Thử"

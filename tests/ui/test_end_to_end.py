@@ -11,8 +11,9 @@ from app.ui.review import ReviewView
 from app.ui.scan_view import ScanView
 from app.ui.search_view import SearchView
 from app.ui.sign_view import SignView
+from tests.fixtures.tokens import PIN, TOKEN
 from tests.signing.softhsm import SOFTHSM
-from tests.ui.conftest import HOSO, PASSWORD, PIN, TOKEN, settle
+from tests.ui.conftest import HOSO, PASSWORD, settle
 
 DOCUMENT = {
     "typeName": "10",
