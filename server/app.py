@@ -116,6 +116,7 @@ def create_app(config: Config) -> FastAPI:
     def start_upload(body: UploadRequest, who: Station, response: Response) -> dict[str, Any]:
         receipt = uploads.existing_receipt(pool, body.sha256, who)
         if receipt is not None:
+            services.spool.discard_leftover(pool, who, body.sha256)
             response.status_code = 200
             return {"receipt": receipt}
         if body.size > config.max_upload:

@@ -42,6 +42,21 @@ class Spool:
         except FileNotFoundError:
             return 0
 
+    def discard_leftover(self, pool: Pool, principal: Principal, sha256: str) -> None:
+        """Drop the station's open upload of a package already stored.
+
+        It is what remains when the server stopped between storing a package and removing its
+        upload; the station then asks again and gets the receipt.
+        """
+        with pool.connection() as conn:
+            rows = conn.execute(
+                "DELETE FROM upload WHERE station_id = %s AND sha256 = %s RETURNING id",
+                (principal.name, sha256),
+            ).fetchall()
+        for (upload_id,) in rows:
+            with contextlib.suppress(FileNotFoundError):
+                self.path(upload_id).unlink()
+
     def discard(self, pool: Pool, upload: Upload) -> None:
         with pool.connection() as conn:
             conn.execute("DELETE FROM upload WHERE id = %s", (upload.id,))
