@@ -58,7 +58,7 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
                 hint="Check free disk space and permissions, then save again.",
             ) from err
         raise
-    fsync_folder(out.parent)
+    fsync_path(out.parent)
 
 
 def _umask() -> int:
@@ -67,8 +67,8 @@ def _umask() -> int:
     return mask
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make the rename durable; best effort, as some filesystems refuse directory fsync."""
+def fsync_path(folder: Path) -> None:
+    """Make a file's bytes or a folder's entries durable; best effort (some filesystems refuse)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.atomic import fsync_folder
+from app.atomic import fsync_path
 
 CHUNK = 1 << 20
 
@@ -57,7 +57,7 @@ def store_stream(stream: BinaryIO, root: Path, *, read_only: bool = False) -> St
         if read_only:
             tmp.chmod(0o444)
         tmp.replace(target)
-        fsync_folder(target.parent)
+        fsync_path(target.parent)
         return Stored(sha, size, existed=False)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.atomic import fsync_folder
+from app.atomic import fsync_path
 
 from .auth import Principal, now
 from .db import Pool
@@ -114,4 +114,4 @@ def sync_file(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    fsync_folder(path.parent)
+    fsync_path(path.parent)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import tempfile
 import zipfile
@@ -11,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.atomic import write_atomically
+from app.atomic import fsync_path, write_atomically
 from app.catalog.errors import Refused
 from app.catalog.models import AuditEntry, Document, Hoso, Organisation
 from app.errors import OutputError
@@ -62,7 +60,7 @@ def write_entries(entries: Entries, out: Path) -> Path:
                 shutil.copyfile(content, target)
             else:
                 target.write_bytes(content)
-            _fsync(target)
+            fsync_path(target)
         if out.exists():
             out.rmdir()
         work.replace(out)
@@ -79,12 +77,3 @@ def _zip(entries: Entries, handle: BinaryIO) -> None:
                 archive.write(content, name, compress_type=zipfile.ZIP_STORED)
             else:
                 archive.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
