@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -33,8 +34,11 @@ def _one(seed: int, index: int, dpi: int) -> dict[str, Any]:
     """Render, scan, clean up and OCR one first page; return its truth and words as JSON."""
     rng = np.random.default_rng([seed, index, 77])
     page = render_page(rng, dpi=dpi, first_page=True, paper_rgb=_paper(rng))
-    skew = float(np.clip(rng.normal(0, 1.8), -6, 6)) if rng.random() < 0.9 else float(
-        rng.uniform(-12, 12))
+    skew = (
+        float(np.clip(rng.normal(0, 1.8), -6, 6))
+        if rng.random() < 0.9
+        else float(rng.uniform(-12, 12))
+    )
     opts = ScanOptions(
         skew_deg=round(skew, 2),
         orientation=180 if rng.random() < 0.1 else 0,
@@ -78,7 +82,9 @@ def _cached(folder: Path, seed: int, index: int, dpi: int) -> dict[str, Any]:
 def first_pages(folder: Path, n: int, seed: int, dpi: int, jobs: int) -> list[dict[str, Any]]:
     """The `n` first pages of the corpus, read from `folder` or made (and saved there)."""
     folder.mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init, mp_context=multiprocessing.get_context("forkserver")
+    ) as pool:
         futures = [pool.submit(_cached, folder, seed, i, dpi) for i in range(n)]
         return [f.result() for f in futures]
 
@@ -129,21 +135,21 @@ def field_figures(folder: Path, jobs: int) -> dict[str, Any]:
             counts[name][kind] += 1
     ms = (time.perf_counter() - started) * 1000 / len(pages)
     shares = {f: {k: v / len(pages) for k, v in c.items()} for f, c in counts.items()}
-    return {"pages": len(pages), "dpi": FIELD_DPI, "ms_per_page": round(ms, 2),
-            "fields": shares}
+    return {"pages": len(pages), "dpi": FIELD_DPI, "ms_per_page": round(ms, 2), "fields": shares}
 
 
 def _stack_sheet(kind: str, sep: Separator, rng: np.random.Generator, dpi: int) -> np.ndarray:
     """A separator page: a QR sheet, a Patch-T sheet, or a QR sheet whose code is torn."""
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     if kind == "patch":
-        return render_patch_t(w, h, dpi, x_mm=float(rng.uniform(10, 30)),
-                              y_mm=float(rng.uniform(20, 200)))
+        return render_patch_t(
+            w, h, dpi, x_mm=float(rng.uniform(10, 30)), y_mm=float(rng.uniform(20, 200))
+        )
     sheet = np.asarray(render_sheet(sep, dpi)).copy()
     if kind == "damaged":
         rows = np.flatnonzero((sheet < 128).sum(axis=1) > sheet.shape[1] * 0.2)
         cut = rows[int(len(rows) * rng.uniform(0.35, 0.65))]
-        sheet[cut:rows[-1] + 5, :] = 255
+        sheet[cut : rows[-1] + 5, :] = 255
     return sheet
 
 
@@ -152,22 +158,35 @@ def _stack_page(args: tuple[int, int, str, int]) -> dict[str, Any]:
     stack, index, kind, number = args
     rng = np.random.default_rng([STACK_SEED, stack, index])
     if kind in ("first", "follow", "blank"):
-        page = render_page(rng, dpi=STACK_DPI, first_page=kind == "first", blank=kind == "blank",
-                           paper_rgb=_paper(rng))
+        page = render_page(
+            rng,
+            dpi=STACK_DPI,
+            first_page=kind == "first",
+            blank=kind == "blank",
+            paper_rgb=_paper(rng),
+        )
     else:
         image = _stack_sheet(kind, Separator("H49.64.33.2001.160", number), rng, STACK_DPI)
         page = RenderedPage(np.dstack([image] * 3), "", None, STACK_DPI)
     turn = 180 if kind != "first" and rng.random() < 0.15 else 0
     skew = float(rng.uniform(-10, 10)) if rng.random() < 0.15 else float(rng.normal(0, 1.5))
-    opts = ScanOptions(skew_deg=round(skew, 2), orientation=turn,
-                       bed="dark" if rng.random() < 0.5 else "light",
-                       noise_sigma=float(rng.uniform(1, 5)))
+    opts = ScanOptions(
+        skew_deg=round(skew, 2),
+        orientation=turn,
+        bed="dark" if rng.random() < 0.5 else "light",
+        noise_sigma=float(rng.uniform(1, 5)),
+    )
     scan, _ = simulate_scan(page, opts, rng)
     image = render(scan, analyse(scan, STACK_DPI)[0])
     found = detect_separator(image)
-    return {"stack": stack, "index": index, "kind": kind, "number": number,
-            "found": found.number if found else None,
-            "patch": found is None and detect_patch(image, STACK_DPI)}
+    return {
+        "stack": stack,
+        "index": index,
+        "kind": kind,
+        "number": number,
+        "found": found.number if found else None,
+        "patch": found is None and detect_patch(image, STACK_DPI),
+    }
 
 
 def _plan(stack: int) -> list[tuple[int, int, str, int]]:
@@ -191,7 +210,9 @@ def separation_figures(jobs: int) -> dict[str, Any]:
     """Separator and Patch-T detection on generated stacks: precision, recall, misreads."""
     plans = [p for s in range(STACKS) for p in _plan(s)]
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init, mp_context=multiprocessing.get_context("forkserver")
+    ) as pool:
         pages = list(pool.map(_stack_page, plans, chunksize=4))
     seconds = time.perf_counter() - started
     expected = {(p["stack"], p["index"]) for p in pages if p["kind"] in ("qr", "patch")}
@@ -200,9 +221,16 @@ def separation_figures(jobs: int) -> dict[str, Any]:
     damaged = [p for p in pages if p["kind"] == "damaged"]
     documents = 0
     for stack in range(STACKS):
-        infos = [PageInfo(p["index"], Separator("H", p["found"]) if p["found"] else None,
-                          p["patch"], p["kind"] == "blank")
-                 for p in pages if p["stack"] == stack]
+        infos = [
+            PageInfo(
+                p["index"],
+                Separator("H", p["found"]) if p["found"] else None,
+                p["patch"],
+                p["kind"] == "blank",
+            )
+            for p in pages
+            if p["stack"] == stack
+        ]
         documents += len(split(infos))
     hits = len(expected & found)
     return {
@@ -228,23 +256,33 @@ def main(out: Path, jobs: int | None = None) -> dict[str, Any]:
     jobs = jobs or os.cpu_count() or 1
     out.mkdir(parents=True, exist_ok=True)
     fields = field_figures(out / "ocr", jobs)
-    print(f"extract: fields on {fields['pages']} OCR-read first pages at {fields['dpi']} dpi "
-          f"({fields['ms_per_page']} ms/page after OCR)")
+    print(
+        f"extract: fields on {fields['pages']} OCR-read first pages at {fields['dpi']} dpi "
+        f"({fields['ms_per_page']} ms/page after OCR)"
+    )
     print(f"  {'field':<10} {'exact':>7} {'empty':>7} {'wrong':>7}  target")
     for name, share in fields["fields"].items():
         target = TARGETS.get(name)
         ok = (target is None or share["exact"] >= target) and share["wrong"] < MAX_WRONG
         aim = f"≥ {target:.0%}, wrong < 2%" if target else "wrong < 2%"
-        print(f"  {name:<10} {share['exact']:>7.1%} {share['empty']:>7.1%} "
-              f"{share['wrong']:>7.1%}  {aim} {'ok' if ok else 'MISSED'}")
+        print(
+            f"  {name:<10} {share['exact']:>7.1%} {share['empty']:>7.1%} "
+            f"{share['wrong']:>7.1%}  {aim} {'ok' if ok else 'MISSED'}"
+        )
     sep = separation_figures(jobs)
-    print(f"extract: separation on {sep['pages']} pages in {sep['stacks']} stacks at "
-          f"{sep['dpi']} dpi ({sep['ms_per_page']} ms/page incl. render and clean-up)")
-    print(f"  {sep['separator_sheets']} QR sheets, {sep['patch_sheets']} Patch-T sheets, "
-          f"{sep['damaged_sheets']} torn QR sheets (read: {sep['damaged_read']})")
-    print(f"  precision {sep['precision']:.1%}  recall {sep['recall']:.1%}  false splits "
-          f"{sep['false_splits']}  missed {sep['missed_splits']}  misread numbers "
-          f"{sep['misread_numbers']}  (target: every split, no false split)")
+    print(
+        f"extract: separation on {sep['pages']} pages in {sep['stacks']} stacks at "
+        f"{sep['dpi']} dpi ({sep['ms_per_page']} ms/page incl. render and clean-up)"
+    )
+    print(
+        f"  {sep['separator_sheets']} QR sheets, {sep['patch_sheets']} Patch-T sheets, "
+        f"{sep['damaged_sheets']} torn QR sheets (read: {sep['damaged_read']})"
+    )
+    print(
+        f"  precision {sep['precision']:.1%}  recall {sep['recall']:.1%}  false splits "
+        f"{sep['false_splits']}  missed {sep['missed_splits']}  misread numbers "
+        f"{sep['misread_numbers']}  (target: every split, no false split)"
+    )
     result = {"fields": fields, "separation": sep}
     (out / "extract.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), "utf-8")
     return result

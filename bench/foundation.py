@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import statistics
@@ -148,7 +149,11 @@ def legibility(samples: list[Sample], pdf: Path, jobs: int) -> tuple[float, floa
             )
             stored.append(np.asarray(image.as_pil_image().convert("RGB")))
     pairs = [(s, img) for s, img in zip(samples, stored, strict=True) if not s.truth.blank]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_one_thread) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        initializer=_one_thread,
+        mp_context=multiprocessing.get_context("forkserver"),
+    ) as pool:
         results = list(pool.map(_legibility, *zip(*pairs, strict=True)))
     total = max(sum(r[3] for r in results), 1)
     e_sheet, e_lossless, e_stored = (sum(r[k] for r in results) / total for k in range(3))
