@@ -29,6 +29,18 @@ def blob_path(root: Path, sha256: str) -> Path:
     return root / sha256[:2] / sha256[2:4] / sha256
 
 
+class BlobFolder:
+    """A content-addressed folder: blobs under `root/ab/cd/<sha256>`, writes in `root/tmp`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tmp = root / "tmp"
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def path(self, sha256: str) -> Path:
+        return blob_path(self.root, sha256)
+
+
 def store_stream(stream: BinaryIO, root: Path, *, read_only: bool = False) -> Stored:
     """Hash `stream` while copying it to a temp file in `root/tmp`, fsync, rename into place.
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from app.content_store import blob_path, store_stream
+from app.content_store import BlobFolder, store_stream
 
 
 class BlobStore(Protocol):
@@ -23,16 +22,8 @@ class BlobStore(Protocol):
     def exists(self, sha256: str) -> bool: ...
 
 
-class FileStore:
+class FileStore(BlobFolder):
     """Blobs under `root/ab/cd/<sha256>`: temp file + fsync + rename + folder fsync."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.tmp = root / "tmp"
-        self.tmp.mkdir(parents=True, exist_ok=True)
-
-    def path(self, sha256: str) -> Path:
-        return blob_path(self.root, sha256)
 
     def put(self, stream: BinaryIO) -> str:
         return store_stream(stream, self.root).sha256

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.content_store import CHUNK, Stored, blob_path, store_stream
+from app.content_store import CHUNK, BlobFolder, Stored, store_stream
 from app.errors import OutputError
 
 
@@ -19,16 +19,8 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-class ContentStore:
+class ContentStore(BlobFolder):
     """Files named by their SHA-256 under `root/ab/cd/abcd…`; temp files live in `root/tmp`."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.tmp = root / "tmp"
-        self.tmp.mkdir(parents=True, exist_ok=True)
-
-    def path(self, sha256: str) -> Path:
-        return blob_path(self.root, sha256)
 
     def put(self, source: Path) -> Stored:
         """Copy `source` into the store (hashing while copying); an existing blob is kept."""

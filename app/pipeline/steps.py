@@ -11,6 +11,7 @@ import numpy as np
 
 from app.errors import InputError
 from app.imaging import analyse, render
+from app.imaging.work import as_uint8
 from app.ocr.base import OcrEngine, OcrResult
 from app.page import Findings, Geometry, Page, RawPage
 from app.pdf.image import DEFAULT_QUALITY, EncodedImage, encode_image
@@ -61,9 +62,7 @@ def load(state: PageState, options: PageOptions) -> PageState:
     if pixels.ndim == 3:
         code = cv2.COLOR_BGRA2RGB if pixels.shape[2] == 4 else cv2.COLOR_BGR2RGB
         pixels = cv2.cvtColor(pixels, code)
-    if pixels.dtype != np.uint8:
-        pixels = (pixels // 257).astype(np.uint8)
-    return replace(state, image=pixels)
+    return replace(state, image=as_uint8(pixels))
 
 
 def clean_up(state: PageState, options: PageOptions) -> PageState:

@@ -30,50 +30,21 @@ def _pages(pdf: Path) -> int:
         return len(doc.pages)
 
 
+def _scan(device: str, out: Path, *options: str) -> int:
+    """Run `scanstation scan` without OCR at 200 dpi; return its exit code."""
+    return main(["scan", "--device", device, "--dpi", "200", *options, "-o", str(out), "--no-ocr"])
+
+
 def test_demo_feeder_to_pdfa(tmp_path: Path, data_home: Path) -> None:
     out = tmp_path / "demo.pdf"
-    assert (
-        main(
-            [
-                "scan",
-                "--device",
-                "demo:3",
-                "--source",
-                "adf",
-                "--pages",
-                "3",
-                "--dpi",
-                "200",
-                "-o",
-                str(out),
-                "--no-ocr",
-            ]
-        )
-        == 0
-    )
+    assert _scan("demo:3", out, "--source", "adf", "--pages", "3") == 0
     assert _pages(out) == 3
     assert not any(data_home.glob("*/page-*.png")), "the batch folder is removed after success"
 
 
 def test_sane_flatbed_scan(sane_device: str, tmp_path: Path) -> None:
     out = tmp_path / "flatbed.pdf"
-    assert (
-        main(
-            [
-                "scan",
-                "--device",
-                f"sane:{sane_device}",
-                "--dpi",
-                "200",
-                "--option",
-                "test-picture=Grid",
-                "-o",
-                str(out),
-                "--no-ocr",
-            ]
-        )
-        == 0
-    )
+    assert _scan(f"sane:{sane_device}", out, "--option", "test-picture=Grid") == 0
     with pikepdf.open(out) as doc:
         (image,) = (
             pikepdf.PdfImage(cast(pikepdf.Stream, x)) for x in doc.pages[0].get_images().values()
@@ -83,27 +54,8 @@ def test_sane_flatbed_scan(sane_device: str, tmp_path: Path) -> None:
 
 def test_sane_adf_stops_at_page_count(sane_device: str, tmp_path: Path) -> None:
     out = tmp_path / "adf.pdf"
-    assert (
-        main(
-            [
-                "scan",
-                "--device",
-                f"sane:{sane_device}",
-                "--source",
-                "adf",
-                "--pages",
-                "3",
-                "--dpi",
-                "200",
-                "--option",
-                "test-picture=Grid",
-                "-o",
-                str(out),
-                "--no-ocr",
-            ]
-        )
-        == 0
-    )
+    options = ("--source", "adf", "--pages", "3", "--option", "test-picture=Grid")
+    assert _scan(f"sane:{sane_device}", out, *options) == 0
     assert _pages(out) == 3
 
 
@@ -111,22 +63,8 @@ def test_jam_on_first_sheet_writes_nothing(
     sane_device: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "jam.pdf"
-    code = main(
-        [
-            "scan",
-            "--device",
-            f"sane:{sane_device}",
-            "--source",
-            "adf",
-            "--dpi",
-            "200",
-            "--option",
-            "read-return-value=SANE_STATUS_JAMMED",
-            "-o",
-            str(out),
-            "--no-ocr",
-        ]
-    )
+    jam = ("--source", "adf", "--option", "read-return-value=SANE_STATUS_JAMMED")
+    code = _scan(f"sane:{sane_device}", out, *jam)
     assert code == 4
     assert "jam" in capsys.readouterr().err.lower()
     assert not out.exists()
