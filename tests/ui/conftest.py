@@ -5,6 +5,12 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Hermetic Qt: no desktop session bus, accessibility bridge or platform theme from the host, so
+# nothing Qt starts can wait on a service that CI machines may half-provide.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+os.environ["QT_ACCESSIBILITY"] = "0"
+os.environ["NO_AT_BRIDGE"] = "1"
+os.environ.pop("QT_QPA_PLATFORMTHEME", None)
 
 from collections.abc import Iterator
 from pathlib import Path
