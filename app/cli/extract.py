@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from app.errors import InputError, OutputError, UsageError
-from app.extract.doctypes import BY_CODE
+from app.extract.doctypes import table
 from app.extract.read import PageFields, read_fields
 from app.extract.sheets import write_sheets
 from app.ocr.factory import make_engine
@@ -79,8 +79,9 @@ def _extract(args: argparse.Namespace) -> None:
     for name, label in LABELS:
         value = getattr(fields, name)
         text = value.value
-        if name == "doc_type" and text in BY_CODE:
-            text = f"{text} {BY_CODE[text].name}"
+        known = table().by_code(text) if name == "doc_type" else None
+        if known is not None and known.name != text:
+            text = f"{text} {known.name}"
         shown = text if text else "—"
         print(f"{label:<18} {shown}  ({value.confidence:.2f})")
 

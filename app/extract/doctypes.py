@@ -1,73 +1,75 @@
-"""Document types: TT 05/2025 typeName codes, their title words and number abbreviations.
-
-Where this meets the catalog: resources/profiles/tt05-2025.json (typeName list) should
-become the single source of the codes and names; the abbreviations (NĐ 30 Phụ lục III)
-stay here. Codes 04–06 are not confirmed from the primary text (spec: "(?)"), so Quy chế,
-Quy định and Thông cáo are recognised as titles but given no code: they stay empty.
-"""
+"""Document types: codes and names from the metadata profile, abbreviations from NĐ 30."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from app.catalog.profiles import DEFAULT_PROFILE, load
 from app.extract.text import fold, letters
+
+# NĐ 30/2020 Phụ lục III: the abbreviation each type's name takes in a document number.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "Nghị quyết": ("NQ",), "Quyết định": ("QĐ",), "Chỉ thị": ("CT",), "Quy chế": ("QC",),
+    "Quy định": ("QyĐ",), "Thông cáo": ("TC",), "Thông báo": ("TB",), "Hướng dẫn": ("HD",),
+    "Chương trình": ("CTr",), "Kế hoạch": ("KH",), "Phương án": ("PA",), "Đề án": ("ĐA",),
+    "Dự án": ("DA",), "Báo cáo": ("BC",), "Tờ trình": ("TTr",), "Giấy ủy quyền": ("GUQ",),
+    "Phiếu gửi": ("PG",), "Phiếu chuyển": ("PC",), "Phiếu báo": ("PB",), "Biên bản": ("BB",),
+    "Hợp đồng": ("HĐ",), "Công văn": ("CV",), "Công điện": ("CĐ",), "Bản ghi nhớ": ("BGN",),
+    "Bản thỏa thuận": ("BTT",), "Giấy mời": ("GM",), "Giấy giới thiệu": ("GGT",),
+    "Giấy nghỉ phép": ("GNP",), "Thư công": (), "Bản đồ": (), "Bản vẽ kỹ thuật": (),
+}
+CATCH_ALL = "Khác"  # "other" in the code list: never a title on a page
 
 
 @dataclass(frozen=True)
 class DocType:
-    """One type: its TT 05/2025 code, its name and the abbreviations used in numbers."""
+    """One type: the value the profile stores for it, its name and its number abbreviations."""
 
     code: str
     name: str
     abbreviations: tuple[str, ...] = ()
 
 
-TYPES: tuple[DocType, ...] = (
-    DocType("01", "Nghị quyết", ("NQ",)),
-    DocType("02", "Quyết định", ("QĐ",)),
-    DocType("03", "Chỉ thị", ("CT",)),
-    DocType("07", "Thông báo", ("TB",)),
-    DocType("08", "Hướng dẫn", ("HD",)),
-    DocType("09", "Chương trình", ("CTr",)),
-    DocType("10", "Kế hoạch", ("KH",)),
-    DocType("11", "Phương án", ("PA",)),
-    DocType("12", "Đề án", ("ĐA",)),
-    DocType("13", "Dự án", ("DA",)),
-    DocType("14", "Báo cáo", ("BC",)),
-    DocType("15", "Tờ trình", ("TTr",)),
-    DocType("16", "Giấy ủy quyền", ("GUQ",)),
-    DocType("17", "Phiếu gửi", ("PG",)),
-    DocType("18", "Phiếu chuyển", ("PC",)),
-    DocType("19", "Phiếu báo", ("PB",)),
-    DocType("20", "Biên bản", ("BB",)),
-    DocType("21", "Hợp đồng", ("HĐ",)),
-    DocType("22", "Công văn", ("CV",)),
-    DocType("23", "Công điện", ("CĐ",)),
-    DocType("24", "Bản ghi nhớ", ("BGN",)),
-    DocType("25", "Bản thỏa thuận", ("BTT",)),
-    DocType("26", "Giấy mời", ("GM",)),
-    DocType("27", "Giấy giới thiệu", ("GGT",)),
-    DocType("28", "Giấy nghỉ phép", ("GNP",)),
-    DocType("29", "Thư công", ()),
-    DocType("30", "Bản đồ", ()),
-    DocType("31", "Bản vẽ kỹ thuật", ()),
-)
-BY_CODE = {t.code: t for t in TYPES}
-CONG_VAN = BY_CODE["22"]
+@dataclass(frozen=True)
+class TypeTable:
+    """The types one metadata profile knows, looked up by code, title or abbreviation."""
+
+    types: tuple[DocType, ...]
+
+    @classmethod
+    def of(cls, codes: tuple[tuple[str, str], ...]) -> TypeTable:
+        """A table from a (code, name) list; names outside NĐ 30's list get no abbreviation."""
+        return cls(tuple(
+            DocType(code, name, ABBREVIATIONS.get(name, ()))
+            for code, name in codes if name != CATCH_ALL
+        ))
+
+    def by_code(self, code: str) -> DocType | None:
+        return next((t for t in self.types if t.code == code), None)
+
+    def by_title(self, text: str) -> DocType | None:
+        """The type whose name is `text` (capitals, diacritics and OCR damage to them ignored)."""
+        key = letters(text)
+        return next((t for t in self.types if letters(t.name) == key), None)
+
+    def by_abbreviation(self, abbr: str) -> DocType | None:
+        """The type of a number's abbreviation: exact first, then folded when unambiguous."""
+        for t in self.types:
+            if abbr in t.abbreviations:
+                return t
+        matches = [t for t in self.types if fold(abbr) in (fold(a) for a in t.abbreviations)]
+        return matches[0] if len(matches) == 1 else None
+
+    @property
+    def cong_van(self) -> DocType | None:
+        return self.by_title("Công văn")
 
 
-TITLES: dict[str, DocType] = {letters(t.name): t for t in TYPES}
-
-
-def by_title(text: str) -> DocType | None:
-    """The type whose name is `text` (capitals, diacritics and OCR damage to them ignored)."""
-    return TITLES.get(letters(text))
-
-
-def by_abbreviation(abbr: str) -> DocType | None:
-    """The type of a number's abbreviation: exact first, then folded when that is unambiguous."""
-    for t in TYPES:
-        if abbr in t.abbreviations:
-            return t
-    matches = [t for t in TYPES if fold(abbr) in (fold(a) for a in t.abbreviations)]
-    return matches[0] if len(matches) == 1 else None
+@cache
+def table(profile_id: str = DEFAULT_PROFILE) -> TypeTable:
+    """The types of a profile: its typeName code list, or (free-text typeName) NĐ 30's names."""
+    spec = load(profile_id).field("document", "typeName")
+    if spec is not None and spec.codes:
+        return TypeTable.of(spec.codes)
+    return TypeTable.of(tuple((name, name) for name in ABBREVIATIONS))

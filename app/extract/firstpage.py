@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.extract.doctypes import table
 from app.extract.fields import doctype, number, subject
 from app.extract.layout import Layout
 from app.ocr.base import OcrResult
@@ -16,5 +17,5 @@ def looks_like_first_page(ocr: OcrResult, size: tuple[int, int]) -> bool:
     if num is None or num.segment.cy > layout.height * 0.35:
         return False
     top = num.segment.cy
-    title = doctype.find_title(layout, top)
+    title = doctype.find_title(layout, top, table())
     return title is not None or subject.vv_line(layout, top, layout.height * 0.45) is not None

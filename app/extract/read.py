@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from app.extract.doctypes import BY_CODE
+from app.catalog.profiles import DEFAULT_PROFILE
+from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout
 from app.extract.model import EMPTY, FieldValue
@@ -27,13 +28,13 @@ class PageFields:
     urgency: FieldValue = EMPTY  # "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"
     page_count: FieldValue = EMPTY
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, types: TypeTable | None = None) -> dict[str, Any]:
         """Every field as {value, confidence, box}, plus số, ký hiệu and the type's name."""
         out = {f.name: getattr(self, f.name).to_json() for f in fields(self)}
         parsed = number.split(self.number.value)
         out["code_number"] = {**out["number"], "value": parsed[0] if parsed else None}
         out["code_notation"] = {**out["number"], "value": parsed[1] if parsed else None}
-        known = BY_CODE.get(self.doc_type.value)
+        known = (types or table()).by_code(self.doc_type.value)
         out["doc_type"]["name"] = known.name if known else None
         return out
 
@@ -42,14 +43,18 @@ def _page_count(pages: int | None) -> FieldValue:
     return FieldValue(str(pages), 1.0) if pages else EMPTY
 
 
-def read_fields(ocr: OcrResult, size: tuple[int, int], pages: int | None = None) -> PageFields:
-    """Read every field from a first page whose image is `size` (width, height) pixels."""
+def read_fields(
+    ocr: OcrResult, size: tuple[int, int], pages: int | None = None,
+    profile_id: str = DEFAULT_PROFILE,
+) -> PageFields:
+    """Read every field from a first page of `size` (width, height) pixels, typed per profile."""
+    types = table(profile_id)
     layout = Layout.of(ocr, size)
     num = number.find(layout)
     if num is None:
         return PageFields(page_count=_page_count(pages))
     top = num.segment.cy
-    title = doctype.find_title(layout, top)
+    title = doctype.find_title(layout, top, types)
     bottom = title.segment.box[1] if title else next(
         (s.box[1] for s in layout.below(top) if s.width > BODY_WIDTH * layout.width),
         layout.height * 0.5,
@@ -63,7 +68,7 @@ def read_fields(ocr: OcrResult, size: tuple[int, int], pages: int | None = None)
     return PageFields(
         number=number.field(num),
         issued=date.find(layout, bottom),
-        doc_type=doctype.field(title, num, vv is not None),
+        doc_type=doctype.field(title, num, vv is not None, types),
         subject=trich_yeu,
         issuer=issuer.find(layout, num.segment.box[1]),
         secrecy=secrecy,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.extract.doctypes import DocType, TypeTable
 from app.extract.read import read_fields
 from app.ocr.base import OcrResult
 from tests.extract.conftest import LEFT, PAGE, RIGHT, header, page
@@ -102,3 +103,19 @@ def test_nothing_is_invented(ocr: OcrResult) -> None:
     for name in ("number", "issued", "doc_type", "subject", "issuer", "secrecy", "urgency"):
         value = getattr(f, name)
         assert value.empty and value.confidence == 0.0 and value.box is None
+
+
+def test_type_codes_come_from_the_metadata_profile() -> None:
+    ocr = header("7/QC-MTTQ", "ngày 1 tháng 2 năm 2020", "QUY CHẾ", "Làm việc của Ban Thường trực")
+    tt05 = read_fields(ocr, PAGE)
+    assert tt05.doc_type.value == "04"  # TT 05/2025's list, as configured in the profile
+    assert tt05.to_json()["doc_type"]["name"] == "Quy chế"
+    tt02 = read_fields(ocr, PAGE, profile_id="tt02-2019")  # free-text typeName: the name
+    assert tt02.doc_type.value == "Quy chế"
+
+
+def test_a_profile_without_a_type_leaves_it_empty() -> None:
+    types = TypeTable.of((("10", "Kế hoạch"), ("32", "Khác")))
+    assert types.by_title("KẾ HOẠCH") == DocType("10", "Kế hoạch", ("KH",))
+    assert types.by_title("QUY CHẾ") is None and types.by_abbreviation("QC") is None
+    assert types.by_title("KHÁC") is None  # the catch-all is never read off a page

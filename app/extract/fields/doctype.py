@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.extract.doctypes import CONG_VAN, DocType, by_abbreviation, by_title
+from app.extract.doctypes import DocType, TypeTable
 from app.extract.fields.number import Number
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue, found
@@ -24,7 +24,7 @@ def _centred(layout: Layout, segment: Segment) -> bool:
     return abs(segment.cx / layout.width - TEXT_CENTRE) < 0.08
 
 
-def find_title(layout: Layout, top: float) -> Title | None:
+def find_title(layout: Layout, top: float, types: TypeTable) -> Title | None:
     """The first centred segment below `top` (upper 60 % of the page) naming a type."""
     for segment in layout.below(top):
         if segment.cy > layout.height * 0.6:
@@ -32,21 +32,24 @@ def find_title(layout: Layout, top: float) -> Title | None:
         upper = [c for c in segment.text if c.isalpha()]
         if not upper or sum(c.isupper() for c in upper) < 0.8 * len(upper):
             continue
-        doc_type = by_title(segment.text)
+        doc_type = types.by_title(segment.text)
         if doc_type is not None and _centred(layout, segment):
             return Title(doc_type, segment)
     return None
 
 
-def field(title: Title | None, number: Number | None, vv: bool) -> FieldValue:
+def field(
+    title: Title | None, number: Number | None, vv: bool, types: TypeTable
+) -> FieldValue:
     """The type from the title, the number's abbreviation, or a "V/v" line (công văn)."""
-    from_abbr = by_abbreviation(number.type_abbr) if number and number.type_abbr else None
+    from_abbr = types.by_abbreviation(number.type_abbr) if number and number.type_abbr else None
     if title is not None:
         agree = from_abbr is None or from_abbr == title.type
         factor = 1.0 if from_abbr == title.type else 0.85 if agree else 0.5
         return found(title.type.code, title.segment.words, factor)
-    if vv and (from_abbr is None or from_abbr == CONG_VAN) and number is not None:
-        return found(CONG_VAN.code, number.segment.words, 0.9)
+    cong_van = types.cong_van
+    if vv and cong_van and from_abbr in (None, cong_van) and number is not None:
+        return found(cong_van.code, number.segment.words, 0.9)
     if from_abbr is not None and number is not None:
         return found(from_abbr.code, number.segment.words, 0.6)
     return EMPTY
