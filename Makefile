@@ -37,8 +37,10 @@ lint: venv
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
+# The desk's tests run in a process of their own: QApplication is process-wide state.
 pytest: venv
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q --ignore=tests/ui
+	$(VENV)/bin/pytest -q tests/ui
 
 bench: system-deps venv
 	$(PY) -m bench
