@@ -11,10 +11,11 @@ from typing import Any, TypeAlias
 
 from platformdirs import user_data_path
 
-from app.catalog import dates, profiles
+from app.catalog import dates, pdfinfo, profiles
 from app.catalog.models import Document, Role, SearchFilters, State
 from app.catalog.service import Catalog
 from app.errors import InputError, UsageError
+from app.extract.legacy import to_unicode
 
 from .common import add_command
 
@@ -136,13 +137,14 @@ def register(commands: Commands) -> None:
 
 
 def _read_json(path: Path) -> dict[str, Any]:
+    """A JSON object of field → value; text typed in legacy TCVN3/VNI becomes Unicode NFC."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise InputError(f"Cannot read {path}: {err}", hint="Give a UTF-8 JSON object.") from err
     if not isinstance(data, dict):
         raise InputError(f"{path} must hold a JSON object of field → value.")
-    return data
+    return {k: to_unicode(v)[0] if isinstance(v, str) else v for k, v in data.items()}
 
 
 def _date(text: str | None) -> str | None:
@@ -213,15 +215,25 @@ def _batch_list(args: argparse.Namespace) -> None:
 def _add(args: argparse.Namespace) -> None:
     if not args.pdf.is_file():
         raise InputError(f"No such file: {args.pdf}")
+    texts, legacy = _imported_texts(args.pdf)
     with _open(args) as catalog:
         doc = catalog.add_document(
-            args.pdf, _read_json(args.meta), args.user, args.batch, hoso=args.hoso
+            args.pdf, _read_json(args.meta), args.user, args.batch, hoso=args.hoso,
+            page_texts=texts,
         )
         print(doc.doc_code)
+        if legacy:
+            print(f"  note: text layer converted from {'/'.join(legacy).upper()} to Unicode")
         if doc.duplicate_of:
             print(f"  note: same file as {', '.join(doc.duplicate_of)} (stored once)")
         if doc.secret:
             print("  warning: văn bản MẬT — never leaves this machine over a network")
+
+
+def _imported_texts(pdf: Path) -> tuple[list[str], list[str]]:
+    """The PDF's text layer per page with legacy TCVN3/VNI text made Unicode; the encodings met."""
+    converted = [to_unicode(text) for text in pdfinfo.page_texts(pdf)]
+    return [text for text, _ in converted], sorted({enc for _, enc in converted if enc})
 
 
 def _edit(args: argparse.Namespace) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from app.cli.main import main
@@ -162,3 +163,41 @@ def test_cli_bad_metadata_lists_every_reason(
     )
     assert code == 3
     assert "Ngày tháng năm" in err and "Trích yếu nội dung" in err and "Tên loại tài liệu" in err
+
+
+def legacy_pdf(path: Path, text: str) -> Path:
+    """A PDF whose text layer is TCVN3 (.VnTime) bytes, as old Word exports carry."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
+    pdf.save(path)
+    return path
+
+
+def test_legacy_encoded_text_is_filed_as_unicode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCANSTATION_CATALOG", str(tmp_path / "cat"))
+    monkeypatch.setenv("PW", PASSWORD)
+    run(capsys, "catalog", "init", "--org-name", "Ủy ban MTTQ quận Ba Đình",
+        "--org-code", "000.00.00.G09")
+    run(capsys, "user", "add", "lan", "--role", "clerk", "--password-env", "PW")
+    (tmp_path / "hoso.json").write_text(json.dumps(hoso_meta()), encoding="utf-8")
+    file_code = run(capsys, "hoso", "create", "--meta", str(tmp_path / "hoso.json"),
+                    "--user", "lan")[1].strip()
+    meta = doc_meta(subject="KÕ ho¹ch sè ho¸ tµi liÖu n¨m 2024")  # typed in TCVN3
+    (tmp_path / "doc.json").write_text(json.dumps(meta), encoding="utf-8")
+    pdf = legacy_pdf(tmp_path / "old.pdf", "Céng hoµ x· héi chñ nghÜa ViÖt Nam. B¸o c¸o tæng kÕt")
+    code, out, err = run(capsys, "add", str(pdf), "--hoso", file_code, "--meta",
+                         str(tmp_path / "doc.json"), "--user", "lan")
+    assert code == 0, err
+    assert "converted from TCVN3" in out
+    doc_code = out.splitlines()[0]
+    assert "Kế hoạch số hoá tài liệu năm 2024" in run(capsys, "show", doc_code)[1]
+    assert doc_code in run(capsys, "search", "bao cao tong ket")[1]
+    assert doc_code in run(capsys, "search", "Cộng hoà xã hội")[1]
