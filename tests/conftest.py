@@ -1,4 +1,4 @@
-"""Shared test set-up: SANE on its `test` backend only, the SANE device, the server fixtures."""
+"""Shared test set-up: SANE on its `test` backend only, logs in a temporary folder, fixtures."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ br_x 80.0
 br_y 100.0
 """
 _config_dir: Path | None = None
+_log_dir = Path(tempfile.mkdtemp(prefix="scanstation-logs-"))
+os.environ.setdefault("SCANSTATION_LOG_DIR", str(_log_dir))  # never the user's own logs
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -45,6 +47,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_log_dir, ignore_errors=True)
     if _config_dir is not None:
         shutil.rmtree(_config_dir, ignore_errors=True)
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from app.catalog.migrations import refuse_newer, stamped_version
+
 DB_NAME = "catalog.sqlite3"
 PRAGMAS = {
     "journal_mode": "wal",
@@ -16,7 +18,12 @@ PRAGMAS = {
 
 
 def open_database(path: Path) -> SqliteDatabase:
-    """Connect to the catalog database at `path` (created when absent)."""
+    """Connect to the catalog database at `path` (created when absent).
+
+    A file stamped by a newer program is refused before the connection's pragmas (WAL) could
+    change a byte of it; a file that is not a database is refused with a clear message.
+    """
+    refuse_newer(stamped_version(path))
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False)
     db.connect()
     return db

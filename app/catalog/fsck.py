@@ -33,8 +33,12 @@ class FsckReport:
         return self.consistent and not (self.orphans or self.temp_files)
 
 
-def fsck(db: SqliteDatabase, store: ContentStore, folder: Path, *, repair: bool) -> FsckReport:
+def fsck(
+    db: SqliteDatabase, store: ContentStore, folder: Path, *, repair: bool, hashes: bool = True
+) -> FsckReport:
     """Check the database, every blob row against its file, and the store for leftovers.
+
+    With `hashes=False` a file is checked by its size only (fast: what `doctor` does).
 
     Repair never deletes data: orphan files (complete copies whose add was interrupted
     before commit) move to `orphans/`, corrupt files to `quarantine/`; only temp files,
@@ -58,7 +62,7 @@ def fsck(db: SqliteDatabase, store: ContentStore, folder: Path, *, repair: bool)
                 report.repaired.append(f"restored {blob.sha256} from orphans/")
                 continue
             report.missing.append(blob.sha256)
-        elif path.stat().st_size != blob.size or sha256_of(path) != blob.sha256:
+        elif path.stat().st_size != blob.size or (hashes and sha256_of(path) != blob.sha256):
             report.mismatched.append(blob.sha256)
             if repair:
                 _move(path, folder / "quarantine")

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.errors import StationError
+from app.logs import setup_logging
 
-from . import capture, catalog, extract, signing, sync
+from . import capture, catalog, doctor, extract, signing, sync
 from .common import EXIT_CODES
 
-COMMAND_GROUPS = (capture, extract, catalog, signing, sync)
+COMMAND_GROUPS = (capture, extract, catalog, signing, sync, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     args = build_parser().parse_args(argv)
+    setup_logging()
     try:
         code = args.run(args)
     except StationError as err:

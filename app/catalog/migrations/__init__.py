@@ -10,6 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from app.catalog.errors import CatalogTooNew
+from app.errors import InputError
 
 from . import m0001_initial, m0002_pair_terms, m0003_outbox
 
@@ -27,6 +28,38 @@ def schema_version(db: SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
+def stamped_version(db_path: Path) -> int:
+    """The version stamped in the file, read without writing anything: no lock, no -wal/-shm.
+
+    0 when the file is absent or empty; InputError when it is not an SQLite database.
+    """
+    if not db_path.is_file():
+        return 0
+    try:
+        con = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            return int(con.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as err:
+        raise InputError(
+            f"The catalog database {db_path} is damaged or is not a catalog ({err}).",
+            hint="Leave the file as it is and run `scanstation doctor`: it says which backup "
+            "to restore.",
+        ) from err
+
+
+def refuse_newer(found: int) -> None:
+    """Raise CatalogTooNew when `found` is a schema version this program does not know."""
+    if found > LATEST:
+        raise CatalogTooNew(
+            f"This catalog has schema version {found}; this program knows only up to {LATEST}: "
+            "it was written by a newer version of the scanning station.",
+            hint="Install that newer version (or a later one) to open it; "
+            "the catalog was left untouched.",
+        )
+
+
 def migrate(db: SqliteDatabase, db_path: Path, backups: Path) -> int:
     """Bring the schema to LATEST; return the version found before.
 
@@ -35,11 +68,7 @@ def migrate(db: SqliteDatabase, db_path: Path, backups: Path) -> int:
     Each migration and its stamp commit together, so a crash leaves the old or the new schema.
     """
     found = schema_version(db)
-    if found > LATEST:
-        raise CatalogTooNew(
-            f"This catalog has schema version {found}; this program knows only up to {LATEST}.",
-            hint="Update the scanning station software; the catalog was left untouched.",
-        )
+    refuse_newer(found)
     if found == LATEST:
         return found
     if found > 0:

@@ -1,0 +1,59 @@
+"""Tesseract: present, new enough, and with the Vietnamese (vie) model."""
+
+from __future__ import annotations
+
+from app.errors import DependencyError
+from app.ocr.tesseract import MIN_VERSION, debian_package, installed_languages, tesseract_version
+
+from .context import Context
+from .result import Result, Status, Text, install_fix
+
+TITLE = Text("Nhận dạng chữ (Tesseract OCR)", "Text recognition (Tesseract OCR)")
+LANG = "vie"
+_WINDOWS = (
+    "Cài lại phần mềm trạm số hóa: bộ cài có sẵn Tesseract và mô hình tiếng Việt.",
+    "Reinstall the scanning station: its installer ships Tesseract and the Vietnamese model.",
+)
+
+
+def check(ctx: Context) -> Result:
+    """FAIL without Tesseract ≥ 4.1 or without `vie`; OK names the version and languages."""
+    try:
+        major, minor = tesseract_version()
+        languages = installed_languages()
+    except DependencyError as err:
+        need = f"{MIN_VERSION[0]}.{MIN_VERSION[1]}"
+        return Result(
+            "tesseract",
+            Status.FAIL,
+            TITLE,
+            Text(
+                f"Không chạy được Tesseract OCR, hoặc phiên bản cũ hơn {need}: "
+                "trạm không đọc được chữ trên trang quét.",
+                f"{err.message} Without it the station cannot read scanned pages.",
+            ),
+            install_fix(f"tesseract-ocr {debian_package(LANG)}", *_WINDOWS),
+        )
+    listed = ", ".join(sorted(languages))
+    if LANG not in languages:
+        return Result(
+            "tesseract",
+            Status.FAIL,
+            TITLE,
+            Text(
+                f"Tesseract {major}.{minor} chưa có mô hình tiếng Việt (vie); "
+                f"chỉ có: {listed or 'không có'}.",
+                f"Tesseract {major}.{minor} has no Vietnamese model (vie); "
+                f"it has: {listed or 'none'}.",
+            ),
+            install_fix(debian_package(LANG), *_WINDOWS),
+        )
+    return Result(
+        "tesseract",
+        Status.OK,
+        TITLE,
+        Text(
+            f"Tesseract {major}.{minor}, có mô hình tiếng Việt (vie); các ngôn ngữ: {listed}.",
+            f"Tesseract {major}.{minor} with the Vietnamese model (vie); languages: {listed}.",
+        ),
+    )
