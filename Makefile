@@ -11,9 +11,10 @@ APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	sane-utils libsane1 libsane-dev \
 	poppler-utils qpdf ghostscript fonts-liberation2 \
 	softhsm2 opensc libsqlite3-0 postgresql \
-	xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3
+	xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libfontconfig1 libdbus-1-3
 
-.PHONY: run demo gui i18n test lint pytest bench system-deps venv clean run-server
+.PHONY: run demo gui i18n test lint pytest bench system-deps venv clean run-server package-linux
 
 run: system-deps venv i18n gui
 
@@ -63,6 +64,20 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+# The Linux bundle (PyInstaller, one folder: dist/scanstation) and its .deb (dist/*.deb);
+# PyInstaller's work files and cache stay in build/. See installers/README.md.
+package-linux: system-deps venv
+	rm -rf dist/scanstation build/pyinstaller
+	PYINSTALLER_CONFIG_DIR=build/pyinstaller/cache $(VENV)/bin/pyinstaller --noconfirm \
+		--log-level WARN --distpath dist --workpath build/pyinstaller installers/linux/scanstation.spec
+	$(PY) installers/linux/build_deb.py --bundle dist/scanstation --out dist
+
+# Each main screen of the desk as PNG in docs/screenshots (Vietnamese, demo data in a temporary
+# catalog), drawn by a real X server (Xvfb) so the pictures look like the desktop.
+.PHONY: screenshots
+screenshots: system-deps venv i18n
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m app.ui.screenshots --out docs/screenshots
 
 # The central catalog server with a local PostgreSQL in ./.pgdata (demo; prints an enrollment code).
 run-server: system-deps venv

@@ -1,0 +1,10 @@
+"""The bundle's `scanstation`: worker processes re-enter it, so freeze_support comes first."""
+
+import multiprocessing
+import sys
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    from app.cli.main import main
+
+    sys.exit(main())
