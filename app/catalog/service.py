@@ -402,6 +402,64 @@ class Catalog:
             audit.append(user, "edit", "document", row.uuid, {"changes": diff})
             return convert.document(DocumentRow.get_by_id(row.id))
 
+    def replace_scan(
+        self,
+        key: str,
+        pdf_path: Path,
+        user: str,
+        *,
+        page_texts: Sequence[str] | None = None,
+    ) -> Document:
+        """File a rescanned PDF as the document's next version: same UUID, docCode and file
+        name; the older versions stay in the store untouched; pages and search follow the new
+        scan. Only while its metadata may still change (scanned, indexed, rejected); audited."""
+        self._require(user, {Role.CLERK, Role.SUPERVISOR})
+        texts = [
+            nfc(t) for t in (page_texts if page_texts is not None else pdfinfo.page_texts(pdf_path))
+        ]
+        stored = self.store.put(pdf_path)
+        with self.db.atomic():
+            row = self._doc_row(key)
+            if State(row.state) not in policy.EDITABLE:
+                raise Refused(
+                    f"{row.doc_code} is {row.state}; its scan can no longer be replaced.",
+                    hint="A supervisor must reject it first.",
+                )
+            doc = convert.document(row)
+            old_texts = self.page_texts(doc.uuid)
+            BlobRow.insert(
+                sha256=stored.sha256, size=stored.size, created_at=audit.now()
+            ).on_conflict_ignore().execute()
+            version = doc.current.version + 1
+            now = audit.now()
+            FileRow.insert(
+                document=row.id, version=version, blob=stored.sha256, kind="scan", created_at=now
+            ).execute()
+            PageRow.delete().where(PageRow.document == row.id).execute()
+            if texts:
+                PageRow.insert_many(
+                    [(row.id, i + 1, t) for i, t in enumerate(texts)],
+                    fields=[PageRow.document, PageRow.number, PageRow.text],
+                ).execute()
+            search.unindex(self.db, row.id, search.index_texts(doc.metadata, old_texts))
+            search.index(self.db, row.id, search.index_texts(doc.metadata, texts))
+            DocumentRow.update(page_count=len(texts), updated_at=now).where(
+                DocumentRow.id == row.id
+            ).execute()
+            audit.append(
+                user,
+                "rescan",
+                "document",
+                row.uuid,
+                {
+                    "sha256": stored.sha256,
+                    "version": version,
+                    "replaces": doc.current.sha256,
+                    "page_count": [doc.page_count, len(texts)],
+                },
+            )
+            return convert.document(DocumentRow.get_by_id(row.id))
+
     def set_state(self, key: str, state: State, user: str, reason: str = "") -> Document:
         """Move a document along its workflow; the user's roles and the reason are checked."""
         user_row = self._user_row(user)

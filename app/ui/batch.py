@@ -82,6 +82,11 @@ class Batch:
         """Start a new document at this page, or merge it back into the one before."""
         self._do(replace(self.state, splits=self.state.splits ^ {page_id}))
 
+    def load(self, pages: list[ScanPage]) -> None:
+        """Start afresh with `pages` (a returned document opened for correction), no undo."""
+        self.state = StripState(tuple(pages))
+        self._undo.clear()
+
     def remove_filed(self, filed: list[ScanPage]) -> None:
         """Take a filed document's pages off the strip (not undoable: it is in the catalog)."""
         gone = {p.id for p in filed}

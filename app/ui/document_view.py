@@ -21,6 +21,7 @@ from app.catalog.models import AuditEntry, Document
 from app.ui.desk import Desk
 from app.ui.i18n import show_date
 from app.ui.images import pdf_thumbnails
+from app.ui.names import action_name, state_name
 from app.ui.workers import Reporter
 
 
@@ -47,6 +48,7 @@ class DocumentDialog(QDialog):
         self.signature = QLabel()
         self.signature.setWordWrap(True)
         self.history = QTableWidget(0, 4)
+        self.history.horizontalHeader().setStretchLastSection(True)
         self.tabs.addTab(self.pages, self.tr("Pages"))
         self.tabs.addTab(self.meta, self.tr("Metadata"))
         self.tabs.addTab(self.signature, self.tr("Signature"))
@@ -83,12 +85,39 @@ class DocumentDialog(QDialog):
                                    .replace("%1", show_date(signed[-1].created_at))
                                    .replace("%2", str(signed[-1].version)))
         else:
-            self.signature.setText(self.tr("Not signed yet (state: %1).").replace("%1", doc.state))
+            self.signature.setText(self.tr("Not signed yet (state: %1).")
+                                   .replace("%1", state_name(doc.state)))
         self.history.setRowCount(len(loaded.history))
         self.history.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")])
         for row, entry in enumerate(loaded.history):
-            details = ", ".join(f"{k}: {v}" for k, v in entry.data.items() if k != "pages")
-            for col, text in enumerate((show_date(entry.at), entry.user, entry.action, details)):
+            cells = (show_date(entry.at), entry.user, action_name(entry.action),
+                     self._details(entry))
+            for col, text in enumerate(cells):
                 self.history.setItem(row, col, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()
+
+    def _details(self, entry: AuditEntry) -> str:
+        """One history line's details in words: the move and its reason, the new version…"""
+        data = entry.data
+        if "to" in data:
+            text = f"{state_name(str(data.get('from', '')))} → {state_name(str(data['to']))}"
+            if data.get("reason"):
+                text += " · " + self.tr("reason: %1").replace("%1", str(data["reason"]))
+            return text
+        if entry.action == "rescan":
+            before, after = data.get("page_count", ["?", "?"])
+            return (self.tr("file version %1, %2 pages (before: %3)")
+                    .replace("%1", str(data.get("version", ""))).replace("%2", str(after))
+                    .replace("%3", str(before)))
+        if entry.action == "edit":
+            profile = self.desk.session.profile()
+            labels = [(spec.label if spec else tag) for tag in data.get("changes", {})
+                      for spec in [profile.field("document", tag)]]
+            return self.tr("fields: %1").replace("%1", ", ".join(labels))
+        if "pages" in data:
+            return self.tr("%1 pages checked").replace("%1", str(len(data["pages"])))
+        if "doc_code" in data:
+            return self.tr("%1 in hồ sơ %2").replace("%1", str(data["doc_code"])) \
+                .replace("%2", str(data.get("hoso", "")))
+        return ", ".join(f"{key}: {value}" for key, value in data.items())

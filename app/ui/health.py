@@ -77,6 +77,7 @@ class HealthPanel(QWidget):
         context = self.context()
         task = self.desk.pools.run(
             lambda r: run_checks(context, on_result=r.item, cancelled=lambda: r.cancelled),
+            pool="scan",  # it lists the scanners: never while the scan pool drives one
             name="health",
         )
         task.signals.item.connect(self._add)
@@ -85,6 +86,15 @@ class HealthPanel(QWidget):
         task.signals.ended.connect(self._ended)
         self._task = task
         return task
+
+    def retranslate(self) -> None:
+        """Fixed texts and the listed results in the current language."""
+        self.again.setText(self.tr("Check again"))
+        if self._task is None and self.results:
+            self.list.clear()
+            for result in self.results:
+                self._add(result)
+            self._done(self.results)
 
     @property
     def has_failures(self) -> bool:

@@ -63,10 +63,6 @@ class FieldEditor(QWidget):
                 self.line.setMaxLength(spec.max_length)
             if spec.type == "integer":
                 self.line.setValidator(QIntValidator(0, 10 ** min(spec.max_length or 9, 9) - 1))
-            if spec.type == "date":
-                self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
-            if spec.type == "partialDate":
-                self.line.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy or yyyy"))
             layout.addWidget(self.line)
         self.line.textEdited.connect(self._user_edit)
         self.line.returnPressed.connect(self._enter)
@@ -76,6 +72,14 @@ class FieldEditor(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.spec.type == "date":
+            self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        if self.spec.type == "partialDate":
+            self.line.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy or yyyy"))
+        self._mark(self.prefilled)
 
     def value(self) -> Any:
         """The value as the catalog takes it (NFC; a code, or a list for `codes`)."""
@@ -101,6 +105,7 @@ class FieldEditor(QWidget):
                 self.line.setText(text)
         else:
             self.line.setText(text)
+        self.line.setCursorPosition(0)  # a long value shows its beginning
         self._mark(prefilled and bool(text))
 
     def _mark(self, prefilled: bool) -> None:
@@ -171,9 +176,18 @@ class IndexForm(QWidget):
         return out
 
     def set_values(self, values: Mapping[str, Any], *, prefilled: bool = False) -> None:
+        """Fill fields; values read by OCR (`prefilled`) never overwrite what the clerk typed."""
         for tag, value in values.items():
-            if tag in self.editors:
-                self.editors[tag].set_value(value, prefilled=prefilled)
+            editor = self.editors.get(tag)
+            if editor is None:
+                continue
+            if prefilled and editor.value() not in ("", []) and not editor.prefilled:
+                continue
+            editor.set_value(value, prefilled=prefilled)
+
+    def retranslate(self) -> None:
+        for editor in self.editors.values():
+            editor.retranslate()
 
     def clear(self) -> None:
         for editor in self.editors.values():

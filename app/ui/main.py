@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.logs import setup_logging
 from app.ui import i18n
 from app.ui.desk import Desk
 from app.ui.firstrun import FirstRunDialog
@@ -20,18 +21,27 @@ from app.ui.signin import SignInDialog
 from app.ui.status import StatusBar
 from app.ui.workers import Pools
 
+OCR_THREADS = "1"
+
 
 def open_desk(folder: Path, prefs: Prefs) -> Desk:
-    """The session on `folder` with fresh pools and status bar (nobody signed in yet)."""
+    """The session on `folder` with fresh pools and status bar (nobody signed in yet).
+
+    Tesseract runs single-threaded at the desk (unless OMP_THREAD_LIMIT says otherwise): its
+    OpenMP threads would take every core from the scanner and the window, and on two cores
+    one thread even reads a page sooner (bench/ui.py: 50-page scan with OCR).
+    """
+    os.environ.setdefault("OMP_THREAD_LIMIT", OCR_THREADS)
     return Desk(DeskSession(folder), Pools(), prefs, StatusBar())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the desk until its window closes."""
+    """Run the desk until its window closes (in the running QApplication, if one was made)."""
     parser = argparse.ArgumentParser(prog="scanstation-gui")
     parser.add_argument("--catalog", type=Path, default=None, help="the catalog folder")
     args, qt_args = parser.parse_known_args(argv)
-    app = QApplication([sys.argv[0], *qt_args])
+    setup_logging()
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("scanstation")
     prefs = Prefs()
     i18n.compile_translations()

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from app.catalog.models import Role
 from app.ui.desk import Desk
+from app.ui.health import HealthPanel
 from app.ui.review import ReviewView
 from app.ui.scan_view import ScanView
 from app.ui.search_view import SearchView
+from app.ui.session import SyncStatus
 from app.ui.settings_view import SettingsView
 from app.ui.sign_view import SignView
 
 SYNC_POLL_MS = 30000
+Screen = ScanView | ReviewView | SignView | SearchView | SettingsView | HealthPanel
 
 
 class MainWindow(QMainWindow):
@@ -24,45 +29,83 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.desk = desk
         session = desk.session
-        user = session.user
-        assert user is not None
-        self.setWindowTitle(self.tr("Scanning station — %1 — %2")
-                            .replace("%1", session.organisation().name)
-                            .replace("%2", user.full_name or user.name))
+        assert session.user is not None
         self.setStatusBar(desk.status)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
         self.scan: ScanView | None = None
         self.review: ReviewView | None = None
         self.sign: SignView | None = None
+        self.screens: list[tuple[Screen, Callable[[], str]]] = []
         if session.has(Role.CLERK):
             self.scan = ScanView(desk)
-            self.tabs.addTab(self.scan, self.tr("Scan and index"))
+            self.scan.filed.connect(self.refresh_sync)
+            self._add(self.scan, lambda: self.tr("Scan and index"))
         if session.has(Role.SUPERVISOR):
             self.review = ReviewView(desk)
-            self.tabs.addTab(self.review, self.tr("Review"))
+            self.review.changed.connect(self.refresh_sync)
+            self._add(self.review, lambda: self.tr("Review"))
         if session.has(Role.SIGNER):
             self.sign = SignView(desk)
-            self.tabs.addTab(self.sign, self.tr("Sign"))
+            self.sign.finished.connect(self.refresh_sync)
+            self._add(self.sign, lambda: self.tr("Sign"))
         self.search = SearchView(desk)
-        self.tabs.addTab(self.search, self.tr("Search"))
+        self._add(self.search, lambda: self.tr("Search"))
         self.settings = SettingsView(desk)
-        self.tabs.addTab(self.settings, self.tr("Settings"))
+        self._add(self.settings, lambda: self.tr("Settings"))
+        self.health = HealthPanel(desk)  # the doctor's checks, run as the window first shows
+        self.health.checked.connect(self._health_checked)
+        self._add(self.health, lambda: self.tr("Station health"))
         QShortcut(QKeySequence("Ctrl+F"), self, self._to_search)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.sync_timer = QTimer(self)
+        self.sync_timer.setObjectName("sync-poll")
         self.sync_timer.setInterval(SYNC_POLL_MS)
         self.sync_timer.timeout.connect(self.refresh_sync)
+        self.retranslate()
         self.resize(1280, 860)
+
+    def _add(self, screen: Screen, title: Callable[[], str]) -> None:
+        self.tabs.addTab(screen, "")
+        self.screens.append((screen, title))
+
+    def retranslate(self) -> None:
+        """Every fixed text of the window and its screens in the current language."""
+        session = self.desk.session
+        user = session.user
+        assert user is not None
+        self.setWindowTitle(self.tr("Scanning station — %1 — %2")
+                            .replace("%1", session.organisation().name)
+                            .replace("%2", user.full_name or user.name))
+        for index, (screen, title) in enumerate(self.screens):
+            self.tabs.setTabText(index, title())
+            screen.retranslate()
+        self.desk.status.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.sync_timer.start()
         self.refresh_sync()
+        if not self.health.results:
+            self.health.run()
+        self._tab_shown(self.tabs.currentIndex())  # the first screen loads as it appears
 
     def refresh_sync(self) -> None:
-        task = self.desk.pools.run(lambda r: self.desk.session.outbox_waiting(), name="sync")
-        task.signals.done.connect(self.desk.status.show_sync)
+        """Read the outbox counts in a worker and show them in the status bar."""
+        task = self.desk.pools.run(lambda r: self.desk.session.sync_status(), name="sync")
+        task.signals.done.connect(self._sync_read)
+
+    def _sync_read(self, status: SyncStatus) -> None:
+        self.desk.status.show_sync(status)
+
+    def _health_checked(self) -> None:
+        if self.health.has_failures:  # something stops the station: show what and how to fix it
+            self.tabs.setCurrentWidget(self.health)
 
     def _to_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)

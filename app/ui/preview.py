@@ -62,6 +62,12 @@ class Preview(QGraphicsView):
         self.outline: QGraphicsPolygonItem | None = None
 
     def show_page(self, page: ScanPage | None) -> None:
+        """Draw `page` (nothing when None); the same picture with the same outline is kept."""
+        shown = self.page
+        if (page is not None and shown is not None and page.id == shown.id
+                and page.geometry == shown.geometry and page.preview is shown.preview):
+            self.page = page
+            return
         scene = self.scene()
         scene.clear()
         self.handles, self.outline, self.page = [], None, page

@@ -12,10 +12,11 @@ import numpy as np
 from app.extract.read import read_fields
 from app.imaging import analyse, render, turn
 from app.imaging.warp import geometry_for
+from app.imaging.work import as_uint8
 from app.ocr.base import OcrEngine, OcrResult
 from app.ocr.null import NullEngine
 from app.page import Flag, Geometry, Point, Quad, RawPage
-from app.pdf.image import encode_image
+from app.pdf.image import EncodedImage, encode_image
 from app.pdf.pdfa import DocumentInfo, PdfPage, write_pdfa
 from app.pipeline.steps import PageOptions, PageState, load
 
@@ -41,6 +42,12 @@ class ScanPage:
     ocr: OcrResult | None = None
     ocr_geometry: Geometry | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    encoded: EncodedImage | None = field(default=None, repr=False, compare=False)  # as filed
+
+    @property
+    def as_filed(self) -> bool:
+        """A page of a filed document the clerk has not changed (its image is reused as is)."""
+        return self.encoded is not None
 
     @property
     def ocr_current(self) -> bool:
@@ -48,7 +55,7 @@ class ScanPage:
 
     def with_geometry(self, geometry: Geometry) -> ScanPage:
         """The same page (same id) cropped or turned anew; the thumbnail is re-rendered."""
-        moved = replace(self, geometry=geometry)
+        moved = replace(self, geometry=geometry, encoded=None)
         return replace(moved, thumb=thumbnail(moved))
 
     def rotated(self, quarter_turns: int) -> ScanPage:
@@ -90,9 +97,13 @@ def thumbnail(page: ScanPage) -> np.ndarray:
     return np.ascontiguousarray(cv2.resize(upright, size, interpolation=cv2.INTER_AREA))
 
 
-def clean_page(raw: RawPage) -> ScanPage:
-    """Load a page the scanner handed over, find and straighten it, and make its thumbnail."""
-    image = load(PageState(raw=raw), _NO_OCR).image
+def clean_page(raw: RawPage, pixels: np.ndarray | None = None) -> ScanPage:
+    """Find and straighten a page the scanner handed over, and make its thumbnail.
+
+    `pixels` are the page as the scanner delivered it (RGB or grey), handed over in memory;
+    without them the page is read back from its recovery file.
+    """
+    image = as_uint8(pixels) if pixels is not None else load(PageState(raw=raw), _NO_OCR).image
     assert image is not None
     geometry, findings = analyse(image, raw.dpi)
     preview, scale = _reduced(_rgb(image))
@@ -100,6 +111,16 @@ def clean_page(raw: RawPage) -> ScanPage:
     if abs(findings.skew_deg) > SKEW_FLAG_DEG:
         flags.add("skew")
     page = ScanPage(raw, geometry, frozenset(flags), findings.skew_deg, preview, scale)
+    return replace(page, thumb=thumbnail(page))
+
+
+def kept_page(raw: RawPage, image: np.ndarray, encoded: EncodedImage | None) -> ScanPage:
+    """A page of a filed document back in the strip: already upright and cropped, no flags."""
+    h, w = image.shape[:2]
+    geometry = Geometry(((0.0, 0.0), (float(w), 0.0), (float(w), float(h)), (0.0, float(h))),
+                        (w, h))
+    preview, scale = _reduced(_rgb(image))
+    page = ScanPage(raw, geometry, frozenset(), 0.0, preview, scale, encoded=encoded)
     return replace(page, thumb=thumbnail(page))
 
 
@@ -136,14 +157,20 @@ def prefill(page: ScanPage, pages: int) -> dict[str, str]:
 
 
 def write_document(pages: list[ScanPage], out: Path, title: str, engine: OcrEngine) -> Path:
-    """The document's PDF/A-2b: each page rendered, read again if turned since, encoded."""
+    """The document's PDF/A-2b: each page rendered, read again if turned since, encoded
+    (a page kept as filed keeps its image stream byte for byte)."""
     parts: list[PdfPage] = []
     for page in pages:
-        image = upright_image(page)
         ocr = page.ocr if page.ocr_current and page.ocr is not None else None
+        image = upright_image(page) if ocr is None or page.encoded is None else None
         if ocr is None:
+            assert image is not None
             ocr = (OcrResult(words=(), lang="") if "blank" in page.flags
                    else engine.recognize(image, page.raw.dpi))
-        parts.append(PdfPage(image=encode_image(image, page.raw.dpi), words=ocr.words))
+        encoded = page.encoded
+        if encoded is None:
+            assert image is not None
+            encoded = encode_image(image, page.raw.dpi)
+        parts.append(PdfPage(image=encoded, words=ocr.words))
     write_pdfa(parts, out, DocumentInfo(title=title, language="vi"))
     return out

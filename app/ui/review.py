@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from app.ui.chart import SummaryChart
 from app.ui.desk import Desk
 from app.ui.i18n import nfc, show_date, show_number
 from app.ui.images import pdf_thumbnails
+from app.ui.names import state_name
 from app.ui.session import ClerkDay, ReviewItem
 
 
@@ -40,25 +41,25 @@ def _date_edit() -> QDateEdit:
 class ReviewView(QWidget):
     """Filter by dates and clerk; flags per document; page thumbnails; daily summary chart."""
 
+    changed = Signal(object)  # a document approved or rejected
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.items: list[ReviewItem] = []
+        self.summary_rows: list[ClerkDay] = []
         bar = QHBoxLayout()
         self.first, self.last = _date_edit(), _date_edit()
         self.clerk = QComboBox()
-        self.clerk.addItem(self.tr("All clerks"), "")
-        refresh = QPushButton(self.tr("Show"))
-        refresh.clicked.connect(self.refresh)
-        for widget in (QLabel(self.tr("From")), self.first, QLabel(self.tr("to")), self.last,
-                       QLabel(self.tr("Clerk")), self.clerk, refresh):
+        self.clerk.addItem("", "")
+        self.show_button = QPushButton()
+        self.show_button.clicked.connect(self.refresh)
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        for widget in (self.labels[0], self.first, self.labels[1], self.last, self.labels[2],
+                       self.clerk, self.show_button):
             bar.addWidget(widget)
         bar.addStretch()
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Document"), self.tr("Clerk"), self.tr("Subject"), self.tr("Pages"),
-            self.tr("Filed"), self.tr("State"), self.tr("Needs a look"),
-        ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -66,11 +67,12 @@ class ReviewView(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.pages = QListWidget()
         self.pages.setViewMode(QListWidget.ViewMode.IconMode)
+        self.pages.setIconSize(QSize(120, 160))
         self.pages.setMaximumHeight(250)
         actions = QHBoxLayout()
-        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button = QPushButton()
         self.approve_button.clicked.connect(self.approve)
-        self.reject_button = QPushButton(self.tr("Reject…"))
+        self.reject_button = QPushButton()
         self.reject_button.clicked.connect(self.reject)
         self.message = QLabel()
         for widget in (self.approve_button, self.reject_button, self.message):
@@ -78,6 +80,7 @@ class ReviewView(QWidget):
         actions.addStretch()
         self.chart = SummaryChart()
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.pages)
         lower.addWidget(self.chart)
@@ -87,7 +90,24 @@ class ReviewView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(lower)
         layout.addWidget(self.summary)
+        self.retranslate()
         self._load_clerks()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the current language; the table and summary are redrawn."""
+        self.clerk.setItemText(0, self.tr("All clerks"))
+        self.show_button.setText(self.tr("Show"))
+        for label, text in zip(self.labels, (self.tr("From"), self.tr("to"), self.tr("Clerk")),
+                               strict=True):
+            label.setText(text)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Document"), self.tr("Clerk"), self.tr("Subject"), self.tr("Pages"),
+            self.tr("Filed"), self.tr("State"), self.tr("Needs a look"),
+        ])
+        self.approve_button.setText(self.tr("Approve"))
+        self.reject_button.setText(self.tr("Reject…"))
+        self._show_loaded()
+        self.chart.update()
 
     def _load_clerks(self) -> None:
         task = self.desk.pools.run(lambda r: self.desk.session.clerks(), name="clerks")
@@ -120,13 +140,17 @@ class ReviewView(QWidget):
         return "; ".join(names[f] for f in flags)
 
     def _loaded(self, loaded: tuple[list[ReviewItem], list[ClerkDay]]) -> None:
-        self.items, summary = loaded
+        self.items, self.summary_rows = loaded
+        self._show_loaded()
+
+    def _show_loaded(self) -> None:
+        summary = self.summary_rows
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             doc = item.document
             cells = (doc.doc_code, doc.clerk, str(doc.metadata.get("subject", "")),
                      show_number(doc.page_count), show_date(doc.created_at),
-                     self._state(doc.state), self._flag_text(item.flags))
+                     state_name(doc.state), self._flag_text(item.flags))
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -135,13 +159,6 @@ class ReviewView(QWidget):
             self.tr("%1: %2 pages, %3 documents, %4 rejections").replace("%1", d.clerk)
             .replace("%2", show_number(d.pages)).replace("%3", show_number(d.documents))
             .replace("%4", show_number(d.rejections)) for d in summary))
-
-    def _state(self, state: str) -> str:
-        return {
-            "scanned": self.tr("scanned"), "indexed": self.tr("indexed"),
-            "approved": self.tr("approved"), "rejected": self.tr("rejected"),
-            "signed": self.tr("signed"), "synced": self.tr("synced"),
-        }.get(state, state)
 
     def current(self) -> ReviewItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -184,5 +201,6 @@ class ReviewView(QWidget):
 
     def _write(self, action: object) -> None:
         task = self.desk.pools.run(lambda r: action(), write=True, name="review-write")  # type: ignore[operator]
+        task.signals.done.connect(self.changed)
         task.signals.done.connect(lambda doc: self.refresh())
         task.signals.failed.connect(self.message.setText)

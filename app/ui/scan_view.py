@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import asdict, replace
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,20 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog.models import Document, Hoso
+from app.ocr.base import OcrEngine
 from app.ocr.factory import make_engine
-from app.page import RawPage
 from app.scanner.base import DeviceInfo, ScanSettings
 from app.scanner.factory import list_devices, open_scanner
-from app.scanner.recovery import RecoveryFolder
 from app.ui.batch import Batch
 from app.ui.desk import Desk
+from app.ui.handover import Handed, HandingFolder
 from app.ui.help import ShortcutsDialog
 from app.ui.hoso_dialog import HosoDialog
 from app.ui.index_form import IndexForm
 from app.ui.page_strip import PageStrip
 from app.ui.preview import Preview
 from app.ui.processing import ScanPage, clean_page, prefill, read_page
-from app.ui.workers import Reporter
+from app.ui.workers import Reporter, Task
+
+TOOLS = ("left", "right", "delete", "rescan", "insert", "split", "undo")
 
 
 class ScanView(QWidget):
@@ -52,16 +53,22 @@ class ScanView(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.batch = Batch()
-        self.engine = make_engine(desk.prefs.ocr, "vie")
         self.batch_uuid: str | None = None
-        self.correcting: Document | None = None
+        self.correcting: Document | None = None  # a returned document open for correction
+        self._filed_ids: list[str] = []  # its pages as they were filed
         self.hoso_list: list[Hoso] = []
-        self._handed: dict[str, float] = {}
+        self.scan_task: Task | None = None
         self._build()
         self._shortcuts()
+        self.retranslate()
         self.refresh_devices()
         self.refresh_hoso()
         self.refresh_queue()
+
+    @property
+    def engine(self) -> OcrEngine:
+        """The OCR engine chosen in Settings (a change applies to the next page read)."""
+        return make_engine(self.desk.prefs.ocr, "vie")
 
     # layout
 
@@ -76,17 +83,19 @@ class ScanView(QWidget):
         self.dpi.setRange(75, 1200)
         self.dpi.setSuffix(" dpi")
         self.mode = QComboBox()
-        self.mode.addItem(self.tr("Colour"), "color")
-        self.mode.addItem(self.tr("Grey"), "gray")
+        self.mode.addItem("", "color")
+        self.mode.addItem("", "gray")
         self.source = QComboBox()
-        self.source.addItem(self.tr("Feeder (ADF)"), "adf")
-        self.source.addItem(self.tr("Flatbed"), "flatbed")
-        self.duplex = QCheckBox(self.tr("Both sides"))
-        self.scan_button = QPushButton(self.tr("Scan (F5)"))
-        self.scan_button.clicked.connect(self.start_scan)
-        top.addWidget(QLabel(self.tr("Scanner")))
+        self.source.addItem("", "adf")
+        self.source.addItem("", "flatbed")
+        self.duplex = QCheckBox()
+        self.scan_button = QPushButton()
+        self.scan_button.clicked.connect(lambda: self.start_scan())
+        self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.device_label, self.profile_label = QLabel(), QLabel()
+        top.addWidget(self.device_label)
         top.addWidget(self.device)
-        top.addWidget(QLabel(self.tr("Profile")))
+        top.addWidget(self.profile_label)
         for widget in (self.profile, self.dpi, self.mode, self.source, self.duplex,
                        self.scan_button):
             top.addWidget(widget)
@@ -96,16 +105,10 @@ class ScanView(QWidget):
         self.preview.corner_moved.connect(self._corner_moved)
         tools = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("left", self.tr("⟲ Rotate left"), lambda: self.rotate(-1)),
-            ("right", self.tr("⟳ Rotate right"), lambda: self.rotate(1)),
-            ("delete", self.tr("Delete page"), self.delete_page),
-            ("rescan", self.tr("Rescan page"), self.rescan_page),
-            ("insert", self.tr("Insert page"), self.insert_page),
-            ("split", self.tr("Split / merge here"), self.toggle_split),
-            ("undo", self.tr("Undo"), self.undo),
-        ):
-            button = QPushButton(text)
+        for key, slot in zip(TOOLS, (lambda: self.rotate(-1), lambda: self.rotate(1),
+                                     self.delete_page, self.rescan_page, self.insert_page,
+                                     self.toggle_split, self.undo), strict=True):
+            button = QPushButton()
             button.clicked.connect(slot)
             tools.addWidget(button)
             self.buttons[key] = button
@@ -123,11 +126,12 @@ class ScanView(QWidget):
         completer = self.hoso.completer()
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        new_hoso = QPushButton(self.tr("New hồ sơ…"))
-        new_hoso.clicked.connect(self.new_hoso)
-        hoso_row.addWidget(QLabel(self.tr("Hồ sơ *")))
+        self.new_hoso_button = QPushButton()
+        self.new_hoso_button.clicked.connect(self.new_hoso)
+        self.hoso_label = QLabel()
+        hoso_row.addWidget(self.hoso_label)
         hoso_row.addWidget(self.hoso, 1)
-        hoso_row.addWidget(new_hoso)
+        hoso_row.addWidget(self.new_hoso_button)
         right.addLayout(hoso_row)
         self.form = IndexForm(self.desk.session.profile(), "document")
         self.form.accepted.connect(self.save)
@@ -139,14 +143,17 @@ class ScanView(QWidget):
         self.message.setWordWrap(True)
         right.addWidget(self.message)
         save_row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save and next (Enter)"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
-        help_button = QPushButton(self.tr("Shortcuts (F1)"))
-        help_button.clicked.connect(self.show_help)
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(help_button)
+        self.put_back_button = QPushButton()
+        self.put_back_button.clicked.connect(self.put_back)
+        self.help_button = QPushButton()
+        self.help_button.clicked.connect(self.show_help)
+        for button in (self.save_button, self.put_back_button, self.help_button):
+            save_row.addWidget(button)
         right.addLayout(save_row)
-        right.addWidget(QLabel(self.tr("Sent back to me")))
+        self.queue_label = QLabel()
+        right.addWidget(self.queue_label)
         self.queue = QListWidget()
         self.queue.setMaximumHeight(110)
         self.queue.itemActivated.connect(self._open_queued)
@@ -168,6 +175,30 @@ class ScanView(QWidget):
         layout.addWidget(self.strip)
         self._profile_chosen()
         self._sync_buttons()
+
+    def retranslate(self) -> None:
+        """Every fixed text, in the current language (also after a switch in Settings)."""
+        self.mode.setItemText(0, self.tr("Colour"))
+        self.mode.setItemText(1, self.tr("Grey"))
+        self.source.setItemText(0, self.tr("Feeder (ADF)"))
+        self.source.setItemText(1, self.tr("Flatbed"))
+        self.duplex.setText(self.tr("Both sides"))
+        self.scan_button.setText(self.tr("Scan (F5)"))
+        self.device_label.setText(self.tr("Scanner"))
+        self.profile_label.setText(self.tr("Profile"))
+        texts = (self.tr("⟲ Rotate left"), self.tr("⟳ Rotate right"), self.tr("Delete page"),
+                 self.tr("Rescan page"), self.tr("Insert page"), self.tr("Split / merge here"),
+                 self.tr("Undo"))
+        for key, text in zip(TOOLS, texts, strict=True):
+            self.buttons[key].setText(text)
+        self.hoso_label.setText(self.tr("Hồ sơ *"))
+        self.new_hoso_button.setText(self.tr("New hồ sơ…"))
+        self.save_button.setText(self.tr("Save and next (Enter)"))
+        self.put_back_button.setText(self.tr("Put the returned document back"))
+        self.help_button.setText(self.tr("Shortcuts (F1)"))
+        self.queue_label.setText(self.tr("Sent back to me (double-click to correct or rescan)"))
+        self.form.retranslate()
+        self.strip.show_state(self.batch.state, self.strip.current_id())
 
     def _shortcuts(self) -> None:
         for keys, slot in (
@@ -220,6 +251,9 @@ class ScanView(QWidget):
             self.hoso.addItem(f"{item.file_code} – {item.title}", item.file_code)
         index = self.hoso.findData(current)
         self.hoso.setCurrentIndex(index if index >= 0 else self.hoso.count() - 1)
+        line = self.hoso.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # the code, not the end of the title
 
     def new_hoso(self) -> None:
         dialog = HosoDialog(self.desk, self)
@@ -238,14 +272,51 @@ class ScanView(QWidget):
             self.queue.addItem(item)
 
     def _open_queued(self, item: QListWidgetItem) -> None:
-        doc: Document = item.data(Qt.ItemDataRole.UserRole)
+        self.correct(item.data(Qt.ItemDataRole.UserRole))
+
+    def correct(self, doc: Document) -> None:
+        """Open a returned document: its metadata in the form, its filed pages in the strip."""
+        if self.batch.state.pages and self.correcting is None:
+            self.message.setText(self.tr("File or delete the pages in the strip first, then "
+                                         "open the returned document."))
+            return
         self.correcting = doc
+        self._filed_ids = []
+        self.batch.load([])
+        self.show_strip()
         self.form.clear()
         self.form.set_values(doc.metadata)
         index = self.hoso.findData(doc.hoso_code)
         self.hoso.setCurrentIndex(index)
-        self.message.setText(self.tr("Correcting %1 — sent back: %2")
+        self.message.setText(self.tr("Correcting %1 — sent back: %2. Rescan or fix pages, "
+                                     "correct the fields, then save.")
                              .replace("%1", doc.doc_code).replace("%2", doc.reason))
+        folder = self._batch_folder()
+        task = self.desk.pools.run(lambda r: self.desk.session.filed_pages(doc, folder),
+                                   name="filed-pages")
+        task.signals.done.connect(lambda pages: self._correcting_pages(doc, pages))
+        task.signals.failed.connect(self.message.setText)
+        self.desk.status.track(task, self.tr("Opening the returned document…"),
+                               cancellable=False)
+        self._sync_buttons()
+
+    def _correcting_pages(self, doc: Document, pages: list[ScanPage]) -> None:
+        if self.correcting is None or self.correcting.uuid != doc.uuid:
+            return
+        self.batch.load(pages)
+        self._filed_ids = [p.id for p in pages]
+        self.show_strip(pages[0].id if pages else None)
+        for page in pages:
+            self._read(page)
+
+    def put_back(self) -> None:
+        """Close the returned document without filing anything (it stays in the queue)."""
+        self.correcting = None
+        self._filed_ids = []
+        self.batch.load([])
+        self.form.clear()
+        self.message.clear()
+        self.show_strip()
 
     # scanning
 
@@ -254,11 +325,14 @@ class ScanView(QWidget):
                             source=str(self.source.currentData()),
                             duplex=self.duplex.isChecked(), max_pages=max_pages)
 
+    def _batch_folder(self) -> Path:
+        return self.desk.session.folder.parent / "batches" / str(uuid.uuid4())
+
     def start_scan(self, *, max_pages: int | None = None, at: int | None = None,
                    replacing: str | None = None) -> None:
         """Scan in a worker; each page is cleaned in another and shown the moment it is."""
         device = str(self.device.currentData() or "")
-        if not device:
+        if not device or self.scan_task is not None:
             return
         self.desk.prefs.device = device
         settings = self.settings(max_pages)
@@ -267,36 +341,42 @@ class ScanView(QWidget):
                 lambda r: self.desk.session.start_batch(device, asdict(settings)), write=True,
                 name="batch")
             task.signals.done.connect(lambda b: setattr(self, "batch_uuid", b.uuid))
-        folder = self.desk.session.folder.parent / "batches" / str(uuid.uuid4())
+        folder = self._batch_folder()
         task = self.desk.pools.run(lambda r: self._scan(r, device, settings, folder),
                                    pool="scan", name="scan")
-        task.signals.item.connect(lambda raw: self._arrived(raw, at, replacing))
+        task.signals.item.connect(lambda handed: self._arrived(handed, at, replacing))
         task.signals.failed.connect(self.message.setText)
-        task.signals.ended.connect(lambda: self.scan_button.setEnabled(True))
+        task.signals.ended.connect(self._scan_ended)
+        self.scan_task = task
         self.scan_button.setEnabled(False)
         self.desk.status.track(task, self.tr("Scanning…"))
 
     @staticmethod
-    def _scan(report: Reporter, device: str, settings: ScanSettings, folder: Any) -> int:
+    def _scan(report: Reporter, device: str, settings: ScanSettings, folder: Path) -> int:
+        """Pages are on disk before they are handed over; Cancel stops after the current one."""
         count = 0
+        store = HandingFolder(folder)
         with open_scanner(device) as scanner:
-            pages: Iterator[RawPage] = scanner.scan(settings, RecoveryFolder(folder))
-            for raw in pages:
+            for raw in scanner.scan(settings, store):
                 count += 1
-                report.item(raw)
+                report.item(store.hand_over(raw))
                 report.progress(count, 0, "")
                 if report.cancelled:
                     break
         return count
 
-    def _arrived(self, raw: RawPage, at: int | None, replacing: str | None) -> None:
-        key = str(raw.path)
-        self._handed[key] = time.perf_counter()
-        task = self.desk.pools.run(lambda r: clean_page(raw), pool="clean", name="clean")
-        task.signals.done.connect(lambda page: self._cleaned(page, key, at, replacing))
+    def _scan_ended(self) -> None:
+        self.scan_task = None
+        self.scan_button.setEnabled(True)
+
+    def _arrived(self, handed: Handed, at: int | None, replacing: str | None) -> None:
+        task = self.desk.pools.run(lambda r: clean_page(handed.raw, handed.pixels),
+                                   pool="clean", name="clean")
+        task.signals.done.connect(lambda page: self._cleaned(page, handed.at, at, replacing))
         task.signals.failed.connect(self.message.setText)
 
-    def _cleaned(self, page: ScanPage, key: str, at: int | None, replacing: str | None) -> None:
+    def _cleaned(self, page: ScanPage, handed_at: float, at: int | None,
+                 replacing: str | None) -> None:
         if replacing is not None:
             page = replace(page, id=replacing)
             self.batch.replace_page(page)
@@ -305,13 +385,12 @@ class ScanView(QWidget):
         else:
             self.batch.arrived(page)
         self.show_strip(page.id if (replacing or at is not None) else None)
-        started = self._handed.pop(key, None)
-        if started is not None:
-            self.page_shown.emit((time.perf_counter() - started) * 1000.0)
+        self.page_shown.emit((time.perf_counter() - handed_at) * 1000.0)
         self._read(page)
 
     def _read(self, page: ScanPage) -> None:
-        task = self.desk.pools.run(lambda r: read_page(page, self.engine), pool="ocr", name="ocr")
+        engine = self.engine  # read the setting here: QSettings stays in the GUI thread
+        task = self.desk.pools.run(lambda r: read_page(page, engine), pool="ocr", name="ocr")
         task.signals.done.connect(self._read_done)
         task.signals.failed.connect(self.message.setText)
 
@@ -319,15 +398,25 @@ class ScanView(QWidget):
         self.batch.refreshed(page)
         docs = self.batch.state.documents()
         if docs and docs[0][0].id == page.id and self.correcting is None:
-            self.form.set_values(prefill(page, len(docs[0])), prefilled=True)
+            self._prefill(page, len(docs[0]))
+
+    def _prefill(self, first: ScanPage, pages: int) -> None:
+        """Read the document's fields from its first page in a worker; show them highlighted."""
+        task = self.desk.pools.run(lambda r: prefill(first, pages), name="prefill")
+        task.signals.done.connect(lambda values: self._prefilled(first.id, values))
+
+    def _prefilled(self, page_id: str, values: dict[str, str]) -> None:
+        docs = self.batch.state.documents()
+        if docs and docs[0][0].id == page_id and self.correcting is None:
+            self.form.set_values(values, prefilled=True)
 
     # page tools
 
     def show_strip(self, current: str | None = None) -> None:
-        current = current or self.strip.current_id()
+        pages = self.batch.state.pages
+        current = current or self.strip.current_id() or (pages[0].id if pages else None)
         self.strip.show_state(self.batch.state, current)
-        page = self.current_page()
-        self.preview.show_page(page)
+        self.preview.show_page(self.current_page())
         self._sync_buttons()
 
     def current_page(self) -> ScanPage | None:
@@ -339,9 +428,11 @@ class ScanView(QWidget):
 
     def _sync_buttons(self) -> None:
         has_page = self.current_page() is not None
-        for key in ("left", "right", "delete", "rescan", "split"):
+        for key in ("left", "right", "delete", "rescan"):
             self.buttons[key].setEnabled(has_page)
+        self.buttons["split"].setEnabled(has_page and self.correcting is None)
         self.buttons["undo"].setEnabled(self.batch.can_undo)
+        self.put_back_button.setVisible(self.correcting is not None)
 
     def _page_selected(self, page_id: str) -> None:
         self.preview.show_page(self.current_page())
@@ -365,6 +456,7 @@ class ScanView(QWidget):
             moved = page.with_corner(corner, (x, y))
             self.batch.replace_page(moved)
             self.show_strip(moved.id)
+            self._read(moved)
 
     def delete_page(self) -> None:
         page = self.current_page()
@@ -384,7 +476,7 @@ class ScanView(QWidget):
 
     def toggle_split(self) -> None:
         page = self.current_page()
-        if page is not None and self.batch.index(page.id) > 0:
+        if page is not None and self.batch.index(page.id) > 0 and self.correcting is None:
             self.batch.toggle_split(page.id)
             self.show_strip(page.id)
 
@@ -412,10 +504,21 @@ class ScanView(QWidget):
             self.message.setText(self.tr("Fix the fields marked in red."))
             return
         values = self.form.values()
+        session, engine = self.desk.session, self.engine
         if self.correcting is not None:
             code = self.correcting.doc_code
-            task = self.desk.pools.run(lambda r: self.desk.session.resubmit(code, values),
-                                       write=True, name="resubmit")
+            pages = list(self.batch.state.pages)
+            if not pages:
+                self.message.setText(self.tr("A document needs at least one page: scan it "
+                                             "again, or put it back."))
+                return
+            if [p.id for p in pages] == self._filed_ids and all(p.as_filed for p in pages):
+                task = self.desk.pools.run(lambda r: session.resubmit(code, values),
+                                           write=True, name="resubmit")
+            else:
+                task = self.desk.pools.run(
+                    lambda r: session.rescan(code, pages, values, engine),
+                    write=True, name="rescan")
         else:
             docs = self.batch.state.documents()
             if not docs:
@@ -423,28 +526,23 @@ class ScanView(QWidget):
                 return
             pages, batch = docs[0], self.batch_uuid
             task = self.desk.pools.run(
-                lambda r: self.desk.session.file_document(pages, values, hoso.file_code, batch,
-                                                          self.engine),
+                lambda r: session.file_document(pages, values, hoso.file_code, batch, engine),
                 write=True, name="file")
-            task.signals.done.connect(self._filed)
-            task.signals.done.connect(lambda doc: self._filed_pages(pages))
-        if self.correcting is not None:
-            task.signals.done.connect(self._filed)
+        task.signals.done.connect(lambda doc: self._filed(doc, pages))
         task.signals.failed.connect(self.message.setText)
         self.save_button.setEnabled(False)
         task.signals.ended.connect(lambda: self.save_button.setEnabled(True))
         self.desk.status.track(task, self.tr("Filing the document…"), cancellable=False)
 
-    def _filed_pages(self, pages: list[ScanPage]) -> None:
+    def _filed(self, doc: Document, pages: list[ScanPage]) -> None:
+        self.correcting = None
+        self._filed_ids = []
         self.batch.remove_filed(pages)
+        self.form.clear()
         self.show_strip()
+        self.message.setText(self.tr("Filed as %1.").replace("%1", doc.doc_code))
         docs = self.batch.state.documents()
         if docs and docs[0][0].ocr is not None:
-            self.form.set_values(prefill(docs[0][0], len(docs[0])), prefilled=True)
-
-    def _filed(self, doc: Document) -> None:
-        self.correcting = None
-        self.form.clear()
-        self.message.setText(self.tr("Filed as %1.").replace("%1", doc.doc_code))
+            self._prefill(docs[0][0], len(docs[0]))
         self.refresh_queue()
         self.filed.emit(doc)

@@ -16,8 +16,12 @@ from typing import Any
 from app.catalog import Catalog, Document, SearchFilters, SearchHit, State, profiles
 from app.catalog.models import AuditEntry, Batch, Hoso, Organisation, Role, User
 from app.catalog.text import nfc_deep
+from app.errors import UsageError
 from app.ocr.base import OcrEngine
+from app.sync import credentials
+from app.sync.models import SyncState
 from app.ui.processing import ScanPage, write_document
+from app.ui.refile import filed_pages
 
 FLAGS_EVENT = "page-flags"  # audit action holding each page's clean-up flags at filing time
 ALL_LIMIT = 5000
@@ -39,6 +43,16 @@ class ClerkDay:
     pages: int = 0
     documents: int = 0
     rejections: int = 0
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The upward sync as the status bar shows it."""
+
+    server: str  # "" while the station is not enrolled
+    waiting: int  # documents queued to go upward
+    failed: int  # refused by the server; retried on request
+    sent: int
 
 
 @dataclass
@@ -114,9 +128,12 @@ class DeskSession:
                                  engine)
             doc = self.catalog.add_document(pdf, nfc_deep(dict(meta)), self.name, batch,
                                             hoso=hoso)
-        self.catalog.record_event(self.name, FLAGS_EVENT, "document", doc.uuid,
-                                  {"pages": [sorted(p.flags) for p in pages]})
+        self._record_flags(doc.uuid, pages)
         return self.catalog.set_state(doc.doc_code, State.INDEXED, self.name)
+
+    def _record_flags(self, doc_uuid: str, pages: list[ScanPage]) -> None:
+        self.catalog.record_event(self.name, FLAGS_EVENT, "document", doc_uuid,
+                                  {"pages": [sorted(p.flags) for p in pages]})
 
     def my_queue(self) -> list[Document]:
         """The signed-in clerk's documents sent back by the supervisor."""
@@ -127,6 +144,22 @@ class DeskSession:
     def resubmit(self, doc_code: str, changes: Mapping[str, Any]) -> Document:
         """Correct a rejected document's metadata and send it back for review (same identity)."""
         self.catalog.update_metadata(doc_code, nfc_deep(dict(changes)), self.name)
+        return self.catalog.set_state(doc_code, State.INDEXED, self.name)
+
+    def filed_pages(self, doc: Document, folder: Path) -> list[ScanPage]:
+        """A returned document's pages for the strip (saved to the recovery `folder`)."""
+        return filed_pages(self.file_of(doc), folder)
+
+    def rescan(self, doc_code: str, pages: list[ScanPage], changes: Mapping[str, Any],
+               engine: OcrEngine) -> Document:
+        """File a returned document's pages as its next version (same document, same code),
+        with its corrected metadata, and send it back for review."""
+        self.catalog.update_metadata(doc_code, nfc_deep(dict(changes)), self.name)
+        with tempfile.TemporaryDirectory(prefix="scanstation-desk-") as tmp:
+            pdf = write_document(pages, Path(tmp) / "document.pdf",
+                                 str(changes.get("subject", "")), engine)
+            doc = self.catalog.replace_scan(doc_code, pdf, self.name)
+        self._record_flags(doc.uuid, pages)
         return self.catalog.set_state(doc_code, State.INDEXED, self.name)
 
     # review
@@ -211,10 +244,15 @@ class DeskSession:
 
     # status
 
-    def outbox_waiting(self) -> int | None:
-        """Documents waiting to go upward; None until the catalog offers a sync outbox."""
-        count = getattr(self.catalog, "outbox_count", None)
-        return int(count()) if callable(count) else None
+    def sync_status(self) -> SyncStatus:
+        """The outbox counts and the server this station is enrolled with ("" if none)."""
+        counts = self.catalog.outbox.summary()
+        try:
+            server = credentials.load(self.folder).server
+        except UsageError:
+            server = ""
+        return SyncStatus(server, counts[SyncState.PENDING], counts[SyncState.FAILED],
+                          counts[SyncState.SENT])
 
 
 def _day(stamp: str) -> datetime.date:

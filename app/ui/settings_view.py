@@ -39,17 +39,18 @@ class SettingsView(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(desk.prefs.language)))
         self.language.currentIndexChanged.connect(self._language)
         self.ocr = QComboBox()
-        self.ocr.addItem(self.tr("Tesseract (Vietnamese)"), "tesseract")
-        self.ocr.addItem(self.tr("No OCR"), "none")
+        self.ocr.addItem("", "tesseract")
+        self.ocr.addItem("", "none")
         self.ocr.setCurrentIndex(max(0, self.ocr.findData(desk.prefs.ocr)))
         self.ocr.currentIndexChanged.connect(
             lambda: setattr(desk.prefs, "ocr", str(self.ocr.currentData())))
-        general.addRow(self.tr("Language (after restart)"), self.language)
-        general.addRow(self.tr("Text recognition"), self.ocr)
+        self.language_label, self.ocr_label = QLabel(), QLabel()
+        general.addRow(self.language_label, self.language)
+        general.addRow(self.ocr_label, self.ocr)
         layout = QVBoxLayout(self)
         layout.addLayout(general)
-        profiles = QGroupBox(self.tr("Scan profiles (locked ones cannot be changed at scan time)"))
-        box = QVBoxLayout(profiles)
+        self.profiles_box = QGroupBox()
+        box = QVBoxLayout(self.profiles_box)
         self.profiles = QListWidget()
         for profile in desk.prefs.scan_profiles():
             item = QListWidgetItem(profile.name)
@@ -59,26 +60,44 @@ class SettingsView(QWidget):
         self.profiles.setEnabled(admin)
         self.profiles.itemChanged.connect(self._save_profiles)
         box.addWidget(self.profiles)
-        layout.addWidget(profiles)
-        users = QGroupBox(self.tr("Add a user"))
-        users.setEnabled(admin)
-        form = QFormLayout(users)
+        layout.addWidget(self.profiles_box)
+        self.users = QGroupBox()
+        self.users.setEnabled(admin)
+        form = QFormLayout(self.users)
         self.user_name, self.full_name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.roles = {role: QCheckBox(name) for role, name in (
-            (Role.CLERK, self.tr("clerk")), (Role.SUPERVISOR, self.tr("supervisor")),
-            (Role.SIGNER, self.tr("signer")), (Role.ADMIN, self.tr("admin")))}
-        form.addRow(self.tr("User name"), self.user_name)
-        form.addRow(self.tr("Full name"), self.full_name)
-        form.addRow(self.tr("Password"), self.password)
+        self.roles = {role: QCheckBox() for role in (Role.CLERK, Role.SUPERVISOR, Role.SIGNER,
+                                                     Role.ADMIN)}
+        self.user_labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.user_labels, (self.user_name, self.full_name,
+                                                   self.password), strict=True):
+            form.addRow(label, field)
         for box_ in self.roles.values():
             form.addRow(box_)
-        add = QPushButton(self.tr("Add user"))
-        add.clicked.connect(self.add_user)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_user)
         self.message = QLabel()
-        form.addRow(add, self.message)
-        layout.addWidget(users)
+        form.addRow(self.add_button, self.message)
+        layout.addWidget(self.users)
         layout.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.ocr.setItemText(0, self.tr("Tesseract (Vietnamese)"))
+        self.ocr.setItemText(1, self.tr("No OCR"))
+        self.language_label.setText(self.tr("Language"))
+        self.ocr_label.setText(self.tr("Text recognition"))
+        self.profiles_box.setTitle(
+            self.tr("Scan profiles (locked ones cannot be changed at scan time)"))
+        self.users.setTitle(self.tr("Add a user"))
+        names = {Role.CLERK: self.tr("clerk"), Role.SUPERVISOR: self.tr("supervisor"),
+                 Role.SIGNER: self.tr("signer"), Role.ADMIN: self.tr("admin")}
+        for role, box in self.roles.items():
+            box.setText(names[role])
+        for label, text in zip(self.user_labels, (self.tr("User name"), self.tr("Full name"),
+                                                  self.tr("Password")), strict=True):
+            label.setText(text)
+        self.add_button.setText(self.tr("Add user"))
 
     def _language(self) -> None:
         self.desk.prefs.language = str(self.language.currentData())

@@ -66,32 +66,33 @@ class PinBridge(QObject):
 class SignView(QWidget):
     """Approved documents, the token to use, Sign (one PIN), progress and results."""
 
+    finished = Signal()  # a signing batch ended
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.documents: list[Document] = []
+        self.outcomes: dict[int, SignOutcome] = {}
         self.ask_pin: PinSource = self._pin_dialog
         self.bridge = PinBridge(lambda: self.ask_pin)
         module, label, key = desk.prefs.token()
         self.module, self.label, self.key = QLineEdit(module), QLineEdit(label), QLineEdit(key)
-        self.module.setPlaceholderText(self.tr("empty: look for the known Vietnamese CA modules"))
         form = QFormLayout()
-        form.addRow(self.tr("PKCS#11 module"), self.module)
-        form.addRow(self.tr("Token label"), self.label)
-        form.addRow(self.tr("Key label"), self.key)
+        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        for caption, field in zip(self.form_labels, (self.module, self.label, self.key),
+                                  strict=True):
+            form.addRow(caption, field)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Subject"), self.tr("Result"), self.tr("Explanation")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QHBoxLayout()
-        refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.refresh)
-        self.sign_button = QPushButton(self.tr("Sign all approved…"))
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.sign_all)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        for widget in (refresh, self.sign_button):
+        for widget in (self.refresh_button, self.sign_button):
             buttons.addWidget(widget)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -99,6 +100,20 @@ class SignView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.module.setPlaceholderText(self.tr("empty: look for the known Vietnamese CA modules"))
+        for label, text in zip(self.form_labels, (self.tr("PKCS#11 module"),
+                                                  self.tr("Token label"), self.tr("Key label")),
+                               strict=True):
+            label.setText(text)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Document"), self.tr("Subject"), self.tr("Result"), self.tr("Explanation")])
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.sign_button.setText(self.tr("Sign all approved…"))
+        for row, outcome in self.outcomes.items():
+            self._result((row, outcome))
 
     def _pin_dialog(self, request: PinRequest) -> str | None:
         text = self.tr("PIN of the token %1").replace("%1", request.token_label)
@@ -114,9 +129,11 @@ class SignView(QWidget):
 
     def _loaded(self, docs: list[Document]) -> None:
         self.documents = docs
+        self.outcomes = {}
         self.table.setRowCount(len(docs))
         for row, doc in enumerate(docs):
             self._row(row, doc.doc_code, str(doc.metadata.get("subject", "")), "", "")
+        self.table.resizeColumnsToContents()
         self.sign_button.setEnabled(bool(docs))
 
     def _row(self, row: int, *cells: str) -> None:
@@ -143,6 +160,7 @@ class SignView(QWidget):
         task.signals.done.connect(self.message.setText)
         task.signals.failed.connect(self.message.setText)
         task.signals.ended.connect(lambda: self.sign_button.setEnabled(True))
+        task.signals.ended.connect(self.finished)
         self.sign_button.setEnabled(False)
         self.desk.status.track(task, self.tr("Signing…"))
 
@@ -173,7 +191,9 @@ class SignView(QWidget):
 
     def _result(self, item: tuple[int, SignOutcome]) -> None:
         row, outcome = item
+        self.outcomes[row] = outcome
         names = {"signed": self.tr("signed"), "failed": self.tr("failed"),
                  "untouched": self.tr("not signed")}
         self._row(row, outcome.doc_code, "", names.get(outcome.status, outcome.status),
                   outcome.message)
+        self.table.resizeColumnToContents(2)

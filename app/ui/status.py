@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from app.ui.i18n import show_number
+from app.ui.session import SyncStatus
 from app.ui.workers import Task
 
 
@@ -15,15 +17,22 @@ class StatusBar(QStatusBar):
         self.task_label = QLabel()
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._cancel)
         self.sync_label = QLabel()
         for widget in (self.task_label, self.bar, self.cancel_button):
             self.addWidget(widget)
         self.addPermanentWidget(self.sync_label)
         self._tasks: list[Task] = []
+        self.sync: SyncStatus | None = None
+        self.retranslate()
         self._idle()
-        self.show_sync(None)
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._show_sync()
+        if not self._tasks:
+            self._idle()
 
     def track(self, task: Task, title: str, *, cancellable: bool = True) -> None:
         """Show `task` until it ends; Cancel asks it to stop between steps."""
@@ -59,12 +68,24 @@ class StatusBar(QStatusBar):
         self.bar.hide()
         self.cancel_button.hide()
 
-    def show_sync(self, waiting: int | None, state: str = "") -> None:
-        """The upward sync: its state and how many documents wait in the outbox."""
-        if waiting is None:
-            self.sync_label.setText(self.tr("Sync: not set up"))
-        else:
-            self.sync_label.setText(
-                self.tr("Sync: %1 · %2 waiting").replace("%1", state or self.tr("idle"))
-                .replace("%2", str(waiting))
-            )
+    def show_sync(self, status: SyncStatus | None) -> None:
+        """The upward sync: the server (or that none is set up) and what waits in the outbox."""
+        self.sync = status
+        self._show_sync()
+
+    def _show_sync(self) -> None:
+        status = self.sync
+        if status is None:
+            self.sync_label.setText(self.tr("Sync: …"))
+            return
+        where = status.server.split("://")[-1].rstrip("/") if status.server \
+            else self.tr("not set up")
+        text = self.tr("Sync: %1 · %2 waiting").replace("%1", where) \
+            .replace("%2", show_number(status.waiting))
+        if status.failed:
+            text += " · " + self.tr("%1 refused by the server").replace(
+                "%1", show_number(status.failed))
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(
+            self.tr("Signed documents wait in the outbox until `scanstation sync` sends them; "
+                    "%1 sent so far.").replace("%1", show_number(status.sent)))

@@ -1,87 +1,113 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../app/ui/document_view.py" line="50" />
+        <location filename="../../app/ui/document_view.py" line="52"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="51" />
+        <location filename="../../app/ui/document_view.py" line="53"/>
         <source>Metadata</source>
         <translation>Siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="52" />
+        <location filename="../../app/ui/document_view.py" line="54"/>
         <source>Signature</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="53" />
+        <location filename="../../app/ui/document_view.py" line="55"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="73" />
+        <location filename="../../app/ui/document_view.py" line="75"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="73" />
+        <location filename="../../app/ui/document_view.py" line="75"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="82" />
+        <location filename="../../app/ui/document_view.py" line="84"/>
         <source>Signed on %1 (version %2 of the file).</source>
         <translation>Đã ký lúc %1 (phiên bản tệp thứ %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="86" />
+        <location filename="../../app/ui/document_view.py" line="88"/>
         <source>Not signed yet (state: %1).</source>
         <translation>Chưa ký số (trạng thái: %1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="89" />
+        <location filename="../../app/ui/document_view.py" line="92"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="89" />
+        <location filename="../../app/ui/document_view.py" line="92"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="89" />
+        <location filename="../../app/ui/document_view.py" line="92"/>
         <source>What</source>
         <translation>Việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="89" />
+        <location filename="../../app/ui/document_view.py" line="92"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="106"/>
+        <source>reason: %1</source>
+        <translation>lý do: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="110"/>
+        <source>file version %1, %2 pages (before: %3)</source>
+        <translation>phiên bản tệp %1, %2 trang (trước đó: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="117"/>
+        <source>fields: %1</source>
+        <translation>các trường: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="119"/>
+        <source>%1 pages checked</source>
+        <translation>đã kiểm tra %1 trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="121"/>
+        <source>%1 in hồ sơ %2</source>
+        <translation>%1 trong hồ sơ %2</translation>
     </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../app/ui/index_form.py" line="67" />
+        <location filename="../../app/ui/index_form.py" line="79"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="69" />
+        <location filename="../../app/ui/index_form.py" line="81"/>
         <source>dd/mm/yyyy, mm/yyyy or yyyy</source>
         <translation>dd/mm/yyyy, mm/yyyy hoặc yyyy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="109" />
+        <location filename="../../app/ui/index_form.py" line="114"/>
         <source>Read from the page: check it, then edit or press Enter</source>
         <translation>Đọc từ trang giấy: kiểm tra, sửa hoặc nhấn Enter để xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="132" />
+        <location filename="../../app/ui/index_form.py" line="137"/>
         <source>Not a real date; write it as dd/mm/yyyy</source>
         <translation>Ngày không có thật; viết theo dạng dd/mm/yyyy</translation>
     </message>
@@ -89,70 +115,129 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="36" />
+        <location filename="../../app/ui/firstrun.py" line="36"/>
         <source>Set up the station</source>
         <translation>Thiết lập trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="38" />
+        <location filename="../../app/ui/firstrun.py" line="38"/>
         <source>This station has no organisation yet. Fill in the office and its first administrator.</source>
         <translation>Trạm chưa có cơ quan. Hãy nhập thông tin cơ quan và người quản trị đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="53" />
+        <location filename="../../app/ui/firstrun.py" line="53"/>
         <source>Use the demo scanner</source>
         <translation>Dùng máy quét mô phỏng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="55" />
+        <location filename="../../app/ui/firstrun.py" line="55"/>
         <source>Organisation name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="56" />
+        <location filename="../../app/ui/firstrun.py" line="56"/>
         <source>Identifier code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="57" />
+        <location filename="../../app/ui/firstrun.py" line="57"/>
         <source>Metadata profile</source>
         <translation>Mẫu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="58" />
+        <location filename="../../app/ui/firstrun.py" line="58"/>
         <source>Administrator user name</source>
         <translation>Tên đăng nhập quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="59" />
+        <location filename="../../app/ui/firstrun.py" line="59"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="60" />
+        <location filename="../../app/ui/firstrun.py" line="60"/>
         <source>Password (8 characters or more)</source>
         <translation>Mật khẩu (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="61" />
+        <location filename="../../app/ui/firstrun.py" line="61"/>
         <source>Password again</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="75" />
+        <location filename="../../app/ui/firstrun.py" line="75"/>
         <source>No scanner was found: use the demo scanner</source>
         <translation>Không tìm thấy máy quét: dùng máy quét mô phỏng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="82" />
+        <location filename="../../app/ui/firstrun.py" line="82"/>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không khớp.</translation>
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../../app/ui/health.py" line="45"/>
+        <location filename="../../app/ui/health.py" line="92"/>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="56"/>
+        <source>The station has not been checked yet.</source>
+        <translation>Chưa kiểm tra trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="76"/>
+        <source>Checking the station…</source>
+        <translation>Đang kiểm tra trạm…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="106"/>
+        <source>OK</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="107"/>
+        <source>Note</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="108"/>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="109"/>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="119"/>
+        <source>What to do: %1</source>
+        <translation>Cách khắc phục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="129"/>
+        <source>%1 OK, %2 to note, %3 warnings, %4 problems.</source>
+        <translation>%1 đạt, %2 thông tin, %3 cảnh báo, %4 lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="136"/>
+        <source>The station cannot work until the problems are fixed.</source>
+        <translation>Trạm chưa làm việc được cho đến khi sửa xong các lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="141"/>
+        <source>The check could not run: %1</source>
+        <translation>Không kiểm tra được: %1</translation>
+    </message>
+</context>
+<context>
     <name>HosoDialog</name>
     <message>
-        <location filename="../../app/ui/hoso_dialog.py" line="19" />
+        <location filename="../../app/ui/hoso_dialog.py" line="19"/>
         <source>New hồ sơ</source>
         <translation>Hồ sơ mới</translation>
     </message>
@@ -160,75 +245,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="29" />
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Scanning station — %1 — %2</source>
         <translation>Trạm số hóa — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="40" />
+        <location filename="../../app/ui/main_window.py" line="43"/>
         <source>Scan and index</source>
         <translation>Quét và biên mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43" />
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>Review</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46" />
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="48" />
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50" />
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="58"/>
+        <source>Station health</source>
+        <translation>Tình trạng trạm</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../app/ui/names.py" line="11"/>
+        <source>scanned</source>
+        <translation>đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="12"/>
+        <source>indexed</source>
+        <translation>đã biên mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="13"/>
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="14"/>
+        <source>rejected</source>
+        <translation>bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="15"/>
+        <location filename="../../app/ui/names.py" line="28"/>
+        <source>signed</source>
+        <translation>đã ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="16"/>
+        <source>synced</source>
+        <translation>đã gửi lên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="24"/>
+        <source>filed</source>
+        <translation>lưu vào kho</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="25"/>
+        <source>metadata corrected</source>
+        <translation>sửa siêu dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="26"/>
+        <source>state changed</source>
+        <translation>đổi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="27"/>
+        <source>rescanned (new file version)</source>
+        <translation>quét lại (phiên bản tệp mới)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="29"/>
+        <source>sent upward</source>
+        <translation>gửi lên cấp trên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="30"/>
+        <source>page checks recorded</source>
+        <translation>ghi nhận kiểm tra trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="31"/>
+        <source>imported</source>
+        <translation>nhập từ gói</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/names.py" line="32"/>
+        <source>kept back from sync</source>
+        <translation>giữ lại, không gửi lên</translation>
     </message>
 </context>
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="49" />
+        <location filename="../../app/ui/page_strip.py" line="49"/>
         <source>A new document starts here</source>
         <translation>Văn bản mới bắt đầu từ trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="65" />
+        <location filename="../../app/ui/page_strip.py" line="65"/>
         <source>blank</source>
         <translation>trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="66" />
+        <location filename="../../app/ui/page_strip.py" line="66"/>
         <source>skew</source>
         <translation>nghiêng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="67" />
+        <location filename="../../app/ui/page_strip.py" line="67"/>
         <source>low dpi</source>
         <translation>độ phân giải thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="68" />
+        <location filename="../../app/ui/page_strip.py" line="68"/>
         <source>cut off</source>
         <translation>bị cắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="69" />
+        <location filename="../../app/ui/page_strip.py" line="69"/>
         <source>no edge</source>
         <translation>không thấy mép giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="70" />
+        <location filename="../../app/ui/page_strip.py" line="70"/>
         <source>blurry</source>
         <translation>mờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="72" />
+        <location filename="../../app/ui/page_strip.py" line="72"/>
         <source>Doc %1 · p. %2</source>
         <translation>VB %1 · tr. %2</translation>
     </message>
@@ -236,7 +400,7 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="171" />
+        <location filename="../../app/ui/sign_view.py" line="189"/>
         <source>%1 of %2 signed.</source>
         <translation>Đã ký %1/%2 văn bản.</translation>
     </message>
@@ -244,138 +408,108 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review.py" line="50" />
+        <location filename="../../app/ui/review.py" line="98"/>
         <source>All clerks</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="51" />
+        <location filename="../../app/ui/review.py" line="99"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="53" />
+        <location filename="../../app/ui/review.py" line="100"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="53" />
+        <location filename="../../app/ui/review.py" line="100"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="54" />
-        <location filename="../../app/ui/review.py" line="59" />
+        <location filename="../../app/ui/review.py" line="100"/>
+        <location filename="../../app/ui/review.py" line="104"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="59" />
+        <location filename="../../app/ui/review.py" line="104"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="59" />
+        <location filename="../../app/ui/review.py" line="104"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="59" />
+        <location filename="../../app/ui/review.py" line="104"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="60" />
+        <location filename="../../app/ui/review.py" line="105"/>
         <source>Filed</source>
         <translation>Ngày lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="60" />
+        <location filename="../../app/ui/review.py" line="105"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="60" />
+        <location filename="../../app/ui/review.py" line="105"/>
         <source>Needs a look</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="71" />
+        <location filename="../../app/ui/review.py" line="107"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="73" />
+        <location filename="../../app/ui/review.py" line="108"/>
         <source>Reject…</source>
         <translation>Trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="111" />
+        <location filename="../../app/ui/review.py" line="131"/>
         <source>Loading the batch…</source>
         <translation>Đang tải lô tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="115" />
+        <location filename="../../app/ui/review.py" line="135"/>
         <source>blank or missing page</source>
         <translation>trang trắng hoặc thiếu trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="116" />
+        <location filename="../../app/ui/review.py" line="136"/>
         <source>page count differs from the sheets keyed</source>
         <translation>số trang khác số đã nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="117" />
+        <location filename="../../app/ui/review.py" line="137"/>
         <source>low quality</source>
         <translation>chất lượng thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="118" />
+        <location filename="../../app/ui/review.py" line="138"/>
         <source>missing metadata</source>
         <translation>thiếu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="135" />
+        <location filename="../../app/ui/review.py" line="159"/>
         <source>%1: %2 pages, %3 documents, %4 rejections</source>
         <translation>%1: %2 trang, %3 văn bản, %4 lần trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="141" />
-        <source>scanned</source>
-        <translation>đã quét</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="141" />
-        <source>indexed</source>
-        <translation>đã biên mục</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="142" />
-        <source>approved</source>
-        <translation>đã duyệt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="142" />
-        <source>rejected</source>
-        <translation>bị trả lại</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="143" />
-        <source>signed</source>
-        <translation>đã ký</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="143" />
-        <source>synced</source>
-        <translation>đã đồng bộ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="174" />
+        <location filename="../../app/ui/review.py" line="191"/>
         <source>Reject</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="175" />
+        <location filename="../../app/ui/review.py" line="192"/>
         <source>What must the clerk fix?</source>
         <translation>Cán bộ cần sửa gì?</translation>
     </message>
@@ -383,137 +517,157 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="79" />
+        <location filename="../../app/ui/scan_view.py" line="181"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="80" />
+        <location filename="../../app/ui/scan_view.py" line="182"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="82" />
+        <location filename="../../app/ui/scan_view.py" line="183"/>
         <source>Feeder (ADF)</source>
         <translation>Khay nạp giấy (ADF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="83" />
+        <location filename="../../app/ui/scan_view.py" line="184"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="84" />
+        <location filename="../../app/ui/scan_view.py" line="185"/>
         <source>Both sides</source>
         <translation>Hai mặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="85" />
+        <location filename="../../app/ui/scan_view.py" line="186"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="87" />
+        <location filename="../../app/ui/scan_view.py" line="187"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="89" />
+        <location filename="../../app/ui/scan_view.py" line="188"/>
         <source>Profile</source>
         <translation>Cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="100" />
+        <location filename="../../app/ui/scan_view.py" line="189"/>
         <source>⟲ Rotate left</source>
         <translation>⟲ Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="101" />
+        <location filename="../../app/ui/scan_view.py" line="189"/>
         <source>⟳ Rotate right</source>
         <translation>⟳ Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="102" />
+        <location filename="../../app/ui/scan_view.py" line="189"/>
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="103" />
+        <location filename="../../app/ui/scan_view.py" line="190"/>
         <source>Rescan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="104" />
+        <location filename="../../app/ui/scan_view.py" line="190"/>
         <source>Insert page</source>
         <translation>Chèn trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="105" />
+        <location filename="../../app/ui/scan_view.py" line="190"/>
         <source>Split / merge here</source>
         <translation>Tách / gộp tại đây</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="106" />
+        <location filename="../../app/ui/scan_view.py" line="191"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="126" />
+        <location filename="../../app/ui/scan_view.py" line="195"/>
         <source>New hồ sơ…</source>
         <translation>Tạo hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="128" />
+        <location filename="../../app/ui/scan_view.py" line="199"/>
+        <source>Sent back to me (double-click to correct or rescan)</source>
+        <translation>Bị trả lại cho tôi (nháy đúp để sửa hoặc quét lại)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="280"/>
+        <source>File or delete the pages in the strip first, then open the returned document.</source>
+        <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="291"/>
+        <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
+        <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="299"/>
+        <source>Opening the returned document…</source>
+        <translation>Đang mở văn bản bị trả lại…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="194"/>
         <source>Hồ sơ *</source>
         <translation>Hồ sơ *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="142" />
+        <location filename="../../app/ui/scan_view.py" line="196"/>
         <source>Save and next (Enter)</source>
         <translation>Lưu và tiếp (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="144" />
+        <location filename="../../app/ui/scan_view.py" line="197"/>
+        <source>Put the returned document back</source>
+        <translation>Đóng văn bản bị trả lại (không lưu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="198"/>
         <source>Shortcuts (F1)</source>
         <translation>Phím tắt (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="149" />
-        <source>Sent back to me</source>
-        <translation>Văn bản bị trả lại</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="247" />
-        <source>Correcting %1 — sent back: %2</source>
-        <translation>Đang sửa %1 — lý do trả lại: %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="277" />
+        <location filename="../../app/ui/scan_view.py" line="352"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="407" />
+        <location filename="../../app/ui/scan_view.py" line="500"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="411" />
+        <location filename="../../app/ui/scan_view.py" line="504"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="421" />
+        <location filename="../../app/ui/scan_view.py" line="512"/>
+        <source>A document needs at least one page: scan it again, or put it back.</source>
+        <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="525"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="435" />
+        <location filename="../../app/ui/scan_view.py" line="535"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="447" />
+        <location filename="../../app/ui/scan_view.py" line="543"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>
@@ -521,62 +675,62 @@
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../app/ui/search_view.py" line="56" />
+        <location filename="../../app/ui/search_view.py" line="99"/>
         <source>Words from the text or the metadata (marks optional)</source>
         <translation>Từ trong nội dung hoặc siêu dữ liệu (có thể gõ không dấu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="59" />
+        <location filename="../../app/ui/search_view.py" line="101"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="62" />
+        <location filename="../../app/ui/search_view.py" line="102"/>
         <source>Any type</source>
         <translation>Mọi loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="67" />
+        <location filename="../../app/ui/search_view.py" line="103"/>
         <source>Any state</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="72" />
+        <location filename="../../app/ui/search_view.py" line="106"/>
         <source>Issued from</source>
         <translation>Ban hành từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="73" />
+        <location filename="../../app/ui/search_view.py" line="107"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="84" />
+        <location filename="../../app/ui/search_view.py" line="109"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="84" />
+        <location filename="../../app/ui/search_view.py" line="109"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="84" />
+        <location filename="../../app/ui/search_view.py" line="109"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="84" />
+        <location filename="../../app/ui/search_view.py" line="109"/>
         <source>Issued</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="85" />
+        <location filename="../../app/ui/search_view.py" line="110"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_view.py" line="125" />
+        <location filename="../../app/ui/search_view.py" line="145"/>
         <source>%1 documents found</source>
         <translation>Tìm thấy %1 văn bản</translation>
     </message>
@@ -584,77 +738,77 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="42" />
+        <location filename="../../app/ui/settings_view.py" line="86"/>
         <source>Tesseract (Vietnamese)</source>
         <translation>Tesseract (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="43" />
+        <location filename="../../app/ui/settings_view.py" line="87"/>
         <source>No OCR</source>
         <translation>Không nhận dạng chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="47" />
-        <source>Language (after restart)</source>
-        <translation>Ngôn ngữ (sau khi khởi động lại)</translation>
+        <location filename="../../app/ui/settings_view.py" line="88"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="48" />
+        <location filename="../../app/ui/settings_view.py" line="89"/>
         <source>Text recognition</source>
         <translation>Nhận dạng chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="51" />
+        <location filename="../../app/ui/settings_view.py" line="91"/>
         <source>Scan profiles (locked ones cannot be changed at scan time)</source>
         <translation>Cấu hình quét (cấu hình đã khóa không sửa được khi quét)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="63" />
+        <location filename="../../app/ui/settings_view.py" line="92"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="69" />
+        <location filename="../../app/ui/settings_view.py" line="93"/>
         <source>clerk</source>
         <translation>cán bộ số hóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="69" />
+        <location filename="../../app/ui/settings_view.py" line="93"/>
         <source>supervisor</source>
         <translation>người kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="70" />
+        <location filename="../../app/ui/settings_view.py" line="94"/>
         <source>signer</source>
         <translation>văn thư ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="70" />
+        <location filename="../../app/ui/settings_view.py" line="94"/>
         <source>admin</source>
         <translation>quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="71" />
+        <location filename="../../app/ui/settings_view.py" line="97"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="72" />
+        <location filename="../../app/ui/settings_view.py" line="97"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="73" />
+        <location filename="../../app/ui/settings_view.py" line="98"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="76" />
+        <location filename="../../app/ui/settings_view.py" line="100"/>
         <source>Add user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="102" />
+        <location filename="../../app/ui/settings_view.py" line="121"/>
         <source>User added.</source>
         <translation>Đã thêm người dùng.</translation>
     </message>
@@ -662,72 +816,72 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="20" />
+        <location filename="../../app/ui/help.py" line="20"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="22" />
+        <location filename="../../app/ui/help.py" line="22"/>
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="23" />
+        <location filename="../../app/ui/help.py" line="23"/>
         <source>Next / previous field</source>
         <translation>Trường sau / trường trước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="24" />
+        <location filename="../../app/ui/help.py" line="24"/>
         <source>Accept the field, save and go to the next document</source>
         <translation>Nhận giá trị, lưu và chuyển sang văn bản tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="25" />
+        <location filename="../../app/ui/help.py" line="25"/>
         <source>Save the document and go to the next</source>
         <translation>Lưu văn bản và chuyển sang văn bản tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="26" />
+        <location filename="../../app/ui/help.py" line="26"/>
         <source>Rotate the page right / left</source>
         <translation>Xoay trang sang phải / trái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="27" />
+        <location filename="../../app/ui/help.py" line="27"/>
         <source>Delete the page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="28" />
+        <location filename="../../app/ui/help.py" line="28"/>
         <source>Scan a page and insert it after this one</source>
         <translation>Quét một trang và chèn sau trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="29" />
+        <location filename="../../app/ui/help.py" line="29"/>
         <source>Start a new document at this page, or merge it back</source>
         <translation>Bắt đầu văn bản mới từ trang này, hoặc gộp lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="30" />
+        <location filename="../../app/ui/help.py" line="30"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="31" />
+        <location filename="../../app/ui/help.py" line="31"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="32" />
+        <location filename="../../app/ui/help.py" line="32"/>
         <source>This list</source>
         <translation>Danh sách này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="35" />
+        <location filename="../../app/ui/help.py" line="35"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="35" />
+        <location filename="../../app/ui/help.py" line="35"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
@@ -735,22 +889,22 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/signin.py" line="18" />
+        <location filename="../../app/ui/signin.py" line="18"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="26" />
+        <location filename="../../app/ui/signin.py" line="26"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="27" />
+        <location filename="../../app/ui/signin.py" line="27"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="45" />
+        <location filename="../../app/ui/signin.py" line="45"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
@@ -758,82 +912,82 @@
 <context>
     <name>SignView</name>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="77" />
+        <location filename="../../app/ui/sign_view.py" line="106"/>
         <source>empty: look for the known Vietnamese CA modules</source>
         <translation>để trống: tự tìm thư viện của các CA Việt Nam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="79" />
+        <location filename="../../app/ui/sign_view.py" line="107"/>
         <source>PKCS#11 module</source>
         <translation>Thư viện PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="80" />
+        <location filename="../../app/ui/sign_view.py" line="108"/>
         <source>Token label</source>
         <translation>Nhãn token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="81" />
+        <location filename="../../app/ui/sign_view.py" line="108"/>
         <source>Key label</source>
         <translation>Nhãn khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="84" />
+        <location filename="../../app/ui/sign_view.py" line="112"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="84" />
+        <location filename="../../app/ui/sign_view.py" line="112"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="84" />
+        <location filename="../../app/ui/sign_view.py" line="112"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="84" />
+        <location filename="../../app/ui/sign_view.py" line="112"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="88" />
+        <location filename="../../app/ui/sign_view.py" line="113"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="90" />
+        <location filename="../../app/ui/sign_view.py" line="114"/>
         <source>Sign all approved…</source>
         <translation>Ký tất cả văn bản đã duyệt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="104" />
+        <location filename="../../app/ui/sign_view.py" line="119"/>
         <source>PIN of the token %1</source>
         <translation>Mã PIN của token %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="107" />
+        <location filename="../../app/ui/sign_view.py" line="122"/>
         <source>Token PIN</source>
         <translation>Mã PIN token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="147" />
+        <location filename="../../app/ui/sign_view.py" line="165"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="176" />
+        <location filename="../../app/ui/sign_view.py" line="195"/>
         <source>signed</source>
         <translation>đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="176" />
+        <location filename="../../app/ui/sign_view.py" line="195"/>
         <source>failed</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="177" />
+        <location filename="../../app/ui/sign_view.py" line="196"/>
         <source>not signed</source>
         <translation>chưa ký</translation>
     </message>
@@ -841,55 +995,65 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/ui/status.py" line="18" />
+        <location filename="../../app/ui/status.py" line="32"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="49" />
+        <location filename="../../app/ui/status.py" line="58"/>
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="58" />
+        <location filename="../../app/ui/status.py" line="67"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="65" />
-        <source>Sync: not set up</source>
-        <translation>Đồng bộ: chưa thiết lập</translation>
+        <location filename="../../app/ui/status.py" line="79"/>
+        <source>Sync: …</source>
+        <translation>Đồng bộ: …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="68" />
+        <location filename="../../app/ui/status.py" line="82"/>
+        <source>not set up</source>
+        <translation>chưa thiết lập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="86"/>
+        <source>%1 refused by the server</source>
+        <translation>%1 bị máy chủ từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="90"/>
+        <source>Signed documents wait in the outbox until `scanstation sync` sends them; %1 sent so far.</source>
+        <translation>Văn bản đã ký chờ trong hộp thư đi cho đến khi `scanstation sync` gửi lên; đã gửi %1 văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="83"/>
         <source>Sync: %1 · %2 waiting</source>
         <translation>Đồng bộ: %1 · %2 văn bản chờ gửi</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="68" />
-        <source>idle</source>
-        <translation>nghỉ</translation>
     </message>
 </context>
 <context>
     <name>SummaryChart</name>
     <message>
-        <location filename="../../app/ui/chart.py" line="30" />
+        <location filename="../../app/ui/chart.py" line="30"/>
         <source>pages</source>
         <translation>trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="30" />
+        <location filename="../../app/ui/chart.py" line="30"/>
         <source>documents</source>
         <translation>văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="30" />
+        <location filename="../../app/ui/chart.py" line="30"/>
         <source>rejections</source>
         <translation>lần trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="35" />
+        <location filename="../../app/ui/chart.py" line="35"/>
         <source>No documents</source>
         <translation>Không có văn bản</translation>
     </message>

@@ -43,9 +43,10 @@ def test_sign_in_and_tabs_by_role(qtbot, desk):
     qtbot.addWidget(window)
     settle(qtbot)
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert len(tabs) == 3 and window.scan is not None and window.review is None
+    assert len(tabs) == 4 and window.scan is not None and window.review is None
     window.show()
     settle(qtbot)
+    assert window.health.results and not window.health.has_failures  # checked at start-up
     assert "Sync" in window.desk.status.sync_label.text() or "Đồng bộ" in \
         window.desk.status.sync_label.text()
     window.close()
