@@ -24,6 +24,7 @@ from app.ui import i18n
 from app.ui.desk import Desk
 from app.ui.main import open_desk
 from app.ui.prefs import Prefs
+from app.ui.scan_view import ScanView
 from app.ui.workers import live_tasks
 
 PASSWORD = "mat-khau-123"
@@ -67,6 +68,17 @@ def settle(qtbot: object, timeout: int = 20000) -> None:
         qtbot.waitUntil(lambda: not live_tasks(), timeout=timeout)  # type: ignore[attr-defined]
         qtbot.wait(30)  # type: ignore[attr-defined]
 
+
+
+def sane_scan_view(qtbot: object, desk: Desk, device: str) -> ScanView:
+    """The clerk's scan view set to SANE's `test` device, its feeder, at 100 dpi."""
+    view = ScanView(desk)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    settle(qtbot)
+    view.device.setCurrentIndex(view.device.findData(f"sane:{device}"))
+    view.dpi.setValue(100)
+    view.source.setCurrentIndex(view.source.findData("adf"))
+    return view
 
 @pytest.fixture
 def prefs(tmp_path: Path) -> Prefs:

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from app.scanner.sane_backend import SaneScanner
-from app.ui.scan_view import ScanView
 from app.ui.workers import live_tasks
-from tests.ui.conftest import settle
+from tests.ui.conftest import sane_scan_view, settle
 
 SHEETS = 10  # the SANE test feeder's load
 
@@ -29,12 +28,7 @@ def slow_feeder(sane_device: str) -> Iterator[str]:
 
 
 def test_cancel_mid_batch_keeps_the_pages_so_far(qtbot, desk, slow_feeder, tmp_path):
-    view = ScanView(desk)
-    qtbot.addWidget(view)
-    settle(qtbot)
-    view.device.setCurrentIndex(view.device.findData(f"sane:{slow_feeder}"))
-    view.dpi.setValue(100)
-    view.source.setCurrentIndex(view.source.findData("adf"))
+    view = sane_scan_view(qtbot, desk, slow_feeder)
     desk.status.show()
     view.start_scan(max_pages=SHEETS)
     qtbot.waitUntil(lambda: len(view.batch.state.pages) >= 1, timeout=20000)

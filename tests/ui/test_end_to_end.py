@@ -8,12 +8,11 @@ from PySide6.QtCore import Qt
 
 from app.catalog import State
 from app.ui.review import ReviewView
-from app.ui.scan_view import ScanView
 from app.ui.search_view import SearchView
 from app.ui.sign_view import SignView
 from tests.fixtures.tokens import PIN, TOKEN
 from tests.signing.softhsm import SOFTHSM
-from tests.ui.conftest import HOSO, PASSWORD, settle
+from tests.ui.conftest import HOSO, PASSWORD, sane_scan_view, settle
 
 DOCUMENT = {
     "typeName": "10",
@@ -30,12 +29,7 @@ def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
     session = desk.session
     session.sign_in("lan", PASSWORD)
     hoso = session.create_hoso(HOSO)
-    view = ScanView(desk)
-    qtbot.addWidget(view)
-    settle(qtbot)
-    view.device.setCurrentIndex(view.device.findData(f"sane:{sane_device}"))
-    view.dpi.setValue(100)
-    view.source.setCurrentIndex(view.source.findData("adf"))
+    view = sane_scan_view(qtbot, desk, sane_device)
     shown: list[float] = []
     view.page_shown.connect(shown.append)
     view.start_scan(max_pages=3)

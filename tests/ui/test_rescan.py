@@ -10,7 +10,7 @@ from app.catalog import State
 from app.ui.document_view import DocumentDialog
 from app.ui.names import action_name
 from app.ui.scan_view import ScanView
-from tests.ui.conftest import HOSO, PASSWORD, settle
+from tests.ui.conftest import HOSO, PASSWORD, sane_scan_view, settle
 
 DOCUMENT = {
     "typeName": "10",
@@ -39,12 +39,7 @@ def test_rescanned_page_files_a_new_version_of_the_same_document(qtbot, desk, sa
     session = desk.session
     session.sign_in("lan", PASSWORD)
     hoso = session.create_hoso(HOSO)
-    view = ScanView(desk)
-    qtbot.addWidget(view)
-    settle(qtbot)
-    view.device.setCurrentIndex(view.device.findData(f"sane:{sane_device}"))
-    view.dpi.setValue(100)
-    view.source.setCurrentIndex(view.source.findData("adf"))
+    view = sane_scan_view(qtbot, desk, sane_device)
     _scan(qtbot, view, max_pages=2)
     view.refresh_hoso(hoso.file_code)
     settle(qtbot)
