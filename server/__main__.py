@@ -15,13 +15,18 @@ DEFAULT_CONFIG = Path("server.toml")
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
-    from .app import create_app
+    from .app import CONFIG_ENV
 
     config = load(args.config)
+    os.environ[CONFIG_ENV] = str(args.config.resolve())  # read again by every worker process
     uvicorn.run(
-        create_app(config),
+        "server.app:from_environment",
+        factory=True,
+        workers=config.workers,
         host=config.host,
         port=config.port,
         ssl_certfile=str(config.tls_cert) if config.tls_cert else None,

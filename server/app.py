@@ -1,10 +1,14 @@
 """The FastAPI application: enrollment, resumable uploads, search, counts and downloads."""
 
 import asyncio
+import contextlib
 import datetime
+import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -15,16 +19,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
+from app.atomic import fsync_path
+
 from . import auth, ingest, query, uploads
-from .config import Config
+from .config import Config, load
 from .db import Pool, create_schema
 from .errors import ApiError
 from .signatures import SignatureChecker
 from .storage import FileStore
 
 API_VERSION = "1"
-LOCK_WAIT = 10.0
+CONFIG_ENV = "SCANSTATION_SERVER_CONFIG"  # the configuration file, for uvicorn's workers
+PURGE_EVERY = 3600.0  # seconds between two purges of abandoned uploads (at most)
 _basic = HTTPBasic(auto_error=False, realm="scanstation")
+log = logging.getLogger("scanstation.server")
 
 
 class EnrollRequest(BaseModel):
@@ -53,12 +61,24 @@ def create_app(config: Config) -> FastAPI:
         pool, store, uploads.Spool(config.storage / "uploads"), SignatureChecker(config)
     )
     authenticator = auth.Authenticator(pool, config)
-    locks: dict[str, asyncio.Lock] = {}
+    abandoned = datetime.timedelta(hours=config.abandoned_upload_hours)
+
+    async def purge_periodically() -> None:
+        while True:
+            try:
+                await run_in_threadpool(uploads.purge, pool, services.spool, abandoned)
+            except Exception:  # the database away for a while: try again next time
+                log.exception("Purging abandoned uploads failed; trying again later.")
+            await asyncio.sleep(min(PURGE_EVERY, abandoned.total_seconds() / 2))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(create_schema, pool)
+        purging = asyncio.create_task(purge_periodically())  # at start-up, then regularly
         yield
+        purging.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purging
         pool.close()
 
     app = FastAPI(
@@ -161,19 +181,19 @@ def create_app(config: Config) -> FastAPI:
             offset = int(request.headers["upload-offset"])
         except (KeyError, ValueError):
             raise ApiError(400, "no_offset", "The Upload-Offset header is required.") from None
-        lock = locks.setdefault(upload.id, asyncio.Lock())
+        part = await run_in_threadpool(services.spool.lock, upload.id)
         try:
-            await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
-        except TimeoutError:
-            raise ApiError(409, "busy", "Another request is writing this upload.") from None
-        try:
-            return await _append(upload, offset, request)
+            return await _append(upload, part, offset, request)
         finally:
-            lock.release()
+            part.close()
 
-    async def _append(upload: uploads.Upload, offset: int, request: Request) -> Response:
-        path = services.spool.path(upload.id)
-        have = services.spool.offset(upload.id)
+    async def _append(
+        upload: uploads.Upload, part: BinaryIO, offset: int, request: Request
+    ) -> Response:
+        have = os.fstat(part.fileno()).st_size
+        if have == 0 and not await run_in_threadpool(uploads.still_open, pool, upload.id):
+            services.spool.path(upload.id).unlink(missing_ok=True)  # purged meanwhile
+            raise ApiError(404, "no_upload", f"No upload {upload.id}; declare it again.")
         if offset != have:
             raise ApiError(
                 409,
@@ -186,25 +206,21 @@ def create_app(config: Config) -> FastAPI:
         if length is not None and int(length) > remaining:
             raise ApiError(413, "too_large", f"Only {remaining} more bytes are expected.")
         written = 0
-        with path.open("ab") as out:
-            try:
-                async for chunk in request.stream():
-                    if written + len(chunk) > remaining:
-                        out.truncate(have + written)
-                        raise ApiError(413, "too_large", "More bytes than the declared size.")
-                    out.write(chunk)
-                    written += len(chunk)
-            except ClientDisconnect:
-                pass  # keep what arrived: the station resumes from the file's size
-        await run_in_threadpool(uploads.sync_file, path)
+        try:
+            async for chunk in request.stream():
+                if written + len(chunk) > remaining:
+                    part.truncate(have + written)
+                    raise ApiError(413, "too_large", "More bytes than the declared size.")
+                part.write(chunk)
+                written += len(chunk)
+        except ClientDisconnect:
+            pass  # keep what arrived: the station resumes from the file's size
+        await run_in_threadpool(_sync, part, services.spool.path(upload.id), have == 0)
         return Response(status_code=204, headers={"Upload-Offset": str(have + written)})
 
     @app.post("/v1/uploads/{upload_id}/complete")
     def complete(upload_id: str, who: Station) -> dict[str, Any]:
-        upload = uploads.find(pool, who, upload_id)
-        receipt = ingest.complete(services, who, upload)
-        locks.pop(upload.id, None)
-        return receipt
+        return ingest.complete(services, who, uploads.find(pool, who, upload_id))
 
     @app.get("/v1/search")
     def search(
@@ -250,3 +266,15 @@ def create_app(config: Config) -> FastAPI:
         )
 
     return app
+
+
+def _sync(part: BinaryIO, path: Path, created: bool) -> None:
+    """Make the appended bytes durable before their offset is acknowledged."""
+    os.fsync(part.fileno())
+    if created:
+        fsync_path(path.parent)  # the new file's name too
+
+
+def from_environment() -> FastAPI:
+    """The application for uvicorn's worker processes: the configuration named in CONFIG_ENV."""
+    return create_app(load(Path(os.environ[CONFIG_ENV])))

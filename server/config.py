@@ -29,6 +29,7 @@ class Config:
     storage: Path
     host: str = "127.0.0.1"
     port: int = 8443
+    workers: int = 1
     tls_cert: Path | None = None
     tls_key: Path | None = None
     max_upload: int = 200 * MiB
@@ -37,6 +38,7 @@ class Config:
     check_revocation: bool = False
     credential_days: int = 365
     enroll_code_hours: int = 72
+    abandoned_upload_hours: float = 168.0
     supervisors: tuple[Supervisor, ...] = ()
     db_pool: int = 16
 
@@ -62,11 +64,13 @@ def from_dict(data: dict[str, Any], base: Path) -> Config:
             storage=_path(base, store["path"]),
             host=str(listen.get("host", "127.0.0.1")),
             port=int(listen.get("port", 8443)),
+            workers=int(listen.get("workers", 1)),
             tls_cert=_path(base, tls["cert"]) if tls.get("cert") else None,
             tls_key=_path(base, tls["key"]) if tls.get("key") else None,
             max_upload=int(limits.get("max_upload_mib", 200)) * MiB,
             credential_days=int(limits.get("credential_days", 365)),
             enroll_code_hours=int(limits.get("enroll_code_hours", 72)),
+            abandoned_upload_hours=float(limits.get("abandoned_upload_hours", 168)),
             orgs={str(k): str(v) for k, v in data.get("orgs", {}).items()},
             trust_roots=tuple(_path(base, p) for p in signing.get("trust_roots", [])),
             check_revocation=bool(signing.get("check_revocation", False)),
@@ -89,4 +93,6 @@ def load(path: Path) -> Config:
     config = from_dict(data, path.parent)
     if (config.tls_cert is None) != (config.tls_key is None):
         raise ConfigError("[tls] needs both cert and key.")
+    if config.workers < 1 or config.abandoned_upload_hours <= 0:
+        raise ConfigError("[listen] workers must be ≥ 1 and [limits] abandoned_upload_hours > 0.")
     return config

@@ -47,19 +47,26 @@ class Pool:
         self._slots = threading.BoundedSemaphore(size)
 
     @contextmanager
-    def connection(self) -> Iterator[psycopg.Connection]:
-        """A connection inside one transaction: committed on success, rolled back on error."""
+    def connection(self, *, autocommit: bool = False) -> Iterator[psycopg.Connection]:
+        """A connection inside one transaction: committed on success, rolled back on error.
+
+        With `autocommit` every statement commits by itself: one round trip instead of three
+        (BEGIN, statement, COMMIT) for the single reads and writes of every request.
+        """
         self._slots.acquire()
         conn: psycopg.Connection | None = None
         try:
             try:
                 conn = self._idle.get_nowait()
             except queue.Empty:
-                conn = psycopg.connect(self.dsn)
+                conn = psycopg.connect(self.dsn, autocommit=True)
             if conn.closed or conn.broken:
-                conn = psycopg.connect(self.dsn)
-            with conn.transaction():
+                conn = psycopg.connect(self.dsn, autocommit=True)
+            if autocommit:
                 yield conn
+            else:
+                with conn.transaction():
+                    yield conn
             self._idle.put(conn)
             conn = None
         finally:

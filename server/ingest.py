@@ -60,6 +60,15 @@ def complete(services: Services, principal: Principal, upload: Upload) -> dict[s
     if found is not None:
         services.spool.discard(services.pool, upload)
         return found
+    try:
+        held = services.spool.lock(upload.id, create=False)  # no append meanwhile
+    except FileNotFoundError:
+        raise ApiError(409, "incomplete", f"Only 0 of {upload.size} bytes were received.") from None
+    with held:
+        return _complete(services, principal, upload)
+
+
+def _complete(services: Services, principal: Principal, upload: Upload) -> dict[str, Any]:
     part = services.spool.path(upload.id)
     have = services.spool.offset(upload.id)
     if have != upload.size:
@@ -85,7 +94,8 @@ def _checked(services: Services, principal: Principal, part: Path, work: Path) -
         package = read_package(part, work)
         org = _organisation(part)
     except (InputError, KeyError, ValueError, StopIteration, zipfile.BadZipFile) as err:
-        raise ApiError(422, "bad_package", f"The package is not valid: {err}") from err
+        why = str(err).replace(str(part), "the package").replace(str(work), "")  # no server paths
+        raise ApiError(422, "bad_package", f"The package is not valid: {why}") from err
     if org != principal.org:
         raise ApiError(
             403, "wrong_org", f"The package is for organisation {org}, not this station's."
@@ -113,10 +123,8 @@ def _store(
 ) -> dict[str, Any]:
     for doc in package.documents:
         for item in doc.files:
-            with item.path.open("rb") as handle:
-                services.store.put(handle)
-    with part.open("rb") as handle:
-        services.store.put(handle)
+            _put(services.store, item.path, item.sha256)
+    _put(services.store, part, upload.sha256)
     server_id = uuid.uuid4().hex
     received = now()
     hoso_code = str(package.metadata.get("fileCode", ""))
@@ -153,6 +161,13 @@ def _store(
         assert again is not None
         return again
     return receipt
+
+
+def _put(store: BlobStore, path: Path, sha256: str) -> None:
+    """Store a verified file unless the store already holds its bytes (the same PDF again)."""
+    if not store.exists(sha256):
+        with path.open("rb") as handle:
+            store.put(handle)
 
 
 def _insert(

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
+import fcntl
 import os
+import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from app.atomic import fsync_path
+from typing import Any, BinaryIO
 
 from .auth import Principal, now
 from .db import Pool
 from .errors import ApiError
+
+LOCK_WAIT = 10.0  # seconds a request waits for another writer of the same upload
+LOCK_POLL = 0.02
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,13 @@ class Upload:
 
 
 class Spool:
-    """Partial uploads on local disk (`<storage>/uploads/<id>.part`); the file is the offset."""
+    """Partial uploads on local disk (`<storage>/uploads/<id>.part`); the file is the offset.
+
+    One writer per upload across every worker process: whoever appends to, completes or
+    purges an upload holds an exclusive `flock` on its part file. The kernel drops the lock
+    when the holder's process dies, so a killed worker never leaves an upload locked, and no
+    database connection is held while a slow station streams its bytes.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -42,13 +53,45 @@ class Spool:
         except FileNotFoundError:
             return 0
 
+    def try_lock(self, upload_id: str, *, create: bool) -> BinaryIO | None:
+        """The part file open for appending and locked, or None while someone else holds it.
+
+        Without `create`, FileNotFoundError when there is no part file. The lock is released
+        by closing the file.
+        """
+        path = self.path(upload_id)
+        flags = os.O_WRONLY | os.O_APPEND | (os.O_CREAT if create else 0)
+        handle = os.fdopen(os.open(path, flags, 0o600), "ab", buffering=0)  # offset = size
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return None
+        try:
+            same = path.stat().st_ino == os.fstat(handle.fileno()).st_ino
+        except FileNotFoundError:
+            same = False
+        if not same:  # removed (completed or purged) while we waited: start over
+            handle.close()
+            return self.try_lock(upload_id, create=create)
+        return handle
+
+    def lock(self, upload_id: str, *, create: bool = True, wait: float = LOCK_WAIT) -> BinaryIO:
+        """`try_lock`, waiting up to `wait` seconds (`409 busy` after that)."""
+        deadline = time.monotonic() + wait
+        while (handle := self.try_lock(upload_id, create=create)) is None:
+            if time.monotonic() > deadline:
+                raise ApiError(409, "busy", "Another request is writing this upload; retry.")
+            time.sleep(LOCK_POLL)
+        return handle
+
     def discard_leftover(self, pool: Pool, principal: Principal, sha256: str) -> None:
         """Drop the station's open upload of a package already stored.
 
         It is what remains when the server stopped between storing a package and removing its
         upload; the station then asks again and gets the receipt.
         """
-        with pool.connection() as conn:
+        with pool.connection(autocommit=True) as conn:
             rows = conn.execute(
                 "DELETE FROM upload WHERE station_id = %s AND sha256 = %s RETURNING id",
                 (principal.name, sha256),
@@ -58,7 +101,8 @@ class Spool:
                 self.path(upload_id).unlink()
 
     def discard(self, pool: Pool, upload: Upload) -> None:
-        with pool.connection() as conn:
+        """Forget the upload: its row, then its part file (call with the lock held)."""
+        with pool.connection(autocommit=True) as conn:
             conn.execute("DELETE FROM upload WHERE id = %s", (upload.id,))
         with contextlib.suppress(FileNotFoundError):
             self.path(upload.id).unlink()
@@ -66,7 +110,7 @@ class Spool:
 
 def existing_receipt(pool: Pool, sha256: str, principal: Principal) -> dict[str, Any] | None:
     """The receipt of an already stored package with this hash (idempotency), if any."""
-    with pool.connection() as conn:
+    with pool.connection(autocommit=True) as conn:
         row = conn.execute(
             "SELECT org, receipt FROM package WHERE sha256 = %s", (sha256,)
         ).fetchone()
@@ -80,7 +124,7 @@ def existing_receipt(pool: Pool, sha256: str, principal: Principal) -> dict[str,
 
 def start(pool: Pool, principal: Principal, sha256: str, size: int) -> Upload:
     """The station's open upload for this package, or a new one."""
-    with pool.connection() as conn:
+    with pool.connection(autocommit=True) as conn:
         conn.execute(
             "INSERT INTO upload (id, station_id, sha256, size, created_at) VALUES (%s,%s,%s,%s,%s)"
             " ON CONFLICT (station_id, sha256) DO NOTHING",
@@ -97,21 +141,68 @@ def start(pool: Pool, principal: Principal, sha256: str, size: int) -> Upload:
 
 
 def find(pool: Pool, principal: Principal, upload_id: str) -> Upload:
-    """The station's own upload `upload_id` (404 for anyone else's)."""
-    with pool.connection() as conn:
+    """The station's own upload `upload_id` (404 for anyone else's, or once purged)."""
+    with pool.connection(autocommit=True) as conn:
         row = conn.execute(
             "SELECT station_id, sha256, size FROM upload WHERE id = %s", (upload_id,)
         ).fetchone()
     if row is None or row[0] != principal.name:
-        raise ApiError(404, "no_upload", f"No upload {upload_id} for this station.")
+        raise ApiError(
+            404, "no_upload", f"No upload {upload_id} for this station; declare it again."
+        )
     return Upload(upload_id, row[0], row[1], row[2])
 
 
-def sync_file(path: Path) -> None:
-    """fsync an appended part file (before its offset is acknowledged)."""
-    fd = os.open(path, os.O_RDONLY)
+def still_open(pool: Pool, upload_id: str) -> bool:
+    """Whether the upload's row is still there (not completed or purged meanwhile)."""
+    with pool.connection(autocommit=True) as conn:
+        row = conn.execute("SELECT 1 FROM upload WHERE id = %s", (upload_id,)).fetchone()
+    return row is not None
+
+
+def purge(pool: Pool, spool: Spool, max_age: datetime.timedelta) -> int:
+    """Remove uploads that received no byte for `max_age`, and stray spool entries as old.
+
+    An upload being written (its lock held) is left alone. Returns the uploads removed.
+    """
+    cutoff = now() - max_age
+    with pool.connection(autocommit=True) as conn:
+        rows = conn.execute("SELECT id, created_at FROM upload").fetchall()
+    removed = 0
+    for upload_id, created_at in rows:
+        if created_at < cutoff and _remove_if_idle(pool, spool, upload_id, cutoff.timestamp()):
+            removed += 1
+    known = {f"{r[0]}.part" for r in rows}
+    # a crash's leftovers: part files whose row is gone, work folders of an unfinished complete
+    for entry in spool.root.iterdir():
+        with contextlib.suppress(FileNotFoundError):  # another worker purging too
+            if entry.name in known or entry.lstat().st_mtime >= cutoff.timestamp():
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink()
+    return removed
+
+
+def _remove_if_idle(pool: Pool, spool: Spool, upload_id: str, cutoff: float) -> bool:
     try:
-        os.fsync(fd)
+        handle = spool.try_lock(upload_id, create=False)
+    except FileNotFoundError:
+        handle = None  # no byte ever arrived
+        if spool.path(upload_id).exists():
+            return False  # created just now by a first append
+    else:
+        if handle is None:
+            return False  # being written right now
+    try:
+        if handle is not None and os.fstat(handle.fileno()).st_mtime >= cutoff:
+            return False  # bytes arrived recently
+        with pool.connection(autocommit=True) as conn:
+            conn.execute("DELETE FROM upload WHERE id = %s", (upload_id,))
+        with contextlib.suppress(FileNotFoundError):
+            spool.path(upload_id).unlink()
+        return True
     finally:
-        os.close(fd)
-    fsync_path(path.parent)
+        if handle is not None:
+            handle.close()

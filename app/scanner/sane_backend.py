@@ -16,6 +16,7 @@ from app.scanner import sane_options
 from app.scanner.base import Capabilities, DeviceInfo, ScanInterrupted, ScanSettings
 from app.scanner.recovery import RecoveryFolder
 from app.scanner.sane_options import SaneChoices
+from app.scanner.sigpipe import restore_sigpipe
 from app.scanner.validation import check_settings
 
 NO_DOCS = "Document feeder out of documents"
@@ -154,6 +155,7 @@ class SaneScanner:
                 dev.cancel()
         finally:
             dev.close()
+            restore_sigpipe()
 
     def capabilities(self) -> Capabilities:
         """What the device offers, read from its option descriptors when it was opened."""
@@ -276,6 +278,8 @@ class SaneScanner:
                             ) from err
                         return
                     raise _interrupted(str(err), count) from err
+                finally:
+                    restore_sigpipe()  # libsane set SIGPIPE back to "terminate"
                 image = _to_image(result, lineart)
                 mode = "color" if image.mode == "RGB" else ("lineart" if lineart else "gray")
                 source = "flatbed"
@@ -290,6 +294,7 @@ class SaneScanner:
             if self._dev is not None:
                 with contextlib.suppress(error):
                     self._dev.cancel()
+                restore_sigpipe()
 
 
 def _interrupted(message: str, count: int) -> ScanInterrupted:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import platform
+import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +17,9 @@ from app.errors import StationError
 from .credentials import Credentials
 from .throttle import TokenBucket
 
-PIECE = 64 * 1024
+PIECE = 16 * 1024
 MAX_PATCH = 8 << 20  # bytes per PATCH request
+UNSENT = 16 * 1024  # bytes the kernel may hold not yet sent (see _socket_options)
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 
 
@@ -40,14 +43,57 @@ class Rejected(SyncError):
     exit_code = 3
 
 
-class CredentialError(SyncError):
-    """The server refused the station's credential (unknown, expired or revoked)."""
+class Unusable(SyncError):
+    """Nothing can be sent until someone fixes the station's set-up; a pass stops at once."""
 
     exit_code = 2
 
 
-def _verify(ca_file: str) -> Any:
-    return ca_file or True
+class CredentialError(Unusable):
+    """The server refused the station's credential (unknown, expired or revoked)."""
+
+
+class TrustError(Unusable):
+    """The server's TLS certificate is not one this station trusts (or the CA file is bad)."""
+
+
+TRUST_HINT = (
+    'Ask the server admin for the CA certificate (PEM) and name it in "ca_file" of sync.json '
+    "in the catalog folder, or enroll with --ca-file."
+)
+
+
+def _verify(ca_file: str) -> ssl.SSLContext:
+    """The TLS context: the system's roots, or only the CA in `ca_file` when given."""
+    try:
+        return ssl.create_default_context(cafile=ca_file or None)
+    except (OSError, ssl.SSLError) as err:
+        raise TrustError(f"Cannot use the CA file {ca_file!r}: {err}", hint=TRUST_HINT) from err
+
+
+def _socket_options() -> list[tuple[int, int, int]]:
+    """Keep at most UNSENT bytes waiting in the kernel beyond what the network carries.
+
+    Without it the kernel accepts megabytes at once (send-buffer autotuning): they count as
+    sent, and a drop loses them all, so a resumed upload would send them again.
+    """
+    if hasattr(socket, "TCP_NOTSENT_LOWAT"):
+        return [(socket.IPPROTO_TCP, socket.TCP_NOTSENT_LOWAT, UNSENT)]
+    return []  # Windows has no such option: its default send buffering applies
+
+
+def _failed(server: str, err: httpx.HTTPError) -> SyncError:
+    """The error for a request that got no answer: untrusted certificate, or unreachable."""
+    cause: BaseException | None = err
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return TrustError(
+                f"The server {server} presented a TLS certificate this station does not "
+                f"trust ({cause.verify_message}); nothing was sent.",
+                hint=TRUST_HINT,
+            )
+        cause = cause.__cause__ or cause.__context__
+    return Transient(f"connection to {server} failed: {err!r}")
 
 
 def _error(response: httpx.Response) -> SyncError:
@@ -61,7 +107,7 @@ def _error(response: httpx.Response) -> SyncError:
         return CredentialError(
             text, code=code, hint="Ask the server admin for a new code: scanstation sync enroll"
         )
-    if response.status_code in RETRY_STATUS:
+    if response.status_code in RETRY_STATUS or code == "no_upload":  # purged: declare again
         return Transient(text, code=code)
     return Rejected(text, code=code)
 
@@ -72,7 +118,7 @@ def enroll(server: str, code: str, name: str, ca_file: str = "") -> Credentials:
         with httpx.Client(base_url=server, verify=_verify(ca_file), timeout=30) as http:
             response = http.post("/v1/enroll", json={"code": code, "name": name})
     except httpx.HTTPError as err:
-        raise Transient(f"Cannot reach {server}: {err}") from err
+        raise _failed(server, err) from err
     if response.status_code != 201:
         raise _error(response)
     data = response.json()
@@ -98,14 +144,18 @@ class SyncClient:
         connections: int = 8,
     ) -> None:
         self.bucket = bucket
-        self.bytes_sent = 0
+        self.server = credentials.server
+        self.bytes_sent = 0  # package bytes written to the connection, re-sent ones included
         self._lock = threading.Lock()
+        verify = _verify(credentials.ca_file)
+        limits = httpx.Limits(max_connections=connections)
         self._http = httpx.Client(
             base_url=credentials.server,
             auth=(credentials.station_id, credentials.secret),
-            verify=_verify(credentials.ca_file),
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            limits=httpx.Limits(max_connections=connections),
+            transport=httpx.HTTPTransport(
+                verify=verify, limits=limits, socket_options=_socket_options()
+            ),
             headers={"User-Agent": f"scanstation-sync ({platform.node()})"},
         )
 
@@ -116,7 +166,7 @@ class SyncClient:
         try:
             return self._http.request(method, url, **kwargs)
         except httpx.HTTPError as err:
-            raise Transient(f"connection to the server failed: {err!r}") from err
+            raise _failed(self.server, err) from err
 
     def upload(self, path: Path, sha256: str, size: int) -> dict[str, Any]:
         """Send the package at `path`, resuming from the server's offset; return the receipt."""
@@ -161,6 +211,6 @@ class SyncClient:
                 if self.bucket is not None:
                     self.bucket.take(len(piece))
                 left -= len(piece)
-                with self._lock:
-                    self.bytes_sent += len(piece)
                 yield piece
+                with self._lock:  # counted once written: httpx came back for more
+                    self.bytes_sent += len(piece)

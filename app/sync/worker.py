@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from app.catalog.errors import Refused, SecretRefused
 from app.catalog.service import Catalog
 
-from .client import CredentialError, Rejected, SyncClient, Transient
+from .client import Rejected, SyncClient, Transient, Unusable
 from .models import SyncState
 from .throttle import Backoff
 
@@ -87,7 +87,7 @@ class SyncWorker:
             work.put(item.id)
         report = SyncReport()
         abort = threading.Event()
-        failure: list[CredentialError] = []
+        failure: list[Unusable] = []
 
         def drain() -> None:
             while not (stop.is_set() or abort.is_set()):
@@ -97,7 +97,7 @@ class SyncWorker:
                     return
                 try:
                     self._send(item_id, report, stop, abort, persistent)
-                except CredentialError as err:
+                except Unusable as err:
                     failure.append(err)
                     abort.set()
 

@@ -140,6 +140,9 @@ def test_refusals_store_nothing(
         damaged = _upload(http, _retamper(data))
         assert damaged.status_code == 422 and damaged.json()["error"] == "bad_package"
         assert "SHA-256" in damaged.json()["message"]
+        junk = _upload(http, b"not a zip at all")
+        assert junk.status_code == 422 and junk.json()["error"] == "bad_package"
+        assert str(server.config.storage) not in junk.json()["message"]  # no server paths
         # a tampered signed PDF with consistent checksums: the signature check refuses it
         scan, signed = pdfs
         tampered = tmp_path / "t.pdf"

@@ -90,7 +90,8 @@ def test_server_killed_mid_upload_twenty_times(
 def test_flaky_network_two_hundred_documents(
     signer: PdfSigner, pdfs: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    server = start_server(tmp_path / "srv", signer.root_pem)
+    # two worker processes: a retry may reach another process than the dropped request
+    server = start_server(tmp_path / "srv", signer.root_pem, workers=2)
     proxy = FlakyProxy(server.config.port, drop=0.5, stall=0.1, stall_s=2.5)
     try:
         with new_catalog(tmp_path / "c", ORG_A) as catalog:
