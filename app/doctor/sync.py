@@ -5,8 +5,9 @@ from __future__ import annotations
 import httpx
 from peewee import DatabaseError
 
-from app.errors import UsageError
+from app.errors import StationError, UsageError
 from app.sync import credentials
+from app.sync.client import tls_context
 from app.sync.models import SyncState
 
 from .catalog import Unavailable, open_catalog
@@ -35,9 +36,11 @@ def _unreachable(creds: credentials.Credentials, timeout: float) -> str | None:
     """Why the server's health endpoint does not answer, or None when it does."""
     try:
         with httpx.Client(
-            base_url=creds.server, verify=creds.ca_file or True, timeout=timeout
+            base_url=creds.server, verify=tls_context(creds.ca_file), timeout=timeout
         ) as http:
             response = http.get("/v1/health")
+    except StationError as err:  # the CA file named in sync.json cannot be used
+        return str(err)
     except httpx.HTTPError as err:
         return f"{type(err).__name__}: {err}"
     if response.status_code != 200:

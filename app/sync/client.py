@@ -63,7 +63,7 @@ TRUST_HINT = (
 )
 
 
-def _verify(ca_file: str) -> ssl.SSLContext:
+def tls_context(ca_file: str) -> ssl.SSLContext:
     """The TLS context: the system's roots, or only the CA in `ca_file` when given."""
     try:
         return ssl.create_default_context(cafile=ca_file or None)
@@ -115,7 +115,7 @@ def _error(response: httpx.Response) -> SyncError:
 def enroll(server: str, code: str, name: str, ca_file: str = "") -> Credentials:
     """Spend a one-time enrollment code; return the station's new credentials."""
     try:
-        with httpx.Client(base_url=server, verify=_verify(ca_file), timeout=30) as http:
+        with httpx.Client(base_url=server, verify=tls_context(ca_file), timeout=30) as http:
             response = http.post("/v1/enroll", json={"code": code, "name": name})
     except httpx.HTTPError as err:
         raise _failed(server, err) from err
@@ -147,7 +147,7 @@ class SyncClient:
         self.server = credentials.server
         self.bytes_sent = 0  # package bytes written to the connection, re-sent ones included
         self._lock = threading.Lock()
-        verify = _verify(credentials.ca_file)
+        verify = tls_context(credentials.ca_file)
         limits = httpx.Limits(max_connections=connections)
         self._http = httpx.Client(
             base_url=credentials.server,
