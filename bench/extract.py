@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -23,6 +22,7 @@ from app.extract.splitter import PageInfo, split
 from app.imaging import analyse, render
 from app.ocr.base import OcrResult, Word
 from app.ocr.tesseract import TesseractEngine
+from app.pipeline.runner import worker_context
 from app.synth.corpus import _paper
 from app.synth.document import RenderedPage, render_page
 from app.synth.scan import ScanOptions, simulate_scan
@@ -83,7 +83,7 @@ def first_pages(folder: Path, n: int, seed: int, dpi: int, jobs: int) -> list[di
     """The `n` first pages of the corpus, read from `folder` or made (and saved there)."""
     folder.mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init, mp_context=multiprocessing.get_context("forkserver")
+        max_workers=jobs, initializer=_init, mp_context=worker_context()
     ) as pool:
         futures = [pool.submit(_cached, folder, seed, i, dpi) for i in range(n)]
         return [f.result() for f in futures]
@@ -211,7 +211,7 @@ def separation_figures(jobs: int) -> dict[str, Any]:
     plans = [p for s in range(STACKS) for p in _plan(s)]
     started = time.perf_counter()
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init, mp_context=multiprocessing.get_context("forkserver")
+        max_workers=jobs, initializer=_init, mp_context=worker_context()
     ) as pool:
         pages = list(pool.map(_stack_page, plans, chunksize=4))
     seconds = time.perf_counter() - started

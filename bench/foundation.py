@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import statistics
@@ -23,6 +22,7 @@ from PIL import Image
 from app.imaging import analyse, render
 from app.imaging.lines import quad_skew
 from app.ocr.tesseract import TesseractEngine
+from app.pipeline.runner import worker_context
 from app.synth.corpus import Sample, corpus
 from bench.metrics import cer, polygon_iou, skew_error
 
@@ -152,7 +152,7 @@ def legibility(samples: list[Sample], pdf: Path, jobs: int) -> tuple[float, floa
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_one_thread,
-        mp_context=multiprocessing.get_context("forkserver"),
+        mp_context=worker_context(),
     ) as pool:
         results = list(pool.map(_legibility, *zip(*pairs, strict=True)))
     total = max(sum(r[3] for r in results), 1)

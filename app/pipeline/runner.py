@@ -32,6 +32,13 @@ def _init_worker(threads: int) -> None:
     cv2.setNumThreads(threads)
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Fresh worker processes: forkserver where the platform has it (POSIX), else spawn
+    (Windows). Never plain fork: the caller may hold threads, Qt or OpenMP state."""
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
 def process_pages(
     raws: Iterable[RawPage],
     options: PageOptions,
@@ -49,7 +56,7 @@ def process_pages(
     progress = progress or SilentProgress()
     cancel = cancel or CancelToken()
     outcomes: dict[int, PageOutcome] = {}
-    context = multiprocessing.get_context("forkserver")
+    context = worker_context()
     threads = threads_per_worker(jobs)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(threads,)
