@@ -11,16 +11,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 from app.extract.patch import render_patch_t
 from app.extract.separator import Separator, payload
+from app.fonts import liberation
 
 A4_MM = (210.0, 297.0)
 QR_MM = 80.0
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 
 
 def _font(px: int, bold: bool = True) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
     try:
-        return ImageFont.truetype(str(FONT_DIR / name), px)
+        return ImageFont.truetype(str(liberation(name)), px)
     except OSError:
         return ImageFont.load_default(px)
 

@@ -20,8 +20,10 @@ from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStampStyle
 
+from app.fonts import liberation
+
 VN_TZ = datetime.timezone(datetime.timedelta(hours=7), "+07:00")
-LIBERATION_SERIF = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
+LIBERATION_SERIF = liberation("LiberationSerif-Regular.ttf")
 COPY_FORM = "SAO Y"
 FONT_SIZE = 10
 LEADING = 12

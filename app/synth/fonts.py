@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import ImageFont
 
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
+from app.fonts import liberation
+
 _FILES = {
     "regular": "LiberationSerif-Regular.ttf",
     "bold": "LiberationSerif-Bold.ttf",
@@ -21,5 +21,5 @@ FACES = tuple(_FILES)
 def font(face: str, px: int) -> ImageFont.FreeTypeFont:
     """The `face` ("regular", "bold", "italic", "bolditalic") at `px` pixels per em."""
     return ImageFont.truetype(
-        str(FONT_DIR / _FILES[face]), px, layout_engine=ImageFont.Layout.BASIC
+        str(liberation(_FILES[face])), px, layout_engine=ImageFont.Layout.BASIC
     )
