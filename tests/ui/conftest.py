@@ -70,6 +70,19 @@ def settle(qtbot: object, timeout: int = 20000) -> None:
 
 
 
+
+def document_meta(pages: int) -> dict[str, str]:
+    """The metadata a clerk keys for a `pages`-page plan (kế hoạch)."""
+    return {
+        "typeName": "10",
+        "issuedDate": "05/01/2025",
+        "organName": "Ủy ban MTTQ Việt Nam quận Thử",
+        "subject": "Kế hoạch số hóa tài liệu lưu trữ năm 2025",
+        "codeNumber": "12",
+        "codeNotation": "KH-MTTQ",
+        "numberOfPage": str(pages),
+    }
+
 def sane_scan_view(qtbot: object, desk: Desk, device: str) -> ScanView:
     """The clerk's scan view set to SANE's `test` device, its feeder, at 100 dpi."""
     view = ScanView(desk)

@@ -12,17 +12,9 @@ from app.ui.search_view import SearchView
 from app.ui.sign_view import SignView
 from tests.fixtures.tokens import PIN, TOKEN
 from tests.signing.softhsm import SOFTHSM
-from tests.ui.conftest import HOSO, PASSWORD, sane_scan_view, settle
+from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
 
-DOCUMENT = {
-    "typeName": "10",
-    "issuedDate": "05/01/2025",
-    "organName": "Ủy ban MTTQ Việt Nam quận Thử",
-    "subject": "Kế hoạch số hóa tài liệu lưu trữ năm 2025",
-    "codeNumber": "12",
-    "codeNotation": "KH-MTTQ",
-    "numberOfPage": "3",
-}
+DOCUMENT = document_meta(3)
 
 
 def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):

@@ -10,17 +10,9 @@ from app.catalog import State
 from app.ui.document_view import DocumentDialog
 from app.ui.names import action_name
 from app.ui.scan_view import ScanView
-from tests.ui.conftest import HOSO, PASSWORD, sane_scan_view, settle
+from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
 
-DOCUMENT = {
-    "typeName": "10",
-    "issuedDate": "05/01/2025",
-    "organName": "Ủy ban MTTQ Việt Nam quận Thử",
-    "subject": "Kế hoạch số hóa tài liệu lưu trữ năm 2025",
-    "codeNumber": "12",
-    "codeNotation": "KH-MTTQ",
-    "numberOfPage": "2",
-}
+DOCUMENT = document_meta(2)
 REASON = "Trang 2 bị mờ, quét lại"
 
 
