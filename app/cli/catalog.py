@@ -28,7 +28,8 @@ def default_folder() -> Path:
     return Path(env) if env else user_data_path("scanstation") / "catalog"
 
 
-def _catalog_option(parser: argparse.ArgumentParser, *, user: bool = False) -> None:
+def catalog_option(parser: argparse.ArgumentParser) -> None:
+    """Add `--catalog DIR` (read back with `catalog_folder`)."""
     parser.add_argument(
         "--catalog",
         type=Path,
@@ -36,12 +37,22 @@ def _catalog_option(parser: argparse.ArgumentParser, *, user: bool = False) -> N
         metavar="DIR",
         help="catalog folder (default: $SCANSTATION_CATALOG or the user data folder)",
     )
+
+
+def catalog_folder(args: argparse.Namespace) -> Path:
+    """The folder `--catalog` named, else the default one."""
+    return Path(args.catalog or default_folder())
+
+
+def open_catalog(args: argparse.Namespace) -> Catalog:
+    """Open the catalog of `--catalog` (or the default folder)."""
+    return Catalog.open(catalog_folder(args))
+
+
+def _catalog_option(parser: argparse.ArgumentParser, *, user: bool = False) -> None:
+    catalog_option(parser)
     if user:
         parser.add_argument("--user", required=True, help="who acts (recorded in the audit log)")
-
-
-def _open(args: argparse.Namespace) -> Catalog:
-    return Catalog.open(args.catalog or default_folder())
 
 
 def _group(commands: Commands, name: str, help_text: str) -> Commands:
@@ -165,7 +176,7 @@ def _print_document(doc: Document) -> None:
 
 
 def _init(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         org = catalog.init_organisation(args.org_name, args.org_code, args.profile)
         print(f"catalog for {org.name} ({org.code}), profile {org.profile}")
 
@@ -177,7 +188,7 @@ def _user_add(args: argparse.Namespace) -> None:
             raise UsageError(f"${args.password_env} is empty or not set.")
     else:
         password = getpass.getpass(f"Password for {args.name}: ")
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         user = catalog.add_user(
             args.name, args.role, password, full_name=args.full_name, by=args.by
         )
@@ -185,26 +196,26 @@ def _user_add(args: argparse.Namespace) -> None:
 
 
 def _hoso_create(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         hoso = catalog.create_hoso(_read_json(args.meta), args.user, notation=args.notation)
         print(hoso.file_code)
 
 
 def _hoso_list(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         for hoso in catalog.list_hoso():
             flag = "  [MẬT]" if hoso.secret else ""
             print(f"{hoso.file_code}{flag}\t{hoso.title}")
 
 
 def _batch_start(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         settings = json.loads(args.settings)
         print(catalog.start_batch(args.user, args.device, settings).uuid)
 
 
 def _batch_list(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         for batch in catalog.list_batches():
             print(
                 f"{batch.uuid}\t{batch.started_at}\t{batch.clerk}\t{batch.device}\t"
@@ -216,7 +227,7 @@ def _add(args: argparse.Namespace) -> None:
     if not args.pdf.is_file():
         raise InputError(f"No such file: {args.pdf}")
     texts, legacy = _imported_texts(args.pdf)
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         doc = catalog.add_document(
             args.pdf, _read_json(args.meta), args.user, args.batch, hoso=args.hoso,
             page_texts=texts,
@@ -237,18 +248,18 @@ def _imported_texts(pdf: Path) -> tuple[list[str], list[str]]:
 
 
 def _edit(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         _print_document(catalog.update_metadata(args.document, _read_json(args.meta), args.user))
 
 
 def _state(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         doc = catalog.set_state(args.document, State(args.state), args.user, args.reason)
         print(f"{doc.doc_code}: {doc.state}")
 
 
 def _show(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         doc = catalog.document(args.document)
         _print_document(doc)
         if doc.reason:
@@ -270,7 +281,7 @@ def _search(args: argparse.Namespace) -> None:
         state=State(args.state) if args.state else None,
         clerk=args.clerk,
     )
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         hits = catalog.search(args.query, filters, args.limit)
         for hit in hits:
             secret = " [MẬT]" if hit.secret else ""
@@ -282,7 +293,7 @@ def _search(args: argparse.Namespace) -> None:
 
 
 def _fsck(args: argparse.Namespace) -> int:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         report = catalog.fsck(repair=args.repair)
     for label, items in (
         ("missing file", report.missing),
@@ -308,7 +319,7 @@ def _fsck(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         problems = catalog.audit_verify()
     for problem in problems:
         print(problem)
@@ -317,7 +328,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         out = catalog.export(
             args.file_code,
             args.output,
@@ -330,6 +341,6 @@ def _export(args: argparse.Namespace) -> None:
 
 
 def _import(args: argparse.Namespace) -> None:
-    with _open(args) as catalog:
+    with open_catalog(args) as catalog:
         hoso = catalog.import_package(args.package, args.user)
         print(f"{hoso.file_code}: {len(catalog.documents(hoso.file_code))} document(s) imported")

@@ -14,7 +14,7 @@ from app.doctor.report import as_json, as_text
 from app.errors import OutputError
 from app.logs import log_folder
 
-from .catalog import default_folder
+from .catalog import catalog_folder, catalog_option
 from .common import add_command
 
 HELP = (
@@ -33,13 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="language of the report (default: vi, Vietnamese)",
     )
     doctor.add_argument("--json", action="store_true", help="print the report as JSON")
-    doctor.add_argument(
-        "--catalog",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="catalog folder (default: $SCANSTATION_CATALOG or the user data folder)",
-    )
+    catalog_option(doctor)
     doctor.add_argument(
         "--bundle",
         type=Path,
@@ -57,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
                 f"{bundle} is a folder.", hint="Give a file name, e.g. --bundle hotro.zip"
             )
         check_output_folder(bundle)
-    ctx = Context(args.catalog or default_folder())
+    ctx = Context(catalog_folder(args))
     results = run_checks(ctx)
     if args.json:
         print(json.dumps(as_json(results, args.lang), ensure_ascii=False, indent=1))

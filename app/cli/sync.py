@@ -7,23 +7,21 @@ import platform
 import signal
 import sys
 import threading
-from pathlib import Path
 from types import FrameType
 
-from app.catalog.service import Catalog
 from app.sync import credentials
 from app.sync.client import SyncClient, enroll
 from app.sync.throttle import TokenBucket
 from app.sync.worker import SyncEvent, SyncWorker, WorkerOptions
 
-from .catalog import default_folder
+from .catalog import catalog_option, open_catalog
 from .common import add_command, positive_int
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `sync` (with `enroll`, `status` and `retry`)."""
     sync = add_command(commands, "sync", "send signed documents to the central server", _run)
-    _catalog(sync)
+    catalog_option(sync)
     sync.add_argument("--once", action="store_true", help="one pass, then exit")
     sync.add_argument("--parallel", type=positive_int, default=4, help="uploads at once")
     sync.add_argument("--max-kbps", type=positive_int, help="bandwidth cap in kilobytes/s")
@@ -32,37 +30,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     actions = sync.add_subparsers(dest="sync_command", metavar="ACTION")
     join = actions.add_parser("enroll", help="enroll this station with a one-time code")
-    _catalog(join)
+    catalog_option(join)
     join.add_argument("--server", required=True, help="e.g. https://lưu-trữ.tỉnh.vn:8443")
     join.add_argument("--code", required=True, help="the one-time code from the server admin")
     join.add_argument("--name", default=platform.node(), help="this station's name")
     join.add_argument("--ca-file", default="", help="PEM bundle to trust for the server's TLS")
     join.set_defaults(run=_enroll)
     status = actions.add_parser("status", help="outbox counts, or one document's sync state")
-    _catalog(status)
+    catalog_option(status)
     status.add_argument("document", nargs="?", help="a docCode or UUID")
     status.set_defaults(run=_status)
     retry = actions.add_parser("retry", help="queue again the items the server refused")
-    _catalog(retry)
+    catalog_option(retry)
     retry.set_defaults(run=_retry)
 
 
-def _catalog(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--catalog",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="catalog folder (default: $SCANSTATION_CATALOG or the user data folder)",
-    )
-
-
-def _folder(args: argparse.Namespace) -> Catalog:
-    return Catalog.open(args.catalog or default_folder())
-
-
 def _enroll(args: argparse.Namespace) -> int:
-    with _folder(args) as catalog:
+    with open_catalog(args) as catalog:
         made = enroll(args.server, args.code, args.name, args.ca_file)
         path = credentials.save(catalog.folder, made)
     print(f"enrolled as station {made.station_id} of {made.org}; credentials in {path} (0600)")
@@ -70,7 +54,7 @@ def _enroll(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    with _folder(args) as catalog:
+    with open_catalog(args) as catalog:
         if args.document:
             item = catalog.outbox.status(args.document)
             if item is None:
@@ -89,7 +73,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _retry(args: argparse.Namespace) -> int:
-    with _folder(args) as catalog:
+    with open_catalog(args) as catalog:
         print(f"{catalog.outbox.retry_failed()} item(s) queued again")
     return 0
 
@@ -100,7 +84,7 @@ def _print(event: SyncEvent) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    with _folder(args) as catalog:
+    with open_catalog(args) as catalog:
         creds = credentials.load(catalog.folder)
         bucket = TokenBucket(args.max_kbps * 1024) if args.max_kbps else None
         client = SyncClient(creds, bucket=bucket, connections=args.parallel)
