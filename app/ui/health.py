@@ -94,7 +94,7 @@ class HealthPanel(QWidget):
             self.list.clear()
             for result in self.results:
                 self._add(result)
-            self._done(self.results)
+            self._summarise()
 
     @property
     def has_failures(self) -> bool:
@@ -124,6 +124,11 @@ class HealthPanel(QWidget):
 
     def _done(self, results: Sequence[Result]) -> None:
         self.results = list(results)
+        self._summarise()
+        self.checked.emit(self.results)
+
+    def _summarise(self) -> None:
+        """The one-line count of the results, in the current language."""
         counts = {status: sum(r.status is status for r in self.results) for status in Status}
         text = (
             self.tr("%1 OK, %2 to note, %3 warnings, %4 problems.")
@@ -135,7 +140,6 @@ class HealthPanel(QWidget):
         if self.has_failures:
             text += " " + self.tr("The station cannot work until the problems are fixed.")
         self.summary.setText(text)
-        self.checked.emit(self.results)
 
     def _failed(self, message: str) -> None:
         self.summary.setText(self.tr("The check could not run: %1").replace("%1", message))

@@ -57,3 +57,9 @@ def test_a_broken_audit_chain_shows_as_a_problem_with_its_fix(qtbot, qapp, desk)
     text = panel.list.item(row).text()
     assert "backups/" in text and "What to do:" in text
     assert "cannot work" in panel.summary.text()
+    summary = panel.summary.text()
+    again: list[object] = []
+    panel.checked.connect(again.append)
+    panel.retranslate()  # a language change redraws the results without reporting a new check
+    assert again == [] and panel.list.count() == len(CHECKS)
+    assert panel.summary.text() == summary
