@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from app.catalog.profiles import DEFAULT_PROFILE, load
 from app.extract.text import fold, letters
@@ -48,10 +48,13 @@ class TypeTable:
     def by_code(self, code: str) -> DocType | None:
         return next((t for t in self.types if t.code == code), None)
 
+    @cached_property
+    def _titles(self) -> dict[str, DocType]:
+        return {letters(t.name): t for t in self.types}
+
     def by_title(self, text: str) -> DocType | None:
         """The type whose name is `text` (capitals, diacritics and OCR damage to them ignored)."""
-        key = letters(text)
-        return next((t for t in self.types if letters(t.name) == key), None)
+        return self._titles.get(letters(text))
 
     def by_abbreviation(self, abbr: str) -> DocType | None:
         """The type of a number's abbreviation: exact first, then folded when unambiguous."""
