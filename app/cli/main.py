@@ -10,10 +10,10 @@ from app import __version__
 from app.errors import StationError
 from app.logs import setup_logging
 
-from . import capture, catalog, doctor, extract, signing, sync
+from . import backup, capture, catalog, doctor, extract, signing, sync
 from .common import EXIT_CODES
 
-COMMAND_GROUPS = (capture, extract, catalog, signing, sync, doctor)
+COMMAND_GROUPS = (capture, extract, catalog, signing, sync, doctor, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import catalog, devices, disk, fonts, ocr, sync
+from . import backup, catalog, devices, disk, fonts, ocr, sync
 from .context import Context
 from .result import Result, Status, Text
 
@@ -80,6 +80,7 @@ CHECKS: tuple[Check, ...] = (
         ),
     ),
     Check("sync", sync.TITLE, sync.check, 15, _SUPPORT),
+    Check("backup", backup.TITLE, backup.check, 15, _SUPPORT),
 )
 
 

@@ -1,0 +1,1 @@
+"""Encrypted, incremental, verified backups of the catalog to removable media, and restore."""
