@@ -8,14 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import catalog, extract, foundation, signing, sync, ui
+from bench import catalog, extract, foundation, ltv, signing, sync, ui
 
 
 def main() -> None:
     """Parse the options and run the chosen benchmarks."""
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument(
-        "names", nargs="*", help="foundation, extract, signing, catalog, sync, ui (default: all)"
+        "names",
+        nargs="*",
+        help="foundation, extract, signing, ltv, catalog, sync, ui (default: all)",
     )
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BENCH_PAGES", "24")))
     parser.add_argument("--seed", type=int, default=7)
@@ -27,6 +29,7 @@ def main() -> None:
         "foundation": lambda: foundation.main(out / "foundation", args.pages, args.seed, args.jobs),
         "extract": lambda: extract.main(out / "extract", args.jobs),
         "signing": lambda: signing.main(out / "signing"),
+        "ltv": lambda: ltv.main(out / "ltv"),
         "catalog": lambda: catalog.main(out / "catalog"),
         "sync": lambda: sync.main(out / "sync"),
         "ui": lambda: ui.main(out / "ui"),

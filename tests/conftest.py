@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("tests.fixtures.servers", "tests.fixtures.tokens")
+pytest_plugins = ("tests.fixtures.servers", "tests.fixtures.tokens", "tests.fixtures.ltvpki")
 
 _TEST_CONF = """\
 number_of_devices 1

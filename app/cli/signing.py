@@ -209,5 +209,8 @@ def _verify(args: argparse.Namespace) -> int:
 def _extend(args: argparse.Namespace) -> None:
     roots = _roots(args)
     for path in args.inputs:
-        result = extend_to_lt(path, roots, tsa_url=args.tsa)
-        print(f"{result.path}: {result.level} ({result.signatures} signature(s))")
+        result = extend_to_lt(path, roots, tsa_url=args.tsa, unless_extended=True)
+        if result is None:
+            print(f"{path}: already carries validation data; left as it is")
+        else:
+            print(f"{result.path}: {result.level} ({result.signatures} signature(s))")

@@ -7,10 +7,13 @@ import platform
 import signal
 import sys
 import threading
+from pathlib import Path
 from types import FrameType
 
+from app.signing.trust import load_roots
 from app.sync import credentials
 from app.sync.client import SyncClient, enroll
+from app.sync.longterm import Extender, LtvOptions
 from app.sync.throttle import TokenBucket
 from app.sync.worker import SyncEvent, SyncWorker, WorkerOptions
 
@@ -27,6 +30,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     sync.add_argument("--max-kbps", type=positive_int, help="bandwidth cap in kilobytes/s")
     sync.add_argument(
         "--retries", type=positive_int, default=5, help="with --once: failed tries before giving up"
+    )
+    sync.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CERTS",
+        help="more trust roots (PEM/DER file or folder) for the B-LT extension",
+    )
+    sync.add_argument("--tsa", help="RFC 3161 timestamp server: B-LTA before upload")
+    sync.add_argument(
+        "--ltv-wait-hours",
+        type=float,
+        default=72.0,
+        help="how long a document waits for an unreachable CA before it goes up without B-LT",
+    )
+    sync.add_argument(
+        "--no-ltv", action="store_true", help="send signatures as they are (no B-LT extension)"
     )
     actions = sync.add_subparsers(dest="sync_command", metavar="ACTION")
     join = actions.add_parser("enroll", help="enroll this station with a one-time code")
@@ -91,16 +112,25 @@ def _run(args: argparse.Namespace) -> int:
         options = WorkerOptions(
             parallel=args.parallel, backoff_base=0.5, give_up_after=args.retries
         )
-        worker = SyncWorker(catalog, client, options, _print)
+        extender = None
+        if not args.no_ltv:
+            roots = tuple(load_roots(args.trust))
+            extender = Extender(catalog, LtvOptions(roots, args.tsa, args.ltv_wait_hours))
+        worker = SyncWorker(catalog, client, options, _print, extender)
         try:
             if args.once:
                 report = worker.run_once()
                 print(
                     f"sent {report.sent}, refused by the server {report.failed}, "
-                    f"kept back {report.refused}"
+                    f"kept back {report.refused}, extended to B-LT {report.extended}"
+                    + (
+                        f", waiting for the CA {report.deferred} (next pass)"
+                        if report.deferred
+                        else ""
+                    )
                     + (" — server unreachable, will retry" if report.unreachable else "")
                 )
-                return 1 if report.failed or report.unreachable else 0
+                return 1 if report.failed or report.unreachable or report.deferred else 0
             stop = threading.Event()
 
             def interrupted(signum: int, frame: FrameType | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Literal, overload
 
 from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -12,11 +13,21 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers, timestamps
 from pyhanko.sign.validation import add_validation_info
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import (
+    CertificateFetchError,
+    InsufficientRevinfoError,
+    PathBuildingError,
+    PathValidationError,
+    RevokedError,
+)
 
 from .errors import DocumentRejected, NetworkUnavailable
 from .sign import write_bytes
 from .verify import verify_bytes
+
+TIMESTAMP_RESERVED = 16384  # bytes for the document timestamp token (no size-probing request)
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,54 @@ def _has_signature_timestamp(sig: EmbeddedPdfSignature) -> bool:
     return "signature_time_stamp_token" in types
 
 
+def _extended(signatures: list[EmbeddedPdfSignature]) -> bool:
+    """Whether something follows the newest signature (a DSS or a document timestamp)."""
+    newest = signatures[-1]
+    return (
+        newest.sig_object_type != "/Sig"
+        or newest.evaluate_signature_coverage() != SignatureCoverageLevel.ENTIRE_FILE
+    )
+
+
+def _causes(err: BaseException) -> list[BaseException]:
+    found: list[BaseException] = []
+    current: BaseException | None = err
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def _refusal(path: Path, err: Exception) -> Exception:
+    """What a failed collection means: a chain or revocation verdict waiting will not change
+    (DocumentRejected), or data that could not be fetched now (NetworkUnavailable)."""
+    causes = _causes(err)
+    if any(isinstance(c, RevokedError) for c in causes):
+        return DocumentRejected(
+            f"The signing certificate of {path.name} is revoked: {err}; file unchanged.",
+            f"Chứng thư ký của {path.name} đã bị thu hồi; tệp giữ nguyên.",
+        )
+    untrusted = [
+        c
+        for c in causes
+        if (isinstance(c, PathBuildingError) and not isinstance(c, CertificateFetchError))
+        or (isinstance(c, PathValidationError) and not isinstance(c, InsufficientRevinfoError))
+    ]
+    if untrusted:  # no path to a root, a bad signature in it, an expired certificate…
+        return DocumentRejected(
+            f"The signature of {path.name} does not chain to a trusted root or its chain is "
+            f"not valid: {err}; file unchanged.",
+            f"Chữ ký của {path.name} không dẫn tới chứng thư gốc tin cậy hoặc chuỗi chứng thư "
+            "không hợp lệ; tệp giữ nguyên.",
+            hint="Add the CA's root certificate to the trust folder.",
+        )
+    return NetworkUnavailable(
+        f"Could not fetch revocation data for {path.name}: {err}; file unchanged.",
+        f"Không lấy được dữ liệu thu hồi (OCSP/CRL) cho {path.name}; tệp giữ nguyên.",
+        hint="Run the extension again when the station is online (at the next sync).",
+    )
+
+
 def _check(data: bytes, path: Path, roots: list[asn1_x509.Certificate]) -> None:
     report = verify_bytes(data, path, roots, online=False)
     if not report.valid:
@@ -44,57 +103,85 @@ def _check(data: bytes, path: Path, roots: list[asn1_x509.Certificate]) -> None:
         )
 
 
+@overload
 def extend_to_lt(
     path: Path,
     roots: list[asn1_x509.Certificate],
     *,
     output: Path | None = None,
     tsa_url: str | None = None,
-) -> ExtendResult:
+    unless_extended: Literal[False] = False,
+) -> ExtendResult: ...
+
+
+@overload
+def extend_to_lt(
+    path: Path,
+    roots: list[asn1_x509.Certificate],
+    *,
+    output: Path | None = None,
+    tsa_url: str | None = None,
+    unless_extended: bool,
+) -> ExtendResult | None: ...
+
+
+def extend_to_lt(
+    path: Path,
+    roots: list[asn1_x509.Certificate],
+    *,
+    output: Path | None = None,
+    tsa_url: str | None = None,
+    unless_extended: bool = False,
+) -> ExtendResult | None:
     """Embed the chain and OCSP/CRL data of every signature of `path` (B-LT) as incremental updates.
 
     With `tsa_url`, a document timestamp is added last (B-LTA). Needs the network; when OCSP/CRL
-    cannot be fetched, raises NetworkUnavailable and leaves the file untouched. The result is
-    verified before it replaces anything.
+    cannot be fetched, raises NetworkUnavailable, and DocumentRejected when the chain is not
+    trusted or a certificate is revoked; either way the file is left untouched. The result is
+    verified before it replaces anything. With `unless_extended`, a file whose newest signature
+    is already followed by validation data or a timestamp is left alone (returns None).
     """
     data = path.read_bytes()
-    reader = PdfFileReader(BytesIO(data), strict=False)
-    signatures = reader.embedded_regular_signatures
+    everything = PdfFileReader(BytesIO(data), strict=False).embedded_signatures
+    signatures = [s for s in everything if s.sig_object_type == "/Sig"]
     if not signatures:
         raise DocumentRejected(f"{path.name} has no signature.", f"{path.name} chưa được ký.")
+    if unless_extended and _extended(everything):
+        return None
     stamped = all(_has_signature_timestamp(s) for s in signatures)
-    for index in range(len(signatures)):
-        context = ValidationContext(
-            trust_roots=roots, allow_fetching=True, revocation_mode="hard-fail"
+    context = ValidationContext(trust_roots=roots, allow_fetching=True, revocation_mode="hard-fail")
+    for index, parsed in enumerate(signatures):
+        current = (  # the file changes after the first: read the next signature from the new one
+            parsed
+            if index == 0
+            else PdfFileReader(BytesIO(data), strict=False).embedded_regular_signatures[index]
         )
-        current = PdfFileReader(BytesIO(data), strict=False).embedded_regular_signatures[index]
         try:
-            out = add_validation_info(current, context)
+            data = add_validation_info(current, context).getvalue()
         except Exception as err:  # network and validation failures surface in many types
-            raise NetworkUnavailable(
-                f"Could not fetch revocation data for {path.name}: {err}; file unchanged.",
-                f"Không lấy được dữ liệu thu hồi (OCSP/CRL) cho {path.name}; tệp giữ nguyên.",
-                hint="Run the extension again when the station is online (at the next sync).",
-            ) from err
-        data = out.getvalue()
+            raise _refusal(path, err) from err
     level = "B-LT" if stamped else "LT data without a signature timestamp"
     if tsa_url:
-        context = ValidationContext(trust_roots=roots, allow_fetching=True)
-        writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
-        out = BytesIO()
-        try:
-            signers.PdfTimeStamper(timestamps.HTTPTimeStamper(tsa_url)).timestamp_pdf(
-                writer, "sha256", context, output=out
-            )
-        except Exception as err:  # as above
-            raise NetworkUnavailable(
-                f"The timestamp server {tsa_url} did not answer: {err}; the file is unchanged.",
-                f"Máy chủ dấu thời gian {tsa_url} không phản hồi; tệp giữ nguyên.",
-                hint="Run the extension again when the station is online.",
-            ) from err
-        data = out.getvalue()
+        data = _timestamp(path, data, context, tsa_url)
         level = "B-LTA"
     target = output or path
     _check(data, target, roots)
     write_bytes(target, data)
     return ExtendResult(target, len(signatures), level)
+
+
+def _timestamp(path: Path, data: bytes, context: ValidationContext, tsa_url: str) -> bytes:
+    """A document timestamp (with its own validation data) appended to `data`."""
+    writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+    out = BytesIO()
+    try:
+        signers.PdfTimeStamper(timestamps.HTTPTimeStamper(tsa_url)).timestamp_pdf(
+            writer, "sha256", context, bytes_reserved=TIMESTAMP_RESERVED, output=out
+        )
+    except Exception as err:  # network failures surface in many types
+        raise NetworkUnavailable(
+            f"The timestamp server {tsa_url} did not answer: {err}; {path.name} is unchanged.",
+            f"Máy chủ dấu thời gian {tsa_url} không phản hồi; {path.name} giữ nguyên.",
+            hint="Run the extension again when the station is online.",
+        ) from err
+    return out.getvalue()

@@ -31,6 +31,7 @@ class OutboxItem:
     error: str
     receipt: dict[str, Any] = field(default_factory=dict)
     updated_at: str = ""
+    created_at: str = ""  # when it was queued (ISO 8601 with offset)
 
     @property
     def server_id(self) -> str:

@@ -42,6 +42,7 @@ def _item(row: OutboxRow) -> OutboxItem:
         error=row.error,
         receipt=json.loads(row.receipt) if row.receipt else {},
         updated_at=row.updated_at,
+        created_at=row.created_at,
     )
 
 

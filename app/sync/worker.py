@@ -12,7 +12,8 @@ from app.catalog.errors import Refused, SecretRefused
 from app.catalog.service import Catalog
 
 from .client import Rejected, SyncClient, Transient, Unusable
-from .models import SyncState
+from .longterm import Deferred, Extender
+from .models import OutboxItem, SyncState
 from .throttle import Backoff
 
 
@@ -31,7 +32,7 @@ class WorkerOptions:
 class SyncEvent:
     """Progress for the CLI or the status bar: an item sent, failed, refused, or a wait."""
 
-    kind: str  # sent | failed | refused | retrying | unreachable
+    kind: str  # sent | failed | refused | retrying | unreachable | extended | deferred | as-is
     doc_code: str
     message: str = ""
 
@@ -47,12 +48,18 @@ class SyncReport:
     failed: int = 0
     refused: int = 0
     retries: int = 0
+    extended: int = 0  # signatures extended to B-LT/B-LTA before their upload
+    deferred: int = 0  # kept back for now: the CA or the timestamp server did not answer
     unreachable: bool = False
     errors: list[str] = field(default_factory=list)
 
 
 class SyncWorker:
-    """Sends the outbox of `catalog` through `client`; `run_once` for one pass, `run` forever."""
+    """Sends the outbox of `catalog` through `client`; `run_once` for one pass, `run` forever.
+
+    With an `extender`, each document's signatures get their validation data (B-LT) right
+    before its package is built (see app/sync/longterm.py).
+    """
 
     def __init__(
         self,
@@ -60,8 +67,10 @@ class SyncWorker:
         client: SyncClient,
         options: WorkerOptions | None = None,
         progress: Progress | None = None,
+        extender: Extender | None = None,
     ) -> None:
         self.catalog = catalog
+        self.extender = extender
         self.client = client
         self.options = options or WorkerOptions()
         self.progress = progress or (lambda event: None)
@@ -122,6 +131,8 @@ class SyncWorker:
                 return
             item = outbox.item(item_id)
             try:
+                if self.extender is not None and not self._extend(item, report):
+                    return
                 item = outbox.prepare(item_id)
                 outbox.check(item)  # the document itself, right before it leaves
                 receipt = self.client.upload(
@@ -148,6 +159,22 @@ class SyncWorker:
             self._count(report, "sent", item.doc_code, receipt.get("server_id", ""))
             return
 
+    def _extend(self, item: OutboxItem, report: SyncReport) -> bool:
+        """The pre-upload step; False when the item waits for the CA (retried next pass)."""
+        self.catalog.outbox.check(item)  # a document that may not leave is never touched
+        assert self.extender is not None
+        try:
+            outcome = self.extender.before_upload(item)
+        except Deferred as err:
+            self.catalog.outbox.record_error(item.id, err.message, permanent=False)
+            self._count(report, "deferred", item.doc_code, err.message)
+            return False
+        if outcome.kind == "extended":
+            self._count(report, "extended", item.doc_code, outcome.detail)
+        elif outcome.kind == "skipped":
+            self.progress(SyncEvent("as-is", item.doc_code, outcome.detail))
+        return True
+
     def _count(self, report: SyncReport, kind: str, doc_code: str, message: str) -> None:
         with self._report_lock:
             if kind == "sent":
@@ -155,6 +182,8 @@ class SyncWorker:
             elif kind == "failed":
                 report.failed += 1
                 report.errors.append(f"{doc_code}: {message}")
+            elif kind in ("extended", "deferred"):
+                setattr(report, kind, getattr(report, kind) + 1)
             elif kind == "refused":
                 report.refused += 1
                 report.errors.append(f"{doc_code}: {message}")

@@ -9,7 +9,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
 UTC = datetime.UTC
 SIGNER_USAGE = {"digital_signature": True, "content_commitment": True}
@@ -48,9 +48,10 @@ class TestCa:
     key: rsa.RSAPrivateKey
     cert: x509.Certificate
     crl_url: str
+    ocsp_url: str = ""  # named in the certificates it issues (AIA) when set
 
     @classmethod
-    def create(cls, crl_url: str) -> TestCa:
+    def create(cls, crl_url: str, ocsp_url: str = "") -> TestCa:
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         now = datetime.datetime.now(UTC)
         name = _name("Test Root CA")
@@ -70,7 +71,7 @@ class TestCa:
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
             .sign(key, hashes.SHA256())
         )
-        return cls(key, cert, crl_url)
+        return cls(key, cert, crl_url, ocsp_url)
 
     def issue(
         self,
@@ -111,6 +112,18 @@ class TestCa:
                 critical=False,
             )
         )
+        if self.ocsp_url:
+            builder = builder.add_extension(
+                x509.AuthorityInformationAccess(
+                    [
+                        x509.AccessDescription(
+                            AuthorityInformationAccessOID.OCSP,
+                            x509.UniformResourceIdentifier(self.ocsp_url),
+                        )
+                    ]
+                ),
+                critical=False,
+            )
         if timestamping:
             builder = builder.add_extension(
                 x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True

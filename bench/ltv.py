@@ -1,0 +1,61 @@
+"""B-LT / B-LTA extension time per document against a loopback OCSP/CRL/TSA responder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from app.signing.ltv import extend_to_lt
+from app.signing.trust import load_roots
+from tests.fixtures.ltvpki import make_ltv_pki
+from tests.fixtures.tokens import make_station_pdf
+
+DOCS = 30
+WARMUP = 2  # first calls pay for imports and the first connections
+
+
+def _times(folder: Path, signed: list[Path], roots: list[Any], tsa: str | None) -> list[float]:
+    took = []
+    for i, path in enumerate(signed):
+        start = time.perf_counter()
+        extend_to_lt(path, roots, output=folder / f"x{i}.pdf", tsa_url=tsa)
+        took.append(time.perf_counter() - start)
+    return took[WARMUP:]
+
+
+def main(out: Path) -> dict[str, Any]:
+    """Sign DOCS one-page station PDFs (B-T), extend each to B-LT, then to B-LTA; print the
+    median and p95 per document against the 200 ms target; save JSON in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-ltv-"))
+    pki = make_ltv_pki(work)
+    try:
+        roots = load_roots([pki.root_pem], use_defaults=False)
+        pages = [make_station_pdf(work / f"p{i}.pdf", seed=i, dpi=150) for i in range(DOCS)]
+        signed = [pki.sign(p, p.with_suffix(".signed.pdf")) for p in pages]
+        figures: dict[str, Any] = {"documents": DOCS - WARMUP}
+        for level, tsa in (("b_lt", None), ("b_lta", pki.tsa_url)):
+            took = _times(work, signed, roots, tsa)
+            p95 = statistics.quantiles(took, n=20)[18] * 1000
+            figures[f"{level}_median_ms"] = round(statistics.median(took) * 1000, 1)
+            figures[f"{level}_p95_ms"] = round(p95, 1)
+            print(
+                f"{level.replace('_', '-').upper():6} extension  median"
+                f" {figures[f'{level}_median_ms']:6.1f} ms, p95 {p95:6.1f} ms per document"
+                " (target ≤ 200)"
+            )
+        figures["responder_requests"] = dict(pki.responder.requests)
+    finally:
+        pki.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    (out / "ltv.json").write_text(json.dumps(figures, indent=1))
+    return figures
+
+
+if __name__ == "__main__":
+    main(Path("bench/out/ltv"))
