@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import datetime
+import hashlib
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -58,7 +59,11 @@ def create_app(config: Config) -> FastAPI:
     pool = Pool(config.dsn, config.db_pool)
     store = FileStore(config.storage / "blobs")
     services = ingest.Services(
-        pool, store, uploads.Spool(config.storage / "uploads"), SignatureChecker(config)
+        pool,
+        store,
+        uploads.Spool(config.storage / "uploads"),
+        SignatureChecker(config),
+        config.package_limits,
     )
     authenticator = auth.Authenticator(pool, config)
     abandoned = datetime.timedelta(hours=config.abandoned_upload_hours)
@@ -250,9 +255,18 @@ def create_app(config: Config) -> FastAPI:
         if not chosen:
             raise ApiError(404, "no_version", f"No version {version} of {doc_uuid}.")
         sha = chosen[0]["pdf_sha256"]
-        with store.get(sha) as handle:
-            data = handle.read()
-        problems = services.checker.problems(data, sha, info["doc_code"], fresh=True)
+        try:
+            with store.get(sha) as handle:
+                data = handle.read()
+        except KeyError:
+            raise ApiError(
+                500, "file_missing", "The stored PDF is missing; tell the server's admin."
+            ) from None
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise ApiError(
+                500, "file_damaged", "The stored PDF is damaged; tell the server's admin."
+            )
+        problems = services.checker.problems(data, info["doc_code"], fresh=True)
         if problems:
             raise ApiError(409, "signature_invalid", "; ".join(problems))
         return Response(

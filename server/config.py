@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.catalog.export.limits import Limits
+
 from .errors import ConfigError
 
 MiB = 1 << 20
@@ -45,6 +47,17 @@ class Config:
     @property
     def tls(self) -> bool:
         return self.tls_cert is not None
+
+    @property
+    def package_limits(self) -> Limits:
+        """What one upload may unpack: no file (nor METS) larger than an upload may be (PDFs
+        hardly compress), twice that in all; the signature check reads one PDF at a time."""
+        default = Limits()
+        return Limits(
+            file_bytes=self.max_upload,
+            total_bytes=2 * self.max_upload,
+            metadata_bytes=min(default.metadata_bytes, self.max_upload),
+        )
 
 
 def _path(base: Path, value: Any) -> Path:

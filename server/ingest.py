@@ -1,5 +1,6 @@
-"""Complete an upload: check the hash, every METS checksum, the organisation and the
-signatures; only then store the package, its PDFs and a new version of each document."""
+"""Complete an upload: check the hash, the package (app.catalog.export.reader: names, limits,
+every checksum computed from the bytes), the organisation and the signatures; only then store
+the package, its PDFs and a new version of each document, under the hashes computed here."""
 
 from __future__ import annotations
 
@@ -7,15 +8,14 @@ import hashlib
 import json
 import tempfile
 import uuid
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from app.catalog.export.limits import Limits, PackageRefused
 from app.catalog.export.reader import Package, read_package
-from app.catalog.export.sip import STATION_PATH
 from app.catalog.text import fold
 from app.errors import InputError
 
@@ -31,12 +31,14 @@ SEARCH_FIELDS = ("docCode", "subject", "organName", "codeNumber", "codeNotation"
 
 @dataclass(frozen=True)
 class Services:
-    """What ingesting needs: the database, the blob store, the spool and the verifier."""
+    """What ingesting needs: the database, the blob store, the spool, the verifier and the
+    limits on what a package may unpack."""
 
     pool: Pool
     store: BlobStore
     spool: Spool
     checker: SignatureChecker
+    limits: Limits = field(default_factory=Limits)
 
 
 def _sha256(path: Path) -> str:
@@ -45,13 +47,6 @@ def _sha256(path: Path) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _organisation(path: Path) -> str:
-    with zipfile.ZipFile(path) as archive:
-        name = next(n for n in archive.namelist() if n.endswith("/" + STATION_PATH))
-        station = json.loads(archive.read(name))
-    return str(station.get("organisation", {}).get("code", ""))
 
 
 def complete(services: Services, principal: Principal, upload: Upload) -> dict[str, Any]:
@@ -91,11 +86,13 @@ def _complete(services: Services, principal: Principal, upload: Upload) -> dict[
 
 def _checked(services: Services, principal: Principal, part: Path, work: Path) -> Package:
     try:
-        package = read_package(part, work)
-        org = _organisation(part)
-    except (InputError, KeyError, ValueError, StopIteration, zipfile.BadZipFile) as err:
-        why = str(err).replace(str(part), "the package").replace(str(work), "")  # no server paths
+        package = read_package(part, work, services.limits)
+    except InputError as err:
+        why = err.message.replace(str(part), "the package").replace(str(work), "")  # no paths
+        if isinstance(err, PackageRefused):
+            raise ApiError(413 if err.too_large else 422, err.reason, why) from err
         raise ApiError(422, "bad_package", f"The package is not valid: {why}") from err
+    org = package.organisation
     if org != principal.org:
         raise ApiError(
             403, "wrong_org", f"The package is for organisation {org}, not this station's."
@@ -108,7 +105,7 @@ def _checked(services: Services, principal: Principal, part: Path, work: Path) -
         for item in doc.files:
             if item.kind != "signed":
                 continue
-            problems = services.checker.problems(item.path.read_bytes(), item.sha256, doc.uuid)
+            problems = services.checker.problems(item.path.read_bytes(), doc.uuid)
             if problems:
                 raise ApiError(
                     422,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from pathlib import Path
@@ -17,9 +18,9 @@ CACHE_SECONDS = 600.0
 class SignatureChecker:
     """Verifies signed PDFs against the configured trust roots.
 
-    A successful verdict is remembered for CACHE_SECONDS by SHA-256 (the same bytes give the
-    same verdict), so a package re-sent after a drop is not verified twice; downloads
-    always verify afresh (`fresh=True`).
+    A successful verdict is remembered for CACHE_SECONDS by the SHA-256 computed here from the
+    bytes (never a hash a package claims), so a package re-sent after a drop is not verified
+    twice; downloads always verify afresh (`fresh=True`).
     """
 
     def __init__(self, config: Config) -> None:
@@ -28,8 +29,9 @@ class SignatureChecker:
         self._ok: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def problems(self, data: bytes, sha256: str, name: str, *, fresh: bool = False) -> list[str]:
+    def problems(self, data: bytes, name: str, *, fresh: bool = False) -> list[str]:
         """Why the PDF's signatures are not valid (empty when they are)."""
+        sha256 = hashlib.sha256(data).hexdigest()
         with self._lock:
             if not fresh and self._ok.get(sha256, 0.0) > time.monotonic():
                 return []

@@ -138,10 +138,10 @@ def test_refusals_store_nothing(
         assert bad.status_code == 422 and bad.json()["error"] == "checksum_mismatch"
         # a file changed inside the package: its METS checksum no longer matches
         damaged = _upload(http, _retamper(data))
-        assert damaged.status_code == 422 and damaged.json()["error"] == "bad_package"
+        assert damaged.status_code == 422 and damaged.json()["error"] == "checksum_mismatch"
         assert "SHA-256" in damaged.json()["message"]
         junk = _upload(http, b"not a zip at all")
-        assert junk.status_code == 422 and junk.json()["error"] == "bad_package"
+        assert junk.status_code == 422 and junk.json()["error"] == "bad_zip"
         assert str(server.config.storage) not in junk.json()["message"]  # no server paths
         # a tampered signed PDF with consistent checksums: the signature check refuses it
         scan, signed = pdfs

@@ -1,24 +1,28 @@
-"""Read a SIP package back: check every SHA-256 in its METS, then parse EAD and station data."""
+"""Read a SIP package from outside: check the ZIP, its METS and station.json, hash every
+listed file from its bytes, and extract the file versions into a work folder under our names."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import xml.etree.ElementTree as ET
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from defusedxml import ElementTree as SafeET
+
 from app.catalog import profiles
-from app.catalog.export.sip import EAD, EAD_PATH, METS, STATION_FORMAT, STATION_PATH, XLINK
+from app.catalog.export import stationdata
+from app.catalog.export.limits import Limits, PackageRefused
+from app.catalog.export.names import checked_path, checked_sha256
+from app.catalog.export.safezip import MANIFEST, SafeZip
+from app.catalog.export.sip import EAD, EAD_PATH, HREF, METS, STATION_PATH
 from app.catalog.profiles import FieldSpec
-from app.errors import InputError
 
 
 @dataclass(frozen=True)
 class PackageFile:
-    """One file version from a package, extracted to a local path."""
+    """One file version from a package, extracted to a local path; `sha256` is computed."""
 
     version: int
     sha256: str
@@ -44,8 +48,9 @@ class PackageDocument:
 
 @dataclass(frozen=True)
 class Package:
-    """A hồ sơ as a package describes it."""
+    """A hồ sơ as a package describes it, with the organisation its station.json names."""
 
+    organisation: str
     hoso_uuid: str
     created_at: str
     profile: str
@@ -53,90 +58,133 @@ class Package:
     documents: tuple[PackageDocument, ...]
 
 
-def read_package(path: Path, work: Path) -> Package:
-    """Verify and parse the SIP ZIP at `path`, extracting its PDFs into `work`."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as err:
-        raise InputError(f"{path} is not a readable ZIP package: {err}") from err
-    with archive:
-        mets_names = [
-            n for n in archive.namelist() if n.endswith("/METS.xml") and n.count("/") == 1
-        ]
-        if len(mets_names) != 1:
-            raise InputError(f"{path}: expected one root folder with METS.xml.")
-        root = mets_names[0][: -len("METS.xml")]
-        listed = _checked_files(archive, root)
-        station = json.loads(listed[STATION_PATH])
-        if station.get("format") != STATION_FORMAT:
-            raise InputError(f"{path}: unknown package format {station.get('format')!r}.")
-        profile = profiles.load(station["hoso"]["profile"])
-        ead = ET.fromstring(listed[EAD_PATH])
-        e = f"{{{EAD}}}"
-        arch = ead.find(f"{e}archdesc")
+@dataclass(frozen=True)
+class _Listed:
+    sha256: str
+    size: int | None
+
+
+def read_package(path: Path, work: Path, limits: Limits | None = None) -> Package:
+    """Verify and parse the SIP ZIP at `path`, extracting its file versions into `work`.
+
+    Nothing outside `work` is written, and inside it only files named here. Every refusal
+    is a PackageRefused (an InputError) with a machine-readable `reason`.
+    """
+    with SafeZip(path, limits or Limits()) as archive:
+        listed = _manifest(archive)
+        archive.require_exactly(set(listed))
+        for needed in (STATION_PATH, EAD_PATH):
+            if needed not in listed:
+                raise PackageRefused("missing_entry", f"METS does not list {needed}.")
+        station = stationdata.parse(_small(archive, STATION_PATH, listed))
+        ead = _xml(_small(archive, EAD_PATH, listed), "the EAD", f"{{{EAD}}}ead")
+        arch = ead.find(f"{{{EAD}}}archdesc")
         if arch is None:
-            raise InputError(f"{path}: the EAD has no archdesc.")
-        items = {c.get("id", "")[2:]: c for c in arch.iter(f"{e}c")}
-        documents = []
-        for raw in station["documents"]:
-            files = []
-            for version in raw["files"]:
-                target = work / version["sha256"]
-                target.write_bytes(listed[version["path"]])
-                files.append(
+            raise PackageRefused("bad_ead", "the EAD has no archdesc.")
+        items = {c.get("id", "")[2:]: c for c in arch.iter(f"{{{EAD}}}c")}
+        for claimed in station.documents:
+            if claimed.uuid not in items:
+                raise PackageRefused("bad_ead", f"the EAD does not describe {claimed.uuid}.")
+        extracted = _extract(archive, listed, station, work)
+    profile = profiles.load(station.profile)
+    return Package(
+        organisation=station.organisation_code,
+        hoso_uuid=station.hoso_uuid,
+        created_at=station.created_at,
+        profile=profile.id,
+        metadata=_fields(arch, profile.hoso),
+        documents=tuple(
+            PackageDocument(
+                uuid=d.uuid,
+                number=d.number,
+                state=d.state,
+                reason=d.reason,
+                clerk=d.clerk,
+                created_at=d.created_at,
+                metadata=_fields(items[d.uuid], profile.document),
+                pages=d.pages,
+                files=tuple(
                     PackageFile(
-                        version["version"],
-                        version["sha256"],
-                        version["kind"],
-                        version["created_at"],
-                        target,
+                        f.version, extracted[f.path][0], f.kind, f.created_at, extracted[f.path][1]
                     )
-                )
-            documents.append(
-                PackageDocument(
-                    uuid=raw["uuid"],
-                    number=raw["number"],
-                    state=raw["state"],
-                    reason=raw["reason"],
-                    clerk=raw["clerk"],
-                    created_at=raw["created_at"],
-                    metadata=_fields(items[raw["uuid"]], profile.document),
-                    pages=tuple(raw["pages"]),
-                    files=tuple(files),
-                )
+                    for f in d.files
+                ),
             )
-        return Package(
-            hoso_uuid=station["hoso"]["uuid"],
-            created_at=station["hoso"]["created_at"],
-            profile=profile.id,
-            metadata=_fields(arch, profile.hoso),
-            documents=tuple(documents),
-        )
+            for d in station.documents
+        ),
+    )
 
 
-def _checked_files(archive: zipfile.ZipFile, root: str) -> dict[str, bytes]:
-    """Every file METS lists, by its path, after checking size and SHA-256 (all problems)."""
+def _xml(raw: bytes, what: str, root_tag: str) -> ET.Element:
+    """Parse with defusedxml: no DTD, no entity, no external reference."""
+    try:
+        root: ET.Element = SafeET.fromstring(raw, forbid_dtd=True)
+    except (ET.ParseError, ValueError, RecursionError) as err:
+        raise PackageRefused("bad_xml", f"{what} is not acceptable XML ({err}).") from err
+    if root.tag != root_tag:
+        raise PackageRefused("bad_xml", f"{what} has the root element {root.tag[:80]!r}.")
+    return root
+
+
+def _manifest(archive: SafeZip) -> dict[str, _Listed]:
+    """Every file METS lists, by its path in the package, with its checksum and size."""
     m = f"{{{METS}}}"
-    mets = ET.fromstring(archive.read(f"{root}METS.xml"))
-    problems: list[str] = []
-    out: dict[str, bytes] = {}
+    mets = _xml(archive.read_small(MANIFEST), "METS.xml", f"{m}mets")
+    out: dict[str, _Listed] = {}
     for node in mets.iter(f"{m}file"):
         locat = node.find(f"{m}FLocat")
-        name = "" if locat is None else locat.get(f"{{{XLINK}}}href", "")
-        try:
-            data = archive.read(root + name)
-        except KeyError:
-            problems.append(f"{name}: listed in METS but absent")
+        name = checked_path(None if locat is None else locat.get(HREF), "A METS file")
+        if name in out or name == MANIFEST:
+            raise PackageRefused("duplicate_entry", f"METS lists {name!r} twice.")
+        if node.get("CHECKSUMTYPE") != "SHA-256":
+            raise PackageRefused("bad_hash", f"METS gives no SHA-256 for {name!r}.")
+        sha = checked_sha256(node.get("CHECKSUM"), f"The METS checksum of {name!r}")
+        size = node.get("SIZE")
+        if size is not None and not size.isdigit():
+            raise PackageRefused("bad_mets", f"METS gives {name!r} the size {size[:40]!r}.")
+        out[name] = _Listed(sha, None if size is None else int(size))
+    return out
+
+
+def _check(name: str, sha: str, size: int, listed: _Listed) -> None:
+    if sha != listed.sha256 or (listed.size is not None and size != listed.size):
+        raise PackageRefused("checksum_mismatch", f"{name!r} does not match its SHA-256 in METS.")
+
+
+def _small(archive: SafeZip, name: str, listed: dict[str, _Listed]) -> bytes:
+    data = archive.read_small(name)
+    _check(name, hashlib.sha256(data).hexdigest(), len(data), listed[name])
+    return data
+
+
+def _extract(
+    archive: SafeZip,
+    listed: dict[str, _Listed],
+    station: stationdata.StationData,
+    work: Path,
+) -> dict[str, tuple[str, Path]]:
+    """Hash every other listed file; write the file versions to `work/<n>.pdf`.
+
+    Returns the computed SHA-256 and the local path of each file version, by package path.
+    """
+    claimed = {f.path: f for d in station.documents for f in d.files}
+    for name in claimed:
+        if name not in listed or name in (STATION_PATH, EAD_PATH):
+            raise PackageRefused("missing_entry", f"station.json names {name!r}, not a listed PDF.")
+    out: dict[str, tuple[str, Path]] = {}
+    for number, name in enumerate(sorted(set(listed) - {STATION_PATH, EAD_PATH})):
+        if name not in claimed:
+            _check(name, *archive.stream(name), listed[name])
             continue
-        if hashlib.sha256(data).hexdigest() != node.get("CHECKSUM"):
-            problems.append(f"{name}: SHA-256 does not match METS")
-            continue
-        out[name] = data
-    for needed in (STATION_PATH, EAD_PATH):
-        if needed not in out and not any(p.startswith(needed) for p in problems):
-            problems.append(f"{needed}: missing from the package")
-    if problems:
-        raise InputError("The package is damaged:\n  " + "\n  ".join(problems))
+        target = work / f"{number}.pdf"
+        with target.open("xb") as handle:
+            sha, size = archive.stream(name, handle.write)
+        _check(name, sha, size, listed[name])
+        if sha != claimed[name].sha256:
+            raise PackageRefused(
+                "checksum_mismatch", f"station.json gives {name!r} another SHA-256."
+            )
+        out[name] = (sha, target)
     return out
 
 
