@@ -21,7 +21,7 @@ class FsckReport:
     mismatched: list[str] = field(default_factory=list)  # a file whose bytes changed
     db_errors: list[str] = field(default_factory=list)
     orphans: list[Path] = field(default_factory=list)  # a stored file no row names
-    temp_files: list[Path] = field(default_factory=list)  # leftovers of an interrupted write
+    temp_files: list[Path] = field(default_factory=list)  # an interrupted write's leftovers
     repaired: list[str] = field(default_factory=list)
 
     @property
@@ -31,6 +31,12 @@ class FsckReport:
     @property
     def clean(self) -> bool:
         return self.consistent and not (self.orphans or self.temp_files)
+
+    @property
+    def problems(self) -> bool:
+        """Something a user must look at: an inconsistency, or a file no row names (temp
+        files of an interrupted add are leftovers, not problems: they hold no data)."""
+        return not self.consistent or bool(self.orphans)
 
 
 def fsck(

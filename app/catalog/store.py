@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from app.content_store import CHUNK, BlobFolder, Stored, store_stream
 from app.errors import OutputError
+
+LEFTOVER_AGE = 600.0  # seconds without a write after which a temp file is a dead add's leftover
+log = logging.getLogger(__name__)
 
 
 def sha256_of(path: Path) -> str:
@@ -20,7 +26,29 @@ def sha256_of(path: Path) -> str:
 
 
 class ContentStore(BlobFolder):
-    """Files named by their SHA-256 under `root/ab/cd/abcd…`; temp files live in `root/tmp`."""
+    """Files named by their SHA-256 under `root/ab/cd/abcd…`; temp files live in `root/tmp`.
+
+    Opening the store removes the `tmp/*.part` files of an add that was killed (unwritten for
+    LEFTOVER_AGE: another process may be adding right now); `removed` lists them.
+    """
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.removed = self._remove_leftovers()
+
+    def _remove_leftovers(self) -> list[Path]:
+        cutoff = time.time() - LEFTOVER_AGE
+        removed = []
+        for path in self.tmp.glob("*.part"):
+            with contextlib.suppress(FileNotFoundError):  # another process cleaning too
+                if path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed.append(path)
+        if removed:
+            log.info(
+                "Removed %d temp file(s) an interrupted add left in %s", len(removed), self.tmp
+            )
+        return removed
 
     def put(self, source: Path) -> Stored:
         """Copy `source` into the store (hashing while copying); an existing blob is kept."""

@@ -315,7 +315,7 @@ def _fsck(args: argparse.Namespace) -> int:
             else "PROBLEMS FOUND"
         )
     )
-    return 0 if report.consistent and (report.clean or args.repair) else 1
+    return 1 if report.problems and not (report.consistent and args.repair) else 0
 
 
 def _audit_verify(args: argparse.Namespace) -> int:

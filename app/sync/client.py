@@ -14,7 +14,7 @@ import httpx
 
 from app.errors import StationError
 
-from .credentials import Credentials
+from .credentials import Credentials, checked_server
 from .throttle import TokenBucket
 
 PIECE = 16 * 1024
@@ -113,7 +113,10 @@ def _error(response: httpx.Response) -> SyncError:
 
 
 def enroll(server: str, code: str, name: str, ca_file: str = "") -> Credentials:
-    """Spend a one-time enrollment code; return the station's new credentials."""
+    """Spend a one-time enrollment code; return the station's new credentials.
+
+    Only over https:// (http:// to this machine only: tests and the demo server)."""
+    server = checked_server(server)
     try:
         with httpx.Client(base_url=server, verify=tls_context(ca_file), timeout=30) as http:
             response = http.post("/v1/enroll", json={"code": code, "name": name})
@@ -144,13 +147,13 @@ class SyncClient:
         connections: int = 8,
     ) -> None:
         self.bucket = bucket
-        self.server = credentials.server
+        self.server = checked_server(credentials.server)
         self.bytes_sent = 0  # package bytes written to the connection, re-sent ones included
         self._lock = threading.Lock()
         verify = tls_context(credentials.ca_file)
         limits = httpx.Limits(max_connections=connections)
         self._http = httpx.Client(
-            base_url=credentials.server,
+            base_url=self.server,
             auth=(credentials.station_id, credentials.secret),
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             transport=httpx.HTTPTransport(

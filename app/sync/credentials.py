@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from app.errors import UsageError
 
@@ -22,6 +24,37 @@ class Credentials:
     org: str
     expires_at: str
     ca_file: str = ""  # a PEM bundle to trust for the server's TLS certificate
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine (127.0.0.0/8, ::1 or localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def checked_server(url: str) -> str:
+    """`url` if the station may talk to it: https://, or http:// to this machine only (the
+    tests and the `make run-server` demo); the station's secret never travels in clear."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = urlsplit(""), ""
+    if parts.scheme == "https" and host:
+        return url.strip()
+    if parts.scheme == "http" and is_loopback(host):
+        return url.strip()
+    raise UsageError(
+        f"Địa chỉ máy chủ {url!r} không dùng https:// — mã bí mật của trạm sẽ đi qua mạng "
+        "không mã hóa. / The server address must start with https:// (the station's secret "
+        "would travel in clear); http:// is accepted only for 127.0.0.1 or localhost "
+        "(tests and the `make run-server` demo).",
+        hint="Ask the server admin for the https:// address, e.g. https://luu-tru.tinh.vn:8443",
+    )
 
 
 def path_in(folder: Path) -> Path:
