@@ -7,9 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.backup.verify import VerifyReport
+from app.backup.write import BackupReport
 from app.catalog import backup_state
 from app.catalog.backup_state import TargetState
 from app.catalog.service import Catalog
+
+
+def record_written(catalog: Catalog, report: BackupReport) -> TargetState:
+    """Remember that this catalog's backup set on `report.folder` got a new generation."""
+    return backup_state.record_written(
+        catalog, report.set_id, str(report.folder.resolve()), report.generation
+    )
 
 
 def record(catalog: Catalog, folder: Path, report: VerifyReport) -> list[str]:

@@ -15,7 +15,7 @@ from app.backup.errors import DamagedBackup
 from app.backup.manifest import DATABASE, Entry, Manifest
 from app.backup.progress import Meter, Report
 from app.backup.settings import settings_files
-from app.catalog import backup_state, profiles
+from app.catalog import profiles
 from app.catalog.audit import now
 from app.catalog.db import DB_NAME
 from app.catalog.service import Catalog
@@ -84,7 +84,8 @@ def backup(
 
     The database is a consistent snapshot (the desk may keep filing meanwhile); stored files
     already on the medium are not copied again; the generation exists only once its sealed
-    manifest is published, so a stop at any point leaves the previous one whole.
+    manifest is published, so a stop at any point leaves the previous one whole. The catalog
+    is only read: the caller records the write with `status.record_written`.
     """
     medium.check_target(folder)
     meter = Meter(report=report, cancelled=cancelled)
@@ -125,7 +126,6 @@ def backup(
             meter.step("manifest")
             backup_set.publish(manifest)
         dropped = backup_set.prune(keep)
-    backup_state.record_written(catalog, backup_set.id, str(folder.resolve()), manifest.generation)
     return BackupReport(
         folder=folder,
         set_id=backup_set.id,

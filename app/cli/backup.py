@@ -14,7 +14,7 @@ from tqdm import tqdm
 from app.backup import medium
 from app.backup.progress import Report
 from app.backup.restore import restore
-from app.backup.status import freshness, record, show_date
+from app.backup.status import freshness, record, record_written, show_date
 from app.backup.verify import verify
 from app.backup.write import DEFAULT_KEEP, backup
 from app.catalog import backup_state
@@ -122,6 +122,7 @@ def _backup(args: argparse.Namespace) -> int:
             done = backup(catalog, args.target, passphrase, keep=args.keep, report=report)
         finally:
             bar.close()
+        record_written(catalog, done)
         print(
             f"backup {done.generation} written to {done.folder}: {done.documents} document(s), "
             f"{done.files} file(s), {done.new_files} new ({done.new_bytes} bytes)"

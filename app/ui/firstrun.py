@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
 from app.catalog import profiles
 from app.scanner.base import DeviceInfo
 from app.scanner.factory import list_devices
+from app.ui.backup_dialog import RestoreDialog
 from app.ui.i18n import nfc
 from app.ui.prefs import Prefs
 from app.ui.session import DeskSession
@@ -66,9 +68,19 @@ class FirstRunDialog(QDialog):
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.submit)
+        self.restore = QPushButton(self.tr("Restore from a backup…"))  # a replaced machine
+        self.restore.clicked.connect(self.open_restore)
+        self.buttons.addButton(self.restore, QDialogButtonBox.ButtonRole.ActionRole)
         form.addRow(self.buttons)
         task = pools.run(_devices, name="devices")
         task.signals.done.connect(self._devices_found)
+
+    def open_restore(self) -> RestoreDialog:
+        """Restore the old station's catalog instead; the first run is then done."""
+        dialog = RestoreDialog(self.session, self.pools, self)
+        dialog.accepted.connect(self.accept)
+        dialog.open()
+        return dialog
 
     def _devices_found(self, devices: list[DeviceInfo]) -> None:
         if not any(d.kind not in ("virtual", "folder") for d in devices):

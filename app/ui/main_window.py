@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QPushButton, QTabWidget, QWidget
 
+from app.catalog import backup_state
 from app.catalog.models import Role
+from app.ui.backup_dialog import BackupDialog
 from app.ui.desk import Desk
 from app.ui.health import HealthPanel
 from app.ui.review import ReviewView
@@ -56,6 +58,9 @@ class MainWindow(QMainWindow):
         self.health = HealthPanel(desk)  # the doctor's checks, run as the window first shows
         self.health.checked.connect(self._health_checked)
         self._add(self.health, lambda: self.tr("Station health"))
+        self.backup_button = QPushButton()  # "Sao lưu": back up to a drive, then verify
+        self.backup_button.clicked.connect(self.open_backup)
+        self.tabs.setCornerWidget(self.backup_button)
         QShortcut(QKeySequence("Ctrl+F"), self, self._to_search)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.sync_timer = QTimer(self)
@@ -80,6 +85,7 @@ class MainWindow(QMainWindow):
         for index, (screen, title) in enumerate(self.screens):
             self.tabs.setTabText(index, title())
             screen.retranslate()
+        self.backup_button.setText(self.tr("Back up…"))
         self.desk.status.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -100,8 +106,19 @@ class MainWindow(QMainWindow):
         task = self.desk.pools.run(lambda r: self.desk.session.sync_status(), name="sync")
         task.signals.done.connect(self._sync_read)
 
+        backups = self.desk.pools.run(
+            lambda r: backup_state.last_backup(self.desk.session.catalog), name="backup-state")
+        backups.signals.done.connect(self.desk.status.show_backup)
+
     def _sync_read(self, status: SyncStatus) -> None:
         self.desk.status.show_sync(status)
+
+    def open_backup(self) -> BackupDialog:
+        """The "Sao lưu" dialog; the status bar's last backup follows what it records."""
+        dialog = BackupDialog(self.desk, self)
+        dialog.backed_up.connect(lambda report: self.refresh_sync())
+        dialog.open()
+        return dialog
 
     def _health_checked(self) -> None:
         if self.health.has_failures:  # something stops the station: show what and how to fix it

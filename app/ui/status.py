@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from app.ui.i18n import show_number
+from app.ui.i18n import show_date, show_number
 from app.ui.session import SyncStatus
 from app.ui.workers import Task
 
@@ -20,8 +20,11 @@ class StatusBar(QStatusBar):
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._cancel)
         self.sync_label = QLabel()
+        self.backup_label = QLabel()
+        self.last_backup: str | None = None  # ISO time of the newest verified backup
         for widget in (self.task_label, self.bar, self.cancel_button):
             self.addWidget(widget)
+        self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.sync_label)
         self._tasks: list[Task] = []
         self.sync: SyncStatus | None = None
@@ -31,6 +34,7 @@ class StatusBar(QStatusBar):
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
         self._show_sync()
+        self._show_backup()
         if not self._tasks:
             self._idle()
 
@@ -67,6 +71,18 @@ class StatusBar(QStatusBar):
         self.task_label.setText(self.tr("Ready"))
         self.bar.hide()
         self.cancel_button.hide()
+
+    def show_backup(self, stamp: str) -> None:
+        """When the newest verified backup was written (ISO; "" when there is none)."""
+        self.last_backup = stamp
+        self._show_backup()
+
+    def _show_backup(self) -> None:
+        if self.last_backup is None:
+            self.backup_label.setText("")
+            return
+        when = show_date(self.last_backup[:10]) if self.last_backup else self.tr("never")
+        self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when))
 
     def show_sync(self, status: SyncStatus | None) -> None:
         """The upward sync: the server (or that none is set up) and what waits in the outbox."""

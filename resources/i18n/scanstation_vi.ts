@@ -115,6 +115,10 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/firstrun.py" line="36"/>
         <source>Set up the station</source>
         <translation>Thiết lập trạm</translation>
@@ -244,6 +248,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Back up…</source>
+        <translation>Sao lưu…</translation>
+    </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Scanning station — %1 — %2</source>
@@ -995,6 +1003,14 @@
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Last backup: %1</source>
+        <translation>Sao lưu lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/status.py" line="32"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
@@ -1056,6 +1072,122 @@
         <location filename="../../app/ui/chart.py" line="35"/>
         <source>No documents</source>
         <translation>Không có văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Back up the catalog to a USB disk or external drive, encrypted with the office's passphrase. Keep two drives in separate places and back up to each every week.</source>
+        <translation>Sao lưu kho lưu trữ ra ổ USB hoặc ổ cứng rời, mã hóa bằng cụm mật khẩu của cơ quan. Giữ hai ổ ở hai nơi riêng và sao lưu vào mỗi ổ hằng tuần.</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Đang sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup %1 written and verified: %2 documents, %3 new files.</source>
+        <translation>Đã ghi và kiểm tra bản sao lưu %1: %2 tài liệu, %3 tệp mới.</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Cụm mật khẩu sao lưu</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Ổ sao lưu</translation>
+    </message>
+    <message>
+        <source>Passphrase again (new drive)</source>
+        <translation>Nhập lại cụm mật khẩu (ổ mới)</translation>
+    </message>
+    <message>
+        <source>Plug in the backup drive, or choose a folder.</source>
+        <translation>Cắm ổ sao lưu, hoặc chọn một thư mục.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Cụm mật khẩu cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <source>The verification found damaged files: %1. Use another drive.</source>
+        <translation>Kiểm tra thấy tệp bị hỏng: %1. Hãy dùng ổ khác.</translation>
+    </message>
+    <message>
+        <source>This folder is on the station's own disk: it is not an independent copy.</source>
+        <translation>Thư mục này nằm trên ổ đĩa của chính trạm: đây không phải bản sao độc lập.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWork</name>
+    <message>
+        <source>Copying to the backup drive…</source>
+        <translation>Đang chép sang ổ sao lưu…</translation>
+    </message>
+    <message>
+        <source>It did not finish: %1</source>
+        <translation>Chưa xong: %1</translation>
+    </message>
+    <message>
+        <source>Restoring and checking the catalog…</source>
+        <translation>Đang khôi phục và kiểm tra kho lưu trữ…</translation>
+    </message>
+    <message>
+        <source>Stopping… the previous backup on the drive stays intact.</source>
+        <translation>Đang dừng… bản sao lưu trước trên ổ vẫn nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>Verifying the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Cụm mật khẩu sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the backup drive of the old station and type the office's backup passphrase. The catalog is restored and checked before it is used.</source>
+        <translation>Chọn ổ sao lưu của trạm cũ và nhập cụm mật khẩu sao lưu của cơ quan. Kho lưu trữ được khôi phục và kiểm tra trước khi dùng.</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Ổ sao lưu</translation>
+    </message>
+    <message>
+        <source>No backup was found there: choose the drive that holds the scanstation-backup folder.</source>
+        <translation>Không thấy bản sao lưu ở đó: hãy chọn ổ có thư mục scanstation-backup.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restored: %1 documents. Sign in with the old station's accounts.</source>
+        <translation>Đã khôi phục: %1 tài liệu. Đăng nhập bằng tài khoản của trạm cũ.</translation>
+    </message>
+</context>
+<context>
+    <name>_DrivePicker</name>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>The backup drive or folder</source>
+        <translation>Ổ hoặc thư mục sao lưu</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from app.backup.status import freshness, record
+from app.backup.status import freshness, record, record_written
 from app.backup.verify import verify
 from app.backup.write import backup
 from app.catalog import Catalog, backup_state
@@ -16,7 +16,7 @@ from tests.backup.conftest import PASSPHRASE
 
 def _backed_up(catalog: Catalog, drive: Path) -> None:
     drive.mkdir()
-    backup(catalog, drive, PASSPHRASE)
+    record_written(catalog, backup(catalog, drive, PASSPHRASE))
     record(catalog, drive, verify(drive, PASSPHRASE))
 
 
