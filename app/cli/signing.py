@@ -10,7 +10,7 @@ from pathlib import Path
 
 from asn1crypto.x509 import Certificate  # type: ignore[import-untyped]
 
-from app.errors import UsageError
+from app.errors import OutputError, UsageError
 from app.signing.appearance import Appearance
 from app.signing.batch import BatchResult, DocumentResult, sign_batch
 from app.signing.certs import CertificateInfo, SigningKey
@@ -123,8 +123,8 @@ def _print_result(result: DocumentResult) -> None:
 def _sign(args: argparse.Namespace) -> int:
     if args.in_place and args.output_dir is not None:
         raise UsageError("Give either -o/--output-dir or --in-place, not both.")
-    if args.output_dir is not None and not args.output_dir.is_dir():
-        raise UsageError(f"The folder {args.output_dir} does not exist.", hint="Create it first.")
+    if args.output_dir is not None:
+        _make_folder(args.output_dir)
     prompt = _prompter(args.pin_env)
     key: Pkcs12Key | TokenSession
     if args.pkcs12 is not None:
@@ -151,6 +151,21 @@ def _sign(args: argparse.Namespace) -> int:
             hint="Insert the token and sign the untouched documents again.",
         )
     return 0 if batch.count("signed") == len(batch.results) else 1
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the output folder (and its parents) as other tools do; refuse a file there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as err:
+        raise UsageError(
+            f"{folder} is a file, not a folder.", hint="Give a folder for the signed copies."
+        ) from err
+    except OSError as err:
+        raise OutputError(
+            f"Cannot create the folder {folder}: {err.strerror}.",
+            hint="Choose a folder you can write to.",
+        ) from err
 
 
 def _organisation(key: SigningKey) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from app.scanner.base import DeviceInfo, ScanDriver
 
 log = logging.getLogger(__name__)
 ACCEPTED = "sane:<device>, twain:<source>, folder:<path>, demo or demo:<seed>"
+LIST_TTL_S = 10.0  # the health panel, scan view and first-run dialog share one probe
+_list_lock = threading.Lock()
+_listed: tuple[float, list[DeviceInfo], list[str]] | None = None
 
 
 def open_scanner(
@@ -43,14 +48,30 @@ def open_scanner(
     raise UsageError(f"Unknown device '{device_id}'.", hint=f"Use one of: {ACCEPTED}.")
 
 
-def list_devices(*, notes: list[str] | None = None) -> list[DeviceInfo]:
-    """Every device found now, then the demo device; problems are logged and added to notes."""
+def list_devices(*, notes: list[str] | None = None, fresh: bool = False) -> list[DeviceInfo]:
+    """Every device found, then the demo device; problems are logged and added to notes.
+
+    The drivers are probed once for every caller: a call during a probe waits for its result,
+    and calls within LIST_TTL_S of it share it (`fresh` probes again).
+    """
+    global _listed
+    with _list_lock:
+        if fresh or _listed is None or time.monotonic() - _listed[0] > LIST_TTL_S:
+            said: list[str] = []
+            found = _probe(said)
+            _listed = (time.monotonic(), found, said)
+        _, found, said = _listed
+    if notes is not None:
+        notes.extend(said)
+    return [*found]
+
+
+def _probe(notes: list[str]) -> list[DeviceInfo]:
     found: list[DeviceInfo] = []
 
     def note(message: str) -> None:
         log.warning("%s", message)
-        if notes is not None:
-            notes.append(message)
+        notes.append(message)
 
     try:
         from app.scanner.sane_backend import list_sane_devices

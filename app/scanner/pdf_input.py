@@ -11,7 +11,7 @@ import pikepdf
 import pypdfium2 as pdfium
 from PIL import Image
 
-from app.errors import InputError
+from app.errors import DependencyError, InputError
 
 RENDER_DPI = 300.0
 _STATE_OPS = frozenset({"q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "gs"})
@@ -153,6 +153,11 @@ def _page_image(pdfium_page: pdfium.PdfPage, plan: _Plan) -> Image.Image:
     if plan.image is not None:
         try:
             image = pikepdf.PdfImage(plan.image).as_pil_image()
+        except pikepdf.DependencyError as err:  # JBIG2: pikepdf runs the jbig2dec program
+            raise DependencyError(
+                f"Decoding this PDF's JBIG2 images needs the program jbig2dec ({err}).",
+                hint="Install the Debian package jbig2dec: sudo apt-get install jbig2dec",
+            ) from err
         except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
             image = None  # a filter Pillow cannot decode: let pdfium draw it at the same dpi
         if image is not None:

@@ -1,10 +1,10 @@
-"""The `sane:<device>` backend: scans through python-sane, flatbed or feeder, page by page."""
+"""The `sane:<device>` backend: scans through the SANE driver process, flatbed or feeder."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import Any
 
 import numpy as np
@@ -14,9 +14,19 @@ from app.errors import DeviceError, UsageError
 from app.page import RawPage
 from app.scanner import sane_options
 from app.scanner.base import Capabilities, DeviceInfo, ScanInterrupted, ScanSettings
+from app.scanner.driver import (
+    LIST_S,
+    OPEN_S,
+    PAGE_S,
+    DriverLost,
+    DriverStopped,
+    OptionRefused,
+    SaneError,
+    driver,
+)
 from app.scanner.recovery import RecoveryFolder
 from app.scanner.sane_options import SaneChoices
-from app.scanner.sigpipe import restore_sigpipe
+from app.scanner.sane_worker import OptionInfo
 from app.scanner.validation import check_settings
 
 NO_DOCS = "Document feeder out of documents"
@@ -50,30 +60,6 @@ _FAILURES: dict[str, tuple[str, str]] = {
         "Use a lower resolution or a smaller page size.",
     ),
 }
-_initialised = False
-
-
-def _sane() -> ModuleType:
-    """Import python-sane and call sane.init() once per process."""
-    global _initialised
-    try:
-        import sane
-    except ImportError as err:
-        raise DeviceError(
-            "SANE support (python-sane) is not installed.",
-            hint="Install python-sane and libsane, or use a folder: or demo device.",
-        ) from err
-    if not _initialised:
-        try:
-            sane.init()
-        except sane._sane.error as err:
-            raise DeviceError(
-                f"SANE could not start: {err}", hint="Check the SANE installation."
-            ) from err
-        _initialised = True
-    return sane
-
-
 def _kind(sane_type: str) -> str:
     low = sane_type.lower()
     if "virtual" in low:
@@ -85,10 +71,9 @@ def _kind(sane_type: str) -> str:
 
 def list_sane_devices() -> list[DeviceInfo]:
     """The SANE devices present now, as `sane:<name>` ids."""
-    sane = _sane()
     try:
-        devices = sane.get_devices()
-    except sane._sane.error as err:
+        devices: Any = driver().call("devices", timeout=LIST_S)
+    except SaneError as err:
         raise DeviceError(
             f"SANE could not list devices: {err}", hint="Check the SANE setup."
         ) from err
@@ -101,7 +86,7 @@ def list_sane_devices() -> list[DeviceInfo]:
 def _to_image(result: tuple[Any, int, int, int, int], lineart: bool) -> Image.Image:
     data, width, height, samples, sample_size = result
     dtype = np.uint16 if sample_size == 2 else np.uint8
-    arr: np.ndarray = np.frombuffer(bytes(data), dtype=dtype).reshape(height, width, samples)
+    arr: np.ndarray = np.frombuffer(data, dtype=dtype).reshape(height, width, samples)
     if sample_size == 2:
         arr = np.right_shift(arr, 8).astype(np.uint8)
     if samples == 3:
@@ -111,20 +96,20 @@ def _to_image(result: tuple[Any, int, int, int, int], lineart: bool) -> Image.Im
 
 
 class SaneScanner:
-    """One SANE device, opened for the length of a `with` block."""
+    """One SANE device, opened in the driver process for the length of a `with` block."""
 
     def __init__(self, device: str, *, extra_options: Mapping[str, object] | None = None) -> None:
         self.device = device
         self.info = DeviceInfo(id=f"sane:{device}", vendor="SANE", model=device, kind="flatbed")
         self._extra = dict(extra_options or {})
-        self._dev: Any = None
+        self._handle: int | None = None
+        self._generation = 0
         self._choices: SaneChoices | None = None
 
     def __enter__(self) -> SaneScanner:
-        sane = _sane()
         try:
-            self._dev = sane.open(self.device)
-        except sane._sane.error as err:
+            self._handle, self._generation = driver().open_device(self.device)
+        except SaneError as err:
             raise DeviceError(
                 f"Could not open SANE device '{self.device}': {err}.",
                 hint="Check the scanner is on and connected; `scanstation devices` lists devices.",
@@ -147,15 +132,10 @@ class SaneScanner:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._dev is None:
-            return
-        dev, self._dev = self._dev, None
-        try:
-            with contextlib.suppress(_sane()._sane.error):
-                dev.cancel()
-        finally:
-            dev.close()
-            restore_sigpipe()
+        handle, self._handle = self._handle, None
+        if handle is not None and driver().handle_valid(self._generation):
+            with contextlib.suppress(DriverStopped, SaneError):
+                driver().call("close", handle, timeout=OPEN_S)
 
     def capabilities(self) -> Capabilities:
         """What the device offers, read from its option descriptors when it was opened."""
@@ -165,8 +145,8 @@ class SaneScanner:
         """Set a device-specific option after checking it exists, is settable and allows value."""
         opt, converted = self._checked(name, value)
         try:
-            setattr(self._dev, opt.py_name, converted)
-        except (AttributeError, _sane()._sane.error) as err:
+            self._call("set", opt.py_name, converted)
+        except (OptionRefused, SaneError) as err:
             raise UsageError(
                 f"{self.info.id} refused option '{name}' = {value!r}: {err}.",
                 hint=f"Allowed: {sane_options.allowed(opt)}.",
@@ -177,16 +157,28 @@ class SaneScanner:
         choices = self._open_choices()
         check_settings(settings, choices.caps, self.info.id)
         self._apply(settings, choices)
-        dpi = float(getattr(self._dev, sane_options.resolution_option(self._options()).py_name))
+        resolution = sane_options.resolution_option(self._options())
+        dpi = float(self._call("get", resolution.py_name))  # type: ignore[arg-type]
         return self._pages(settings, store, dpi)
 
     def _open_choices(self) -> SaneChoices:
-        if self._dev is None or self._choices is None:
+        if self._handle is None or self._choices is None:
             raise RuntimeError("SaneScanner must be opened with `with` before use")
         return self._choices
 
-    def _options(self) -> dict[str, Any]:
-        return sane_options.by_name(self._dev.opt)
+    def _call(self, op: str, *args: object, timeout: float = OPEN_S) -> object:
+        """One request about this device; a driver restarted since it was opened is an error."""
+        if self._handle is None:
+            raise RuntimeError("SaneScanner must be opened with `with` before use")
+        if not driver().handle_valid(self._generation):
+            raise DriverStopped(
+                f"The scanner driver was restarted: {self.info.id} must be opened again.",
+                hint="Scan again.",
+            )
+        return driver().call(op, self._handle, *args, timeout=timeout)
+
+    def _options(self) -> dict[str, OptionInfo]:
+        return self._call("options")  # type: ignore[return-value]
 
     def _checked(self, name: str, value: object) -> tuple[Any, object]:
         opts = self._options()
@@ -260,16 +252,14 @@ class SaneScanner:
     ) -> Iterator[RawPage]:
         adf = settings.source == "adf"
         lineart = settings.mode == "lineart"
-        error = _sane()._sane.error
         count = 0
         try:
             while settings.max_pages is None or count < settings.max_pages:
                 try:
-                    self._dev.start()
-                    result = self._dev.dev.snap(adf, True, None)
-                    if not result[0]:
-                        raise RuntimeError("Scanner returned no data")
-                except (error, RuntimeError) as err:
+                    result: Any = self._call("snap", adf, timeout=PAGE_S)
+                except DriverStopped as err:
+                    raise DriverLost(err.message, count) from err
+                except SaneError as err:
                     if adf and str(err) == NO_DOCS:
                         if count == 0:
                             raise DeviceError(
@@ -278,8 +268,6 @@ class SaneScanner:
                             ) from err
                         return
                     raise _interrupted(str(err), count) from err
-                finally:
-                    restore_sigpipe()  # libsane set SIGPIPE back to "terminate"
                 image = _to_image(result, lineart)
                 mode = "color" if image.mode == "RGB" else ("lineart" if lineart else "gray")
                 source = "flatbed"
@@ -291,10 +279,9 @@ class SaneScanner:
                 if not adf:
                     return
         finally:
-            if self._dev is not None:
-                with contextlib.suppress(error):
-                    self._dev.cancel()
-                restore_sigpipe()
+            if self._handle is not None and driver().handle_valid(self._generation):
+                with contextlib.suppress(DriverStopped, SaneError):
+                    self._call("cancel")
 
 
 def _interrupted(message: str, count: int) -> ScanInterrupted:

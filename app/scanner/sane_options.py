@@ -26,11 +26,6 @@ class SaneChoices:
     duplex_option: str | None  # "duplex" or "adf-mode" when duplex is a separate option
 
 
-def by_name(options: Mapping[str, Any]) -> dict[str, Any]:
-    """Index python-sane Option objects by their SANE name (dashes, not underscores)."""
-    return {opt.name: opt for opt in options.values() if opt.name}
-
-
 def read_choices(opts: Mapping[str, Any]) -> SaneChoices:
     """Read capabilities from option descriptors only; nothing is set on the device."""
     modes = _modes(opts.get("mode"))

@@ -1,4 +1,7 @@
-"""The `twain:<source>` backend for Windows, over pytwain; elsewhere it explains itself."""
+"""The `twain:<source>` backend for Windows, over pytwain; elsewhere it explains itself.
+
+Every pytwain call runs on one owner thread: the TWAIN source manager is not thread-safe.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +17,12 @@ from PIL import Image
 from app.errors import DeviceError
 from app.page import RawPage
 from app.scanner.base import Capabilities, DeviceInfo, ScanInterrupted, ScanSettings
+from app.scanner.owner import OwnerThread
 from app.scanner.recovery import RecoveryFolder
 from app.scanner.validation import check_settings
 
 MM_PER_INCH = 25.4
+_OWNER = OwnerThread("twain")
 
 
 def _twain() -> ModuleType:
@@ -38,6 +43,10 @@ def _twain() -> ModuleType:
 
 def list_twain_sources() -> list[DeviceInfo]:
     """The TWAIN data sources installed on this Windows machine."""
+    return _OWNER.run(_list_sources)
+
+
+def _list_sources() -> list[DeviceInfo]:
     twain = _twain()
     with twain.SourceManager(None) as sm:
         names = sm.source_list
@@ -55,17 +64,20 @@ class TwainScanner:
         self._src: Any = None
 
     def __enter__(self) -> TwainScanner:
+        _OWNER.run(self._enter)
+        return self
+
+    def _enter(self) -> None:
         tw = self._twain
         try:
             self._sm = tw.SourceManager(None)
             self._src = self._sm.open_source(self.source)
         except tw.exceptions.TwainError as err:
-            self.__exit__(None, None, None)
+            self._close()
             raise DeviceError(
                 f"Could not open TWAIN source '{self.source}': {err!r}.",
                 hint="Check the scanner is on; `scanstation devices` lists TWAIN sources.",
             ) from err
-        return self
 
     def __exit__(
         self,
@@ -73,6 +85,9 @@ class TwainScanner:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        _OWNER.run(self._close)
+
+    def _close(self) -> None:
         if self._src is not None:
             self._src.close()
             self._src = None
@@ -82,6 +97,9 @@ class TwainScanner:
 
     def capabilities(self) -> Capabilities:
         """Read resolutions, pixel types, feeder and duplex support from the source."""
+        return _OWNER.run(self._capabilities)
+
+    def _capabilities(self) -> Capabilities:
         tw, src = self._twain, self._open()
         dpis = self._values(tw.ICAP_XRESOLUTION)
         types = self._values(tw.ICAP_PIXELTYPE)
@@ -112,7 +130,7 @@ class TwainScanner:
     def scan(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator[RawPage]:
         """Check and apply `settings`, then return an iterator of pages saved to `store`."""
         check_settings(settings, self.capabilities(), self.info.id)
-        self._apply(settings)
+        _OWNER.run(self._apply, settings)
         return self._pages(settings, store)
 
     def _open(self) -> Any:
@@ -162,30 +180,14 @@ class TwainScanner:
                 src.set_image_layout((0.0, 0.0, w, h))
 
     def _pages(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator[RawPage]:
-        tw, src = self._twain, self._open()
+        tw = self._twain
         adf = settings.source == "adf"
         count = 0
         try:
-            if adf and self._values(tw.CAP_FEEDERLOADED) == [False]:
-                raise DeviceError(
-                    "The document feeder is empty.",
-                    hint="Put the paper in the feeder and scan again.",
-                )
-            src.request_acquire(show_ui=False, modal_ui=False)
+            _OWNER.run(self._acquire, adf)
             more = 1
             while more and (settings.max_pages is None or count < settings.max_pages):
-                dpi = float(src.image_info["XResolution"]) or float(settings.dpi)
-                handle, more = src.xfer_image_natively()
-                try:
-                    bmp = tw.dib_to_bm_file(handle)
-                finally:
-                    tw.global_handle_free(handle)
-                image: Image.Image = Image.open(io.BytesIO(bmp), formats=["BMP"])
-                image.load()
-                mode = {"RGB": "color", "1": "lineart"}.get(image.mode, "gray")
-                if image.mode not in ("RGB", "L", "1"):
-                    image = image.convert("RGB")
-                    mode = "color"
+                image, mode, dpi, more = _OWNER.run(self._transfer, float(settings.dpi))
                 source = "flatbed"
                 if adf:
                     source = "adf-back" if settings.duplex and count % 2 else "adf-front"
@@ -202,5 +204,36 @@ class TwainScanner:
                 pages_kept=count,
             ) from err
         finally:
-            src.close()  # ends pending transfers and disables the source; reopened on next use
+            _OWNER.run(self._end_batch)
+
+    def _acquire(self, adf: bool) -> None:
+        tw, src = self._twain, self._open()
+        if adf and self._values(tw.CAP_FEEDERLOADED) == [False]:
+            raise DeviceError(
+                "The document feeder is empty.",
+                hint="Put the paper in the feeder and scan again.",
+            )
+        src.request_acquire(show_ui=False, modal_ui=False)
+
+    def _transfer(self, asked_dpi: float) -> tuple[Image.Image, str, float, int]:
+        """One page from the source: its image, mode, resolution and how many more follow."""
+        tw, src = self._twain, self._open()
+        dpi = float(src.image_info["XResolution"]) or asked_dpi
+        handle, more = src.xfer_image_natively()
+        try:
+            bmp = tw.dib_to_bm_file(handle)
+        finally:
+            tw.global_handle_free(handle)
+        image: Image.Image = Image.open(io.BytesIO(bmp), formats=["BMP"])
+        image.load()
+        mode = {"RGB": "color", "1": "lineart"}.get(image.mode, "gray")
+        if image.mode not in ("RGB", "L", "1"):
+            image = image.convert("RGB")
+            mode = "color"
+        return image, mode, dpi, more
+
+    def _end_batch(self) -> None:
+        """End pending transfers and disable the source; it is reopened on next use."""
+        if self._src is not None:
+            self._src.close()
             self._src = None

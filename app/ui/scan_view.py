@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from dataclasses import asdict, replace
@@ -28,6 +29,7 @@ from app.catalog.models import Document, Hoso
 from app.ocr.base import OcrEngine
 from app.ocr.factory import make_engine
 from app.scanner.base import DeviceInfo, ScanSettings
+from app.scanner.driver import DriverStopped
 from app.scanner.factory import list_devices, open_scanner
 from app.ui.batch import Batch
 from app.ui.desk import Desk
@@ -40,6 +42,7 @@ from app.ui.preview import Preview
 from app.ui.processing import ScanPage, clean_page, prefill, read_page
 from app.ui.workers import Reporter, Task
 
+log = logging.getLogger(__name__)
 TOOLS = ("left", "right", "delete", "rescan", "insert", "split", "undo")
 
 
@@ -58,6 +61,7 @@ class ScanView(QWidget):
         self._filed_ids: list[str] = []  # its pages as they were filed
         self.hoso_list: list[Hoso] = []
         self.scan_task: Task | None = None
+        self._retry: dict[str, object] = {}  # the scan to start again after a driver failure
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -91,13 +95,16 @@ class ScanView(QWidget):
         self.duplex = QCheckBox()
         self.scan_button = QPushButton()
         self.scan_button.clicked.connect(lambda: self.start_scan())
+        self.retry_button = QPushButton()
+        self.retry_button.setVisible(False)
+        self.retry_button.clicked.connect(self.retry_scan)
         self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.device_label, self.profile_label = QLabel(), QLabel()
         top.addWidget(self.device_label)
         top.addWidget(self.device)
         top.addWidget(self.profile_label)
         for widget in (self.profile, self.dpi, self.mode, self.source, self.duplex,
-                       self.scan_button):
+                       self.scan_button, self.retry_button):
             top.addWidget(widget)
         top.addStretch()
 
@@ -184,6 +191,7 @@ class ScanView(QWidget):
         self.source.setItemText(1, self.tr("Flatbed"))
         self.duplex.setText(self.tr("Both sides"))
         self.scan_button.setText(self.tr("Scan (F5)"))
+        self.retry_button.setText(self.tr("Try the scanner again"))
         self.device_label.setText(self.tr("Scanner"))
         self.profile_label.setText(self.tr("Profile"))
         texts = (self.tr("⟲ Rotate left"), self.tr("⟳ Rotate right"), self.tr("Delete page"),
@@ -335,6 +343,8 @@ class ScanView(QWidget):
         if not device or self.scan_task is not None:
             return
         self.desk.prefs.device = device
+        self._retry = {"max_pages": max_pages, "at": at, "replacing": replacing}
+        self.retry_button.setVisible(False)
         settings = self.settings(max_pages)
         if self.batch_uuid is None:
             task = self.desk.pools.run(
@@ -353,23 +363,47 @@ class ScanView(QWidget):
 
     @staticmethod
     def _scan(report: Reporter, device: str, settings: ScanSettings, folder: Path) -> int:
-        """Pages are on disk before they are handed over; Cancel stops after the current one."""
+        """Pages are on disk before they are handed over; Cancel stops after the current one.
+
+        A driver that crashed or hung is handed over too, after the pages it delivered.
+        """
         count = 0
         store = HandingFolder(folder)
-        with open_scanner(device) as scanner:
-            for raw in scanner.scan(settings, store):
-                count += 1
-                report.item(store.hand_over(raw))
-                report.progress(count, 0, "")
-                if report.cancelled:
-                    break
+        try:
+            with open_scanner(device) as scanner:
+                for raw in scanner.scan(settings, store):
+                    count += 1
+                    report.item(store.hand_over(raw))
+                    report.progress(count, 0, "")
+                    if report.cancelled:
+                        break
+        except DriverStopped as err:
+            report.item(err)
         return count
+
+    def _driver_stopped(self, err: DriverStopped) -> None:
+        """Say the scanner stopped answering, keep the pages, offer to try again."""
+        self.message.setText(self.tr("The scanner stopped responding. The pages already "
+                                     "received are kept. Check the scanner's cable and power, "
+                                     "then try again."))
+        log.warning("scan stopped: %s", err.message)
+        self.retry_button.setVisible(True)
+
+    def retry_scan(self) -> None:
+        """Start the scan that the driver failure stopped again (the pages so far stay)."""
+        self.retry_button.setVisible(False)
+        self.message.clear()
+        self.start_scan(**self._retry)  # type: ignore[arg-type]
 
     def _scan_ended(self) -> None:
         self.scan_task = None
         self.scan_button.setEnabled(True)
 
-    def _arrived(self, handed: Handed, at: int | None, replacing: str | None) -> None:
+    def _arrived(self, handed: Handed | DriverStopped, at: int | None,
+                 replacing: str | None) -> None:
+        if isinstance(handed, DriverStopped):
+            self._driver_stopped(handed)
+            return
         task = self.desk.pools.run(lambda r: clean_page(handed.raw, handed.pixels),
                                    pool="clean", name="clean")
         task.signals.done.connect(lambda page: self._cleaned(page, handed.at, at, replacing))

@@ -525,6 +525,16 @@
 <context>
     <name>ScanView</name>
     <message>
+        <location filename="../../app/ui/scan_view.py" line="191"/>
+        <source>Try the scanner again</source>
+        <translation>Thử lại máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan_view.py" line="376"/>
+        <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
+        <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/scan_view.py" line="181"/>
         <source>Colour</source>
         <translation>Màu</translation>

@@ -144,15 +144,17 @@ def test_a_check_that_hangs_is_cut_off(ctx: Context) -> None:
     release = threading.Event()
     fix = Text("sửa", "fix")
 
+    finished = threading.Event()
+
     def hangs(c: Context) -> Result:
         release.wait(30)
+        finished.set()
         return Result("hang", Status.OK, Text("", ""), Text("", ""))
 
     hang = Check("hang", Text("Treo", "Hang"), hangs, 0.3, fix)
-    started = time.monotonic()
     result = run_check(hang, ctx)
+    assert not finished.is_set()  # answered without waiting for the hung check
     release.set()
-    assert time.monotonic() - started < 2
     assert result.status is Status.WARN and result.fix == fix
     assert "0.3" in result.detail.en
 
@@ -182,14 +184,17 @@ def test_cancelling_stops_a_long_check_at_once(ctx: Context) -> None:
     def quick(c: Context) -> Result:
         return Result("quick", Status.OK, Text("Nhanh", "Quick"), Text("xong", "done"))
 
+    finished = threading.Event()
+
     def slow(c: Context) -> Result:
         release.wait(30)
+        finished.set()
         return quick(c)
 
     checks = [Check("quick", Text("", ""), quick, 5, Text("", "")),
               Check("slow", Text("", ""), slow, 30, Text("", ""))]
     started = time.monotonic()
     results = run_checks(ctx, checks, cancelled=lambda: time.monotonic() - started > 0.3)
+    assert not finished.is_set()  # stopped without waiting for the slow check
     release.set()
-    assert time.monotonic() - started < 2
     assert [r.id for r in results] == ["quick"]

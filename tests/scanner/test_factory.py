@@ -59,8 +59,10 @@ def test_listing_survives_a_sane_failure(monkeypatch):
 
     monkeypatch.setattr(sane_backend, "list_sane_devices", broken)
     notes: list[str] = []
-    assert [d.id for d in list_devices(notes=notes)] == ["demo"]
+    assert [d.id for d in list_devices(notes=notes, fresh=True)] == ["demo"]
     assert "I/O" in notes[0]
+    monkeypatch.undo()
+    assert [d.id for d in list_devices(fresh=True)] == ["sane:test:0", "demo"]  # not kept
 
 
 @pytest.mark.parametrize("device_id", ["demo", "demo:7"])

@@ -114,8 +114,10 @@ def test_backoff_grows_with_jitter_and_is_capped() -> None:
 
 
 def test_token_bucket_caps_the_rate() -> None:
+    """Never faster than the cap: 640 KiB at 400 kB/s, less the 64 KiB burst, takes ≥ 1.47 s.
+    (A slow machine only makes it slower; how close it stays to the cap is in `make bench`.)"""
     bucket = TokenBucket(rate=400_000, burst=64 * 1024)
     start = time.monotonic()
     for _ in range(20):
-        bucket.take(32 * 1024)  # 640 KiB at 400 kB/s ≈ 1.5 s (less the first burst)
-    assert 1.2 <= time.monotonic() - start <= 2.5
+        bucket.take(32 * 1024)
+    assert time.monotonic() - start >= (20 * 32 * 1024 - 64 * 1024 - 32 * 1024) / 400_000

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 from app.synth.corpus import corpus
@@ -40,11 +38,8 @@ def test_corpus_mix_and_names() -> None:
 
 
 def test_a_300_dpi_sample() -> None:
-    start = time.perf_counter()
     s = next(corpus(1, seed=2, dpi=300))
-    elapsed = time.perf_counter() - start
     tl, tr, _, bl = (np.asarray(p) for p in s.truth.outline)
     assert abs(np.linalg.norm(tr - tl) - 2480) < 1e-6
     assert abs(np.linalg.norm(bl - tl) - 3508) < 1e-6
     assert s.truth.dpi == 300 and min(s.image.shape[:2]) > 2480
-    assert elapsed < 3.0  # ~0.2 s on an idle core; generous for a shared machine
