@@ -12,7 +12,7 @@ APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	poppler-utils qpdf ghostscript jbig2dec fonts-liberation2 \
 	softhsm2 opensc libsqlite3-0 postgresql \
 	xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
-	libfontconfig1 libdbus-1-3
+	libfontconfig1 libdbus-1-3 chromium chromium-driver
 
 .PHONY: run demo gui i18n test lint pytest bench fuzz system-deps venv clean run-server package-linux
 

@@ -90,6 +90,50 @@ def _demo(args: argparse.Namespace) -> int:
     return run_demo(args.folder, args.port)
 
 
+def _report(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from app.reports import period
+
+    from .reports import facts, service
+    from .reports.orgtree import OrgTree
+    from .storage import FileStore
+
+    try:
+        chosen = period.parse(args.period)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    config, pool = _pool(args)
+    if args.org and args.org not in OrgTree.from_config(config).names:
+        print(
+            f"error: đơn vị {args.org} không có trong [orgs]/[org_names] của cấu hình.",
+            file=sys.stderr,
+        )
+        return 2
+    facts.create_schema(pool)
+    built = service.report(
+        pool, FileStore(config.storage / "blobs"), config, chosen, None, args.org
+    )
+    header = service.default_header(config, args.org)
+    header = dataclasses.replace(
+        header,
+        issuer=args.issuer or header.issuer,
+        number=args.number,
+        place=args.place,
+        signer_name=args.signer,
+    )
+    out = args.out or Path(
+        f"bao-cao-{chosen.code}{'-' + args.org if args.org else ''}.{args.format}"
+    )
+    out.write_bytes(service.render(built, header, args.format))
+    print(
+        f"{out}  ({len(built.lines)} đơn vị, {built.total['documents']} tài liệu, "
+        f"{built.total['pages']} trang)"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scanstation-server", description="The central catalog server for district stations."
@@ -109,6 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "hash-password", help="argon2 hash for a [[supervisors]] entry"
     ).set_defaults(run=_hash_password)
+    report = commands.add_parser(
+        "report", help="periodic report per organisation (month, quarter, half-year, year)"
+    )
+    report.add_argument("--period", required=True, help="2026-11, 2026-Q4, 2026-H2 or 2026")
+    report.add_argument("--org", default="", help="only this organisation and those below it")
+    report.add_argument("--format", choices=("xlsx", "pdf"), default="pdf")
+    report.add_argument("-o", "--out", type=Path, help="file to write (default bao-cao-…)")
+    report.add_argument("--number", default="", help='the report\'s number, e.g. "12/BC-MTTQ"')
+    report.add_argument("--place", default="", help="place before the date, e.g. Hà Nội")
+    report.add_argument("--issuer", default="", help="the reporting organisation's name")
+    report.add_argument("--signer", default="", help="the signer's full name")
+    report.set_defaults(run=_report)
     demo = commands.add_parser("demo", help="local PostgreSQL + demo config, then serve")
     demo.add_argument("--folder", type=Path, default=Path(".pgdata"))
     demo.add_argument("--port", type=int, default=8080)

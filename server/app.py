@@ -22,7 +22,7 @@ from starlette.requests import ClientDisconnect
 
 from app.atomic import fsync_path
 
-from . import auth, ingest, query, uploads
+from . import auth, ingest, query, uploads, web
 from .config import Config, load
 from .db import Pool, create_schema
 from .errors import ApiError
@@ -79,6 +79,7 @@ def create_app(config: Config) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(create_schema, pool)
+        await run_in_threadpool(web.create_schema, pool)
         purging = asyncio.create_task(purge_periodically())  # at start-up, then regularly
         yield
         purging.cancel()
@@ -279,6 +280,7 @@ def create_app(config: Config) -> FastAPI:
             },
         )
 
+    web.mount(app, config, pool, store, services.checker)
     return app
 
 

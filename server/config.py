@@ -36,6 +36,8 @@ class Config:
     tls_key: Path | None = None
     max_upload: int = 200 * MiB
     orgs: dict[str, str] = field(default_factory=dict)
+    org_parents: dict[str, str] = field(default_factory=dict)  # district → province, …
+    org_names: dict[str, str] = field(default_factory=dict)  # parents that enroll no station
     trust_roots: tuple[Path, ...] = ()
     check_revocation: bool = False
     credential_days: int = 365
@@ -85,6 +87,8 @@ def from_dict(data: dict[str, Any], base: Path) -> Config:
             enroll_code_hours=int(limits.get("enroll_code_hours", 72)),
             abandoned_upload_hours=float(limits.get("abandoned_upload_hours", 168)),
             orgs={str(k): str(v) for k, v in data.get("orgs", {}).items()},
+            org_parents={str(k): str(v) for k, v in data.get("org_parents", {}).items()},
+            org_names={str(k): str(v) for k, v in data.get("org_names", {}).items()},
             trust_roots=tuple(_path(base, p) for p in signing.get("trust_roots", [])),
             check_revocation=bool(signing.get("check_revocation", False)),
             supervisors=tuple(

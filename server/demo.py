@@ -1,17 +1,54 @@
-"""`make run-server`: a local PostgreSQL in ./.pgdata, a demo configuration, then the server."""
+"""`make run-server`: a local PostgreSQL in ./.pgdata, a demo configuration, demo documents
+from two district stations (first start only), then the server with its web catalog."""
 
 from __future__ import annotations
 
 import atexit
-import dataclasses
+import shutil
+import threading
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
 
 from .auth import hash_password, issue_code
 from .config import Config, Supervisor
 from .db import Pool, create_schema
 from .localpg import LocalPostgres
 
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import SimpleSigner
+
 DEMO_ORG = "000.00.00.G09"
+OTHER_ORG = "000.00.00.H10"
+PROVINCE = "000.00.00.T01"
+NAMES = {
+    DEMO_ORG: "Ủy ban MTTQ Việt Nam quận Ba Đình (demo)",
+    OTHER_ORG: "Ủy ban MTTQ Việt Nam quận Hoàn Kiếm (demo)",
+}
+PASSWORD_HINT = "demo-password"
+
+
+def _seed(config: Config, url: str, signer: SimpleSigner, folder: Path) -> None:
+    """Wait for the server, then send the demo stations' documents through the API."""
+    from .demo_data import send_station
+
+    for _ in range(300):
+        try:
+            if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    pool = Pool(config.dsn, 1)
+    try:
+        for count, org in ((5, DEMO_ORG), (3, OTHER_ORG)):
+            code = issue_code(pool, config, org)
+            sent = send_station(url, code, org, NAMES[org], signer, folder / org, count)
+            print(f"Demo station {org}: {sent} signed documents sent.")
+    finally:
+        pool.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_demo(folder: Path, port: int) -> int:
@@ -19,6 +56,7 @@ def run_demo(folder: Path, port: int) -> int:
     import uvicorn
 
     from .app import create_app
+    from .demo_data import make_ca, work_folder
 
     folder = folder.resolve()
     cluster = LocalPostgres(folder / "postgres").start()
@@ -27,17 +65,40 @@ def run_demo(folder: Path, port: int) -> int:
         dsn=cluster.ensure_database("scanstation"),
         storage=folder / "storage",
         port=port,
-        orgs={DEMO_ORG: "Ủy ban MTTQ Việt Nam quận Ba Đình (demo)"},
+        orgs=dict(NAMES),
+        org_parents={DEMO_ORG: PROVINCE, OTHER_ORG: PROVINCE},
+        org_names={PROVINCE: "Ủy ban MTTQ Việt Nam thành phố Hà Nội (demo)"},
     )
     pool = Pool(config.dsn, 2)
     create_schema(pool)
+    with pool.connection() as conn:
+        empty = conn.execute("SELECT count(*) FROM document").fetchone() == (0,)
     code = issue_code(pool, config, DEMO_ORG)
     pool.close()
-    print(f"Demo server on http://127.0.0.1:{port}  (OpenAPI: /docs, /openapi.json)")
+    pem = folder / "demo-ca" / "demo-root.pem"
+    signer: SimpleSigner | None = None
+    if empty or not pem.exists():
+        pem, signer = make_ca(folder / "demo-ca")
+    url = f"http://127.0.0.1:{port}"
+    print(f"Demo server on {url}  (web catalog: {url}/web/, OpenAPI: /docs)")
     print(f"Enrollment code for {DEMO_ORG}: {code}")
-    print(f"  scanstation sync enroll --server http://127.0.0.1:{port} --code {code}")
-    print("Demo supervisor: tinh / password 'demo-password' (GET /v1/search, /v1/stats/daily)")
-    supervisor = Supervisor("tinh", hash_password("demo-password"))
-    demo_config = dataclasses.replace(config, supervisors=(supervisor,))
-    uvicorn.run(create_app(demo_config), host="127.0.0.1", port=port, log_level="info")
+    print(f"  scanstation sync enroll --server {url} --code {code}")
+    print(f"Web catalog: tinh / '{PASSWORD_HINT}' (every organisation), ba-dinh / same password")
+    print("  (only quận Ba Đình).")
+    hashed = hash_password(PASSWORD_HINT)
+    demo_config = Config(
+        **{
+            **config.__dict__,
+            "trust_roots": (pem,),
+            "supervisors": (
+                Supervisor("tinh", hashed),
+                Supervisor("ba-dinh", hashed, (DEMO_ORG,)),
+            ),
+        }
+    )
+    if empty and signer is not None:
+        threading.Thread(
+            target=_seed, args=(demo_config, url, signer, work_folder()), daemon=True
+        ).start()
+    uvicorn.run(create_app(demo_config), host="127.0.0.1", port=port, log_level="warning")
     return 0

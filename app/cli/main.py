@@ -10,10 +10,10 @@ from app import __version__
 from app.errors import StationError
 from app.logs import setup_logging
 
-from . import backup, capture, catalog, doctor, extract, signing, sync
+from . import backup, capture, catalog, doctor, extract, report, signing, sync
 from .common import EXIT_CODES
 
-COMMAND_GROUPS = (capture, extract, catalog, signing, sync, doctor, backup)
+COMMAND_GROUPS = (capture, extract, catalog, signing, sync, doctor, backup, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

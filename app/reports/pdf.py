@@ -1,0 +1,235 @@
+"""A report as a PDF laid out like an administrative report (fpdf2, Liberation Serif)."""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from app.fonts import liberation
+
+from .header import Header
+from .model import METRICS, Report, change
+
+FONT = "LiberationSerif"
+_FILES = {
+    "": "LiberationSerif-Regular.ttf",
+    "B": "LiberationSerif-Bold.ttf",
+    "I": "LiberationSerif-Italic.ttf",
+    "BI": "LiberationSerif-BoldItalic.ttf",
+}
+
+
+class _Page(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "I", 9)
+        self.cell(0, 6, f"Trang {self.page_no()}/{{nb}}", align="C")
+
+
+def _fonts(pdf: FPDF) -> None:
+    for style, name in _FILES.items():
+        path = liberation(name)
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"Thiếu phông {path}; cài gói fonts-liberation2 (Debian) hoặc đặt "
+                "SCANSTATION_FONT_DIR."
+            )
+        pdf.add_font(FONT, style, str(path))
+
+
+def _letterhead(pdf: FPDF, report: Report, header: Header) -> None:
+    left, right = 95.0, pdf.epw - 95.0
+    top = pdf.get_y()
+    pdf.set_font(FONT, "B", 12)
+    pdf.multi_cell(left, 6, header.issuer.upper(), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 12)
+    pdf.multi_cell(left, 6, header.number_line(), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    bottom = pdf.get_y()
+    pdf.set_xy(pdf.l_margin + left, top)
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(
+        right, 6, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT
+    )
+    pdf.set_font(FONT, "BU", 13)
+    pdf.cell(right, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "I", 12)
+    pdf.cell(right, 8, header.date_line(report.built_at.date()), align="C")
+    pdf.set_y(max(bottom, pdf.get_y() + 8) + 4)
+    pdf.set_font(FONT, "B", 14)
+    pdf.cell(0, 7, "BÁO CÁO", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(
+        0,
+        7,
+        f"Kết quả số hóa tài liệu {report.period.label}",
+        align="C",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.set_font(FONT, "I", 11)
+    pdf.cell(
+        0,
+        6,
+        f"(so sánh với {report.previous.label})",
+        align="C",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.ln(3)
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """`text` cut with an ellipsis to fit `width` at the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _row(pdf: FPDF, widths: list[float], cells: list[tuple[str, str]], head: bool = False) -> None:
+    """One two-line table row drawn cell by cell (700 organisations stay fast)."""
+    height = 10.0
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+        if not head:
+            _head(pdf, widths)
+    y = pdf.get_y()
+    x = pdf.l_margin
+    for index, (width, (top, bottom)) in enumerate(zip(widths, cells, strict=True)):
+        pdf.rect(x, y, width, height)
+        if index == 0:  # names may be long; figures always fit
+            top, bottom = _fit(pdf, top, width - 2), _fit(pdf, bottom, width - 2)
+        pdf.set_xy(x + 1, y)
+        pdf.cell(width - 2, 5, top, align="L" if index == 0 else "C")
+        pdf.set_xy(x + 1, y + 5)
+        pdf.cell(width - 2, 5, bottom, align="L" if index == 0 else "C")
+        x += width
+    pdf.set_xy(pdf.l_margin, y + height)
+
+
+def _head(pdf: FPDF, widths: list[float]) -> None:
+    style = pdf.font_style
+    pdf.set_font(FONT, "B", 10)
+    cells = [("Đơn vị", "mã đơn vị")]
+    for _, label in METRICS:
+        words = label.split()
+        half = (len(words) + 1) // 2 if len(label) > 16 else len(words)
+        cells.append((" ".join(words[:half]), " ".join(words[half:])))
+    _row(pdf, widths, cells, head=True)
+    pdf.set_font(FONT, style, 10)
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _summary(pdf: FPDF, report: Report) -> None:
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(0, 7, "I. Kết quả theo đơn vị", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    widths = [80.0, *([(pdf.epw - 80) / len(METRICS)] * len(METRICS))]
+    _head(pdf, widths)
+    pdf.set_font(FONT, "", 10)
+    for line in report.lines:
+        cells = [("   " * line.depth + line.name, "   " * line.depth + line.code)]
+        cells += [
+            (_number(line.total[key]), change(line.total[key], line.previous[key]))
+            for key, _ in METRICS
+        ]
+        _row(pdf, widths, cells)
+    pdf.set_font(FONT, "B", 10)
+    total = [("Tổng cộng", "")]
+    total += [
+        (_number(report.total[key]), change(report.total[key], report.previous_total[key]))
+        for key, _ in METRICS
+    ]
+    _row(pdf, widths, total)
+    pdf.set_font(FONT, "I", 9)
+    pdf.multi_cell(
+        0,
+        5,
+        "Mỗi ô: số của kỳ báo cáo (gồm các đơn vị trực thuộc) và thay đổi so với kỳ trước.",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.ln(2)
+
+
+def _list(
+    pdf: FPDF,
+    title: str,
+    heads: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: tuple[float, ...],
+) -> None:
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(0, 7, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 10)
+    if not rows:
+        pdf.cell(0, 6, "Không có trong kỳ.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(2)
+        return
+    for index, cells in enumerate([heads, *rows]):
+        if pdf.get_y() + 6 > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.set_font(FONT, "B" if index == 0 else "", 10)
+        for width, text in zip(widths, cells, strict=True):
+            pdf.cell(width, 6, _fit(pdf, text, width - 2), border=1)
+        pdf.ln(6)
+    pdf.ln(2)
+
+
+def _signer(pdf: FPDF, report: Report, header: Header) -> None:
+    if pdf.get_y() > pdf.h - pdf.b_margin - 45:  # the block stays on one page
+        pdf.add_page()
+    top = pdf.get_y() + 4
+    pdf.set_xy(pdf.l_margin, top)
+    pdf.set_font(FONT, "BI", 11)
+    pdf.cell(80, 6, "Nơi nhận:", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 10)
+    pdf.cell(80, 5, "- Cấp trên trực tiếp;", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.cell(80, 5, "- Lưu: VT.", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    x = pdf.l_margin + pdf.epw - 100
+    pdf.set_xy(x, top)
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(100, 6, header.signer_title, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "I", 11)
+    pdf.cell(100, 6, "(Ký, ghi rõ họ tên)", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.ln(18)
+    pdf.set_x(x)
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(100, 6, header.signer_name, align="C")
+
+
+def to_pdf(report: Report, header: Header) -> bytes:
+    """The report's PDF bytes (A4 landscape, fonts embedded)."""
+    pdf = _Page(orientation="L", format="A4")
+    pdf.set_margins(20, 15, 15)
+    pdf.set_auto_page_break(True, 15)
+    _fonts(pdf)
+    pdf.alias_nb_pages()
+    pdf.set_title(f"Báo cáo kết quả số hóa {report.period.label}")
+    pdf.set_lang("vi")
+    pdf.add_page()
+    _letterhead(pdf, report, header)
+    _summary(pdf, report)
+    _list(
+        pdf,
+        "II. Tài liệu bị trả lại và lý do",
+        ("Đơn vị", "Lý do", "Số lượt"),
+        [(org, reason, str(n)) for org, reason, n in report.reasons],
+        (45, 170, 25),
+    )
+    _list(
+        pdf,
+        "III. Theo cán bộ số hóa",
+        ("Đơn vị", "Cán bộ", "Tài liệu", "Trang"),
+        [(org, clerk, str(d), str(p)) for org, clerk, d, p in report.clerks],
+        (45, 60, 25, 25),
+    )
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(0, 7, "IV. Ghi chú về nguồn số liệu", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 10)
+    for note in report.notes:
+        pdf.multi_cell(0, 5, f"- {note}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _signer(pdf, report, header)
+    return bytes(pdf.output())
