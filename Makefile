@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 # Debian packages the station and its tests need (checked one by one; only missing ones are installed).
 APT_PACKAGES := python3 python3-venv python3-dev build-essential \
-	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd \
+	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd hunspell-vi \
 	sane-utils libsane1 libsane-dev \
 	poppler-utils qpdf ghostscript jbig2dec fonts-liberation2 \
 	softhsm2 opensc libsqlite3-0 postgresql \

@@ -158,6 +158,7 @@ def datas() -> list[tuple[str, str]]:
         (str(RESOURCES / "profiles" / "*.json"), "resources/profiles"),
         (str(RESOURCES / "signing" / "trust"), "resources/signing/trust"),
         (str(RESOURCES / "icons" / "scanstation.svg"), "resources/icons"),
+        (str(RESOURCES / "lexicon"), "resources/lexicon"),
     ]
     pairs += [(str(qm), "resources/i18n") for qm in translations()]
     return pairs + metadata()

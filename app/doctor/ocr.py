@@ -1,8 +1,9 @@
-"""Tesseract: present, new enough, and with the Vietnamese (vie) model."""
+"""Tesseract: present, new enough, with the Vietnamese (vie) model and the lexicon for its marks."""
 
 from __future__ import annotations
 
 from app.errors import DependencyError
+from app.ocr.lexicon import HUNSPELL_PACKAGE, load
 from app.ocr.tesseract import MIN_VERSION, debian_package, installed_languages, tesseract_version
 
 from .context import Context
@@ -48,12 +49,29 @@ def check(ctx: Context) -> Result:
             ),
             install_fix(debian_package(LANG), *_WINDOWS),
         )
+    if load() is None:
+        return Result(
+            "tesseract",
+            Status.WARN,
+            TITLE,
+            Text(
+                f"Tesseract {major}.{minor} có mô hình tiếng Việt nhưng thiếu từ điển âm tiết "
+                f"({HUNSPELL_PACKAGE}): chữ vẫn được nhận dạng, nhưng dấu thanh không được "
+                "chọn lại theo từ điển nên sai dấu nhiều hơn.",
+                f"Tesseract {major}.{minor} has the Vietnamese model but not the syllable "
+                f"lexicon ({HUNSPELL_PACKAGE}): pages are still read, but diacritics are not "
+                "re-checked against the lexicon, so more of them come out wrong.",
+            ),
+            install_fix(HUNSPELL_PACKAGE, *_WINDOWS),
+        )
     return Result(
         "tesseract",
         Status.OK,
         TITLE,
         Text(
-            f"Tesseract {major}.{minor}, có mô hình tiếng Việt (vie); các ngôn ngữ: {listed}.",
-            f"Tesseract {major}.{minor} with the Vietnamese model (vie); languages: {listed}.",
+            f"Tesseract {major}.{minor}, có mô hình tiếng Việt (vie) và từ điển dấu thanh; "
+            f"các ngôn ngữ: {listed}.",
+            f"Tesseract {major}.{minor} with the Vietnamese model (vie) and the diacritics "
+            f"lexicon; languages: {listed}.",
         ),
     )

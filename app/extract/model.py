@@ -1,4 +1,8 @@
-"""The values extraction returns: a field with its confidence and where on the page it was read."""
+"""The values extraction returns: a field with its confidence and where on the page it was read.
+
+A value read from words the OCR was unsure of is a suggestion (`why` says what made it so): the
+clerk confirms it; it is never filled in silently.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,16 @@ class FieldValue:
     confidence: float = 0.0
     box: Box | None = None
     words: tuple[Word, ...] = field(default=(), compare=False)
+    why: str = ""  # set when the value is only a suggestion: what made the reading unsure
 
     @property
     def empty(self) -> bool:
         return not self.value
+
+    @property
+    def suggested(self) -> bool:
+        """True when the value is offered for the clerk to confirm, not filled in."""
+        return bool(self.value and self.why)
 
     def to_json(self) -> dict[str, Any]:
         """The value, confidence and box for the UI or `extract --json`."""
@@ -27,6 +37,8 @@ class FieldValue:
             "value": self.value or None,
             "confidence": round(self.confidence, 3),
             "box": list(self.box) if self.box else None,
+            "suggested": self.suggested,
+            "why": self.why or None,
         }
 
 
@@ -50,7 +62,25 @@ def mean_conf(words: tuple[Word, ...] | list[Word]) -> float:
     return sum(w.conf for w in words) / len(words) / 100.0 if words else 0.0
 
 
-def found(value: str, words: tuple[Word, ...] | list[Word], factor: float = 1.0) -> FieldValue:
-    """A field read from `words`: confidence = their mean OCR confidence × `factor`."""
+LOW_CONF = 60.0  # a word Tesseract scored below this (0-100) makes a value a suggestion
+GUESSED = "diacritics chosen by the lexicon on thin evidence"
+UNSURE = "low OCR confidence"
+
+
+def doubt(words: tuple[Word, ...] | list[Word]) -> str:
+    """Why a value read from `words` is only a suggestion ("" when it is not)."""
+    if any(w.guessed for w in words):
+        return GUESSED
+    if any(w.conf < LOW_CONF for w in words):
+        return UNSURE
+    return ""
+
+
+def found(
+    value: str, words: tuple[Word, ...] | list[Word], factor: float = 1.0, why: str = ""
+) -> FieldValue:
+    """A field read from `words`: confidence = their mean OCR confidence × `factor`; a
+    suggestion when `why` says so or when the words were read unsure (see `doubt`)."""
     ws = tuple(words)
-    return FieldValue(value, round(min(1.0, mean_conf(ws) * factor), 3), union(ws), ws)
+    reason = why or doubt(ws)
+    return FieldValue(value, round(min(1.0, mean_conf(ws) * factor), 3), union(ws), ws, reason)

@@ -8,7 +8,7 @@ from typing import Any
 from app.catalog.profiles import DEFAULT_PROFILE
 from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
-from app.extract.layout import Layout
+from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue
 from app.ocr.base import OcrResult
 
@@ -43,34 +43,54 @@ def _page_count(pages: int | None) -> FieldValue:
     return FieldValue(str(pages), 1.0) if pages else EMPTY
 
 
+def _number_top(layout: Layout, num: number.Number | None, dated: Segment | None) -> float:
+    """The top of the number line: where the issuer block ends. Without a number read, the
+    date line beside it, else the first left-column line under the national header."""
+    if num is not None:
+        return float(num.segment.box[1])
+    if dated is not None:
+        return float(dated.box[1])
+    national = max((s.box[3] for s in layout.national), default=layout.height * 0.1)
+    below = [s for s in layout.left(national, layout.height * 0.45)
+             if s.letters.startswith(("so ", "s "))]
+    return float(below[0].box[1]) if below else layout.height * 0.2
+
+
 def read_fields(
     ocr: OcrResult, size: tuple[int, int], pages: int | None = None,
     profile_id: str = DEFAULT_PROFILE,
 ) -> PageFields:
-    """Read every field from a first page of `size` (width, height) pixels, typed per profile."""
+    """Read every field from a first page of `size` (width, height) pixels, typed per profile.
+
+    Each field is looked for on its own: a number line that cannot be read leaves the date,
+    the issuer, the type and the trích yếu to be found all the same.
+    """
     types = table(profile_id)
     layout = Layout.of(ocr, size)
     num = number.find(layout)
-    if num is None:
-        return PageFields(page_count=_page_count(pages))
-    top = num.segment.cy
+    dated = date.line(layout, layout.height * 0.45)
+    if num is None and dated is None and not layout.national:
+        return PageFields(page_count=_page_count(pages))  # no header of an official document
+    number_top = _number_top(layout, num, dated)
+    top = num.segment.cy if num else dated.cy if dated else number_top
     title = doctype.find_title(layout, top, types)
     bottom = title.segment.box[1] if title else next(
         (s.box[1] for s in layout.below(top) if s.width > BODY_WIDTH * layout.width),
         layout.height * 0.5,
     )
-    vv = subject.vv_line(layout, top, bottom) if title is None else None
+    vv = subject.vv_line(layout, number_top, bottom) if title is None else None
     if title is not None:
         trich_yeu = subject.under_title(layout, title.segment)
     else:
         trich_yeu = subject.after_vv(layout, vv, bottom) if vv else EMPTY
-    secrecy, urgency = stamps.find(layout, top + num.segment.height, bottom)
+    height = num.segment.height if num else 0.0
+    secrecy, urgency = stamps.find(layout, top + height, bottom)
     return PageFields(
         number=number.field(num),
-        issued=date.find(layout, bottom),
+        issued=date.find(layout, bottom) if title else date.find(layout, layout.height * 0.45),
         doc_type=doctype.field(title, num, vv is not None, types),
         subject=trich_yeu,
-        issuer=issuer.find(layout, num.segment.box[1]),
+        issuer=issuer.find(layout, number_top),
         secrecy=secrecy,
         urgency=urgency,
         page_count=_page_count(pages),

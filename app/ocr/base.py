@@ -12,12 +12,17 @@ Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the image given t
 
 @dataclass(frozen=True)
 class Word:
-    """One recognised word, its box and confidence (0–100), and the line it belongs to."""
+    """One recognised word, its box and confidence (0–100), and the line it belongs to.
+
+    `guessed` is set when the diacritic re-ranker changed the word's marks on thin evidence:
+    a value read from it is offered to the clerk to confirm rather than filled in.
+    """
 
     text: str
     box: Box
     conf: float
     line: tuple[int, int, int]  # (block, paragraph, line) numbers, for reading order
+    guessed: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,7 +13,9 @@ import numpy as np
 import pytesseract
 
 from app.errors import DependencyError, InputError
-from app.ocr.base import OcrResult, Word
+from app.ocr.base import OcrResult
+from app.ocr.hocr import read_hocr
+from app.ocr.rerank import plain, rerank_words
 
 MIN_VERSION = (4, 1)
 INSTALL_HINT = "sudo apt-get install tesseract-ocr (Windows: the station's installer ships it)"
@@ -73,13 +74,25 @@ class TesseractEngine:
     psm: int = 3
     timeout_s: int = 600
     name: str = "tesseract"
+    rerank: bool = True  # choose diacritics with the Vietnamese lexicon (app.ocr.rerank)
 
     def check(self) -> None:
         """Fail early, in the main process, when Tesseract or a language is missing."""
         check_languages(self.lang)
 
     def recognize(self, image: np.ndarray, dpi: float) -> OcrResult:
-        """Return the words on an upright page, with boxes in the image's pixels."""
+        """Return the words on an upright page, with boxes in the image's pixels.
+
+        Vietnamese words get their diacritics re-ranked with the lexicon (app.ocr.rerank)
+        when `rerank` is on and the lexicon is installed.
+        """
+        words = read_hocr(self.hocr(image, dpi))
+        if self.rerank and "vie" in self.lang.split("+"):
+            return OcrResult(words=rerank_words(words), lang=self.lang)
+        return OcrResult(words=tuple(plain(w) for w in words), lang=self.lang)
+
+    def hocr(self, image: np.ndarray, dpi: float) -> str:
+        """Tesseract's hOCR of the page, with its alternatives for each character."""
         grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
         fd, name = tempfile.mkstemp(suffix=".pgm", prefix="scanstation-ocr-")
         os.close(fd)
@@ -89,13 +102,13 @@ class TesseractEngine:
                 raise InputError(
                     "Could not write the page image for OCR.", hint="Check free disk space."
                 )
-            config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)}"
+            config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)} -c lstm_choice_mode=2"
             try:
-                data = pytesseract.image_to_data(
+                data = pytesseract.image_to_pdf_or_hocr(
                     name,
                     lang=self.lang,
                     config=config,
-                    output_type=pytesseract.Output.DICT,
+                    extension="hocr",
                     timeout=self.timeout_s,
                 )
             except pytesseract.TesseractError as err:
@@ -110,25 +123,4 @@ class TesseractEngine:
                 ) from err
         finally:
             path.unlink(missing_ok=True)
-        return OcrResult(words=tuple(_words(data)), lang=self.lang)
-
-
-def _words(data: dict[str, list[object]]) -> list[Word]:
-    """Turn Tesseract's TSV columns into words, skipping empty entries."""
-    words: list[Word] = []
-    for i, raw in enumerate(data.get("text", [])):
-        text = unicodedata.normalize("NFC", str(raw)).strip()
-        conf = float(str(data["conf"][i]))
-        if not text or conf < 0:
-            continue
-        left, top = int(str(data["left"][i])), int(str(data["top"][i]))
-        width, height = int(str(data["width"][i])), int(str(data["height"][i]))
-        line = (
-            int(str(data["block_num"][i])),
-            int(str(data["par_num"][i])),
-            int(str(data["line_num"][i])),
-        )
-        words.append(
-            Word(text=text, box=(left, top, left + width, top + height), conf=conf, line=line)
-        )
-    return words
+        return bytes(data).decode("utf-8")

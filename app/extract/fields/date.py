@@ -1,4 +1,5 @@
-"""The date of issue: "ngày 05 tháng 01 năm 2020", unpadded, OCR-damaged, or dd/mm/yyyy."""
+"""The date of issue: "ngày 05 tháng 01 năm 2020", unpadded, OCR-damaged, "ngày 5/1/1998" or
+"Hà Nội, 05/01/1998" (typed)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _WORDS = re.compile(
 _NUMERIC = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
 )
+_DAY_NUMERIC = re.compile(rf"ng[a-z]?y\s*(?P<d>{_D})\s*[/.-]\s*(?P<m>{_D})\s*[/.-]\s*"
+                          r"(?P<y>[0-9oil|]{4})(?![0-9])")
 _CONFUSED = str.maketrans("oil|", "0111")
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -37,7 +40,7 @@ def _date(d: str, m: str, y: str) -> tuple[datetime.date, float] | None:
 def parse(segment: Segment) -> tuple[datetime.date, float] | None:
     """The date written on `segment`, in words ("ngày … tháng … năm …") or as dd/mm/yyyy."""
     text = fold(segment.text)
-    m = _WORDS.search(text)
+    m = _WORDS.search(text) or _DAY_NUMERIC.search(text)
     if m:
         return _date(m["d"], m["m"], m["y"])
     if "," in segment.text:  # "Hà Nội, 05/01/2020": a place-and-date line
@@ -48,11 +51,16 @@ def parse(segment: Segment) -> tuple[datetime.date, float] | None:
     return None
 
 
+def line(layout: Layout, bottom: float) -> Segment | None:
+    """The place-and-date segment of the right header column, above `bottom`."""
+    return next((s for s in layout.right(0, bottom) if parse(s) is not None), None)
+
+
 def find(layout: Layout, bottom: float) -> FieldValue:
-    """The place-and-date line in the right header column, above `bottom`."""
-    for segment in layout.right(0, bottom):
-        result = parse(segment)
-        if result is not None:
-            date, factor = result
-            return found(date.strftime("%d/%m/%Y"), segment.words, factor)
-    return EMPTY
+    """The date read from the place-and-date line of the right header column, above `bottom`."""
+    segment = line(layout, bottom)
+    result = parse(segment) if segment is not None else None
+    if segment is None or result is None:
+        return EMPTY
+    date, factor = result
+    return found(date.strftime("%d/%m/%Y"), segment.words, factor)

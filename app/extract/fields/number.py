@@ -1,4 +1,5 @@
-"""Số and ký hiệu: "2242/KH-UBND", "15/MTTQ-BTT", Party style "40-HD/VPTW"."""
+"""Số and ký hiệu, kept as printed: "2242/KH-UBND", "05/HD-MTTQ-BTT", Party "12-KH/QU",
+NĐ 30 legal style "30/2020/NĐ-CP"."""
 
 from __future__ import annotations
 
@@ -12,13 +13,20 @@ from app.extract.text import letters
 _DIGITS = r"[0-9OoIl]{1,5}"
 _PART = r"[A-Za-zĐđÐ]+"
 _NOISE = r"[\s.,'‘’`]*"  # specks OCR reads around the number's / and -
-_NOTATION = rf"{_PART}(?:{_NOISE}-{_NOISE}{_PART})*"
+_DASH = rf"{_NOISE}[-–—]{_NOISE}"
+_NOTATION = rf"{_PART}(?:{_DASH}{_PART})*"
 _PARTY = re.compile(
-    rf"(?<![\w/-])(?P<n>{_DIGITS}){_NOISE}-{_NOISE}(?P<t>{_PART}){_NOISE}/{_NOISE}(?P<k>{_NOTATION})"
+    rf"(?<![\w/-])(?P<n>{_DIGITS}){_DASH}(?P<t>{_PART}){_NOISE}/{_NOISE}(?P<k>{_NOTATION})"
 )
-_STATE = re.compile(rf"(?<![\w/-])(?P<n>{_DIGITS}){_NOISE}/{_NOISE}(?P<k>{_NOTATION})")
+_STATE = re.compile(
+    rf"(?<![\w/-])(?P<n>{_DIGITS}){_NOISE}/{_NOISE}(?:(?P<y>(?:19|20)\d\d){_NOISE}/{_NOISE})?"
+    rf"(?P<k>{_NOTATION})"
+)
+# "Số: 7KH-MTTQ": the slash lost; only read after the label, and only offered as a suggestion
+_NO_SLASH = re.compile(rf"(?<![\w/-])(?P<n>\d{{1,5}})(?P<k>[A-ZĐ]{{1,4}}(?:{_DASH}[A-ZĐ]+)+)")
 _LABELS = ("so", "s")
 _CONFUSED = str.maketrans("OoIl", "0011")
+SLASH_LOST = "the number's slash was not read"
 
 
 @dataclass(frozen=True)
@@ -26,53 +34,76 @@ class Number:
     """A number read from the page, and the segment it is on."""
 
     text: str  # "2242/KH-UBND" or "40-HD/VPTW"
-    number: str  # số: "2242"
+    number: str  # số: "2242", "05"
     notation: str  # ký hiệu: "KH-UBND" or "HD/VPTW"
     type_abbr: str  # the type abbreviation inside the notation ("" for a công văn)
     segment: Segment
     factor: float
+    why: str = ""  # set when the reading is only a suggestion
 
 
 def _clean(part: str) -> str:
-    return re.sub(r"[\s.,'‘’`]+", "", part).replace("ĐÐ", "Đ").replace("Ð", "Đ")
+    part = re.sub(r"[\s.,'‘’`]+", "", part)
+    return re.sub(r"[–—]", "-", part).replace("ĐÐ", "Đ").replace("Ð", "Đ")
 
 
 def _digits(raw: str) -> tuple[str, float] | None:
-    """The digits of a number, undoing O/0 and l/1 confusions at a lower confidence."""
+    """The digits as printed (leading zeros kept), undoing O/0 and l/1 at a lower confidence."""
     if not any(c.isdigit() for c in raw):
         return None
     fixed = raw.translate(_CONFUSED)
-    return fixed.lstrip("0") or "0", 1.0 if fixed == raw else 0.8
+    return fixed, 1.0 if fixed == raw else 0.8
+
+
+def _label(segment: Segment, start: int) -> str | None:
+    """The folded label before the number ("so", or "" when none); None when other text is."""
+    label = letters(segment.text[:start])
+    return label if label in _LABELS or label == "" else None
 
 
 def parse(segment: Segment) -> Number | None:
     """The number on `segment` when it carries the "Số" label or starts with the number."""
     for pattern, party in ((_PARTY, True), (_STATE, False)):
-        m = pattern.search(segment.text)
-        if not m:
-            continue
-        label = letters(segment.text[: m.start()])
-        if label not in _LABELS and label != "":
-            continue
-        digits = _digits(m["n"])
-        if digits is None:
-            continue
-        n, factor = digits
-        if label == "":
-            factor *= 0.7
-        notation = _clean(m["k"])
-        if party:
-            abbr = _clean(m["t"])
-            return Number(f"{n}-{abbr}/{notation}", n, f"{abbr}/{notation}", abbr, segment,
-                          factor)
-        head = notation.split("-")[0] if "-" in notation else ""
-        return Number(f"{n}/{notation}", n, notation, head, segment, factor)
+        for m in pattern.finditer(segment.text):
+            label = _label(segment, m.start())
+            digits = _digits(m["n"]) if label is not None else None
+            if digits is None:
+                continue
+            n, factor = digits
+            if label == "":
+                factor *= 0.7
+            notation = _clean(m["k"])
+            if party:
+                abbr = _clean(m["t"])
+                return Number(f"{n}-{abbr}/{notation}", n, f"{abbr}/{notation}", abbr, segment,
+                              factor)
+            if m["y"]:
+                notation = f"{m['y']}/{notation}"
+            head = notation.rsplit("/", 1)[-1]
+            abbr = head.split("-")[0] if "-" in head else ""
+            return Number(f"{n}/{notation}", n, notation, abbr, segment, factor)
+    lost = _NO_SLASH.search(segment.text)
+    if lost and _label(segment, lost.start()) in _LABELS:
+        notation = _clean(lost["k"])
+        return Number(f"{lost['n']}/{notation}", lost["n"], notation, notation.split("-")[0],
+                      segment, 0.5, SLASH_LOST)
     return None
+
+
+def _lines(layout: Layout, bottom: float) -> list[Segment]:
+    """Left-column segments, each joined with the left-column segments on its visual line."""
+    segments = layout.left(0, bottom)
+    out = []
+    for segment in segments:
+        same = [s for s in segments if abs(s.cy - segment.cy) < 0.5 * segment.height]
+        same.sort(key=lambda s: s.box[0])
+        out.append(segment if len(same) == 1 else Segment(tuple(w for s in same for w in s.words)))
+    return out
 
 
 def find(layout: Layout) -> Number | None:
     """The number line of the left header column (upper 45 % of the page)."""
-    for segment in layout.left(0, layout.height * 0.45):
+    for segment in _lines(layout, layout.height * 0.45):
         number = parse(segment)
         if number is not None:
             return number
@@ -83,7 +114,7 @@ def field(number: Number | None) -> FieldValue:
     """The number as a FieldValue (empty when none was read)."""
     if number is None:
         return EMPTY
-    return found(number.text, number.segment.words, number.factor)
+    return found(number.text, number.segment.words, number.factor, number.why)
 
 
 def split(text: str) -> tuple[str, str] | None:

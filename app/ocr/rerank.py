@@ -1,0 +1,188 @@
+"""Diacritics re-ranked with a lexicon: per word, Tesseract's alternatives that differ in marks.
+
+One pass over a page's words. For each word, the candidates are the spellings made of
+Tesseract's own alternatives for its letters that share the letter's base (Â/Ầ, D/Đ), plus
+the letters the `vie` model cannot output (ỵ/Ỵ, for "huyện lỵ"). A word read as a valid
+syllable is kept unless another candidate forms a known compound with its neighbour on the line
+("THƯỜNG TRỤC" → "THƯỜNG TRỰC"); a word that is no syllable takes the valid candidate that fits
+its neighbours best, then the one the model scored highest. A change made on context alone, or
+on alternatives the model gave no weight to, marks the word `guessed`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import product
+
+from app.ocr.base import Word
+from app.ocr.hocr import Choice, ChoiceWord
+from app.ocr.lexicon import Lexicon, load, tone_key
+
+MAX_OPTIONS = 4  # alternatives kept per letter (the top one included)
+MAX_CANDIDATES = 96  # spellings tried per word
+WEIGHTED = 5.0  # an alternative scored at least this (0-100) carries the model's own evidence
+UNREACHABLE = {"y": "ỵ", "Y": "Ỵ"}  # letters missing from the vie model's character set
+
+
+@lru_cache(maxsize=4096)
+def _base(ch: str) -> str:
+    """A letter without its marks, đ as d, case kept: "Ầ" → "A", "đ" → "d"."""
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    return unicodedata.normalize("NFD", ch)[:1]
+
+
+_key = lru_cache(maxsize=65536)(tone_key)
+
+
+def plain(word: ChoiceWord) -> Word:
+    """The word as Tesseract read it."""
+    return Word(word.text, word.box, word.conf, word.line)
+
+
+def _options(top: str, alternatives: Sequence[Choice]) -> list[tuple[str, float]]:
+    """(letter, model score) for one position: the top letter, then same-base alternatives."""
+    out = [(top, 100.0)]
+    base = _base(top)
+    for letter, conf in alternatives[1:]:
+        if len(out) >= MAX_OPTIONS:
+            break
+        if len(letter) == 1 and letter != top and _base(letter) == base:
+            out.append((letter, conf))
+    extra = UNREACHABLE.get(base)
+    if extra and all(o[0] != extra for o in out):
+        out.append((extra, 0.0))
+    return out
+
+
+def _adds_marks(top: str, spelling: str) -> bool:
+    """True when `spelling` only puts marks on letters read bare ("CHU" → "CHỦ", "Uy" → "Ủy"):
+    a small mark the model missed, rather than one it read otherwise."""
+    return all(a == b or _base(a) == a for a, b in zip(top, spelling, strict=True))
+
+
+def _unreachable(top: str, spelling: str) -> bool:
+    """True when `spelling` differs from `top` only by letters the model cannot output."""
+    return all(a == b or b in UNREACHABLE.values() for a, b in zip(top, spelling, strict=True))
+
+
+def _core(text: str) -> tuple[int, int]:
+    """The slice of `text` holding its letters, without leading or trailing punctuation."""
+    start, end = 0, len(text)
+    while start < end and not text[start].isalpha():
+        start += 1
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    return start, end
+
+
+def _candidates(word: ChoiceWord) -> list[tuple[str, float]]:
+    """(spelling of the word's letters, the weakest changed letter's score), top first."""
+    start, end = _core(word.text)
+    core = word.text[start:end]
+    if not core or not core.isalpha() or len(word.choices) != len(word.text):
+        return []
+    per = [_options(ch, word.choices[i]) for i, ch in enumerate(core, start)]
+    size = 1
+    for options in per:
+        size *= len(options)
+    while size > MAX_CANDIDATES:  # trim the longest lists of alternatives first
+        longest = max(per, key=len)
+        size = size // len(longest) * (len(longest) - 1)
+        longest.pop()
+    out = []
+    for combo in product(*per):
+        spelling = "".join(c[0] for c in combo)
+        out.append((spelling, min(c[1] for c in combo)))
+    return out
+
+
+class _Page:
+    """The words of a page and, per word, its candidates and first-pass choice."""
+
+    def __init__(self, words: Sequence[ChoiceWord], lex: Lexicon) -> None:
+        self.words = words
+        self.lex = lex
+        self.cands = [_candidates(w) for w in words]
+        self.first = [self._first(i) for i in range(len(words))]
+
+    def _first(self, i: int) -> str:
+        """The word's letters by validity alone: as read, else the best-scored valid spelling."""
+        cands = self.cands[i]
+        if not cands:
+            start, end = _core(self.words[i].text)
+            return self.words[i].text[start:end]
+        if self.lex.valid(_key(cands[0][0])):
+            return cands[0][0]
+        valid = [c for c in cands[1:] if self.lex.valid(_key(c[0]))]
+        return max(valid, key=lambda c: c[1])[0] if valid else cands[0][0]
+
+    def _neighbour(self, i: int, step: int) -> str | None:
+        """The key of the next word on the line, when no punctuation stands between them."""
+        j = i + step
+        if not 0 <= j < len(self.words) or self.words[j].line != self.words[i].line:
+            return None
+        left, right = (self.words[j], self.words[i]) if step < 0 else (self.words[i], self.words[j])
+        if not left.text[-1].isalpha() or not right.text[0].isalpha():
+            return None
+        return _key(self.first[j])
+
+    def _context(self, i: int, spelling: str) -> int:
+        """How many of the word's neighbours on its line form a known compound with it."""
+        key = _key(spelling)
+        left, right = self._neighbour(i, -1), self._neighbour(i, 1)
+        return int(left is not None and self.lex.pair(left, key)) + int(
+            right is not None and self.lex.pair(key, right)
+        )
+
+    def _in_name(self, i: int) -> bool:
+        """True when the word and a neighbour are both capitalised: part of a proper name."""
+        def title(j: int) -> bool:
+            ok = 0 <= j < len(self.words) and self.words[j].line == self.words[i].line
+            return ok and self.words[j].text[:1].isupper() and not self.words[j].text.isupper()
+        return title(i) and (title(i - 1) or title(i + 1))
+
+    def _pick(self, i: int) -> tuple[str, bool] | None:
+        """The spelling to put in place of the word's reading and whether it is a guess."""
+        cands = self.cands[i]
+        top = cands[0][0]
+        valid = [c for c in cands[1:] if self.lex.valid(_key(c[0]))]
+        if not valid:
+            return None
+        ranked = sorted(valid, key=lambda c: (self._context(i, c[0]), c[1]), reverse=True)
+        if self.lex.valid(_key(top)):
+            here = self._context(i, top)
+            for spelling, weight in ranked:
+                if self._context(i, spelling) <= here:
+                    break
+                if weight >= WEIGHTED or _unreachable(top, spelling):
+                    return spelling, False
+                if _adds_marks(top, spelling) and not self._in_name(i):
+                    return spelling, True
+            return None
+        spelling, weight = ranked[0]
+        context = self._context(i, spelling)
+        rival = next((c for c in ranked[1:] if self._context(i, c[0]) == context), None)
+        guessed = weight < WEIGHTED or (rival is not None and rival[1] >= weight)
+        return spelling, guessed
+
+    def choose(self, i: int) -> Word:
+        word = self.words[i]
+        picked = self._pick(i) if len(self.cands[i]) > 1 else None
+        if picked is None:
+            return plain(word)
+        spelling, guessed = picked
+        start, end = _core(word.text)
+        text = word.text[:start] + spelling + word.text[end:]
+        return Word(text, word.box, word.conf, word.line, guessed=guessed)
+
+
+def rerank_words(words: Sequence[ChoiceWord], lex: Lexicon | None = None) -> tuple[Word, ...]:
+    """The page's words with their diacritics chosen by the lexicon (as read when none)."""
+    lexicon = lex or load()
+    if lexicon is None:
+        return tuple(plain(w) for w in words)
+    page = _Page(words, lexicon)
+    return tuple(page.choose(i) for i in range(len(words)))

@@ -1,0 +1,194 @@
+"""First-page layout variants the extractor was not tuned on: other fonts, typed dates, long titles.
+
+Each variant page differs from `document.render_page` in ways seen in real archive boxes: a sans
+or typewriter (monospace) face; zero-padded numbers ("Số: 05/HD-MTTQ-BTT") and Party numbers
+without the colon ("Số 12-KH/QU"); dates unpadded, typed "ngày 5/1/1998" or "05/01/1998"; an
+issuer without a parent line; a trích yếu set narrow over several lines; the number line set
+flush left under the issuer block.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from functools import lru_cache
+from itertools import islice
+
+import numpy as np
+from PIL import ImageFont
+
+from app.fonts import liberation
+from app.synth import letterhead, prose, vocab
+from app.synth.document import DocumentFields, RenderedPage, make_fields
+from app.synth.issuers import is_party
+from app.synth.paper import ink_sheet, paper
+from app.synth.typeset import Sheet
+
+_FAMILIES = {"serif": "LiberationSerif", "sans": "LiberationSans", "mono": "LiberationMono"}
+_STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}
+DATE_STYLES = ("words", "unpadded", "slashes", "numeric")
+
+
+@lru_cache(maxsize=128)
+def _font(family: str, face: str, px: int) -> ImageFont.FreeTypeFont:
+    path = liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
+    return ImageFont.truetype(str(path), px, layout_engine=ImageFont.Layout.BASIC)
+
+
+class FamilySheet(Sheet):
+    """A sheet set in one Liberation family (serif, sans or mono) at a scale of its sizes."""
+
+    def __init__(self, width: int, height: int, dpi: int, family: str, scale: float) -> None:
+        super().__init__(width, height, dpi)
+        self.family = family
+        self.scale = scale
+
+    def font(self, face: str, pt: float) -> ImageFont.FreeTypeFont:
+        return _font(self.family, face, max(1, round(pt * self.scale * self.dpi / 72)))
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    """How one held-out page departs from the tuned layout."""
+
+    family: str  # "serif", "sans" or "mono"
+    date_style: str  # one of DATE_STYLES
+    label: str  # "Số: ", "Số ", "Số:"
+    flush_left: bool  # number line flush left instead of centred under the issuer
+    parent: bool  # print the parent body's line
+    title_mm: float  # width the trích yếu is wrapped to
+
+    @property
+    def name(self) -> str:
+        """A short layout name for reports, e.g. "mono-slashes-left"."""
+        return f"{self.family}-{self.date_style}{'-left' if self.flush_left else ''}"
+
+
+def pick_variant(rng: np.random.Generator) -> Variant:
+    family = str(rng.choice(list(_FAMILIES), p=[0.35, 0.35, 0.3]))
+    return Variant(
+        family=family,
+        date_style=str(rng.choice(DATE_STYLES, p=[0.3, 0.3, 0.25, 0.15])),
+        label=str(rng.choice(["Số: ", "Số ", "Số:"], p=[0.5, 0.3, 0.2])),
+        flush_left=bool(rng.random() < 0.3),
+        parent=bool(rng.random() < 0.85),
+        title_mm=float(rng.uniform(70, 110)),
+    )
+
+
+def date_text(place: str, issued: datetime.date, style: str) -> str:
+    """The place-and-date line in one of DATE_STYLES."""
+    d, m, y = issued.day, issued.month, issued.year
+    if style == "words":
+        return f"{place}, ngày {d:02d} tháng {m:02d} năm {y}"
+    if style == "unpadded":
+        return f"{place}, ngày {d} tháng {m} năm {y}"
+    if style == "slashes":
+        return f"{place}, ngày {d}/{m}/{y}"
+    return f"{place}, {d:02d}/{m:02d}/{y}"
+
+
+def variant_fields(rng: np.random.Generator, variant: Variant) -> DocumentFields:
+    """Fields as `make_fields` draws them, with older dates and numbers often zero-padded."""
+    base = make_fields(rng)
+    issued = datetime.date(1990, 1, 1) + datetime.timedelta(days=int(rng.integers(0, 12400)))
+    n = int(rng.integers(1, 10)) if rng.random() < 0.4 else int(rng.integers(10, 400))
+    head = base.number.split("/", 1) if not is_party(base.number) else base.number.split("-", 1)
+    sep = "-" if is_party(base.number) else "/"
+    digits = f"{n:02d}" if n < 10 and rng.random() < 0.6 else str(n)
+    return dataclasses.replace(
+        base,
+        issuer_parent=base.issuer_parent if variant.parent else "",
+        number=f"{digits}{sep}{head[1]}",
+        issued=issued,
+    )
+
+
+def _header(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style,
+            rng: np.random.Generator) -> float:
+    """The two header columns, as `letterhead.header` but with the variant's choices."""
+    party = is_party(f.number)
+    top_line = letterhead.PARTY if party else letterhead.NATION
+    area_left = style.left - sheet.px(rng.uniform(8, 14))
+    right_w = sheet.length(top_line, "bold", style.head_pt) + sheet.px(rng.uniform(3, 8))
+    if right_w > (style.right - area_left) * 0.56:
+        right_w = (style.right - area_left) * 0.56
+    cx_r = style.right - right_w / 2
+    left_w = style.right - right_w - area_left - sheet.px(4)
+    cx_l = area_left + left_w / 2
+    hl = style.line(sheet, style.head_pt) / style.leading * 1.15
+    parent = sheet.wrap(f.issuer_parent, "regular", style.head_pt, left_w)
+    parent = parent if f.issuer_parent else []
+    issuer = sheet.wrap(f.issuer, "bold", style.head_pt, left_w)
+    y0 = style.top + hl
+    y = y0
+    for line in parent:
+        sheet.put_centred(cx_l, y, line, "regular", style.head_pt)
+        y += hl
+    for line in issuer:
+        sheet.put_centred(cx_l, y, line, "bold", style.head_pt)
+        y += hl
+    right_lines = [top_line] if party else [top_line, letterhead.MOTTO]
+    number_y = max(y, y0 + hl * len(right_lines)) + hl * 1.2
+    label = v.label + f.number
+    if v.flush_left:
+        sheet.put(area_left, number_y, label, "regular", style.body_pt)
+    else:
+        sheet.put_centred(cx_l, number_y, label, "regular", style.body_pt)
+    y = number_y
+    if f.type_name == "CÔNG VĂN":
+        for line in sheet.wrap("V/v " + f.subject, "regular", style.head_pt, left_w * 0.8):
+            y += hl
+            sheet.put_centred(cx_l, y, line, "regular", style.head_pt)
+    for stamp in (s for s in (f.secrecy, f.urgency) if s):
+        y += hl * 2
+        sheet.put_centred(cx_l, y, stamp, "bold", style.body_pt)
+    for k, line in enumerate(right_lines):
+        pt = style.head_pt + (1 if k else 0)
+        if sheet.length(line, "bold", pt) > right_w:
+            pt = style.head_pt - 1
+        sheet.put_centred(cx_r, y0 + hl * k, line, "bold", pt)
+    face = "regular" if v.family == "mono" else "italic"
+    sheet.put_centred(cx_r, number_y, date_text(f.place, f.issued, v.date_style), face,
+                      style.body_pt - (1 if v.family == "mono" else 0))
+    return max(y, number_y) + hl
+
+
+def _title(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style,
+           y: float) -> float:
+    """The type title and a trích yếu wrapped to the variant's width (often 2-3 lines)."""
+    if f.type_name == "CÔNG VĂN":
+        return y
+    cx = (style.left + style.right) / 2
+    lh = style.line(sheet)
+    y += lh * 1.2
+    sheet.put_centred(cx, y, f.type_name, "bold", style.body_pt + 1)
+    for line in sheet.wrap(f.subject, "bold", style.body_pt, sheet.px(v.title_mm)):
+        y += lh
+        sheet.put_centred(cx, y, line, "bold", style.body_pt)
+    return y + lh * 0.6
+
+
+def render_variant(
+    rng: np.random.Generator, *, dpi: int = 300, paper_rgb: tuple[int, int, int] = (255,) * 3
+) -> tuple[RenderedPage, Variant]:
+    """One upright first page in a held-out layout variant, and the variant."""
+    v = pick_variant(rng)
+    width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
+    scale = 0.86 if v.family == "mono" else 0.95 if v.family == "sans" else 1.0
+    sheet = FamilySheet(width, height, dpi, v.family, scale)
+    style = letterhead.Style.pick(sheet, rng)
+    fields = variant_fields(rng, v)
+    y = _header(sheet, fields, v, style, rng)
+    y = _title(sheet, fields, v, style, y)
+    ctx = prose.Context(fields.issued.year, prose.pick(rng, vocab.TOPICS), "quận")
+    blocks = iter([*prose.opening(rng, ctx, fields.type_name, fields.issuer),
+                   *islice(prose.stream(rng, ctx, fields.type_name), 12)])
+    room = style.bottom - sheet.px(letterhead.CLOSING_MM)
+    y = letterhead.flow(sheet, blocks, style, y, max(room, y + style.line(sheet) * 3), whole=True)
+    letterhead.closing(sheet, fields.issuer, fields.number, style, rng, y)
+    inks = {"black": (int(rng.integers(12, 45)),) * 3, "red": (190, 30, 40),
+            "blue": (30, 45, int(rng.integers(120, 170)))}
+    img = paper(height, width, paper_rgb, rng)
+    ink_sheet(sheet, img, inks)
+    return RenderedPage(img, "\n".join(sheet.lines), fields, dpi), v

@@ -1,0 +1,110 @@
+"""Diacritic re-ranking: the hOCR alternatives, the lexicon keys, and the choices made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from app.errors import DependencyError
+from app.ocr import lexicon
+from app.ocr.hocr import ChoiceWord, read_hocr
+from app.ocr.rerank import rerank_words
+from app.ocr.tesseract import TesseractEngine
+
+FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+
+
+def _word(text: str, x: int, alternatives: dict[int, list[tuple[str, float]]] | None = None,
+          conf: float = 90.0, line: int = 1) -> ChoiceWord:
+    """A word whose letter `i` was weighed against `alternatives[i]` (best first)."""
+    alts = alternatives or {}
+    choices = tuple(((ch, 93.0), *alts.get(i, [])) for i, ch in enumerate(text))
+    return ChoiceWord(text, (x, 100, x + 40 * len(text), 150), conf, (1, 1, line), choices)
+
+
+def _texts(words: list[ChoiceWord]) -> list[str]:
+    return [w.text for w in rerank_words(words)]
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [("hoà", "hòa"), ("HOÀ", "hòa"), ("uỷ", "ủy"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"),
+     ("quý", "quý"), ("hoàn", "hoàn"), ("Hoàng", "hoàng"), ("quỳnh", "quỳnh")],
+)
+def test_tone_marks_are_keyed_one_way(word: str, key: str) -> None:
+    assert lexicon.tone_key(word) == key
+
+
+def test_lexicon_reads_hunspell_and_the_compounds() -> None:
+    lex = lexicon.load()
+    assert lex is not None
+    assert lex.valid("dân") and lex.valid("hòa") and not lex.valid("dânǵ")
+    assert lex.pair("nhân", "dân") and lex.pair("ủy", "ban") and not lex.pair("nhân", "dần")
+
+
+def test_a_non_syllable_takes_the_weighted_alternative() -> None:
+    words = [_word("nhân", 0), _word("dần", 200, {1: [("â", 40.0), ("ẫ", 0.0)]})]
+    out = rerank_words(words)
+    assert [w.text for w in out] == ["nhân", "dân"]
+    assert not out[1].guessed and out[1].conf == 90.0 and out[1].box == words[1].box
+
+
+def test_a_valid_word_changes_only_for_a_compound_the_model_weighed() -> None:
+    weighed = [_word("THƯỜNG", 0), _word("TRỤC", 300, {2: [("Ự", 30.0)]})]
+    assert _texts(weighed) == ["THƯỜNG", "TRỰC"]
+    unweighed = [_word("dân", 0), _word("quận", 200, {2: [("â", 0.0)]})]
+    assert _texts(unweighed) == ["dân", "quận"]  # "dân quân" is a compound, the model said ậ
+
+
+def test_a_missed_mark_is_restored_as_a_guess() -> None:
+    out = rerank_words([_word("CHU", 0, {2: [("Ủ", 0.0)]}), _word("TỊCH", 200)])
+    assert [w.text for w in out] == ["CHỦ", "TỊCH"] and out[0].guessed
+
+
+def test_no_context_across_punctuation_or_into_names() -> None:
+    assert _texts([_word("đạo,", 0, {1: [("à", 0.0)]}), _word("tạo", 200)]) == ["đạo,", "tạo"]
+    assert _texts([_word("Tiền", 0), _word("An", 200, {0: [("Á", 0.0)]})]) == ["Tiền", "An"]
+
+
+def test_letters_the_model_cannot_output() -> None:
+    assert _texts([_word("huyện", 0), _word("lý", 300)]) == ["huyện", "lỵ"]
+    assert _texts([_word("quản", 0), _word("lý", 300)]) == ["quản", "lý"]
+
+
+def test_punctuation_and_case_are_kept() -> None:
+    assert _texts([_word("(nhân", 0), _word("dần).", 200, {1: [("â", 40.0)]})]) == [
+        "(nhân", "dân)."]
+
+
+def test_without_the_lexicon_words_are_as_read(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    monkeypatch.setenv("SCANSTATION_HUNSPELL_DIR", str(tmp_path))
+    lexicon.load.cache_clear()
+    try:
+        assert lexicon.load() is None
+        words = [_word("nhân", 0), _word("dần", 200, {1: [("â", 40.0)]})]
+        assert _texts(words) == ["nhân", "dần"]
+    finally:
+        lexicon.load.cache_clear()
+
+
+def test_hocr_alternatives_line_up_with_the_words() -> None:
+    image = Image.new("L", (1500, 200), 255)
+    ImageDraw.Draw(image).text((60, 60), "BAN THƯỜNG TRỰC", font=ImageFont.truetype(FONT, 60),
+                                fill=0)
+    engine = TesseractEngine(lang="vie")
+    words = read_hocr(engine.hocr(np.asarray(image), 300))
+    assert [w.text for w in words] == ["BAN", "THƯỜNG", "TRỰC"]
+    for word in words:
+        assert [c[0][0] for c in word.choices] == list(word.text)
+        assert 0 < word.conf <= 100 and word.box[2] > word.box[0]
+    assert [w.text for w in engine.recognize(np.asarray(image), 300).words] == [
+        "BAN", "THƯỜNG", "TRỰC"]
+
+
+def test_broken_hocr_is_a_clear_error() -> None:
+    with pytest.raises(DependencyError, match="hOCR"):
+        read_hocr("<html><body><div class='ocr_page'>")
