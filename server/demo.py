@@ -1,5 +1,7 @@
-"""`make run-server`: a local PostgreSQL in ./.pgdata, a demo configuration, demo documents
-from two district stations (first start only), then the server with its web catalog."""
+"""`make run-server`: a local PostgreSQL in ./.pgdata, a demo configuration trusting the demo
+CA (server/democa.py, for testing only), demo documents from two district stations (first
+start only), then the server with its web catalog on 127.0.0.1 over plain http (stations
+accept http:// for this machine only)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import httpx
 from .auth import hash_password, issue_code
 from .config import Config, Supervisor
 from .db import Pool, create_schema
+from .democa import PASSWORD, WARNING, ensure_demo_ca, load_signer
 from .localpg import LocalPostgres
 
 if TYPE_CHECKING:
@@ -56,7 +59,7 @@ def run_demo(folder: Path, port: int) -> int:
     import uvicorn
 
     from .app import create_app
-    from .demo_data import make_ca, work_folder
+    from .demo_data import work_folder
 
     folder = folder.resolve()
     cluster = LocalPostgres(folder / "postgres").start()
@@ -75,12 +78,14 @@ def run_demo(folder: Path, port: int) -> int:
         empty = conn.execute("SELECT count(*) FROM document").fetchone() == (0,)
     code = issue_code(pool, config, DEMO_ORG)
     pool.close()
-    pem = folder / "demo-ca" / "demo-root.pem"
-    signer: SimpleSigner | None = None
-    if empty or not pem.exists():
-        pem, signer = make_ca(folder / "demo-ca")
+    ca = ensure_demo_ca(folder / "demo-ca", "Ủy ban MTTQ Việt Nam (demo)")
     url = f"http://127.0.0.1:{port}"
     print(f"Demo server on {url}  (web catalog: {url}/web/, OpenAPI: /docs)")
+    print("  plain http is for this demo on 127.0.0.1 only: stations refuse http:// elsewhere")
+    print(f"Demo CA — {WARNING}: never trust it or sign a real document with it.")
+    print(f"  trust root of this server: {ca.root_pem}")
+    print(f"  signing key for a station: {ca.signer_p12} (password {PASSWORD!r})")
+    print(f"  scanstation sign --pkcs12 {ca.signer_p12} ... (then sync as usual)")
     print(f"Enrollment code for {DEMO_ORG}: {code}")
     print(f"  scanstation sync enroll --server {url} --code {code}")
     print(f"Web catalog: tinh / '{PASSWORD_HINT}' (every organisation), ba-dinh / same password")
@@ -89,16 +94,16 @@ def run_demo(folder: Path, port: int) -> int:
     demo_config = Config(
         **{
             **config.__dict__,
-            "trust_roots": (pem,),
+            "trust_roots": (ca.root_pem,),
             "supervisors": (
                 Supervisor("tinh", hashed),
                 Supervisor("ba-dinh", hashed, (DEMO_ORG,)),
             ),
         }
     )
-    if empty and signer is not None:
+    if empty:
         threading.Thread(
-            target=_seed, args=(demo_config, url, signer, work_folder()), daemon=True
+            target=_seed, args=(demo_config, url, load_signer(ca), work_folder()), daemon=True
         ).start()
     uvicorn.run(create_app(demo_config), host="127.0.0.1", port=port, log_level="warning")
     return 0

@@ -1,32 +1,24 @@
-"""Demo data for `make run-server`: a throw-away CA, two district stations whose signed
-documents go up through the real sync protocol, so the web catalog has something to show."""
+"""Demo data for `make run-server`: two district stations whose documents, signed with the
+demo CA's key (server/democa.py), go up through the real sync protocol, so the web catalog
+has something to show."""
 
 from __future__ import annotations
 
-import datetime
 import io
 import tempfile
 from pathlib import Path
 
-from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 from fpdf import FPDF
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from app.catalog import Catalog, State
 from app.catalog.models import Role
 from app.fonts import liberation
-from app.signing.certs import to_asn1
 from app.sync import credentials
 from app.sync.client import SyncClient, enroll
 from app.sync.worker import SyncWorker
 
-UTC = datetime.UTC
 PASSWORD = "demo-password"
 HOSO = {
     "title": "Hồ sơ công tác Mặt trận năm 2026",
@@ -78,79 +70,6 @@ DOCUMENTS = (  # typeName, number, notation, date, subject, page text
         "Thông báo kết luận hội nghị đại đoàn kết toàn dân tộc.",
     ),
 )
-
-
-def _name(common: str, org: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
-            x509.NameAttribute(NameOID.COMMON_NAME, common),
-        ]
-    )
-
-
-def _usage(**flags: bool) -> x509.KeyUsage:
-    names = (
-        "digital_signature",
-        "content_commitment",
-        "key_encipherment",
-        "data_encipherment",
-        "key_agreement",
-        "key_cert_sign",
-        "crl_sign",
-        "encipher_only",
-        "decipher_only",
-    )
-    return x509.KeyUsage(**{n: flags.get(n, False) for n in names})
-
-
-def make_ca(folder: Path) -> tuple[Path, signers.SimpleSigner]:
-    """A demo root (its PEM in `folder`, for the server's trust roots) and a signer it issued."""
-    folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.datetime.now(UTC)
-    root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    root_name = _name("CA thử nghiệm (demo)", "Máy chủ lưu trữ demo")
-    root = (
-        x509.CertificateBuilder()
-        .subject_name(root_name)
-        .issuer_name(root_name)
-        .public_key(root_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(_usage(key_cert_sign=True, crl_sign=True, digital_signature=True), True)
-        .sign(root_key, hashes.SHA256())
-    )
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("Nguyễn Thị Mai (văn thư, demo)", "Ủy ban MTTQ Việt Nam (demo)"))
-        .issuer_name(root_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_usage(digital_signature=True, content_commitment=True), critical=True)
-        .sign(root_key, hashes.SHA256())
-    )
-    pem = folder / "demo-root.pem"
-    pem.write_bytes(root.public_bytes(serialization.Encoding.PEM))
-    private = asn1_keys.PrivateKeyInfo.load(
-        key.private_bytes(
-            serialization.Encoding.DER,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    signer = signers.SimpleSigner(
-        signing_cert=to_asn1(cert),
-        signing_key=private,
-        cert_registry=SimpleCertificateStore.from_certs([to_asn1(root)]),
-    )
-    return pem, signer
 
 
 def _page(path: Path, org_name: str, row: tuple[str, ...]) -> Path:
