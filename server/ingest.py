@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 import uuid
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .storage import BlobStore
 from .uploads import Spool, Upload, existing_receipt
 
 SEARCH_FIELDS = ("docCode", "subject", "organName", "codeNumber", "codeNotation", "keyword")
+CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,127}")  # Mã hồ sơ, docCode (also file names)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,11 @@ def _checked(services: Services, principal: Principal, part: Path, work: Path) -
         )
     if not package.documents:
         raise ApiError(422, "bad_package", "The package holds no document.")
+    hoso = str(package.metadata.get("fileCode", ""))
+    for code in [hoso, *(_doc_code(hoso, doc) for doc in package.documents)]:
+        if not CODE.fullmatch(code):
+            shown = code[:60].encode("unicode_escape").decode("ascii")
+            raise ApiError(422, "bad_metadata", f"{shown!r} is not a Mã hồ sơ or docCode.")
     for doc in package.documents:
         if not doc.files or doc.files[-1].kind != "signed":
             raise ApiError(422, "unsigned", f"Document {doc.uuid}: the newest file is not signed.")
@@ -167,10 +174,14 @@ def _put(store: BlobStore, path: Path, sha256: str) -> None:
             store.put(handle)
 
 
+def _doc_code(hoso: str, doc: Any) -> str:
+    return str(doc.metadata.get("docCode") or f"{hoso}.{doc.number:07d}")
+
+
 def _insert(
     conn: psycopg.Connection, principal: Principal, server_id: str, hoso: str, doc: Any
 ) -> dict[str, Any]:
-    code = str(doc.metadata.get("docCode") or f"{hoso}.{doc.number:07d}")
+    code = _doc_code(hoso, doc)
     row = conn.execute(
         "INSERT INTO document (uuid, org, doc_code, hoso_code, latest) VALUES (%s,%s,%s,%s,1)"
         " ON CONFLICT (uuid) DO UPDATE SET latest = document.latest + 1"

@@ -105,7 +105,7 @@ class Case:
     build: Callable[[Unpacked, Context], bytes]
     reasons: frozenset[str]  # the refusal reasons accepted (PackageRefused.reason / API code)
     status: int = 422  # the server's answer
-    server_only: bool = False  # the station's import does not check signatures or stations
+    server_only: bool = False  # the station's import checks no signature, station or docCode
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -285,6 +285,15 @@ def _missing_ead_item(pkg: Unpacked, ctx: Context) -> bytes:
     return pkg.relist().zip()
 
 
+def _evil_doc_code(pkg: Unpacked, ctx: Context) -> bytes:
+    """A docCode (it names the download) with a quote and a line break: header injection."""
+    name = pkg.root + EAD_PATH
+    code = pkg.pdf_names()[-1].rsplit("/", 1)[1][: -len(".pdf")]
+    evil = b"X&quot;&#13;&#10;X-Evil: 1"
+    pkg.entries[name] = pkg.entries[name].replace(f">{code}<".encode(), b">" + evil + b"<")
+    return pkg.relist().zip()
+
+
 def _replayed(pkg: Unpacked, ctx: Context) -> bytes:
     return pkg.zip()  # the genuine package, sent by a station of another organisation
 
@@ -326,6 +335,10 @@ CASES = (
     Case("signature_stripped", _strip_signature, frozenset({"bad_signature"}), server_only=True),
     Case("signature_invalid", _break_signature, frozenset({"bad_signature"}), server_only=True),
     Case("newest_unsigned", _newest_unsigned, frozenset({"unsigned"}), server_only=True),
+    # a station files documents under docCodes it makes itself; the server keeps the sender's
+    Case(
+        "header_injection_doc_code", _evil_doc_code, frozenset({"bad_metadata"}), server_only=True
+    ),
     Case("replayed_by_other_org", _replayed, frozenset({"wrong_org"}), 403, server_only=True),
 )
 

@@ -173,8 +173,8 @@ def _extract(
             raise PackageRefused("missing_entry", f"station.json names {name!r}, not a listed PDF.")
     out: dict[str, tuple[str, Path]] = {}
     for number, name in enumerate(sorted(set(listed) - {STATION_PATH, EAD_PATH})):
-        if name not in claimed:
-            _check(name, *archive.stream(name), listed[name])
+        if name not in claimed:  # metadata (PREMIS): hashed, capped like METS, not kept
+            _check(name, *archive.stream(name, cap=archive.limits.metadata_bytes), listed[name])
             continue
         target = work / f"{number}.pdf"
         with target.open("xb") as handle:
