@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import backup, catalog, extract, foundation, ltv, signing, sync, ui, web
+from bench import backup, catalog, extract, foundation, ltv, signing, sync, timing, ui, web
 
 
 def main() -> None:
@@ -17,7 +17,8 @@ def main() -> None:
     parser.add_argument(
         "names",
         nargs="*",
-        help="foundation, extract, signing, ltv, catalog, sync, ui, backup, web (default: all)",
+        help="foundation, extract, signing, ltv, catalog, sync, ui, backup, web, timing "
+        "(default: all)",
     )
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BENCH_PAGES", "24")))
     parser.add_argument("--seed", type=int, default=7)
@@ -35,6 +36,7 @@ def main() -> None:
         "ui": lambda: ui.main(out / "ui"),
         "backup": lambda: backup.main(out / "backup"),
         "web": lambda: web.main(out / "web"),
+        "timing": lambda: timing.main(out / "timing"),
     }
     unknown = set(args.names) - set(benches)
     if unknown:
