@@ -17,7 +17,9 @@ PROGRAMS = ("scanstation", "scanstation-gui")
 # What the station runs or reads that no library link names: the OCR program with the
 # Vietnamese model, and the Liberation fonts of the signature box and the separator sheets.
 RUN_TIME = ("tesseract-ocr (>= 4.1)", "tesseract-ocr-vie", "fonts-liberation2")
-RECOMMENDS = ("opensc", "pcscd", "sane-utils", "desktop-file-utils", "hicolor-icon-theme")
+RECOMMENDS = (
+    "opensc", "pcscd", "sane-utils", "jbig2dec", "desktop-file-utils", "hicolor-icon-theme",
+)
 SUGGESTS = ("tesseract-ocr-eng", "softhsm2")
 DESCRIPTION = """\
 document scanning station for the Vietnam Fatherland Front offices

@@ -61,3 +61,18 @@ def test_sign_with_pkcs12_and_wrong_pin(
 
 def test_verify_unsigned_file_fails(station_pdf: Path) -> None:
     assert main(["verify", str(station_pdf), "--no-default-trust", "--offline"]) == 1
+
+
+def test_sign_creates_a_missing_output_folder(
+    pki: Pki, station_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("P12_PASSWORD", pki.pkcs12_password)
+    key = ["--org", ORG, "--pkcs12", str(pki.pkcs12_path), "--pin-env", "P12_PASSWORD"]
+    out_dir = tmp_path / "đã ký" / "2025"
+    assert main(["sign", str(station_pdf), "-o", str(out_dir), *key]) == 0
+    assert (out_dir / station_pdf.name).is_file()
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    assert main(["sign", str(station_pdf), "-o", str(a_file), *key]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
