@@ -131,8 +131,8 @@ def _fill(dsn: str, districts: list[str]) -> None:
         conn.execute(
             "CREATE TEMP TABLE g AS SELECT i,"
             " (%(orgs)s::text[])[1 + i %% cardinality(%(orgs)s::text[])] AS org,"
-            " 1 + (i * 7919) %% cardinality(%(subj)s::text[]) AS s,"
-            " 1 + (i * 104729) %% cardinality(%(places)s::text[]) AS p,"
+            " 1 + (i::bigint * 7919) %% cardinality(%(subj)s::text[]) AS s,"
+            " 1 + (i::bigint * 104729) %% cardinality(%(places)s::text[]) AS p,"
             " timestamptz '2025-01-01 00:00+07' + (i::float / %(n)s) * interval '700 days'"
             " AS at FROM generate_series(1, %(n)s) i",
             args,

@@ -161,8 +161,9 @@ def _index(conn: psycopg.Connection, package: tuple[str, str, str], store: BlobS
         )
 
 
-def refresh(pool: Pool, store: BlobStore) -> int:
-    """Index every package received since the last call; return how many were indexed.
+def refresh(pool: Pool, store: BlobStore, only: list[str] | None = None) -> int:
+    """Index every package received since the last call (or those of `only` not indexed
+    yet: a document page needs its own packages, not the whole backlog); return how many.
 
     A package that cannot be read is recorded with its problem and not tried again.
     """
@@ -172,8 +173,10 @@ def refresh(pool: Pool, store: BlobStore) -> int:
             pending = conn.execute(
                 "SELECT p.server_id, p.sha256, p.org FROM package p"
                 " LEFT JOIN rpt_package r ON r.package_id = p.server_id"
-                " WHERE r.package_id IS NULL ORDER BY p.received_at LIMIT %s",
-                (BATCH,),
+                " WHERE r.package_id IS NULL"
+                " AND (%(only)s::text[] IS NULL OR p.server_id = ANY(%(only)s::text[]))"
+                " ORDER BY p.received_at LIMIT %(batch)s",
+                {"only": only, "batch": BATCH},
             ).fetchall()
         if not pending:
             return done

@@ -20,7 +20,6 @@ class Filters:
     """What the search form asks; empty strings are "any"."""
 
     q: str = ""
-    org: str = ""
     hoso: str = ""
     type_name: str = ""
     date_from: datetime.datetime | None = None  # received on or after (Vietnam time)
@@ -45,17 +44,15 @@ class Hit:
 
 
 def search(pool: Pool, readable: set[str] | None, f: Filters) -> tuple[list[Hit], bool]:
-    """One page of hits, newest first, and whether another page follows."""
+    """One page of hits in the organisations of `readable` (None = all), newest first, and
+    whether another page follows."""
     where = ["true"]
     args: dict[str, Any] = {"limit": PAGE + 1, "offset": (max(f.page, 1) - 1) * PAGE}
     words = fold(f.q).strip()
     if words:
         where.append("v.search @@ plainto_tsquery('simple', %(q)s)")
         args["q"] = words
-    if f.org:
-        where.append("v.org = %(org)s")
-        args["org"] = f.org
-    elif readable is not None:
+    if readable is not None:
         where.append("v.org = ANY(%(orgs)s)")
         args["orgs"] = sorted(readable)
     if f.hoso:

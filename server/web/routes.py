@@ -198,7 +198,6 @@ def mount(
         try:
             filters = catalog.Filters(
                 q=q[:500],
-                org=org,
                 hoso=hoso.strip(),
                 type_name=type_name,
                 date_from=_date(date_from),
@@ -211,8 +210,11 @@ def mount(
         else:
             if org and allowed is not None and org not in allowed:
                 error = "Bạn không có quyền xem đơn vị này."
-            else:
-                hits, more = catalog.search(pool, allowed, filters)
+            else:  # an organisation chosen covers those below it
+                scope = set(tree.subtree(org)) if org else allowed
+                if scope is not None and allowed is not None:
+                    scope &= allowed
+                hits, more = catalog.search(pool, scope, filters)
         params = {k: v for k, v in request.query_params.items() if k != "page_no"}
         return page(
             request,
@@ -264,7 +266,7 @@ def mount(
         latest = doc["versions"][-1]
         data, _ = _pdf(doc, latest["version"])
         valid, signatures = sigstatus.check(checker, data, doc["doc_code"])
-        facts.refresh(pool, store)
+        facts.refresh(pool, store, [v["package_id"] for v in doc["versions"]])
         events = [
             (e["at"], e["actor"], present.history_line(e["kind"], e["detail"]))
             for e in facts.history(pool, doc_uuid)

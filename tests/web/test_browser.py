@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 
 from tests.fixtures.serverproc import ORG_A, ORG_B
 from tests.web.browser import browser_session, sign_in, submit, wait_for_file
-from tests.web.conftest import PASSWORD, SUBJECTS_A, SUBJECTS_B, WebSite
+from tests.web.conftest import PASSWORD, PROVINCE, SUBJECTS_A, SUBJECTS_B, WebSite
 
 Driver = tuple[webdriver.Chrome, Path]
 
@@ -128,6 +128,10 @@ def test_organisation_scope(site: WebSite, browser: Driver) -> None:
     sign_in(driver, site.url, "tinh-tp", PASSWORD)
     assert sorted(_search(driver, site.url, "ke hoach")) == sorted([SUBJECTS_A[0], SUBJECTS_B[0]])
     assert _try_read(driver, site.url, [f"/web/documents/{other}"]) == 1
+    driver.get(site.url + f"/web/?q=ke+hoach&org={PROVINCE}")  # a province covers its districts
+    assert sorted(_hits(driver)) == sorted([SUBJECTS_A[0], SUBJECTS_B[0]])
+    driver.get(site.url + f"/web/?q=ke+hoach&org={ORG_B}")
+    assert _hits(driver) == [SUBJECTS_B[0]]
 
 
 def test_signed_out_pages_go_to_sign_in(site: WebSite, browser: Driver) -> None:
