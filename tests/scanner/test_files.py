@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from app.errors import InputError
-from app.scanner.files import natural_sort_key, read_files
+from app.scanner.files import MAX_PIXELS, natural_sort_key, read_files
 from app.scanner.recovery import RecoveryFolder
 
 
@@ -236,6 +236,16 @@ def test_decompression_bomb(tmp_path, store):
         _read([path], store, max_pixels=10_000)
     assert str(path) in str(info.value) and store.pages() == []
     assert Image.MAX_IMAGE_PIXELS != 10_000  # Pillow's global limit is put back
+
+
+def test_a_page_over_the_default_cap_is_refused_before_decoding(tmp_path, store):
+    """14000×14000 took 2.4 GB to clean up: the cap (64 M pixels) keeps a page under 1 GB."""
+    path = tmp_path / "huge.png"
+    Image.new("1", (8001, 8000), 1).save(path)  # small on disk, 64,008,000 pixels
+    with pytest.raises(InputError) as info:
+        _read([path], store)
+    assert str(path) in str(info.value) and f"at most {MAX_PIXELS:,} pixels" in str(info.value)
+    assert "300 dpi" in info.value.hint and store.pages() == []
 
 
 def test_pdf_page_too_large_to_render(tmp_path, store):
