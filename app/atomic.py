@@ -20,11 +20,14 @@ def check_output_folder(out: Path) -> None:
             f"Output folder does not exist: {folder}",
             hint="Create the folder or choose another output location.",
         )
-    if not os.access(folder, os.W_OK | os.X_OK):
+    try:  # a real file, not os.access: read-only mounts, ACLs and root are judged truly
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError as err:
         raise OutputError(
-            f"Output folder is not writable: {folder}",
+            f"Output folder is not writable: {folder} ({err.strerror or err})",
             hint="Choose a folder you may write to, or ask the administrator for access.",
-        )
+        ) from err
 
 
 def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:

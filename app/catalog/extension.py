@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from app.catalog import audit, convert
 from app.catalog.errors import NotFound, Refused
-from app.catalog.models import Document
+from app.catalog.models import Document, SyncState
+from app.catalog.outbox import SYNC_USER, version_key
 from app.catalog.rows import BlobRow, DocumentRow, FileRow, OutboxRow
-from app.sync.models import SyncState
-from app.sync.outbox import SYNC_USER, version_key
 
 if TYPE_CHECKING:
     from app.catalog.service import Catalog

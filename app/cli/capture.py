@@ -9,6 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from app.atomic import check_output_folder
 from app.errors import UsageError
 from app.pipeline.flows import RunOptions, RunResult, convert_files, scan_to_pdf
 from app.pipeline.report import write_report
@@ -100,6 +101,7 @@ def _check_output(path: Path) -> None:
         raise UsageError(f"The output {path} must end in .pdf.", hint="E.g. -o hoso.pdf")
     if not path.parent.is_dir():
         raise UsageError(f"The folder {path.parent} does not exist.", hint="Create it first.")
+    check_output_folder(path)  # before any page is scanned or read, not after
 
 
 def _finish(result: RunResult, report_path: Path | None) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.errors import StationError
 from app.logs import setup_logging
+from app.pipeline.runner import stop_worker_server
 
 from . import backup, capture, catalog, doctor, extract, report, signing, sync
 from .common import EXIT_CODES
@@ -44,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cancelled; nothing was written.", file=sys.stderr)
         return 130
+    finally:
+        stop_worker_server()  # the pools' forkserver would outlive the command
     return int(code or 0)
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from app.catalog import audit
 from app.catalog.db import DB_NAME
 from app.catalog.fsck import fsck
 from app.catalog.migrations import LATEST, stamped_version
@@ -237,7 +236,7 @@ def check_audit(ctx: Context) -> Result:
     """FAIL when an audit entry was changed, removed, inserted or reordered."""
     try:
         with open_catalog(ctx) as catalog:
-            problems = audit.verify()
+            problems = catalog.audit_verify()
             count = catalog.db.execute_sql("SELECT count(*) FROM audit").fetchone()[0]
     except (Unavailable, DatabaseError):
         return _skipped("audit", AUDIT_TITLE)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 from peewee import DatabaseError
 
+from app.catalog.models import SyncState
 from app.errors import StationError, UsageError
 from app.sync import credentials
 from app.sync.client import tls_context
-from app.sync.models import SyncState
 
 from .catalog import Unavailable, open_catalog
 from .context import Context

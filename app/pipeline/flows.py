@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import InputError
-from app.extract.stack import write_documents
 from app.ocr.factory import make_engine
 from app.page import RawPage
 from app.pdf.image import DEFAULT_QUALITY
-from app.pdf.pdfa import DocumentInfo, PdfPage, write_pdfa
+from app.pipeline.documents import pdf_page, write_documents, write_pages
 from app.pipeline.progress import CancelToken, Progress
 from app.pipeline.report import build_report
 from app.pipeline.runner import default_jobs, process_pages
@@ -86,8 +85,7 @@ def _run(
     if options.split:
         extra = {**extra, "documents": write_documents(outcomes, out, title)}
     else:
-        pages = [PdfPage(image=o.encoded, words=o.ocr.words) for o in outcomes]
-        write_pdfa(pages, out, DocumentInfo(title=title, language="vi"))
+        write_pages([pdf_page(o) for o in outcomes], out, title)
     report = build_report(
         outcomes,
         output=out,

@@ -39,6 +39,15 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
+def stop_worker_server() -> None:
+    """Stop the forkserver the worker pools fork from (a no-op when none runs), so that a
+    command leaves no process behind; the next pool starts a fresh one."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        from multiprocessing import forkserver  # POSIX only
+
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]  # CPython's stop, untyped
+
+
 def process_pages(
     raws: Iterable[RawPage],
     options: PageOptions,

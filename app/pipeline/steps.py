@@ -51,18 +51,28 @@ class PageOutcome:
 Step = Callable[[PageState, PageOptions], PageState]
 
 
-def load(state: PageState, options: PageOptions) -> PageState:
-    """Read the raw page from the recovery folder as RGB (or grey)."""
-    pixels = cv2.imread(str(state.raw.path), cv2.IMREAD_UNCHANGED)
+def load_image(raw: RawPage) -> np.ndarray:
+    """The raw page read back from the recovery folder as RGB (or grey), 8 bits per sample."""
+    pixels = cv2.imread(str(raw.path), cv2.IMREAD_UNCHANGED)
     if pixels is None:
         raise InputError(
-            f"Cannot read the saved page {state.raw.path}.",
+            f"Cannot read the saved page {raw.path}.",
             hint="The batch folder may be damaged; rescan the page.",
         )
     if pixels.ndim == 3:
         code = cv2.COLOR_BGRA2RGB if pixels.shape[2] == 4 else cv2.COLOR_BGR2RGB
         pixels = cv2.cvtColor(pixels, code)
-    return replace(state, image=as_uint8(pixels))
+    return as_uint8(pixels)
+
+
+def recognise(image: np.ndarray, dpi: float, blank: bool, engine: OcrEngine) -> OcrResult:
+    """OCR an upright page; a blank page is not read."""
+    return OcrResult(words=(), lang="") if blank else engine.recognize(image, dpi)
+
+
+def load(state: PageState, options: PageOptions) -> PageState:
+    """Read the raw page from the recovery folder as RGB (or grey)."""
+    return replace(state, image=load_image(state.raw))
 
 
 def clean_up(state: PageState, options: PageOptions) -> PageState:
@@ -75,9 +85,8 @@ def clean_up(state: PageState, options: PageOptions) -> PageState:
 def read_text(state: PageState, options: PageOptions) -> PageState:
     """OCR the straightened page; blank pages are not read."""
     assert state.image is not None and state.findings is not None
-    if state.findings.blank:
-        return replace(state, ocr=OcrResult(words=(), lang=""))
-    return replace(state, ocr=options.engine.recognize(state.image, state.raw.dpi))
+    ocr = recognise(state.image, state.raw.dpi, state.findings.blank, options.engine)
+    return replace(state, ocr=ocr)
 
 
 def encode(state: PageState, options: PageOptions) -> PageState:

@@ -1,1 +1,1 @@
-"""Upward sync: the outbox in the catalog, the HTTP client, and the background worker."""
+"""Upward sync: the HTTP client and the background worker that sends the catalog's outbox."""

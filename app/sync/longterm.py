@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
 
 from app.catalog.extension import record_extension
+from app.catalog.models import OutboxItem
 from app.signing.errors import DocumentRejected, NetworkUnavailable
 from app.signing.ltv import extend_to_lt
-
-from .models import OutboxItem
 
 if TYPE_CHECKING:
     from app.catalog.service import Catalog

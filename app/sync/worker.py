@@ -9,11 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from app.catalog.errors import Refused, SecretRefused
+from app.catalog.models import OutboxItem, SyncState
 from app.catalog.service import Catalog
 
 from .client import Rejected, SyncClient, Transient, Unusable
 from .longterm import Deferred, Extender
-from .models import OutboxItem, SyncState
 from .throttle import Backoff
 
 

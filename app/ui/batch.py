@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app.ui.processing import ScanPage
+from app.pipeline.interactive import ScanPage
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from app.imaging.work import as_uint8
 from app.page import RawPage
+from app.pipeline.interactive import pixels_of
 from app.scanner.recovery import RecoveryFolder
 
 
@@ -22,19 +22,6 @@ class Handed:
     raw: RawPage
     pixels: np.ndarray | None = field(repr=False, compare=False)  # RGB or grey uint8
     at: float = 0.0  # time.perf_counter() at the hand-over
-
-
-def pixels_of(image: np.ndarray | Image.Image) -> np.ndarray:
-    """The page as clean-up reads it back from the PNG: RGB or grey, 8 bits per sample."""
-    if isinstance(image, Image.Image):
-        if image.mode == "1":
-            image = image.convert("L")
-        elif image.mode not in ("L", "RGB", "I;16"):
-            image = image.convert("RGB")
-        image = np.asarray(image)
-    elif image.ndim == 3 and image.shape[2] == 4:
-        image = image[:, :, :3]
-    return np.ascontiguousarray(as_uint8(image))
 
 
 class HandingFolder(RecoveryFolder):

@@ -6,9 +6,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
+from app.pipeline.interactive import THUMB_PX
 from app.ui.batch import StripState
 from app.ui.images import to_qimage
-from app.ui.processing import THUMB_PX
 
 SPLIT_COLOUR = QColor("#d0e4ff")
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pipeline.interactive import ScanPage, scaled_quad
 from app.ui.images import to_qimage
-from app.ui.processing import ScanPage, scaled_quad
 
 HANDLE = 14.0
 

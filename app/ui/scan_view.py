@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog.models import Document, Hoso
-from app.ocr.base import OcrEngine
-from app.ocr.factory import make_engine
+from app.pipeline.interactive import PageSession, ScanPage
 from app.scanner.base import DeviceInfo, ScanSettings
 from app.scanner.driver import DriverStopped
 from app.scanner.factory import list_devices, open_scanner
@@ -39,7 +38,6 @@ from app.ui.hoso_dialog import HosoDialog
 from app.ui.index_form import IndexForm
 from app.ui.page_strip import PageStrip
 from app.ui.preview import Preview
-from app.ui.processing import ScanPage, clean_page, prefill, read_page
 from app.ui.workers import Reporter, Task
 
 log = logging.getLogger(__name__)
@@ -70,9 +68,10 @@ class ScanView(QWidget):
         self.refresh_queue()
 
     @property
-    def engine(self) -> OcrEngine:
-        """The OCR engine chosen in Settings (a change applies to the next page read)."""
-        return make_engine(self.desk.prefs.ocr, "vie")
+    def reader(self) -> PageSession:
+        """The page pipeline with the OCR engine chosen in Settings (a change applies to the next
+        page read); read it in the GUI thread: QSettings stays there."""
+        return PageSession.reading(self.desk.prefs.ocr)
 
     # layout
 
@@ -404,7 +403,8 @@ class ScanView(QWidget):
         if isinstance(handed, DriverStopped):
             self._driver_stopped(handed)
             return
-        task = self.desk.pools.run(lambda r: clean_page(handed.raw, handed.pixels),
+        reader = self.reader
+        task = self.desk.pools.run(lambda r: reader.arrive(handed.raw, handed.pixels),
                                    pool="clean", name="clean")
         task.signals.done.connect(lambda page: self._cleaned(page, handed.at, at, replacing))
         task.signals.failed.connect(self.message.setText)
@@ -423,8 +423,8 @@ class ScanView(QWidget):
         self._read(page)
 
     def _read(self, page: ScanPage) -> None:
-        engine = self.engine  # read the setting here: QSettings stays in the GUI thread
-        task = self.desk.pools.run(lambda r: read_page(page, engine), pool="ocr", name="ocr")
+        reader = self.reader
+        task = self.desk.pools.run(lambda r: reader.read(page), pool="ocr", name="ocr")
         task.signals.done.connect(self._read_done)
         task.signals.failed.connect(self.message.setText)
 
@@ -436,7 +436,8 @@ class ScanView(QWidget):
 
     def _prefill(self, first: ScanPage, pages: int) -> None:
         """Read the document's fields from its first page in a worker; show them highlighted."""
-        task = self.desk.pools.run(lambda r: prefill(first, pages), name="prefill")
+        reader = self.reader
+        task = self.desk.pools.run(lambda r: reader.fields(first, pages), name="prefill")
         task.signals.done.connect(lambda values: self._prefilled(first.id, values))
 
     def _prefilled(self, page_id: str, values: dict[str, str]) -> None:
@@ -538,7 +539,7 @@ class ScanView(QWidget):
             self.message.setText(self.tr("Fix the fields marked in red."))
             return
         values = self.form.values()
-        session, engine = self.desk.session, self.engine
+        session, reader = self.desk.session, self.reader
         if self.correcting is not None:
             code = self.correcting.doc_code
             pages = list(self.batch.state.pages)
@@ -551,7 +552,7 @@ class ScanView(QWidget):
                                            write=True, name="resubmit")
             else:
                 task = self.desk.pools.run(
-                    lambda r: session.rescan(code, pages, values, engine),
+                    lambda r: session.rescan(code, pages, values, reader),
                     write=True, name="rescan")
         else:
             docs = self.batch.state.documents()
@@ -560,7 +561,7 @@ class ScanView(QWidget):
                 return
             pages, batch = docs[0], self.batch_uuid
             task = self.desk.pools.run(
-                lambda r: session.file_document(pages, values, hoso.file_code, batch, engine),
+                lambda r: session.file_document(pages, values, hoso.file_code, batch, reader),
                 write=True, name="file")
         task.signals.done.connect(lambda doc: self._filed(doc, pages))
         task.signals.failed.connect(self.message.setText)

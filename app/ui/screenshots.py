@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.catalog.models import Document, Hoso, Role
-from app.ocr.null import NullEngine
+from app.pipeline.interactive import PageSession, ScanPage
 from app.scanner.base import ScanSettings
 from app.scanner.demo import DemoScanner
 from app.ui import i18n
@@ -30,7 +30,6 @@ from app.ui.handover import HandingFolder
 from app.ui.main import open_desk
 from app.ui.main_window import MainWindow
 from app.ui.prefs import Prefs
-from app.ui.processing import ScanPage, clean_page
 from app.ui.signin import SignInDialog
 from app.ui.status import StatusBar
 
@@ -70,6 +69,7 @@ FILED = (
      "Quyết định khen thưởng tập thể có thành tích xuất sắc", (1, 1), "rejected"),
 )
 REJECTED = "Trang 2 bị mờ, quét lại trang này"
+NO_OCR = PageSession.reading("none")  # the pictures need no text layer
 
 
 class Stage:
@@ -115,13 +115,13 @@ class Stage:
         self._seed += 1
         store = HandingFolder(self.folder / "batches" / str(self._seed))
         settings = ScanSettings(dpi=200, source="adf", max_pages=count)
-        return [clean_page(raw, store.hand_over(raw).pixels)
+        return [NO_OCR.arrive(raw, store.hand_over(raw).pixels)
                 for raw in DemoScanner(seed=self._seed).scan(settings, store)]
 
     @cached_property
     def filed(self) -> list[Document]:
         """The documents of the day, filed by two clerks, some reviewed."""
-        session, hoso, engine = self.desk.session, self.hoso, NullEngine()
+        session, hoso = self.desk.session, self.hoso
         docs = []
         for clerk, kind, number, notation, issued, subject, (keyed, scanned), fate in FILED:
             meta = {"typeName": kind, "codeNumber": number, "codeNotation": notation,
@@ -129,7 +129,7 @@ class Stage:
                     "numberOfPage": str(keyed)}
             meta = {k: v for k, v in meta.items() if v}
             self.as_user(clerk)
-            doc = session.file_document(self.pages(scanned), meta, hoso.file_code, None, engine)
+            doc = session.file_document(self.pages(scanned), meta, hoso.file_code, None, NO_OCR)
             self.as_user("hung")
             if fate == "approved":
                 doc = session.approve(doc.doc_code)
@@ -137,7 +137,7 @@ class Stage:
                 doc = session.reject(doc.doc_code, REJECTED)
             if fate == "rescanned":
                 self.as_user(clerk)
-                doc = session.rescan(doc.doc_code, self.pages(scanned), meta, engine)
+                doc = session.rescan(doc.doc_code, self.pages(scanned), meta, NO_OCR)
             docs.append(doc)
         return docs
 

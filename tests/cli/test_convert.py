@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -221,3 +223,53 @@ def test_bad_output_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     _scan(tmp_path / "a.png", seed=7, dpi=200)
     assert main(["convert", str(tmp_path / "a.png"), "-o", str(tmp_path / "no" / "o.pdf")]) == 2
     assert main(["convert", str(tmp_path / "a.png"), "-o", str(tmp_path / "o.txt")]) == 2
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder no one may create files in: mode 0555, and immutable for root (chattr +i)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = os.geteuid() == 0
+    if immutable and subprocess.run(["chattr", "+i", str(folder)]).returncode != 0:
+        pytest.skip("cannot make a folder read-only for root here (chattr +i failed)")
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+def test_unwritable_output_folder_is_refused_before_any_page_is_read(
+    tmp_path: Path, read_only_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, cut = tmp_path / "good.png", tmp_path / "cut.png"
+    _scan(good, seed=5, dpi=200)
+    cut.write_bytes(good.read_bytes()[:100])  # reading it would end the run with exit 3
+    out = read_only_folder / "o.pdf"
+    assert main(["convert", str(good), str(cut), "-o", str(out)]) == 6
+    err = capsys.readouterr().err
+    assert "not writable" in err and str(read_only_folder) in err
+    assert list(read_only_folder.iterdir()) == []
+
+
+def _children() -> list[str]:
+    """The command lines of this process's live child processes (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+            if int(fields["PPid"]) == os.getpid():
+                cmdline = (status.parent / "cmdline").read_bytes()
+                found.append(cmdline.replace(b"\0", b" ").decode(errors="replace"))
+        except (OSError, KeyError, ValueError):
+            continue  # the process ended meanwhile
+    return found
+
+
+def test_convert_leaves_no_worker_server_running(tmp_path: Path) -> None:
+    _scan(tmp_path / "a.png", seed=6, dpi=200)
+    args = ["convert", str(tmp_path / "a.png"), "-o", str(tmp_path / "o.pdf"), "--no-ocr"]
+    assert main([*args, "--jobs", "2"]) == 0
+    assert (tmp_path / "o.pdf").is_file()
+    assert not [c for c in _children() if "forkserver" in c]

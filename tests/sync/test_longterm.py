@@ -14,12 +14,12 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 
 from app.catalog import Catalog, State
+from app.catalog.models import SyncState
 from app.signing.errors import DocumentRejected
 from app.signing.ltv import extend_to_lt
 from app.signing.trust import load_roots
 from app.signing.verify import verify_file
 from app.sync.longterm import Extender, LtvOptions
-from app.sync.models import SyncState
 from app.sync.worker import SyncEvent, SyncWorker
 from tests.catalog.helpers import make_pdf
 from tests.fixtures.ltvpki import LtvPki

@@ -13,9 +13,9 @@ import pytest
 from app.catalog import Catalog, State
 from app.catalog.audit import now
 from app.catalog.errors import SecretRefused
+from app.catalog.models import SyncState
 from app.catalog.rows import DocumentRow, OutboxRow
 from app.sync import credentials
-from app.sync.models import SyncState
 from app.sync.throttle import Backoff, TokenBucket
 from app.sync.worker import SyncWorker, WorkerOptions
 from tests.catalog.helpers import doc_meta

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.catalog import Catalog
+from app.catalog.models import SyncState
 from app.cli.main import main
 from app.sync import credentials
-from app.sync.models import SyncState
 from tests.fixtures.serverproc import ORG_A, ServerProcess, start_server
 from tests.fixtures.signing import PdfSigner
 from tests.fixtures.station import add_signed, new_catalog

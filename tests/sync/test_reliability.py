@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.catalog import Catalog
-from app.sync.models import SyncState
+from app.catalog.models import SyncState
 from app.sync.throttle import TokenBucket
 from app.sync.worker import SyncWorker, WorkerOptions
 from tests.fixtures.proxy import FlakyProxy

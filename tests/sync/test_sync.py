@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.catalog import State
+from app.catalog.models import SyncState
 from app.catalog.rows import DocumentRow
 from app.cli.main import main
-from app.sync.models import SyncState
 from app.sync.worker import SyncWorker
 from tests.fixtures.serverproc import ORG_A, ServerProcess
 from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 
 from app.page import Geometry, RawPage
+from app.pipeline.interactive import ScanPage
 from app.ui.batch import Batch
-from app.ui.processing import ScanPage
 
 
 def page(i: int) -> ScanPage:

@@ -6,8 +6,8 @@ import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from app.pipeline.interactive import clean_page
 from app.ui.handover import HandingFolder
-from app.ui.processing import clean_page
 from app.ui.scan_view import ScanView
 from tests.ui.conftest import settle
 

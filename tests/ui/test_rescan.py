@@ -94,7 +94,7 @@ def test_a_returned_document_waits_until_the_strip_is_filed(qtbot, desk, sane_de
     _scan(qtbot, view, max_pages=1)
     hoso = session.create_hoso(HOSO)
     doc = session.file_document(list(view.batch.state.pages), DOCUMENT, hoso.file_code, None,
-                                view.engine)
+                                view.reader)
     session.sign_in("hung", PASSWORD)
     session.reject(doc.doc_code, REASON)
     session.sign_in("lan", PASSWORD)

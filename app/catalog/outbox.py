@@ -1,4 +1,4 @@
-"""The outbox in the station's catalog: fed by the workflow, gated by the secrecy policy."""
+"""The sync outbox, part of the catalog: fed by the workflow, gated by the secrecy policy."""
 
 from __future__ import annotations
 
@@ -9,16 +9,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.catalog import audit, convert, policy
+from app.catalog import audit, convert, policy, workflow
 from app.catalog.errors import Refused, SecretRefused
-from app.catalog.models import Document, State
+from app.catalog.models import Document, OutboxItem, SyncState
 from app.catalog.rows import DocumentRow, OutboxRow
 from app.catalog.store import sha256_of
 
-from .models import OutboxItem, SyncState
-
 if TYPE_CHECKING:
-    from app.catalog.service import Catalog
+    from app.catalog.exchange import Exchange
 
 SYNC_USER = "sync"
 
@@ -46,32 +44,33 @@ def _item(row: OutboxRow) -> OutboxItem:
     )
 
 
+def enqueue(document_id: int) -> OutboxItem | None:
+    """Queue the document's current version if it may leave and is not queued yet.
+
+    Call inside a write transaction (record_signed does). A secret never enters.
+    """
+    doc = convert.document(DocumentRow.get_by_id(document_id))
+    if not policy.may_leave_machine(doc)[0]:
+        return None
+    key = version_key(doc)
+    now = audit.now()
+    OutboxRow.insert(
+        document=document_id,
+        version_key=key,
+        state=SyncState.PENDING,
+        created_at=now,
+        updated_at=now,
+    ).on_conflict_ignore().execute()
+    row = OutboxRow.get((OutboxRow.document == document_id) & (OutboxRow.version_key == key))
+    return _item(row)
+
+
 class Outbox:
     """The outbox of one catalog; `catalog.outbox` hands it out. Thread-safe like the catalog."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Exchange) -> None:
         self.catalog = catalog
         self.folder = catalog.folder / "outbox"
-
-    def enqueue(self, document_id: int) -> OutboxItem | None:
-        """Queue the document's current version if it may leave and is not queued yet.
-
-        Call inside a write transaction (record_signed does). A secret never enters.
-        """
-        doc = convert.document(DocumentRow.get_by_id(document_id))
-        if not policy.may_leave_machine(doc)[0]:
-            return None
-        key = version_key(doc)
-        now = audit.now()
-        OutboxRow.insert(
-            document=document_id,
-            version_key=key,
-            state=SyncState.PENDING,
-            created_at=now,
-            updated_at=now,
-        ).on_conflict_ignore().execute()
-        row = OutboxRow.get((OutboxRow.document == document_id) & (OutboxRow.version_key == key))
-        return _item(row)
 
     def feed(self) -> int:
         """Queue every signed or synced document whose current version is not queued yet."""
@@ -87,7 +86,7 @@ class Outbox:
             with self.catalog.db.atomic():
                 before = OutboxRow.select().count()
                 for doc_id in ids[start : start + 200]:
-                    self.enqueue(doc_id)
+                    enqueue(doc_id)
                 added += OutboxRow.select().count() - before
         return added
 
@@ -170,23 +169,8 @@ class Outbox:
                 attempts=row.attempts + 1,
                 updated_at=audit.now(),
             ).where(OutboxRow.id == item_id).execute()
-            doc = row.document
-            if doc.state == State.SIGNED:
-                DocumentRow.update(state=State.SYNCED, updated_at=audit.now()).where(
-                    DocumentRow.id == doc.id
-                ).execute()
-            audit.append(
-                SYNC_USER,
-                "sync",
-                "document",
-                doc.uuid,
-                {
-                    "from": doc.state,
-                    "to": str(State.SYNCED),
-                    "server_id": receipt["server_id"],
-                    "package_sha256": row.package_sha256,
-                },
-            )
+            extra = {"server_id": receipt["server_id"], "package_sha256": row.package_sha256}
+            workflow.record_synced(row.document, SYNC_USER, extra)
         with contextlib.suppress(FileNotFoundError):
             self.package_path(item_id).unlink()
         return self.item(item_id)

@@ -1,4 +1,4 @@
-"""A filed document's pages back in the strip (no Qt), so the clerk can rescan some of them."""
+"""A filed document's pages back as session pages, so the clerk can rescan some of them."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from PIL import Image
 
 from app.errors import InputError
 from app.pdf.image import EncodedImage
+from app.pipeline.interactive import ScanPage, kept_page
 from app.scanner.recovery import RecoveryFolder
-from app.ui.processing import ScanPage, kept_page
 
 RENDER_DPI = 300.0  # a page that is not one JPEG image (a PDF filed from elsewhere) is drawn so
 _COLOURS = {"/DeviceRGB": ("rgb", "RGB"), "/DeviceGray": ("gray", "L")}

@@ -1,4 +1,5 @@
-"""Per-page work for the desk (no Qt): clean-up with a thumbnail, OCR, OCR prefill, the PDF."""
+"""The interactive page session the desk drives: a page arrives → clean-up → preview data →
+OCR → fields; a geometry edit → what depends on it; pages → PDF/A. Same steps as `scan`."""
 
 from __future__ import annotations
 
@@ -8,23 +9,24 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from app.extract.read import read_fields
 from app.imaging import analyse, render, turn
 from app.imaging.warp import geometry_for
 from app.imaging.work import as_uint8
 from app.ocr.base import OcrEngine, OcrResult
-from app.ocr.null import NullEngine
+from app.ocr.factory import make_engine
 from app.page import Flag, Geometry, Point, Quad, RawPage
 from app.pdf.image import EncodedImage, encode_image
-from app.pdf.pdfa import DocumentInfo, PdfPage, write_pdfa
-from app.pipeline.steps import PageOptions, PageState, load
+from app.pdf.pdfa import PdfPage
+from app.pipeline.documents import write_pages
+from app.pipeline.steps import load_image, recognise
 
 THUMB_PX = 180  # the long side of a strip thumbnail
 PREVIEW_PX = 1400  # the long side of the reduced raw image kept for the preview
 SHOWN_FLAGS = (Flag.BLANK, Flag.LOW_DPI, Flag.CUT_OFF, Flag.NO_OUTLINE, Flag.BLURRY)
 SKEW_FLAG_DEG = 0.5  # a page straightened by more than this shows the skew flag
-_NO_OCR = PageOptions(engine=NullEngine())  # loading only
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,7 @@ def clean_page(raw: RawPage, pixels: np.ndarray | None = None) -> ScanPage:
     `pixels` are the page as the scanner delivered it (RGB or grey), handed over in memory;
     without them the page is read back from its recovery file.
     """
-    image = as_uint8(pixels) if pixels is not None else load(PageState(raw=raw), _NO_OCR).image
-    assert image is not None
+    image = as_uint8(pixels) if pixels is not None else load_image(raw)
     geometry, findings = analyse(image, raw.dpi)
     preview, scale = _reduced(_rgb(image))
     flags = {str(f) for f in findings.flags if f in SHOWN_FLAGS}
@@ -126,17 +127,12 @@ def kept_page(raw: RawPage, image: np.ndarray, encoded: EncodedImage | None) -> 
 
 def upright_image(page: ScanPage) -> np.ndarray:
     """The page at full resolution, cropped, straightened and turned."""
-    image = load(PageState(raw=page.raw), _NO_OCR).image
-    assert image is not None
-    return render(image, page.geometry)
+    return render(load_image(page.raw), page.geometry)
 
 
 def read_page(page: ScanPage, engine: OcrEngine) -> ScanPage:
     """OCR the page as it is now (a blank page is not read)."""
-    if "blank" in page.flags:
-        result = OcrResult(words=(), lang="")
-    else:
-        result = engine.recognize(upright_image(page), page.raw.dpi)
+    result = recognise(upright_image(page), page.raw.dpi, "blank" in page.flags, engine)
     return replace(page, ocr=result, ocr_geometry=page.geometry)
 
 
@@ -165,12 +161,55 @@ def write_document(pages: list[ScanPage], out: Path, title: str, engine: OcrEngi
         image = upright_image(page) if ocr is None or page.encoded is None else None
         if ocr is None:
             assert image is not None
-            ocr = (OcrResult(words=(), lang="") if "blank" in page.flags
-                   else engine.recognize(image, page.raw.dpi))
+            ocr = recognise(image, page.raw.dpi, "blank" in page.flags, engine)
         encoded = page.encoded
         if encoded is None:
             assert image is not None
             encoded = encode_image(image, page.raw.dpi)
         parts.append(PdfPage(image=encoded, words=ocr.words))
-    write_pdfa(parts, out, DocumentInfo(title=title, language="vi"))
-    return out
+    return write_pages(parts, out, title)
+
+
+def pixels_of(image: np.ndarray | Image.Image) -> np.ndarray:
+    """A page handed over in memory as clean-up reads it back from the PNG: RGB or grey,
+    8 bits per sample."""
+    if isinstance(image, Image.Image):
+        if image.mode == "1":
+            image = image.convert("L")
+        elif image.mode not in ("L", "RGB", "I;16"):
+            image = image.convert("RGB")
+        image = np.asarray(image)
+    elif image.ndim == 3 and image.shape[2] == 4:
+        image = image[:, :, :3]
+    return np.ascontiguousarray(as_uint8(image))
+
+
+@dataclass(frozen=True)
+class PageSession:
+    """The desk's handle on the page pipeline, reading with the OCR engine chosen in Settings.
+
+    Every call may block (clean-up, OCR, writing): the desk runs them in its workers.
+    """
+
+    engine: OcrEngine
+
+    @classmethod
+    def reading(cls, ocr: str = "tesseract", lang: str = "vie") -> PageSession:
+        """A session whose OCR is the engine called `ocr` ("tesseract" or "none")."""
+        return cls(make_engine(ocr, lang))
+
+    def arrive(self, raw: RawPage, pixels: np.ndarray | None = None) -> ScanPage:
+        """A page the scanner handed over, cleaned up, with its preview and thumbnail."""
+        return clean_page(raw, pixels)
+
+    def read(self, page: ScanPage) -> ScanPage:
+        """The page with its OCR for its current geometry."""
+        return read_page(page, self.engine)
+
+    def fields(self, first: ScanPage, pages: int) -> dict[str, str]:
+        """Document fields read from a document's first page, by profile tag."""
+        return prefill(first, pages)
+
+    def write(self, pages: list[ScanPage], out: Path, title: str) -> Path:
+        """The pages as one PDF/A-2b at `out` (stale or missing OCR is read again)."""
+        return write_document(pages, out, title, self.engine)
