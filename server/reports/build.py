@@ -31,26 +31,36 @@ def _counts(
     args = {"orgs": orgs, "s": period.start, "e": period.end, "ps": before.start}
     scoped = "(%(orgs)s::text[] IS NULL OR org = ANY(%(orgs)s::text[]))"
     with pool.connection() as conn:
-        for org, cur, docs, pages, hoso in conn.execute(
-            "SELECT org, created_at >= %(s)s, count(*), coalesce(sum(pages), 0),"
-            " count(DISTINCT hoso_code) FROM rpt_document"
-            f" WHERE created_at >= %(ps)s AND created_at < %(e)s AND {scoped}"
-            " GROUP BY 1, 2",
+        conn.execute("SET LOCAL work_mem = '256MB'")  # hash aggregates stay in memory
+        for org, cur, docs, pages in conn.execute(
+            "SELECT org, created_at >= %(s)s, count(*), coalesce(sum(pages), 0) FROM rpt_document"
+            f" WHERE created_at >= %(ps)s AND created_at < %(e)s AND {scoped} GROUP BY 1, 2",
             args,
         ):
-            target = now if cur else old
-            target[org].update(documents=docs, pages=int(pages), hoso=hoso)
-        for org, cur, signed, rejected, rescanned in conn.execute(
+            (now if cur else old)[org].update(documents=docs, pages=int(pages))
+        for org, cur, hoso in conn.execute(
+            "SELECT org, cur, count(*) FROM (SELECT DISTINCT org, created_at >= %(s)s AS cur,"
+            " hoso_code FROM rpt_document"
+            f" WHERE created_at >= %(ps)s AND created_at < %(e)s AND {scoped}) x GROUP BY 1, 2",
+            args,
+        ):
+            (now if cur else old)[org]["hoso"] = hoso
+        for org, cur, signed in conn.execute(
+            "SELECT org, cur, count(*) FROM (SELECT DISTINCT org, at >= %(s)s AS cur,"
+            " document_uuid FROM rpt_event WHERE kind = 'sign'"
+            f" AND at >= %(ps)s AND at < %(e)s AND {scoped}) x GROUP BY 1, 2",
+            args,
+        ):
+            (now if cur else old)[org]["signed"] = signed
+        for org, cur, rejected, rescanned in conn.execute(
             "SELECT org, at >= %(s)s,"
-            " count(DISTINCT document_uuid) FILTER (WHERE kind = 'sign'),"
             " count(*) FILTER (WHERE kind = 'state' AND detail->>'to' = 'rejected'),"
             " count(*) FILTER (WHERE kind = 'rescan')"
-            f" FROM rpt_event WHERE kind IN ('sign', 'state', 'rescan')"
+            " FROM rpt_event WHERE kind IN ('state', 'rescan')"
             f" AND at >= %(ps)s AND at < %(e)s AND {scoped} GROUP BY 1, 2",
             args,
         ):
-            target = now if cur else old
-            target[org].update(signed=signed, rejected=rejected, rescanned=rescanned)
+            (now if cur else old)[org].update(rejected=rejected, rescanned=rescanned)
         reasons = [
             (r[0], r[1], r[2])
             for r in conn.execute(

@@ -12,7 +12,10 @@ from server.db import Pool
 PAGE = 20
 STATES = {"first": "Chỉ có bản đầu", "updated": "Đã cập nhật (nhiều phiên bản)"}
 
-SCHEMA = "CREATE INDEX IF NOT EXISTS web_version_received ON version (received_at DESC);"
+SCHEMA = """
+CREATE INDEX IF NOT EXISTS web_version_received ON version (received_at DESC);
+CREATE INDEX IF NOT EXISTS web_document_hoso ON document (hoso_code);
+"""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,13 @@ def search(pool: Pool, readable: set[str] | None, f: Filters) -> tuple[list[Hit]
         where.append("d.latest = 1")
     elif f.state == "updated":
         where.append("d.latest > 1")
-    with pool.connection(autocommit=True) as conn:
+    narrowed = readable is not None or f.hoso or f.type_name
+    with pool.connection() as conn:
+        if words and narrowed and not (f.date_from or f.date_to):
+            # Words and a narrowing filter (organisations, type, hồ sơ): walking the
+            # newest-first index while both filters reject most rows can visit the whole table
+            # when their combination is rare; bitmap scans intersect the two instead.
+            conn.execute("SET LOCAL enable_indexscan = off")
         rows = conn.execute(
             "SELECT d.uuid, d.org, d.doc_code, d.hoso_code, v.version, v.subject, v.received_at,"
             " coalesce(v.metadata->>'typeName', ''), coalesce(v.metadata->>'issuedDate', '')"

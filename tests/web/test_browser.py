@@ -137,7 +137,7 @@ def test_organisation_scope(site: WebSite, browser: Driver) -> None:
 def test_signed_out_pages_go_to_sign_in(site: WebSite, browser: Driver) -> None:
     driver, _ = browser
     sign_in(driver, site.url, "quan-a", PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "form.inline button").click()
+    submit(driver, "logout")
     mine = site.docs[SUBJECTS_A[0]]
     driver.get(site.url + f"/web/documents/{mine}")
     assert "/web/login?next=" in driver.current_url
