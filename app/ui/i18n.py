@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from PySide6.QtCore import QCollator, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = ("vi", "en")  # Vietnamese is the default
@@ -45,13 +45,11 @@ def install(language: str) -> None:
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     QLocale.setDefault(locale)
     if language == "vi":
-        ours = QTranslator(app)
-        if ours.load(str(I18N_DIR / "scanstation_vi.qm")):
-            _installed.append(ours)
-        qt = QTranslator(app)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt.load(locale, "qtbase", "_", qt_dir):
-            _installed.append(qt)
+        # Ours, then Qt's own strings (Qt ships no qtbase_vi, so resources/i18n/qt_vi.ts has them).
+        for name in ("scanstation_vi.qm", "qt_vi.qm"):
+            translator = QTranslator(app)
+            if translator.load(str(I18N_DIR / name)):
+                _installed.append(translator)
     for translator in _installed:
         app.installTranslator(translator)
 

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.ui import i18n
 
@@ -47,6 +48,34 @@ def test_vietnamese_is_the_default_and_english_a_choice(qapp):
     i18n.install("en")
     assert QCoreApplication.translate("ReviewView", "Approve") == "Approve"
     i18n.install(i18n.DEFAULT_LANGUAGE)
+
+
+def test_qt_own_buttons_and_menus_are_vietnamese(qapp):
+    """Qt ships no Vietnamese for its own strings: the standard buttons come from qt_vi.ts."""
+    i18n.install("vi")
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+        | QDialogButtonBox.StandardButton.Retry
+    )
+    texts = {b.text() for b in buttons.buttons()}
+    assert texts == {"Hủy", "Đóng", "Thử lại"}
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert {b.text().replace("&", "") for b in box.buttons()} == {"Có", "Không"}
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Tìm trong:"
+    i18n.install("en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert [b.text() for b in english.buttons()] == ["Cancel"]
+    i18n.install(i18n.DEFAULT_LANGUAGE)
+    for widget in (buttons, box, english):
+        widget.deleteLater()
+
+
+def test_every_qt_translation_is_finished():
+    """Each string in qt_vi.ts has a Vietnamese text (no empty or unfinished entries)."""
+    shipped = _messages(i18n.I18N_DIR / "qt_vi.ts")
+    assert len(shipped) > 90
+    assert [key for key, m in shipped.items() if not m.findtext("translation")] == []
 
 
 def test_dates_sorting_and_nfc(qapp):
