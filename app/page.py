@@ -22,6 +22,7 @@ class Flag(StrEnum):
     TOO_LIGHT = "too_light"
     CUT_OFF = "cut_off"
     NO_OUTLINE = "no_outline"
+    ORIENTATION_UNSURE = "orientation_unsure"  # weak evidence of which way is up: not turned
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import backup, catalog, extract, foundation, ltv, signing, sync, timing, ui, web
+from bench import (
+    backup,
+    catalog,
+    extract,
+    foundation,
+    geometry,
+    ltv,
+    signing,
+    sync,
+    timing,
+    ui,
+    web,
+)
 
 
 def main() -> None:
@@ -17,7 +29,7 @@ def main() -> None:
     parser.add_argument(
         "names",
         nargs="*",
-        help="foundation, extract, signing, ltv, catalog, sync, ui, backup, web, timing "
+        help="foundation, geometry, extract, signing, ltv, catalog, sync, ui, backup, web, timing "
         "(default: all)",
     )
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BENCH_PAGES", "24")))
@@ -28,6 +40,7 @@ def main() -> None:
     out: Path = args.out
     benches: dict[str, Callable[[], Any]] = {
         "foundation": lambda: foundation.main(out / "foundation", args.pages, args.seed, args.jobs),
+        "geometry": lambda: geometry.main(out / "geometry", args.jobs),
         "extract": lambda: extract.main(out / "extract", args.jobs),
         "signing": lambda: signing.main(out / "signing"),
         "ltv": lambda: ltv.main(out / "ltv"),

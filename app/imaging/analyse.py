@@ -7,11 +7,12 @@ import numpy as np
 from app.imaging.blank import ink_stats
 from app.imaging.ink import ink_mask, region_mask
 from app.imaging.lines import Line, quad_from_lines, quad_skew, rotated_rect
-from app.imaging.orientation import orientation
+from app.imaging.orientation import Vote, orientation
 from app.imaging.outline import SIDES, find_sides
 from app.imaging.quality import blur_mm, exposure_flags, format_flags, is_blurry, touches_border
 from app.imaging.refine import refine_edge
 from app.imaging.skew import line_strength, text_skew
+from app.imaging.upright import Upright, decide
 from app.imaging.warp import geometry_for, render, turn_quad
 from app.imaging.work import as_uint8, make_work
 from app.page import Findings, Flag, Geometry, Quad
@@ -19,6 +20,7 @@ from app.page import Findings, Flag, Geometry, Quad
 MARGIN_MM = 4.0  # band inside the sheet edge left out of ink measurements
 CUT_TOLERANCE_MM = 1.0
 MIN_POINTS = 200
+CHROMA = 60  # ink this colourful (red, blue) is a seal or a signature, not print
 
 
 def _border_lines(w: float, h: float) -> dict[str, Line]:
@@ -78,11 +80,15 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
         skew, vertical, _ = text_skew(x, y)
     else:
         skew, vertical = 0.0, False
-    text = ~stats.rule
-    turn, up_score = (orientation(x[text], y[text], skew, vertical) if enough and not stats.blank
-                      else (0, 0.0))
+    # text votes on which way is up; rules, red seals and blue signatures do not
+    text = ~stats.rule & (work.chroma[stats.ys, stats.xs] < CHROMA)
     base = outline if outline is not None else rotated_rect(w / 2, h / 2, w, h, skew)
-    quad = turn_quad(base, turn // 90)
+    if enough and not stats.blank:
+        vote = orientation(x[text], y[text], skew, vertical)
+        up = decide(raw, base, vote, vertical, dpi)
+    else:
+        vote, up = Vote(0, 0.0, 0), Upright(0, False, "none")
+    quad = turn_quad(base, up.turn // 90)
 
     paper = grey[::3, ::3][region[::3, ::3] & ~ink[::3, ::3]]
     paper_luma = float(np.median(paper if paper.size else grey))
@@ -93,6 +99,8 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
     flags = format_flags(image, dpi) | exposure_flags(paper_luma, contrast, stats.blank)
     if stats.blank:
         flags.add(Flag.BLANK)
+    if up.unsure:
+        flags.add(Flag.ORIENTATION_UNSURE)
     if is_blurry(blur, dpi):
         flags.add(Flag.BLURRY)
     if outline is None:
@@ -103,9 +111,10 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
         flags.add(Flag.CUT_OFF)
     metrics = {"ink_ratio": stats.ratio, "ink_marks": float(stats.marks),
                "paper_luma": paper_luma, "contrast": contrast, "blur_mm": blur,
-               "outline_sides": float(n_sides), "orientation_score": up_score}
+               "outline_sides": float(n_sides), "orientation_score": vote.score,
+               "orientation_lines": float(vote.lines), "osd_confidence": up.osd_confidence}
     findings = Findings(outline=quad if outline is not None else None, skew_deg=skew,
-                        orientation=turn, flags=frozenset(flags), metrics=metrics)
+                        orientation=up.turn, flags=frozenset(flags), metrics=metrics)
     return geometry_for(quad), findings
 
 

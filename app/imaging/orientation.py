@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from app.imaging.skew import project
@@ -15,8 +17,9 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def asymmetry(t: np.ndarray) -> float:
-    """Return the mean of (above − below) / (above + below) over text lines (weight √ink).
+def asymmetry(t: np.ndarray) -> tuple[float, int]:
+    """Return the mean of (above − below) / (above + below) over text lines (weight √ink), and
+    how many lines voted.
 
     `t` runs across the text lines, increasing towards the bottom of upright text. Each line is
     a run of the profile between gaps; its band is where the profile is at least half its peak,
@@ -24,10 +27,11 @@ def asymmetry(t: np.ndarray) -> float:
     before the bands (ascenders, capitals, diacritics): the text is upright.
     """
     if t.size < 50:
-        return 0.0
+        return 0.0, 0
     p = np.bincount(np.round(t - t.min()).astype(np.int64)).astype(float)
     gap = 0.04 * float(np.percentile(p[p > 0], 90))
     votes = weights = 0.0
+    lines = 0
     for s, e in _runs(p > gap):
         line = p[s:e]
         band = np.flatnonzero(line >= 0.5 * line.max())
@@ -37,14 +41,22 @@ def asymmetry(t: np.ndarray) -> float:
             weight = float(np.sqrt(line.sum()))
             votes += weight * (above - below) / (above + below)
             weights += weight
-    return votes / weights if weights > 0 else 0.0
+            lines += 1
+    return (votes / weights if weights > 0 else 0.0), lines
 
 
-def orientation(x: np.ndarray, y: np.ndarray, skew_deg: float, vertical: bool) -> tuple[int, float]:
-    """Return (clockwise turn making the text upright, asymmetry score) for ink points."""
-    t = project(x, y, skew_deg, vertical)
-    if vertical:
-        score = asymmetry(t)  # the text's top on the left: a 90° clockwise turn makes it upright
-        return (90 if score >= 0 else 270), score
-    score = asymmetry(t)
-    return (0 if score >= -FLIP_MARGIN else 180), score
+@dataclass(frozen=True)
+class Vote:
+    """The layout's vote on which way is up."""
+
+    turn: int  # clockwise turn making the text upright
+    score: float  # the asymmetry: > 0 for text upright as the turn leaves it
+    lines: int  # text lines that voted
+
+
+def orientation(x: np.ndarray, y: np.ndarray, skew_deg: float, vertical: bool) -> Vote:
+    """Return the layout's vote for ink points (x, y) of lines at `skew_deg`."""
+    score, lines = asymmetry(project(x, y, skew_deg, vertical))
+    if vertical:  # the text's top on the left: a 90° clockwise turn makes it upright
+        return Vote(90, score, lines) if score >= 0 else Vote(270, -score, lines)
+    return Vote(0, score, lines) if score >= -FLIP_MARGIN else Vote(180, -score, lines)

@@ -17,6 +17,7 @@ class Work:
     grey: np.ndarray  # float32, (h, w)
     factor: int
     dpi: float
+    chroma: np.ndarray  # uint8, (h, w): max - min of the colour channels (0 for a grey scan)
 
 
 def luma(image: np.ndarray) -> np.ndarray:
@@ -46,4 +47,10 @@ def make_work(image: np.ndarray, dpi: float) -> Work:
         small = cv2.resize(small[: h - h % 2, : w - w % 2], (w // 2, h // 2),
                            interpolation=cv2.INTER_AREA)
         factor *= 2
-    return Work(grey=luma(small).astype(np.float32), factor=factor, dpi=dpi / factor)
+    if small.ndim == 3 and small.shape[2] >= 3:
+        rgb = small[:, :, :3]
+        chroma = cv2.subtract(rgb.max(axis=2), rgb.min(axis=2))
+    else:
+        chroma = np.zeros(small.shape[:2], np.uint8)
+    return Work(grey=luma(small).astype(np.float32), factor=factor, dpi=dpi / factor,
+                chroma=chroma)

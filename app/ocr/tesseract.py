@@ -124,3 +124,35 @@ class TesseractEngine:
         finally:
             path.unlink(missing_ok=True)
         return bytes(data).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class Osd:
+    """Tesseract's orientation detection on a page: the turn it would make and how sure it is."""
+
+    turn: int  # clockwise quarter-turn in degrees (0, 90, 180, 270) making the page upright
+    confidence: float  # Tesseract's orientation confidence (roughly: above 2 is fairly sure)
+
+
+def detect_orientation(image: np.ndarray, dpi: float, timeout_s: int = 60) -> Osd | None:
+    """Run Tesseract's OSD (--psm 0) on a page; None when it finds too few letters to judge."""
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    fd, name = tempfile.mkstemp(suffix=".pgm", prefix="scanstation-osd-")
+    os.close(fd)
+    try:
+        if not cv2.imwrite(name, grey):
+            raise InputError(
+                "Could not write the page image for OCR.", hint="Check free disk space."
+            )
+        try:
+            found = pytesseract.image_to_osd(name, config=f"--psm 0 --dpi {round(dpi)}",
+                                             output_type=pytesseract.Output.DICT,
+                                             timeout=timeout_s)
+        except pytesseract.TesseractError:
+            return None  # "Too few characters", or an empty page
+        except RuntimeError as err:  # pytesseract's timeout
+            raise InputError(f"Orientation detection took longer than {timeout_s} s.",
+                             hint="Check the page image.") from err
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return Osd(turn=int(found["rotate"]) % 360, confidence=float(found["orientation_conf"]))

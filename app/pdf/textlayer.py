@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
+from app.pdf.order import reading_order
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
@@ -31,11 +33,10 @@ def _num(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
 
 
-def _line_ops(words: Sequence[Word], scale: float, page_height: float) -> Iterable[str]:
-    """Operators for one OCR line: a shared font size and baseline, each word at its box."""
-    top = min(w.box[1] for w in words)
+def _line_ops(words: Sequence[Word], size: float, scale: float,
+              page_height: float) -> Iterable[str]:
+    """Operators for one OCR line: the block's font size, a baseline, each word at its box."""
     bottom = max(w.box[3] for w in words)
-    size = max(bottom - top, _MIN_EXTENT_PX) * scale  # ascent − descent = 1 em
     baseline = page_height - bottom * scale - DESCENT / UNITS_PER_EM * size
     yield f"/{FONT_RESOURCE} {_num(size)} Tf"
     glyph = _GLYPH_EM * size
@@ -49,12 +50,21 @@ def _line_ops(words: Sequence[Word], scale: float, page_height: float) -> Iterab
             yield f"{_num(100 * gap / glyph)} Tz {_hex(' ')} Tj"
 
 
+def _block_size(block: Sequence[Sequence[Word]]) -> float:
+    """One font size (pixels) for a block's lines, their median height (ascent − descent = 1 em),
+    so that text extraction keeps the lines together."""
+    return max(statistics.median(max(w.box[3] for w in ln) - min(w.box[1] for w in ln)
+                                 for ln in block), _MIN_EXTENT_PX)
+
+
 def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     """Content stream drawing `words` (boxes in image pixels at `dpi`) invisibly on a page.
 
-    `page_height` is in points. Words keep their order; consecutive words with the same
-    `line` share a baseline and are joined by a space stretched over the gap between them,
-    so text extraction gives the OCR lines back and word boxes match the OCR boxes.
+    `page_height` is in points. The words are put in reading order (`app.pdf.order`): a
+    column's lines before the next column's, each header column and the "Nơi nhận" list apart
+    from what stands beside them. The words of a line share a baseline and are joined by a
+    space stretched over the gap between them; the lines of a block share one font size (the
+    median line height), so that text extraction keeps them together as one block.
     """
     cleaned = [Word(clean_text(w.text), w.box, w.conf, w.line) for w in words]
     cleaned = [w for w in cleaned if w.text.strip()]
@@ -62,7 +72,9 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
         return b""
     scale = 72.0 / dpi
     ops = ["BT", "3 Tr"]
-    for _, line in itertools.groupby(cleaned, key=lambda w: w.line):
-        ops.extend(_line_ops(list(line), scale, page_height))
+    for block in reading_order(cleaned):
+        size = _block_size(block) * scale
+        for line in block:
+            ops.extend(_line_ops(line, size, scale, page_height))
     ops.append("ET")
     return ("\n".join(ops) + "\n").encode("ascii")

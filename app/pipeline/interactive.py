@@ -25,7 +25,8 @@ from app.pipeline.steps import load_image, recognise
 
 THUMB_PX = 180  # the long side of a strip thumbnail
 PREVIEW_PX = 1400  # the long side of the reduced raw image kept for the preview
-SHOWN_FLAGS = (Flag.BLANK, Flag.LOW_DPI, Flag.CUT_OFF, Flag.NO_OUTLINE, Flag.BLURRY)
+SHOWN_FLAGS = (Flag.BLANK, Flag.LOW_DPI, Flag.CUT_OFF, Flag.NO_OUTLINE, Flag.BLURRY,
+               Flag.ORIENTATION_UNSURE)
 SKEW_FLAG_DEG = 0.5  # a page straightened by more than this shows the skew flag
 
 
@@ -61,7 +62,9 @@ class ScanPage:
         return replace(moved, thumb=thumbnail(moved))
 
     def rotated(self, quarter_turns: int) -> ScanPage:
-        return self.with_geometry(turn(self.geometry, quarter_turns))
+        """The page turned by the clerk, who has now judged which way is up."""
+        turned = self.with_geometry(turn(self.geometry, quarter_turns))
+        return replace(turned, flags=turned.flags - {Flag.ORIENTATION_UNSURE.value})
 
     def with_corner(self, corner: int, point: Point) -> ScanPage:
         """The clerk dragged outline handle `corner` (0 = the output's top-left) to `point`."""

@@ -32,7 +32,7 @@ class Sample:
     sheet: RenderedPage  # the upright sheet as printed, before the scanner saw it
 
 
-def _skew(rng: np.random.Generator) -> float:
+def skew_angle(rng: np.random.Generator) -> float:
     """Mostly within ±5° (80 %: normal, sd 1.8°, clipped), else uniform within ±15°."""
     if rng.random() < 0.8:
         return round(float(np.clip(rng.normal(0, 1.8), -5, 5)), 2)
@@ -64,7 +64,7 @@ def sample(index: int, seed: int = 0, dpi: int = 300) -> Sample:
         content_to_edge=rng.random() < 0.10,
     )
     opts = ScanOptions(
-        skew_deg=_skew(rng),
+        skew_deg=skew_angle(rng),
         orientation=_orientation(rng),
         bed="dark" if rng.random() < 0.5 else "light",
         bed_margin_mm=float(rng.uniform(3, 15)),

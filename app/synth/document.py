@@ -10,6 +10,7 @@ from itertools import islice
 import numpy as np
 
 from app.synth import letterhead, prose, vocab
+from app.synth.fonts import DEFAULT_FAMILY
 from app.synth.issuers import date_line, number, pick_issuer
 from app.synth.paper import bleed_through, ink_sheet, paper, punch_holes
 from app.synth.typeset import Sheet
@@ -162,6 +163,8 @@ def render_page(
     blank: bool = False,
     paper_rgb: tuple[int, int, int] = (255, 255, 255),
     content_to_edge: bool = False,
+    family: str = DEFAULT_FAMILY,
+    variant: int = 0,
 ) -> RenderedPage:
     """Render one upright sheet.
 
@@ -172,10 +175,12 @@ def render_page(
     `fields` is drawn with `make_fields` for a first page when not given; it is returned
     only on first pages. A blank sheet prints no text and may show bleed-through from its
     back (60 %, 5-10 % contrast) and two punch holes (40 %); `content_to_edge` is ignored
-    for it. A printed sheet shows its back faintly (3-6 % contrast) 15 % of the time.
+    for it. A printed sheet shows its back faintly (3-6 % contrast) 15 % of the time. The
+    text is set in font `family`, with the margins and spacing of layout `variant`
+    (see `letterhead.Style.pick`).
     """
     width, height = round(paper_mm[0] / 25.4 * dpi), round(paper_mm[1] / 25.4 * dpi)
-    sheet = Sheet(width, height, dpi)
+    sheet = Sheet(width, height, dpi, family)
     inks = _ink(rng)
     img = paper(height, width, paper_rgb, rng)
     if blank:
@@ -187,7 +192,7 @@ def render_page(
         return RenderedPage(img, "", None, dpi)
     if content_to_edge:
         _edge_content(sheet, rng)
-    style = letterhead.Style.pick(sheet, rng)
+    style = letterhead.Style.pick(sheet, rng, variant)
     if first_page:
         fields = fields or make_fields(rng)
         _first_page(sheet, fields, style, rng)

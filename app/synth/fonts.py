@@ -1,25 +1,66 @@
-"""Liberation Serif faces (Times New Roman metrics), loaded once per face and pixel size."""
+"""Font families of the synthetic pages (Liberation Serif by default), loaded once per size."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
 from app.fonts import liberation
 
-_FILES = {
-    "regular": "LiberationSerif-Regular.ttf",
-    "bold": "LiberationSerif-Bold.ttf",
-    "italic": "LiberationSerif-Italic.ttf",
-    "bolditalic": "LiberationSerif-BoldItalic.ttf",
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # package fonts-dejavu-core
+FACES = ("regular", "bold", "italic", "bolditalic")
+# family -> the file of each face; Liberation ones are found like the PDF's (app.fonts)
+FAMILIES: dict[str, tuple[str, str, str, str]] = {
+    "liberation-serif": ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+                         "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
+    "liberation-mono": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf",
+                        "LiberationMono-Italic.ttf", "LiberationMono-BoldItalic.ttf"),
+    "dejavu-serif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
+                     "DejaVuSerif-BoldItalic.ttf"),
+    "liberation-sans": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+                        "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
+    "dejavu-sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                    "DejaVuSans-BoldOblique.ttf"),
 }
-FACES = tuple(_FILES)
+DEFAULT_FAMILY = "liberation-serif"
 
 
-@lru_cache(maxsize=128)
-def font(face: str, px: int) -> ImageFont.FreeTypeFont:
-    """The `face` ("regular", "bold", "italic", "bolditalic") at `px` pixels per em."""
-    return ImageFont.truetype(
-        str(liberation(_FILES[face])), px, layout_engine=ImageFont.Layout.BASIC
-    )
+def font_path(family: str, face: str) -> Path:
+    """The file of `face` ("regular", "bold", "italic", "bolditalic") of `family`."""
+    name = FAMILIES[family][FACES.index(face)]
+    return DEJAVU_DIR / name if family.startswith("dejavu") else liberation(name)
+
+
+@lru_cache(maxsize=256)
+def font(face: str, px: int, family: str = DEFAULT_FAMILY) -> ImageFont.FreeTypeFont:
+    """The `face` of `family` at `px` pixels per em."""
+    return ImageFont.truetype(str(font_path(family, face)), px,
+                              layout_engine=ImageFont.Layout.BASIC)
+
+
+def vietnamese_letters() -> frozenset[str]:
+    """Every Vietnamese letter, lower and upper case, precomposed (NFC): a, ă, ắ, ..., Đ, Ỹ."""
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    vowels = "aăâeêioôơuưy"
+    letters = {unicodedata.normalize("NFC", v + t) for v in vowels for t in tones}
+    letters |= set("bcdđghklmnpqrstvx")
+    return frozenset(letters | {c.upper() for c in letters})
+
+
+def missing_letters(family: str) -> dict[str, str]:
+    """The Vietnamese letters each face of `family` has no glyph for (faces lacking none left out).
+
+    A face without them would be replaced glyph by glyph when rendering and inflate the CER.
+    """
+    wanted = vietnamese_letters()
+    missing = {}
+    for face in FACES:
+        cmap = TTFont(str(font_path(family, face)), lazy=True).getBestCmap()
+        gone = "".join(sorted(c for c in wanted if ord(c) not in cmap))
+        if gone:
+            missing[face] = gone
+    return missing

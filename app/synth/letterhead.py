@@ -29,8 +29,22 @@ class Style:
     bottom: float
 
     @classmethod
-    def pick(cls, sheet: Sheet, rng: np.random.Generator) -> Style:
-        """ND30 margins (top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm) and sizes."""
+    def pick(cls, sheet: Sheet, rng: np.random.Generator, variant: int = 0) -> Style:
+        """ND30 margins (top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm) and sizes.
+
+        Variant 1 (the held-out bench set) sets pages as offices really do, off the decree:
+        12-13 pt, tight or loose leading (1.0-1.6), left margin 20-30 mm, right 10-25 mm.
+        """
+        if variant == 1:
+            return cls(
+                body_pt=float(rng.choice([12.0, 12.5, 13.0])),
+                head_pt=float(rng.choice([11.0, 12.0, 13.0])),
+                leading=float(rng.uniform(1.0, 1.6)),
+                left=sheet.px(rng.uniform(20, 30)),
+                top=sheet.px(rng.uniform(15, 30)),
+                right=sheet.width - sheet.px(rng.uniform(10, 25)),
+                bottom=sheet.height - sheet.px(rng.uniform(15, 30)),
+            )
         return cls(
             body_pt=float(rng.choice([13.0, 13.5, 14.0])),
             head_pt=float(rng.choice([12.0, 12.5, 13.0])),
@@ -174,8 +188,11 @@ CLOSING_MM = 62.0  # height reserved for the recipients and the signature
 
 
 def closing(sheet: Sheet, issuer: str, number: str, style: Style, rng: np.random.Generator,
-            y: float) -> None:
-    """ "Nơi nhận:" with its list at left, then the signature block at right."""
+            y: float) -> tuple[float, float]:
+    """ "Nơi nhận:" with its list at left, then the signature block at right.
+
+    Returns the centre x and the baseline of the signer's name.
+    """
     y += style.line(sheet) * 1.3
     small = style.line(sheet, 11) / style.leading * 1.2
     sheet.put(style.left - sheet.px(10), y, "Nơi nhận:", "bolditalic", 12)
@@ -192,6 +209,7 @@ def closing(sheet: Sheet, issuer: str, number: str, style: Style, rng: np.random
     sig_y = y + lh * 2 + sheet.px(rng.uniform(20, 26))
     _scribble(sheet, cx, sig_y - sheet.px(12), rng)
     sheet.put_centred(cx, sig_y, person(rng), "bold", style.body_pt)
+    return cx, sig_y
 
 
 _RECIPIENTS = ("Thường trực cấp ủy (để b/c)", "Thường trực HĐND, UBND", "Các tổ chức thành viên",

@@ -20,8 +20,9 @@ class ScanOptions:
 
     skew_deg: float = 0.0  # counter-clockwise positive rotation of the sheet on the bed
     orientation: int = 0  # 0/90/180/270: the clockwise turn that brings the sheet upright
-    bed: str = "dark"  # "dark" (near-black lid/ADF backing) or "light" (white/grey lid)
+    bed: str = "dark"  # "dark" (near-black lid/ADF backing), "light" / "grey" lid, "adf" white
     bed_margin_mm: float = 8.0  # least bed visible around the sheet's bounding box
+    bed_mm: tuple[float, float] | None = None  # a bed this big (w, h): a small sheet lies in it
     perspective_px: float = 0.0  # max random displacement of each corner
     noise_sigma: float = 3.0
     shadow: bool = False  # soft shadow along one side of the scan
@@ -82,6 +83,8 @@ def sheet_to_scan(
     shift = np.eye(3)
     shift[:2, 2] = margin - placed.min(axis=0)
     extent = placed.max(axis=0) - placed.min(axis=0) + 2 * margin
+    if opts.bed_mm is not None:  # the sheet near the bed's top-left corner, the bed beyond
+        extent = np.maximum(extent, np.asarray(opts.bed_mm) / 25.4 * dpi)
     return shift @ matrix, (math.ceil(extent[0]), math.ceil(extent[1]))
 
 
@@ -109,7 +112,7 @@ def simulate_scan(
     sheet = warp(page.image)
     cover = warp(np.full((h, w), 255, np.uint8))
     background = bed(out_h, out_w, opts.bed, rng)
-    if opts.bed == "light":
+    if opts.bed != "dark":
         cast_shadow(background, cover, page.dpi, rng)
     uncovered = 255 - cover
     scan = cv2.add(sheet, cv2.multiply(background, cv2.merge([uncovered] * 3), scale=1 / 255))

@@ -17,13 +17,17 @@ def _unit_noise() -> np.ndarray:
 
 
 def bed(height: int, width: int, kind: str, rng: np.random.Generator) -> np.ndarray:
-    """The lid or ADF backing seen around the sheet: "dark" ~ RGB 20-45, "light" ~ 200-235."""
-    if kind == "dark":
-        level, texture = rng.uniform(20, 45), rng.uniform(1.0, 3.0)
-    elif kind == "light":
-        level, texture = rng.uniform(200, 235), rng.uniform(1.5, 4.0)
-    else:
-        raise ValueError(f"unknown bed {kind!r}: use 'dark' or 'light'")
+    """The lid or ADF backing seen around the sheet.
+
+    "dark" ~ RGB 20-45, "light" (a white lid) ~ 200-235, "grey" (a grey lid) ~ 150-195,
+    "adf" (a white ADF backing, as bright as paper and smooth) ~ 236-252.
+    """
+    levels = {"dark": ((20, 45), (1.0, 3.0)), "light": ((200, 235), (1.5, 4.0)),
+              "grey": ((150, 195), (1.0, 3.0)), "adf": ((236, 252), (0.5, 1.5))}
+    if kind not in levels:
+        raise ValueError(f"unknown bed {kind!r}: use one of {', '.join(levels)}")
+    (lo, hi), (t_lo, t_hi) = levels[kind]
+    level, texture = rng.uniform(lo, hi), rng.uniform(t_lo, t_hi)
     shape = (max(2, height // 40), max(2, width // 40))
     luma = rng.normal(0, texture, shape)[..., None]
     chroma = rng.normal(0, texture / 4, (*shape, 3))

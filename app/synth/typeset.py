@@ -6,16 +6,17 @@ import unicodedata
 
 from PIL import Image, ImageDraw, ImageFont
 
-from app.synth.fonts import font
+from app.synth.fonts import DEFAULT_FAMILY, font
 
 
 class Sheet:
     """Ink layers (one 8-bit coverage mask per ink) plus every printed line, in reading order."""
 
-    def __init__(self, width: int, height: int, dpi: int) -> None:
+    def __init__(self, width: int, height: int, dpi: int, family: str = DEFAULT_FAMILY) -> None:
         self.width = width
         self.height = height
         self.dpi = dpi
+        self.family = family
         self.layers: dict[str, Image.Image] = {}
         self.lines: list[str] = []
 
@@ -24,7 +25,7 @@ class Sheet:
         return mm * self.dpi / 25.4
 
     def font(self, face: str, pt: float) -> ImageFont.FreeTypeFont:
-        return font(face, max(1, round(pt * self.dpi / 72)))
+        return font(face, max(1, round(pt * self.dpi / 72)), self.family)
 
     def draw(self, ink: str = "black") -> ImageDraw.ImageDraw:
         """A drawing context on the coverage mask of `ink` (created on first use)."""

@@ -24,6 +24,7 @@ class ShortcutsDialog(QDialog):
             ("Enter", self.tr("Accept the field, save and go to the next document")),
             ("Ctrl+Enter", self.tr("Save the document and go to the next")),
             ("Ctrl+R / Ctrl+Shift+R", self.tr("Rotate the page right / left")),
+            ("Ctrl+U", self.tr("Turn the page upside down")),
             ("Delete", self.tr("Delete the page")),
             ("Ctrl+I", self.tr("Scan a page and insert it after this one")),
             ("Ctrl+K", self.tr("Start a new document at this page, or merge it back")),

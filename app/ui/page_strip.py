@@ -68,6 +68,7 @@ class PageStrip(QListWidget):
             "cut_off": self.tr("cut off"),
             "no_outline": self.tr("no edge"),
             "blurry": self.tr("blurry"),
+            "orientation_unsure": self.tr("upright? (Ctrl+U turns it over)"),
         }
         text = self.tr("Doc %1 · p. %2").replace("%1", str(document)).replace("%2", str(index + 1))
         shown = [names[f] for f in sorted(flags) if f in names]

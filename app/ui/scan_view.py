@@ -213,6 +213,7 @@ class ScanView(QWidget):
             ("Ctrl+Return", self.save),
             ("Ctrl+R", lambda: self.rotate(1)),
             ("Ctrl+Shift+R", lambda: self.rotate(-1)),
+            ("Ctrl+U", lambda: self.rotate(2)),
             ("Delete", self.delete_page),
             ("Ctrl+Z", self.undo),
             ("Ctrl+K", self.toggle_split),

@@ -400,6 +400,11 @@
         <translation>mờ</translation>
     </message>
     <message>
+        <location filename="../../app/ui/page_strip.py" line="71"/>
+        <source>upright? (Ctrl+U turns it over)</source>
+        <translation>trang có ngược không? (Ctrl+U để xoay 180°)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/page_strip.py" line="72"/>
         <source>Doc %1 · p. %2</source>
         <translation>VB %1 · tr. %2</translation>
@@ -862,6 +867,11 @@
         <location filename="../../app/ui/help.py" line="26"/>
         <source>Rotate the page right / left</source>
         <translation>Xoay trang sang phải / trái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="27"/>
+        <source>Turn the page upside down</source>
+        <translation>Xoay trang 180°</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="27"/>

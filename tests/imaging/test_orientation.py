@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from app.imaging import analyse
+from app.imaging.orientation import Vote
+from app.imaging.upright import Upright, decide, strong
+from app.page import Flag
 from app.synth.document import render_page
+from app.synth.kinds import sparse_last_page
 from app.synth.scan import ScanOptions, simulate_scan
 from tests.imaging.fakes import iou
 
@@ -28,3 +32,24 @@ def test_upright_pages_are_not_turned():
         page = render_page(rng, dpi=150, first_page=seed % 3 == 0)
         _, found = analyse(page.image, 150)
         assert found.orientation == 0, seed
+
+
+@pytest.mark.parametrize("orientation", [0, 180])
+def test_a_sparse_last_page_with_a_seal_is_never_turned_wrong(orientation):
+    rng = np.random.default_rng(40 + orientation)
+    page = sparse_last_page(rng, dpi=150, family="liberation-serif")
+    image, _ = simulate_scan(page, ScanOptions(skew_deg=-0.7, orientation=orientation,
+                                               bed="light"), rng)
+    _, found = analyse(image, 150)
+    # turned upright on evidence, or left as it lay and flagged for the clerk
+    assert found.orientation == orientation or (
+        found.orientation == 0 and Flag.ORIENTATION_UNSURE in found.flags)
+
+
+def test_weak_layout_evidence_is_flagged_not_acted_on():
+    # three short lines: too few for the layout's vote alone; no Tesseract letters either
+    vote = Vote(180, 0.5, 3)
+    assert not strong(vote)
+    blank = np.full((600, 400, 3), 250, np.uint8)
+    rect = ((0.0, 0.0), (400.0, 0.0), (400.0, 600.0), (0.0, 600.0))
+    assert decide(blank, rect, vote, False, 150) == Upright(0, True, "none")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+
+import pikepdf
+
 from app.ocr.base import Word
+from app.pdf.font import add_glyphless_font
 from app.pdf.textlayer import clean_text, text_layer
 
 
@@ -32,3 +37,32 @@ def test_words_of_a_line_share_one_baseline_and_are_spaced() -> None:
     matrices = [line for line in stream.splitlines() if line.endswith(" Tm")]
     assert len({m.split()[5] for m in matrices}) == 1
     assert "<0020> Tj" in stream
+
+
+def _words(line: tuple[int, int, int], y: int, x: int, text: str) -> list[Word]:
+    """Words of `text` set from `x` on a 40 px high line at `y`, 20 px per letter, 15 px spaces."""
+    found = []
+    for token in text.split():
+        found.append(Word(token, (x, y, x + 20 * len(token), y + 40), 90.0, line))
+        x += 20 * len(token) + 15
+    return found
+
+
+def test_two_columns_read_as_one_line_come_out_column_by_column(tmp_path) -> None:
+    # Tesseract's lines run across both header columns; the text layer reads the left first
+    left = ("ỦY BAN MTTQ QUẬN", "BAN THƯỜNG TRỰC", "Số: 12/KH-MTTQ")
+    right = ("CỘNG HÒA XÃ HỘI", "Độc lập - Tự do", "Hà Nội, ngày 05")
+    words = []
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        words += _words((1, 1, k), 100 + 60 * k, 100, a) + _words((1, 1, k), 100 + 60 * k, 900, b)
+    words += _words((2, 1, 0), 400, 100, "Nội dung của văn bản dài suốt cả trang giấy này")
+    stream = text_layer(words, 300, 842)
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
+    page.Contents = pdf.make_stream(stream)
+    pdf.save(tmp_path / "order.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "order.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines == [*left, *right, "Nội dung của văn bản dài suốt cả trang giấy này"]

@@ -1,0 +1,91 @@
+"""Reading order of OCR words: lines split at column gaps, then blocks ordered by XY-cuts.
+
+Tesseract sometimes reads two columns side by side as one line (a header's issuer and
+national-title columns; "Nơi nhận" beside the signature block). The words are re-grouped:
+each line is cut where a gap is wider than a line is high, and the pieces are ordered by
+cutting the page recursively at its widest empty stripe, down (top part first) or across
+(left part first), so that a column is read to its end before the next one.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from itertools import groupby, pairwise
+
+from app.ocr.base import Word
+
+SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two columns
+COLUMN_GAP = 1.0  # an empty vertical stripe this many line heights wide separates columns
+
+Segment = list[Word]
+
+
+def _height(seg: Segment) -> float:
+    return float(max(w.box[3] for w in seg) - min(w.box[1] for w in seg))
+
+
+def _span(seg: Segment, axis: int) -> tuple[int, int]:
+    return min(w.box[axis] for w in seg), max(w.box[axis + 2] for w in seg)
+
+
+def segments(words: Sequence[Word]) -> list[Segment]:
+    """Tesseract's lines, each cut where the gap between two words exceeds SPLIT_GAP heights."""
+    found: list[Segment] = []
+    for _, group in groupby(words, key=lambda w: w.line):
+        line = sorted(group, key=lambda w: w.box[0])
+        height = max(1.0, statistics.median(w.box[3] - w.box[1] for w in line))
+        current = [line[0]]
+        for prev, word in pairwise(line):
+            if word.box[0] - prev.box[2] > SPLIT_GAP * height:
+                found.append(current)
+                current = []
+            current.append(word)
+        found.append(current)
+    return found
+
+
+def _widest_gap(segs: list[Segment], axis: int) -> tuple[float, float]:
+    """The widest empty stripe between the segments along `axis` (0: x, 1: y): (width, cut)."""
+    spans = sorted(_span(s, axis) for s in segs)
+    best, cut = 0.0, 0.0
+    reach = spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo - reach > best:
+            best, cut = float(lo - reach), (lo + reach) / 2
+        reach = max(reach, hi)
+    return best, cut
+
+
+def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
+            ) -> list[tuple[tuple[int, ...], Segment]]:
+    """Order `segs` by recursive cuts at empty stripes; tag each with the column it lies in.
+
+    The column is the path of across-cuts (0 left, 1 right) that led to it.
+    """
+    if len(segs) <= 1:
+        return [(column, s) for s in segs]
+    x_gap, x_cut = _widest_gap(segs, 0)
+    y_gap, y_cut = _widest_gap(segs, 1)
+    if x_gap >= COLUMN_GAP * height:
+        left = [s for s in segs if _span(s, 0)[1] <= x_cut]
+        right = [s for s in segs if _span(s, 0)[1] > x_cut]
+        return _xy_cut(left, height, (*column, 0)) + _xy_cut(right, height, (*column, 1))
+    if y_gap > 0:
+        upper = [s for s in segs if _span(s, 1)[1] <= y_cut]
+        lower = [s for s in segs if _span(s, 1)[1] > y_cut]
+        return _xy_cut(upper, height, column) + _xy_cut(lower, height, column)
+    return [(column, s) for s in sorted(segs, key=lambda s: (_span(s, 1)[0], _span(s, 0)[0]))]
+
+
+def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
+    """Return the words as blocks in reading order, each a list of lines (words left to right).
+
+    A block is a run of lines read one after the other in the same column.
+    """
+    segs = segments(words)
+    if not segs:
+        return []
+    height = max(1.0, statistics.median(_height(s) for s in segs))
+    return [[seg for _, seg in run]
+            for _, run in groupby(_xy_cut(segs, height), key=lambda item: item[0])]
