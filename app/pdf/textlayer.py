@@ -15,6 +15,7 @@ FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
+OUTLIER = 1.25  # a line this many times the median height of its block keeps its own size
 
 
 def clean_text(text: str) -> str:
@@ -50,11 +51,21 @@ def _line_ops(words: Sequence[Word], size: float, scale: float,
             yield f"{_num(100 * gap / glyph)} Tz {_hex(' ')} Tj"
 
 
-def _block_size(block: Sequence[Sequence[Word]]) -> float:
-    """One font size (pixels) for a block's lines, their median height (ascent − descent = 1 em),
-    so that text extraction keeps the lines together."""
-    return max(statistics.median(max(w.box[3] for w in ln) - min(w.box[1] for w in ln)
-                                 for ln in block), _MIN_EXTENT_PX)
+def _line_height(line: Sequence[Word]) -> float:
+    return float(max(w.box[3] for w in line) - min(w.box[1] for w in line))
+
+
+def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
+    """The font size (pixels; ascent − descent = 1 em) of each line of a block.
+
+    The lines share one size, the tallest line's, so that text extraction keeps them together
+    as one block and each line's box holds its words; a line over OUTLIER times the median
+    height (a large title, a misread scribble) keeps its own.
+    """
+    heights = [max(_line_height(line), _MIN_EXTENT_PX) for line in block]
+    cap = OUTLIER * statistics.median(heights)
+    shared = max(h for h in heights if h <= cap)
+    return [h if h > cap else shared for h in heights]
 
 
 def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
@@ -63,8 +74,8 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     `page_height` is in points. The words are put in reading order (`app.pdf.order`): a
     column's lines before the next column's, each header column and the "Nơi nhận" list apart
     from what stands beside them. The words of a line share a baseline and are joined by a
-    space stretched over the gap between them; the lines of a block share one font size (the
-    median line height), so that text extraction keeps them together as one block.
+    space stretched over the gap between them; the lines of a block share one font size
+    (`_sizes`), so that text extraction keeps them together as one block.
     """
     cleaned = [Word(clean_text(w.text), w.box, w.conf, w.line) for w in words]
     cleaned = [w for w in cleaned if w.text.strip()]
@@ -73,8 +84,7 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     scale = 72.0 / dpi
     ops = ["BT", "3 Tr"]
     for block in reading_order(cleaned):
-        size = _block_size(block) * scale
-        for line in block:
-            ops.extend(_line_ops(line, size, scale, page_height))
+        for line, size in zip(block, _sizes(block), strict=True):
+            ops.extend(_line_ops(line, size * scale, scale, page_height))
     ops.append("ET")
     return ("\n".join(ops) + "\n").encode("ascii")
