@@ -28,7 +28,8 @@ from bench.foundation import page_texts, run_tool
 from bench.metrics import cer, polygon_iou
 
 CACHE_VERSION = 1  # bump when the corpus changes, so that the cache is rebuilt
-PAGES = int(os.environ.get("BENCH_GEOMETRY_PAGES", "220"))
+PAGES = {"tuning": int(os.environ.get("BENCH_GEOMETRY_TUNING_PAGES", "140")),
+         "heldout": int(os.environ.get("BENCH_GEOMETRY_PAGES", "220"))}
 OCR_PAGES = int(os.environ.get("BENCH_GEOMETRY_OCR_PAGES", "40"))
 
 
@@ -165,11 +166,11 @@ def text_figures(folder: Path, truths: list[Truth], out: Path, jobs: int) -> dic
     return figures
 
 
-def run(out: Path, jobs: int, pages: int = PAGES) -> dict[str, Any]:
+def run(out: Path, jobs: int) -> dict[str, Any]:
     """Run both splits and return their figures."""
     figures: dict[str, Any] = {"fonts_missing_letters": {f: missing_letters(f) for f in FAMILIES}}
     for split in SPLITS:
-        folder, truths = cached_split(out.parent / "cache", split, pages, jobs)
+        folder, truths = cached_split(out.parent / "cache", split, PAGES[split], jobs)
         split_out = out / split
         split_out.mkdir(parents=True, exist_ok=True)
         figures[split] = geometry_figures(folder, truths, jobs)

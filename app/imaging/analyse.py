@@ -85,7 +85,7 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
     base = outline if outline is not None else rotated_rect(w / 2, h / 2, w, h, skew)
     if enough and not stats.blank:
         vote = orientation(x[text], y[text], skew, vertical)
-        up = decide(raw, base, vote, vertical, dpi)
+        up = decide(raw, base, vote, dpi)
     else:
         vote, up = Vote(0, 0.0, 0), Upright(0, False, "none")
     quad = turn_quad(base, up.turn // 90)

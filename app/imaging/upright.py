@@ -1,9 +1,8 @@
 """Which way is up, with evidence: the layout's vote, and where it is weak Tesseract's OSD.
 
-A page is turned only on strong evidence: a clear layout vote over enough text lines, or a
-weak one that Tesseract's orientation detection confirms with confidence. Otherwise it keeps
-the way it lay on the bed (turned a quarter only if its lines run down the page) and is
-flagged, so that the clerk looks.
+A page is turned only on strong evidence: a clear layout vote over enough text lines, or
+Tesseract's orientation detection with confidence where the vote is weak. Otherwise it keeps
+the way it lay on the bed and is flagged, so that the clerk looks.
 """
 
 from __future__ import annotations
@@ -54,16 +53,20 @@ def _osd(image: np.ndarray, base: Quad, turn: int, dpi: float) -> tuple[int, flo
     return None if found is None else (found.turn, found.confidence)
 
 
-def decide(image: np.ndarray, base: Quad, vote: Vote, vertical: bool, dpi: float) -> Upright:
-    """Return the turn of the page whose sheet lies at `base` (corners as scanned)."""
+def decide(image: np.ndarray, base: Quad, vote: Vote, dpi: float) -> Upright:
+    """Return the turn of the page whose sheet lies at `base` (corners as scanned).
+
+    OSD looks at the page as the layout would turn it; its answer counts when it is sure, and
+    a quarter turn against the line direction the layout saw needs twice the confidence.
+    Without such evidence the page stays as it lay on the bed, flagged.
+    """
     if strong(vote):
         return Upright(vote.turn, False, "layout")
-    at_rest = vote.turn if vertical else 0  # the turn that needs no evidence of which way is up
-    osd = _osd(image, base, at_rest, dpi)
+    osd = _osd(image, base, vote.turn, dpi)
     if osd is None:
-        return Upright(at_rest, True, "none")
+        return Upright(0, True, "none")
     extra, confidence = osd
-    if confidence < OSD_SURE or extra % 180 != 0:
-        # too unsure, or a quarter turn against lines whose direction the layout has seen
-        return Upright(at_rest, True, "none", confidence)
-    return Upright((at_rest + extra) % 360, False, "osd", confidence)
+    needed = OSD_SURE if extra % 180 == 0 else 2 * OSD_SURE
+    if confidence < needed:
+        return Upright(0, True, "none", confidence)
+    return Upright((vote.turn + extra) % 360, False, "osd", confidence)

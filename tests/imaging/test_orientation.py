@@ -52,4 +52,4 @@ def test_weak_layout_evidence_is_flagged_not_acted_on():
     assert not strong(vote)
     blank = np.full((600, 400, 3), 250, np.uint8)
     rect = ((0.0, 0.0), (400.0, 0.0), (400.0, 600.0), (0.0, 600.0))
-    assert decide(blank, rect, vote, False, 150) == Upright(0, True, "none")
+    assert decide(blank, rect, vote, 150) == Upright(0, True, "none")
