@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -62,14 +62,15 @@ Work = Callable[[Reporter], Any]
 _live: dict[int, Task] = {}  # by serial: Qt objects may compare equal by address
 _serials = itertools.count()
 _live_lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def error_text(err: BaseException) -> str:
     """What the desk shows for an error: the station's message (and hint), else its type."""
     if isinstance(err, StationError):
-        vi = getattr(err, "message_vi", "")
+        text = getattr(err, "message_vi", "") or getattr(err, "message", "") or str(err)
         hint = f"\n{err.hint}" if getattr(err, "hint", "") else ""
-        return f"{vi or err}{hint}"
+        return f"{text}{hint}"
     return f"{type(err).__name__}: {err}"
 
 
@@ -88,8 +89,11 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(Reporter(self.signals, self.cancel))
-        except Exception as err:  # reported to the GUI, never lost in the thread
-            traceback.print_exc()
+        except StationError as err:  # an expected refusal: the desk shows it, the log keeps a line
+            log.info("%s refused: %s", self.name or "task", err)
+            self.signals.failed.emit(error_text(err))
+        except Exception as err:  # a defect: shown, and logged with its traceback
+            log.exception("%s failed", self.name or "task")
             self.signals.failed.emit(error_text(err))
         else:
             self.signals.done.emit(result)
