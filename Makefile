@@ -49,7 +49,7 @@ bench: system-deps venv
 # Property-based fuzzing of the package reader (tests/exchange/test_fuzz.py): 5 000 random
 # cases for each of its two properties, 10 000 in all; `make test` runs a fixed sample of 60.
 fuzz: venv
-	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest -q -p no:cacheprovider tests/exchange/test_fuzz.py \
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest -q -p no:cacheprovider --timeout=0 tests/exchange/test_fuzz.py \
 		--hypothesis-show-statistics
 
 system-deps:
