@@ -34,7 +34,7 @@ demo:
 test: system-deps venv i18n lint pytest
 
 lint: venv
-	$(VENV)/bin/ruff check app server tests bench
+	$(VENV)/bin/ruff check app server tests bench testkit
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from app.signing.ltv import extend_to_lt
 from app.signing.trust import load_roots
-from tests.fixtures.ltvpki import make_ltv_pki
-from tests.fixtures.tokens import make_station_pdf
+from testkit.catalog import make_station_pdf
+from testkit.ltvpki import make_ltv_pki
 
 DOCS = 30
 WARMUP = 2  # first calls pay for imports and the first connections

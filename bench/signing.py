@@ -38,8 +38,8 @@ def _pages(count: int, seed: int) -> list[PdfPage]:
 
 def main(out: Path) -> dict[str, Any]:
     """Run both measurements in a throw-away SoftHSM2 token; print and return the figures."""
-    from tests.signing.pki import TestCa, pem
-    from tests.signing.softhsm import SOFTHSM, configure_softhsm, fill_token, init_token
+    from testkit.pki import TestCa, pem
+    from testkit.softhsm import SOFTHSM, configure_softhsm, fill_token, init_token
 
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-signing-", dir=out))

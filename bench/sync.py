@@ -18,10 +18,10 @@ import pikepdf
 
 from app.sync.worker import SyncWorker, WorkerOptions
 from bench.sync_station import resume_station, run_station
-from tests.fixtures.proxy import FlakyProxy
-from tests.fixtures.serverproc import ORG_A, ServerProcess, start_server
-from tests.fixtures.signing import make_signer
-from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog
+from testkit.proxy import FlakyProxy
+from testkit.serverproc import ORG_A, ServerProcess, start_server
+from testkit.signing import make_signer
+from testkit.station import add_signed, client_for, enroll_station, new_catalog
 
 DOCS = 100
 STATIONS = 20

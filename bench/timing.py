@@ -14,7 +14,7 @@ from typing import Any
 
 from app.pdf.image import encode_image
 from app.sync.throttle import TokenBucket
-from tests.pdf.conftest import LINES, render_text_page
+from testkit.pages import LINES, render_text_page
 
 ENCODE_TARGET_S = 0.080  # one 300-dpi A4 page to JPEG
 RATE_WINDOW_S = (1.2, 2.5)  # 640 KiB through a 400 kB/s bucket with a 64 KiB burst

@@ -25,8 +25,8 @@ from server.localpg import free_port
 from server.reports.service import default_header, render, report
 from server.storage import FileStore
 from server.web import create_schema as web_schema
-from tests.fixtures.postgres import new_database
-from tests.fixtures.serverproc import ServerProcess
+from testkit.postgres import new_database
+from testkit.serverproc import ServerProcess
 
 DOCS = int(os.environ.get("BENCH_WEB_DOCS", "1000000"))
 PROVINCES, DISTRICTS = 70, 9  # 70 + 630 = 700 organisations

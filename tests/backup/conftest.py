@@ -11,8 +11,8 @@ import pytest
 
 from app.backup import crypto
 from app.catalog import Catalog
+from testkit.catalog import doc_meta, make_pdf
 from tests.catalog.conftest import setup_catalog
-from tests.catalog.helpers import doc_meta, make_pdf
 
 PASSPHRASE = "cụm mật khẩu sao lưu của văn phòng"
 TEST_SCRYPT = {"n": 2**12, "r": 8, "p": 1}

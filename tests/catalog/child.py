@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from app.catalog import Catalog
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 
 
 def main() -> None:

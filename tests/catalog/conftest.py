@@ -10,7 +10,7 @@ import pytest
 
 from app.catalog import Catalog, Hoso
 from app.catalog.models import Role
-from tests.catalog.helpers import PASSWORD, hoso_meta
+from testkit.catalog import PASSWORD, hoso_meta
 
 ORG_CODE = "000.00.00.G09"
 

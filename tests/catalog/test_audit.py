@@ -10,7 +10,7 @@ import pytest
 
 from app.catalog import Catalog, Hoso
 from app.catalog.db import DB_NAME
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 
 
 @pytest.fixture

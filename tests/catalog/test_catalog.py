@@ -16,7 +16,7 @@ from app.catalog.db import DB_NAME
 from app.catalog.errors import CatalogTooNew, InvalidMetadata, NotInitialised, Refused
 from app.catalog.migrations import LATEST
 from app.catalog.models import Role
-from tests.catalog.helpers import PASSWORD, doc_meta, make_pdf
+from testkit.catalog import PASSWORD, doc_meta, make_pdf
 
 
 def test_importing_opens_no_database(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_workflow_roles_and_reasons(catalog: Catalog, hoso: Hoso, tmp_path: Path
 
 
 def test_hoso_codes_never_repeat(catalog: Catalog) -> None:
-    from tests.catalog.helpers import hoso_meta
+    from testkit.catalog import hoso_meta
 
     codes = {catalog.create_hoso(hoso_meta(), "lan").file_code for _ in range(3)}
     assert len(codes) == 3

@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 
 from app.cli.main import main
-from tests.catalog.helpers import PASSWORD, doc_meta, hoso_meta, make_pdf
+from testkit.catalog import PASSWORD, doc_meta, hoso_meta, make_pdf
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

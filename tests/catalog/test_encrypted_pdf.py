@@ -11,7 +11,7 @@ import pytest
 from app.catalog import Catalog, Hoso
 from app.cli.main import main
 from app.errors import InputError
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 
 
 def _encrypted(tmp_path: Path, user: str = "") -> Path:

@@ -12,7 +12,7 @@ from app.catalog import Catalog, Hoso, State
 from app.catalog.errors import Refused
 from app.catalog.models import Role
 from app.errors import InputError
-from tests.catalog.helpers import PASSWORD, doc_meta, make_pdf
+from testkit.catalog import PASSWORD, doc_meta, make_pdf
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.catalog import Catalog, Hoso
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 
 
 def test_fsck_finds_and_repairs(catalog: Catalog, hoso: Hoso, tmp_path: Path, folder: Path) -> None:

@@ -12,8 +12,8 @@ from app.catalog import Catalog, SearchFilters
 from app.catalog.db import DB_NAME
 from app.catalog.migrations import LATEST, m0001_initial
 from app.catalog.text import fold, nfc
+from testkit.catalog import doc_meta, make_pdf
 from tests.catalog.conftest import setup_catalog
-from tests.catalog.helpers import doc_meta, make_pdf
 
 V1_FIELDS = ("docCode", "subject", "organName", "codeNumber", "codeNotation", "keyword")
 

@@ -8,7 +8,7 @@ import pytest
 
 from app.catalog import Catalog, Hoso, SearchFilters, State
 from app.catalog.errors import Refused
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 
 
 def test_rescan_keeps_identity_adds_a_version_and_reindexes(

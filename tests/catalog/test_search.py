@@ -9,7 +9,7 @@ import pytest
 from app.catalog import Catalog, Hoso, SearchFilters, State
 from app.catalog.search import FTS_TABLE, match_expressions, words
 from app.catalog.text import fold
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 
 
 @pytest.fixture

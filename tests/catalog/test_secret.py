@@ -9,7 +9,7 @@ import pytest
 from app.catalog import Catalog, Hoso, State
 from app.catalog.errors import Refused, SecretRefused
 from app.catalog.policy import may_leave_machine
-from tests.catalog.helpers import doc_meta, hoso_meta, make_pdf
+from testkit.catalog import doc_meta, hoso_meta, make_pdf
 
 
 def _signed(catalog: Catalog, hoso: str, tmp_path: Path, name: str, **meta: str) -> str:

@@ -16,8 +16,8 @@ from app.catalog.errors import CatalogTooNew
 from app.catalog.migrations import LATEST, m0001_initial
 from app.cli.main import main
 from app.errors import InputError
+from testkit.catalog import PASSWORD, doc_meta, make_pdf
 from tests.catalog.conftest import ORG_CODE
-from tests.catalog.helpers import PASSWORD, doc_meta, make_pdf
 
 V1_TABLES = (
     "meta", "organisation", "user", "counter", "hoso", "batch", "blob", "document", "file",

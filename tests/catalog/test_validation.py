@@ -11,7 +11,7 @@ from app.catalog import codes, dates, profiles
 from app.catalog.errors import InvalidMetadata
 from app.catalog.profiles import PROFILE_DIR
 from app.catalog.validation import validate
-from tests.catalog.helpers import doc_meta, hoso_meta
+from testkit.catalog import doc_meta, hoso_meta
 
 TT05 = profiles.load("tt05-2025")
 

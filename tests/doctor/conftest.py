@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.catalog import Catalog
+from testkit.catalog import doc_meta, make_pdf
 from tests.catalog.conftest import setup_catalog
-from tests.catalog.helpers import doc_meta, make_pdf
 
 
 @pytest.fixture(autouse=True)

@@ -25,8 +25,8 @@ from app.doctor import (
     run_checks,
 )
 from app.ocr import tesseract
+from testkit.softhsm import SOFTHSM
 from tests.fixtures.tokens import TOKEN, Pki
-from tests.signing.softhsm import SOFTHSM
 
 
 @pytest.fixture

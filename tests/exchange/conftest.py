@@ -11,11 +11,11 @@ import pytest
 
 from app.catalog import State
 from app.catalog.export.limits import Limits
-from tests.catalog.helpers import hoso_meta
+from testkit.catalog import hoso_meta
+from testkit.serverproc import ORG_A, ORG_B
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, new_catalog
 from tests.exchange.packages import Context
-from tests.fixtures.serverproc import ORG_A, ORG_B
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, new_catalog
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ import pytest
 
 from app.sync.client import enroll
 from app.sync.credentials import Credentials
+from testkit.serverproc import ORG_A, ORG_B, ServerProcess, start_server
+from testkit.signing import PdfSigner
 from tests.exchange.bomb import write_bomb
 from tests.exchange.conftest import Genuine, context, tree
 from tests.exchange.packages import CASES, Case, build
-from tests.fixtures.serverproc import ORG_A, ORG_B, ServerProcess, start_server
-from tests.fixtures.signing import PdfSigner
 
 GiB = 1 << 30
 TABLES = ("package", "document", "version", "upload")

@@ -10,10 +10,10 @@ from app.catalog.db import DB_NAME
 from app.catalog.export.limits import Limits, PackageRefused
 from app.catalog.export.reader import read_package
 from app.cli.main import main
+from testkit.serverproc import ORG_B
+from testkit.station import new_catalog
 from tests.exchange.conftest import Genuine, context, row_counts, tree
 from tests.exchange.packages import CASES, Case, build
-from tests.fixtures.serverproc import ORG_B
-from tests.fixtures.station import new_catalog
 
 STATION_CASES = [c for c in CASES if not c.server_only]
 VOLATILE = (DB_NAME, "logs/")  # the database is compared row by row instead

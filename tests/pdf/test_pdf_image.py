@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from app.pdf.image import DEFAULT_QUALITY, EncodedImage, encode_image
-from tests.pdf.conftest import LINES, render_text_page
+from testkit.pages import LINES, render_text_page
 
 
 def _decode(encoded: EncodedImage) -> Image.Image:

@@ -19,7 +19,7 @@ from app.errors import OutputError
 from app.ocr.base import OcrResult, Word
 from app.pdf.image import encode_image
 from app.pdf.pdfa import DocumentInfo, PdfPage, validate_pdfa_basics, write_pdfa
-from tests.pdf.conftest import LINES, render_text_page
+from testkit.pages import LINES, render_text_page
 
 DPI = 300
 SIZE = (1800, 800)

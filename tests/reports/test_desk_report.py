@@ -13,8 +13,8 @@ from app.catalog import State
 from app.cli.main import main
 from app.reports import desk
 from app.reports.period import VN, parse
-from tests.catalog.helpers import doc_meta, make_pdf
-from tests.fixtures.station import add_signed, new_catalog
+from testkit.catalog import doc_meta, make_pdf
+from testkit.station import add_signed, new_catalog
 
 REASON = "Thiếu trang 2, quét lại"
 

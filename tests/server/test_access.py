@@ -18,9 +18,9 @@ from app.sync.credentials import Credentials
 from app.sync.worker import SyncWorker
 from server.auth import hash_password
 from server.localpg import free_port
-from tests.fixtures.serverproc import ORG_A, ORG_B, ROOT, SUPERVISOR, ServerProcess, write_config
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, enroll_station, new_catalog
+from testkit.serverproc import ORG_A, ORG_B, ROOT, SUPERVISOR, ServerProcess, write_config
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, enroll_station, new_catalog
 
 DISTRICT = ("ba-dinh", "mat-khau-quan")  # a supervisor who may read ORG_A only
 

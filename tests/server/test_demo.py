@@ -22,9 +22,9 @@ from app.sync.client import SyncClient, enroll
 from app.sync.worker import SyncWorker
 from server.democa import PASSWORD
 from server.localpg import free_port
-from tests.fixtures.serverproc import ORG_A, ROOT
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, new_catalog
+from testkit.serverproc import ORG_A, ROOT
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, new_catalog
 
 
 def _read_until(process: subprocess.Popen[str], marker: str, deadline: float) -> list[str]:

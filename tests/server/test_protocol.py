@@ -15,9 +15,9 @@ import pytest
 
 from app.catalog import Catalog
 from app.sync.credentials import Credentials
-from tests.fixtures.serverproc import ORG_A, ORG_B, ROOT, ServerProcess
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, enroll_station, new_catalog
+from testkit.serverproc import ORG_A, ORG_B, ROOT, ServerProcess
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, enroll_station, new_catalog
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 
 from app.sync.worker import SyncWorker
-from tests.fixtures.serverproc import ORG_A, ORG_B, SUPERVISOR, ServerProcess
-from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog
+from testkit.serverproc import ORG_A, ORG_B, SUPERVISOR, ServerProcess
+from testkit.station import add_signed, client_for, enroll_station, new_catalog
 
 
 def _sync(

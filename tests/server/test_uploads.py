@@ -11,8 +11,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.fixtures.serverproc import ORG_A, ServerProcess, start_server
-from tests.fixtures.signing import PdfSigner
+from testkit.serverproc import ORG_A, ServerProcess, start_server
+from testkit.signing import PdfSigner
 
 HALF = 128 * 1024
 

@@ -13,9 +13,10 @@ from app.signing.sign import SignOptions
 from app.signing.token import PinRequest, TokenSession
 from app.signing.trust import load_roots
 from app.signing.verify import verify_file
-from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki, make_station_pdf
+from testkit.catalog import make_station_pdf
+from testkit.softhsm import SOFTHSM
+from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki
 from tests.signing.helpers import assert_pdfsig_agrees
-from tests.signing.softhsm import SOFTHSM
 
 OPTIONS = SignOptions(Appearance(ORG))
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
+from testkit.softhsm import SOFTHSM
 from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki
-from tests.signing.softhsm import SOFTHSM
 
 
 def test_tokens_lists_certificates(pki: Pki, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,10 +15,10 @@ from app.signing.sign import SignOptions, sign_document
 from app.signing.token import TokenSession
 from app.signing.trust import load_roots
 from app.signing.verify import verify_file
+from testkit.softhsm import SOFTHSM
 from tests.fixtures import tokens
 from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki
 from tests.signing.helpers import assert_pdfsig_agrees, assert_still_pdfa
-from tests.signing.softhsm import SOFTHSM
 
 
 @pytest.fixture

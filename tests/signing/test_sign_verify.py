@@ -28,12 +28,13 @@ from app.signing.sign import SignOptions, sign_document
 from app.signing.token import PinRequest, TokenSession
 from app.signing.trust import load_roots
 from app.signing.verify import VerifyReport, verify_file
+from testkit.catalog import make_station_pdf
+from testkit.pages import SERIF
+from testkit.pki import new_rsa
+from testkit.softhsm import SOFTHSM
 from tests.fixtures import tokens
-from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki, make_station_pdf
-from tests.pdf.conftest import SERIF
+from tests.fixtures.tokens import ORG, PIN, TOKEN, Pki
 from tests.signing.helpers import assert_pdfsig_agrees, assert_still_pdfa
-from tests.signing.pki import new_rsa
-from tests.signing.softhsm import SOFTHSM
 
 OPTIONS = SignOptions(Appearance(ORG))
 

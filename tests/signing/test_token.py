@@ -18,8 +18,8 @@ from app.signing.errors import (
 from app.signing.modules import WINDOWS_MODULES, candidate_paths, choose_module
 from app.signing.pkcs12 import Pkcs12Key
 from app.signing.token import PinRequest, TokenSession, list_tokens, tries_left
+from testkit.softhsm import SOFTHSM
 from tests.fixtures.tokens import PIN, TOKEN, Pki
-from tests.signing.softhsm import SOFTHSM
 
 MODULE = Path(SOFTHSM)
 

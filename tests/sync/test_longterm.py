@@ -21,11 +21,11 @@ from app.signing.trust import load_roots
 from app.signing.verify import verify_file
 from app.sync.longterm import Extender, LtvOptions
 from app.sync.worker import SyncEvent, SyncWorker
-from tests.catalog.helpers import make_pdf
-from tests.fixtures.ltvpki import LtvPki
-from tests.fixtures.serverproc import ORG_A, ServerProcess, start_server
-from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog
-from tests.fixtures.tokens import Pki, make_station_pdf
+from testkit.catalog import make_pdf, make_station_pdf
+from testkit.ltvpki import LtvPki
+from testkit.serverproc import ORG_A, ServerProcess, start_server
+from testkit.station import add_signed, client_for, enroll_station, new_catalog
+from tests.fixtures.tokens import Pki
 from tests.signing.helpers import assert_still_pdfa, pdfsig
 
 

@@ -18,9 +18,9 @@ from app.catalog.rows import DocumentRow, OutboxRow
 from app.sync import credentials
 from app.sync.throttle import Backoff, TokenBucket
 from app.sync.worker import SyncWorker, WorkerOptions
-from tests.catalog.helpers import doc_meta
-from tests.fixtures.serverproc import ORG_A
-from tests.fixtures.station import add_signed, new_catalog
+from testkit.catalog import doc_meta
+from testkit.serverproc import ORG_A
+from testkit.station import add_signed, new_catalog
 
 
 class RecordingClient:

@@ -12,10 +12,10 @@ from app.catalog import Catalog
 from app.catalog.models import SyncState
 from app.cli.main import main
 from app.sync import credentials
-from tests.fixtures.serverproc import ORG_A, ServerProcess, start_server
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, new_catalog
-from tests.fixtures.tls import make_tls
+from testkit.serverproc import ORG_A, ServerProcess, start_server
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, new_catalog
+from testkit.tls import make_tls
 
 
 def _pending(folder: Path) -> int:

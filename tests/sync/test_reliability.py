@@ -14,10 +14,10 @@ from app.catalog import Catalog
 from app.catalog.models import SyncState
 from app.sync.throttle import TokenBucket
 from app.sync.worker import SyncWorker, WorkerOptions
-from tests.fixtures.proxy import FlakyProxy
-from tests.fixtures.serverproc import ORG_A, ServerProcess, start_server
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog
+from testkit.proxy import FlakyProxy
+from testkit.serverproc import ORG_A, ServerProcess, start_server
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, client_for, enroll_station, new_catalog
 
 FAST = WorkerOptions(parallel=3, backoff_base=0.05, backoff_cap=0.5, poll_interval=0.2)
 

@@ -12,8 +12,8 @@ from app.catalog.models import SyncState
 from app.catalog.rows import DocumentRow
 from app.cli.main import main
 from app.sync.worker import SyncWorker
-from tests.fixtures.serverproc import ORG_A, ServerProcess
-from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog
+from testkit.serverproc import ORG_A, ServerProcess
+from testkit.station import add_signed, client_for, enroll_station, new_catalog
 
 
 def test_sync_stores_receipts_and_keeps_every_version(

@@ -13,7 +13,7 @@ from app.ui import i18n
 from app.ui.firstrun import FirstRunDialog
 from app.ui.main import open_desk
 from app.ui.main_window import MainWindow
-from tests.catalog.helpers import doc_meta, make_pdf
+from testkit.catalog import doc_meta, make_pdf
 from tests.ui.conftest import HOSO, PASSWORD, settle
 
 PASSPHRASE = "cụm mật khẩu sao lưu của văn phòng"

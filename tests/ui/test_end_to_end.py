@@ -10,8 +10,8 @@ from app.catalog import State
 from app.ui.review import ReviewView
 from app.ui.search_view import SearchView
 from app.ui.sign_view import SignView
+from testkit.softhsm import SOFTHSM
 from tests.fixtures.tokens import PIN, TOKEN
-from tests.signing.softhsm import SOFTHSM
 from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
 
 DOCUMENT = document_meta(3)

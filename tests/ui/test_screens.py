@@ -17,7 +17,7 @@ from app.ui.scan_view import ScanView
 from app.ui.search_view import SearchView
 from app.ui.settings_view import SettingsView
 from app.ui.sign_view import SignView
-from tests.catalog.helpers import make_pdf
+from testkit.catalog import make_pdf
 from tests.ui.conftest import HOSO, ORG_CODE, PASSWORD, settle
 
 SCREENS = {

@@ -13,9 +13,9 @@ from app.catalog import Catalog, State
 from app.sync.worker import SyncWorker
 from server.auth import hash_password
 from server.localpg import free_port
-from tests.fixtures.serverproc import ORG_A, ORG_B, ServerProcess, write_config
-from tests.fixtures.signing import PdfSigner
-from tests.fixtures.station import add_signed, client_for, enroll_station, new_catalog
+from testkit.serverproc import ORG_A, ORG_B, ServerProcess, write_config
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, client_for, enroll_station, new_catalog
 
 PROVINCE = "000.00.00.T01"
 PASSWORD = "mat-khau-web"
@@ -105,7 +105,7 @@ def _figures(catalog: Catalog, hoso: str) -> Figures:
 
 
 def _meta(subject: str) -> dict[str, str]:
-    from tests.catalog.helpers import doc_meta
+    from testkit.catalog import doc_meta
 
     return doc_meta(subject=subject)
 

@@ -11,7 +11,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from tests.fixtures.serverproc import ORG_A, ORG_B
+from testkit.serverproc import ORG_A, ORG_B
 from tests.web.browser import browser_session, sign_in, submit, wait_for_file
 from tests.web.conftest import PASSWORD, PROVINCE, SUBJECTS_A, SUBJECTS_B, WebSite
 

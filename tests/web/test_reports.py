@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from app.reports.model import change
 from app.reports.period import VN, Period, parse
-from tests.fixtures.serverproc import ORG_A, ORG_B, ROOT
+from testkit.serverproc import ORG_A, ORG_B, ROOT
 from tests.web.conftest import PASSWORD, PROVINCE, REJECT_REASON, WebSite
 
 KEYS = ("documents", "pages", "hoso", "signed", "rejected", "rescanned")

@@ -1,11 +1,18 @@
-"""Test helpers: tiny PDFs with a text layer and valid metadata for the TT 05/2025 profile."""
+"""Documents for tests and benches: tiny PDFs with a text layer, real station PDF/As, valid
+metadata for the TT 05/2025 profile."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pikepdf
+
+from app.pdf.image import encode_image
+from app.pdf.metadata import DocumentInfo
+from app.pdf.pdfa import PdfPage, write_pdfa
+from app.synth.document import render_page
 
 PASSWORD = "mat-khau-123"
 
@@ -52,3 +59,15 @@ def doc_meta(**changes: Any) -> dict[str, Any]:
     }
     meta.update(changes)
     return meta
+
+
+def make_station_pdf(path: Path, *, pages: int = 1, seed: int = 3, dpi: int = 100) -> Path:
+    """A real station PDF/A-2b made of synthetic administrative pages."""
+    rng = np.random.default_rng(seed)
+    rendered = [render_page(rng, dpi=dpi, first_page=i == 0) for i in range(pages)]
+    write_pdfa(
+        [PdfPage(encode_image(p.image, p.dpi), ()) for p in rendered],
+        path,
+        DocumentInfo(title="Bản sao thử nghiệm"),
+    )
+    return path

@@ -15,7 +15,7 @@ from pkcs11 import Attribute, CertificateType, KeyType, ObjectClass
 from pkcs11.util.ec import encode_ec_public_key, encode_named_curve_parameters
 from pkcs11.util.rsa import encode_rsa_public_key
 
-from tests.signing.pki import ENCIPHER_USAGE, TestCa
+from testkit.pki import ENCIPHER_USAGE, TestCa
 
 SOFTHSM = "/usr/lib/softhsm/libsofthsm2.so"
 SO_PIN = "13572468"
