@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -20,8 +18,9 @@ from PySide6.QtWidgets import (
 from app.catalog.models import AuditEntry, Document
 from app.ui.desk import Desk
 from app.ui.i18n import show_date
-from app.ui.images import pdf_thumbnails
+from app.ui.metadata_rows import labelled_rows
 from app.ui.names import action_name, state_name
+from app.ui.viewer import PageViewer
 from app.ui.workers import Reporter
 
 
@@ -31,7 +30,7 @@ class Loaded:
 
     document: Document
     history: list[AuditEntry]
-    thumbs: list[QImage]
+    path: Path
 
 
 class DocumentDialog(QDialog):
@@ -42,8 +41,7 @@ class DocumentDialog(QDialog):
         self.desk = desk
         self.setWindowTitle(key)
         self.tabs = QTabWidget()
-        self.pages = QListWidget()
-        self.pages.setViewMode(QListWidget.ViewMode.IconMode)
+        self.pages = PageViewer(desk.pools)
         self.meta = QTableWidget(0, 2)
         self.signature = QLabel()
         self.signature.setWordWrap(True)
@@ -55,7 +53,7 @@ class DocumentDialog(QDialog):
         self.tabs.addTab(self.history, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.resize(760, 560)
+        self.resize(900, 860)
         task = desk.pools.run(lambda r: self._load(r, key), name="document")
         task.signals.done.connect(self._show)
         self.loaded: Loaded | None = None
@@ -63,21 +61,18 @@ class DocumentDialog(QDialog):
     def _load(self, report: Reporter, key: str) -> Loaded:
         session = self.desk.session
         doc = session.document(key)
-        return Loaded(doc, session.history(key), pdf_thumbnails(session.file_of(doc), 220))
+        return Loaded(doc, session.history(key), session.file_of(doc))
 
     def _show(self, loaded: Loaded) -> None:
         self.loaded = loaded
         doc = loaded.document
-        for number, image in enumerate(loaded.thumbs, 1):
-            self.pages.addItem(QListWidgetItem(QPixmap.fromImage(image), str(number)))
-        profile = self.desk.session.profile()
-        self.meta.setRowCount(len(doc.metadata))
+        self.pages.show_pdf(loaded.path)
+        rows = labelled_rows(self.desk.session.profile(), "document", doc.metadata)
+        self.meta.setRowCount(len(rows))
         self.meta.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
-        for row, (tag, value) in enumerate(sorted(doc.metadata.items())):
-            spec = profile.field("document", tag)
-            shown = show_date(str(value)) if spec and spec.type == "date" else str(value)
-            self.meta.setItem(row, 0, QTableWidgetItem(spec.label if spec else tag))
-            self.meta.setItem(row, 1, QTableWidgetItem(shown))
+        for row, (label, value) in enumerate(rows):
+            self.meta.setItem(row, 0, QTableWidgetItem(label))
+            self.meta.setItem(row, 1, QTableWidgetItem(value))
         self.meta.resizeColumnsToContents()
         signed = [f for f in doc.files if f.kind == "signed"]
         if signed:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -26,9 +23,10 @@ from PySide6.QtWidgets import (
 from app.ui.chart import SummaryChart
 from app.ui.desk import Desk
 from app.ui.i18n import nfc, show_date, show_number
-from app.ui.images import pdf_thumbnails
+from app.ui.metadata_rows import labelled_rows
 from app.ui.names import state_name
 from app.ui.session import ClerkDay, ReviewItem
+from app.ui.viewer import PageViewer
 
 
 def _date_edit() -> QDateEdit:
@@ -39,7 +37,7 @@ def _date_edit() -> QDateEdit:
 
 
 class ReviewView(QWidget):
-    """Filter by dates and clerk; flags per document; page thumbnails; daily summary chart."""
+    """Filter by dates and clerk; flags per document; its pages large beside its metadata; chart."""
 
     changed = Signal(object)  # a document approved or rejected
 
@@ -65,10 +63,10 @@ class ReviewView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.pages = QListWidget()
-        self.pages.setViewMode(QListWidget.ViewMode.IconMode)
-        self.pages.setIconSize(QSize(120, 160))
-        self.pages.setMaximumHeight(250)
+        self.pages = PageViewer(desk.pools)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         actions = QHBoxLayout()
         self.approve_button = QPushButton()
         self.approve_button.clicked.connect(self.approve)
@@ -81,15 +79,22 @@ class ReviewView(QWidget):
         self.chart = SummaryChart()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.pages)
-        lower.addWidget(self.chart)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 3)
+        column.addLayout(actions)
+        column.addWidget(self.details, 1)
+        column.addWidget(self.chart, 1)
+        column.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.pages)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        layout.addWidget(lower)
-        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
         self.retranslate()
         self._load_clerks()
 
@@ -104,6 +109,7 @@ class ReviewView(QWidget):
             self.tr("Document"), self.tr("Clerk"), self.tr("Subject"), self.tr("Pages"),
             self.tr("Filed"), self.tr("State"), self.tr("Needs a look"),
         ])
+        self.pages.retranslate()
         self.approve_button.setText(self.tr("Approve"))
         self.reject_button.setText(self.tr("Reject…"))
         self._show_loaded()
@@ -166,17 +172,14 @@ class ReviewView(QWidget):
 
     def _selected(self) -> None:
         item = self.current()
-        self.pages.clear()
         if item is None:
+            self.pages.show_pdf(None)
+            self.details.clear()
             return
-        path = self.desk.session.file_of(item.document)
-        task = self.desk.pools.run(lambda r: pdf_thumbnails(path, 200), name="thumbs")
-        task.signals.done.connect(self._thumbs)
-
-    def _thumbs(self, images: list[object]) -> None:
-        self.pages.clear()
-        for number, image in enumerate(images, 1):
-            self.pages.addItem(QListWidgetItem(QPixmap.fromImage(image), str(number)))  # type: ignore[arg-type]
+        doc = item.document
+        rows = labelled_rows(self.desk.session.profile(), "document", doc.metadata)
+        self.details.setText("\n".join(f"{label}: {value}" for label, value in rows))
+        self.pages.show_pdf(self.desk.session.file_of(doc))
 
     def approve(self) -> None:
         item = self.current()

@@ -2,89 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="168"/>
+        <location filename="../../app/ui/backup_dialog.py" line="179"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="173"/>
+        <source>Back up the catalog to a USB disk or external drive, encrypted with the office&apos;s passphrase. Keep two drives in separate places and back up to each every week.</source>
+        <translation>Sao lưu kho lưu trữ ra ổ USB hoặc ổ cứng rời, mã hóa bằng cụm mật khẩu của cơ quan. Giữ hai ổ ở hai nơi riêng và sao lưu vào mỗi ổ hằng tuần.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="215"/>
+        <source>Backing up</source>
+        <translation>Đang sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="230"/>
+        <source>Backup %1 written and verified: %2 documents, %3 new files.</source>
+        <translation>Đã ghi và kiểm tra bản sao lưu %1: %2 tài liệu, %3 tệp mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="176"/>
+        <source>Backup passphrase</source>
+        <translation>Cụm mật khẩu sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="175"/>
+        <source>Drive</source>
+        <translation>Ổ sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="171"/>
+        <source>Passphrase again (new drive)</source>
+        <translation>Nhập lại cụm mật khẩu (ổ mới)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="194"/>
+        <source>Plug in the backup drive, or choose a folder.</source>
+        <translation>Cắm ổ sao lưu, hoặc chọn một thư mục.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="201"/>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Cụm mật khẩu cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="198"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="236"/>
+        <source>The verification found damaged files: %1. Use another drive.</source>
+        <translation>Kiểm tra thấy tệp bị hỏng: %1. Hãy dùng ổ khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="240"/>
+        <source>This folder is on the station&apos;s own disk: it is not an independent copy.</source>
+        <translation>Thư mục này nằm trên ổ đĩa của chính trạm: đây không phải bản sao độc lập.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWork</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="130"/>
+        <source>Copying to the backup drive…</source>
+        <translation>Đang chép sang ổ sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="142"/>
+        <source>It did not finish: %1</source>
+        <translation>Chưa xong: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="132"/>
+        <source>Restoring and checking the catalog…</source>
+        <translation>Đang khôi phục và kiểm tra kho lưu trữ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="152"/>
+        <source>Stopping… the previous backup on the drive stays intact.</source>
+        <translation>Đang dừng… bản sao lưu trước trên ổ vẫn nguyên vẹn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="131"/>
+        <source>Verifying the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../app/ui/document_view.py" line="52"/>
+        <location filename="../../app/ui/document_view.py" line="50"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="53"/>
+        <location filename="../../app/ui/document_view.py" line="51"/>
         <source>Metadata</source>
         <translation>Siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="54"/>
+        <location filename="../../app/ui/document_view.py" line="52"/>
         <source>Signature</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="55"/>
+        <location filename="../../app/ui/document_view.py" line="53"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="75"/>
+        <location filename="../../app/ui/document_view.py" line="72"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="75"/>
+        <location filename="../../app/ui/document_view.py" line="72"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="84"/>
+        <location filename="../../app/ui/document_view.py" line="79"/>
         <source>Signed on %1 (version %2 of the file).</source>
         <translation>Đã ký lúc %1 (phiên bản tệp thứ %2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="88"/>
+        <location filename="../../app/ui/document_view.py" line="83"/>
         <source>Not signed yet (state: %1).</source>
         <translation>Chưa ký số (trạng thái: %1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="92"/>
+        <location filename="../../app/ui/document_view.py" line="87"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="92"/>
+        <location filename="../../app/ui/document_view.py" line="87"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="92"/>
+        <location filename="../../app/ui/document_view.py" line="87"/>
         <source>What</source>
         <translation>Việc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="92"/>
+        <location filename="../../app/ui/document_view.py" line="87"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="106"/>
+        <location filename="../../app/ui/document_view.py" line="101"/>
         <source>reason: %1</source>
         <translation>lý do: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="110"/>
+        <location filename="../../app/ui/document_view.py" line="105"/>
         <source>file version %1, %2 pages (before: %3)</source>
         <translation>phiên bản tệp %1, %2 trang (trước đó: %3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="117"/>
+        <location filename="../../app/ui/document_view.py" line="112"/>
         <source>fields: %1</source>
         <translation>các trường: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="119"/>
+        <location filename="../../app/ui/document_view.py" line="114"/>
         <source>%1 pages checked</source>
         <translation>đã kiểm tra %1 trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="121"/>
+        <location filename="../../app/ui/document_view.py" line="116"/>
         <source>%1 in hồ sơ %2</source>
         <translation>%1 trong hồ sơ %2</translation>
     </message>
@@ -115,66 +207,67 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <location filename="../../app/ui/firstrun.py" line="71"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="36"/>
+        <location filename="../../app/ui/firstrun.py" line="38"/>
         <source>Set up the station</source>
         <translation>Thiết lập trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="38"/>
+        <location filename="../../app/ui/firstrun.py" line="40"/>
         <source>This station has no organisation yet. Fill in the office and its first administrator.</source>
         <translation>Trạm chưa có cơ quan. Hãy nhập thông tin cơ quan và người quản trị đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="53"/>
+        <location filename="../../app/ui/firstrun.py" line="55"/>
         <source>Use the demo scanner</source>
         <translation>Dùng máy quét mô phỏng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="55"/>
+        <location filename="../../app/ui/firstrun.py" line="57"/>
         <source>Organisation name</source>
         <translation>Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="56"/>
+        <location filename="../../app/ui/firstrun.py" line="58"/>
         <source>Identifier code</source>
         <translation>Mã định danh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="57"/>
+        <location filename="../../app/ui/firstrun.py" line="59"/>
         <source>Metadata profile</source>
         <translation>Mẫu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="58"/>
+        <location filename="../../app/ui/firstrun.py" line="60"/>
         <source>Administrator user name</source>
         <translation>Tên đăng nhập quản trị</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="59"/>
+        <location filename="../../app/ui/firstrun.py" line="61"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="60"/>
+        <location filename="../../app/ui/firstrun.py" line="62"/>
         <source>Password (8 characters or more)</source>
         <translation>Mật khẩu (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="61"/>
+        <location filename="../../app/ui/firstrun.py" line="63"/>
         <source>Password again</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="75"/>
+        <location filename="../../app/ui/firstrun.py" line="87"/>
         <source>No scanner was found: use the demo scanner</source>
         <translation>Không tìm thấy máy quét: dùng máy quét mô phỏng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/firstrun.py" line="82"/>
+        <location filename="../../app/ui/firstrun.py" line="94"/>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không khớp.</translation>
     </message>
@@ -223,17 +316,17 @@
         <translation>Cách khắc phục: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="129"/>
+        <location filename="../../app/ui/health.py" line="134"/>
         <source>%1 OK, %2 to note, %3 warnings, %4 problems.</source>
         <translation>%1 đạt, %2 thông tin, %3 cảnh báo, %4 lỗi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="136"/>
+        <location filename="../../app/ui/health.py" line="141"/>
         <source>The station cannot work until the problems are fixed.</source>
         <translation>Trạm chưa làm việc được cho đến khi sửa xong các lỗi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="141"/>
+        <location filename="../../app/ui/health.py" line="145"/>
         <source>The check could not run: %1</source>
         <translation>Không kiểm tra được: %1</translation>
     </message>
@@ -249,41 +342,42 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Back up…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Scanning station — %1 — %2</source>
         <translation>Trạm số hóa — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Scan and index</source>
         <translation>Quét và biên mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
+        <location filename="../../app/ui/main_window.py" line="49"/>
         <source>Review</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>Station health</source>
         <translation>Tình trạng trạm</translation>
     </message>
@@ -405,9 +499,37 @@
         <translation>trang có ngược không? (Ctrl+U để xoay 180°)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="72"/>
+        <location filename="../../app/ui/page_strip.py" line="73"/>
         <source>Doc %1 · p. %2</source>
         <translation>VB %1 · tr. %2</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <location filename="../../app/ui/viewer.py" line="105"/>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/viewer.py" line="105"/>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/viewer.py" line="106"/>
+        <source>Fit page</source>
+        <translation>Vừa trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/viewer.py" line="106"/>
+        <source>Fit width</source>
+        <translation>Vừa chiều ngang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/viewer.py" line="159"/>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
     </message>
 </context>
 <context>
@@ -419,110 +541,148 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="254"/>
+        <source>Backup passphrase</source>
+        <translation>Cụm mật khẩu sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="251"/>
+        <source>Choose the backup drive of the old station and type the office&apos;s backup passphrase. The catalog is restored and checked before it is used.</source>
+        <translation>Chọn ổ sao lưu của trạm cũ và nhập cụm mật khẩu sao lưu của cơ quan. Kho lưu trữ được khôi phục và kiểm tra trước khi dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="253"/>
+        <source>Drive</source>
+        <translation>Ổ sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="262"/>
+        <source>No backup was found there: choose the drive that holds the scanstation-backup folder.</source>
+        <translation>Không thấy bản sao lưu ở đó: hãy chọn ổ có thư mục scanstation-backup.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="256"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="249"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="280"/>
+        <source>Restored: %1 documents. Sign in with the old station&apos;s accounts.</source>
+        <translation>Đã khôi phục: %1 tài liệu. Đăng nhập bằng tài khoản của trạm cũ.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review.py" line="98"/>
+        <location filename="../../app/ui/review.py" line="103"/>
         <source>All clerks</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="99"/>
+        <location filename="../../app/ui/review.py" line="104"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="100"/>
+        <location filename="../../app/ui/review.py" line="105"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="100"/>
+        <location filename="../../app/ui/review.py" line="105"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="100"/>
-        <location filename="../../app/ui/review.py" line="104"/>
+        <location filename="../../app/ui/review.py" line="105"/>
+        <location filename="../../app/ui/review.py" line="109"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="104"/>
+        <location filename="../../app/ui/review.py" line="109"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="104"/>
+        <location filename="../../app/ui/review.py" line="109"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="104"/>
+        <location filename="../../app/ui/review.py" line="109"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="105"/>
+        <location filename="../../app/ui/review.py" line="110"/>
         <source>Filed</source>
         <translation>Ngày lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="105"/>
+        <location filename="../../app/ui/review.py" line="110"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="105"/>
+        <location filename="../../app/ui/review.py" line="110"/>
         <source>Needs a look</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="107"/>
+        <location filename="../../app/ui/review.py" line="113"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="108"/>
+        <location filename="../../app/ui/review.py" line="114"/>
         <source>Reject…</source>
         <translation>Trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="131"/>
+        <location filename="../../app/ui/review.py" line="137"/>
         <source>Loading the batch…</source>
         <translation>Đang tải lô tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="135"/>
+        <location filename="../../app/ui/review.py" line="141"/>
         <source>blank or missing page</source>
         <translation>trang trắng hoặc thiếu trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="136"/>
+        <location filename="../../app/ui/review.py" line="142"/>
         <source>page count differs from the sheets keyed</source>
         <translation>số trang khác số đã nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="137"/>
+        <location filename="../../app/ui/review.py" line="143"/>
         <source>low quality</source>
         <translation>chất lượng thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="138"/>
+        <location filename="../../app/ui/review.py" line="144"/>
         <source>missing metadata</source>
         <translation>thiếu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="159"/>
+        <location filename="../../app/ui/review.py" line="165"/>
         <source>%1: %2 pages, %3 documents, %4 rejections</source>
         <translation>%1: %2 trang, %3 văn bản, %4 lần trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="191"/>
+        <location filename="../../app/ui/review.py" line="194"/>
         <source>Reject</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="192"/>
+        <location filename="../../app/ui/review.py" line="195"/>
         <source>What must the clerk fix?</source>
         <translation>Cán bộ cần sửa gì?</translation>
     </message>
@@ -530,167 +690,167 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="191"/>
+        <location filename="../../app/ui/scan_view.py" line="193"/>
         <source>Try the scanner again</source>
         <translation>Thử lại máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="376"/>
+        <location filename="../../app/ui/scan_view.py" line="386"/>
         <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
         <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="181"/>
+        <location filename="../../app/ui/scan_view.py" line="187"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="182"/>
+        <location filename="../../app/ui/scan_view.py" line="188"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="183"/>
+        <location filename="../../app/ui/scan_view.py" line="189"/>
         <source>Feeder (ADF)</source>
         <translation>Khay nạp giấy (ADF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="184"/>
+        <location filename="../../app/ui/scan_view.py" line="190"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="185"/>
+        <location filename="../../app/ui/scan_view.py" line="191"/>
         <source>Both sides</source>
         <translation>Hai mặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="186"/>
+        <location filename="../../app/ui/scan_view.py" line="192"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="187"/>
+        <location filename="../../app/ui/scan_view.py" line="194"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="188"/>
+        <location filename="../../app/ui/scan_view.py" line="195"/>
         <source>Profile</source>
         <translation>Cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="189"/>
+        <location filename="../../app/ui/scan_view.py" line="196"/>
         <source>⟲ Rotate left</source>
         <translation>⟲ Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="189"/>
+        <location filename="../../app/ui/scan_view.py" line="196"/>
         <source>⟳ Rotate right</source>
         <translation>⟳ Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="189"/>
+        <location filename="../../app/ui/scan_view.py" line="196"/>
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="190"/>
+        <location filename="../../app/ui/scan_view.py" line="197"/>
         <source>Rescan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="190"/>
+        <location filename="../../app/ui/scan_view.py" line="197"/>
         <source>Insert page</source>
         <translation>Chèn trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="190"/>
+        <location filename="../../app/ui/scan_view.py" line="197"/>
         <source>Split / merge here</source>
         <translation>Tách / gộp tại đây</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="191"/>
+        <location filename="../../app/ui/scan_view.py" line="198"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="195"/>
+        <location filename="../../app/ui/scan_view.py" line="202"/>
         <source>New hồ sơ…</source>
         <translation>Tạo hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="199"/>
+        <location filename="../../app/ui/scan_view.py" line="206"/>
         <source>Sent back to me (double-click to correct or rescan)</source>
         <translation>Bị trả lại cho tôi (nháy đúp để sửa hoặc quét lại)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="280"/>
+        <location filename="../../app/ui/scan_view.py" line="288"/>
         <source>File or delete the pages in the strip first, then open the returned document.</source>
         <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="291"/>
+        <location filename="../../app/ui/scan_view.py" line="299"/>
         <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
         <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="299"/>
+        <location filename="../../app/ui/scan_view.py" line="307"/>
         <source>Opening the returned document…</source>
         <translation>Đang mở văn bản bị trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="194"/>
+        <location filename="../../app/ui/scan_view.py" line="201"/>
         <source>Hồ sơ *</source>
         <translation>Hồ sơ *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="196"/>
+        <location filename="../../app/ui/scan_view.py" line="203"/>
         <source>Save and next (Enter)</source>
         <translation>Lưu và tiếp (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="197"/>
+        <location filename="../../app/ui/scan_view.py" line="204"/>
         <source>Put the returned document back</source>
         <translation>Đóng văn bản bị trả lại (không lưu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="198"/>
+        <location filename="../../app/ui/scan_view.py" line="205"/>
         <source>Shortcuts (F1)</source>
         <translation>Phím tắt (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="352"/>
+        <location filename="../../app/ui/scan_view.py" line="362"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="500"/>
+        <location filename="../../app/ui/scan_view.py" line="536"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="504"/>
+        <location filename="../../app/ui/scan_view.py" line="540"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="512"/>
+        <location filename="../../app/ui/scan_view.py" line="548"/>
         <source>A document needs at least one page: scan it again, or put it back.</source>
         <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="525"/>
+        <location filename="../../app/ui/scan_view.py" line="561"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="535"/>
+        <location filename="../../app/ui/scan_view.py" line="571"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="543"/>
+        <location filename="../../app/ui/scan_view.py" line="579"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>
@@ -874,42 +1034,42 @@
         <translation>Xoay trang 180°</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="27"/>
+        <location filename="../../app/ui/help.py" line="28"/>
         <source>Delete the page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="28"/>
+        <location filename="../../app/ui/help.py" line="29"/>
         <source>Scan a page and insert it after this one</source>
         <translation>Quét một trang và chèn sau trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="29"/>
+        <location filename="../../app/ui/help.py" line="30"/>
         <source>Start a new document at this page, or merge it back</source>
         <translation>Bắt đầu văn bản mới từ trang này, hoặc gộp lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="30"/>
+        <location filename="../../app/ui/help.py" line="31"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="31"/>
+        <location filename="../../app/ui/help.py" line="32"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="32"/>
+        <location filename="../../app/ui/help.py" line="33"/>
         <source>This list</source>
         <translation>Danh sách này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="35"/>
+        <location filename="../../app/ui/help.py" line="36"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="35"/>
+        <location filename="../../app/ui/help.py" line="36"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
@@ -1023,50 +1183,52 @@
 <context>
     <name>StatusBar</name>
     <message>
+        <location filename="../../app/ui/status.py" line="85"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu lần cuối: %1</translation>
     </message>
     <message>
+        <location filename="../../app/ui/status.py" line="84"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="32"/>
+        <location filename="../../app/ui/status.py" line="35"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="58"/>
+        <location filename="../../app/ui/status.py" line="62"/>
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="67"/>
+        <location filename="../../app/ui/status.py" line="71"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="79"/>
+        <location filename="../../app/ui/status.py" line="95"/>
         <source>Sync: …</source>
         <translation>Đồng bộ: …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="82"/>
+        <location filename="../../app/ui/status.py" line="98"/>
         <source>not set up</source>
         <translation>chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="86"/>
+        <location filename="../../app/ui/status.py" line="102"/>
         <source>%1 refused by the server</source>
         <translation>%1 bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="90"/>
+        <location filename="../../app/ui/status.py" line="106"/>
         <source>Signed documents wait in the outbox until `scanstation sync` sends them; %1 sent so far.</source>
         <translation>Văn bản đã ký chờ trong hộp thư đi cho đến khi `scanstation sync` gửi lên; đã gửi %1 văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="83"/>
+        <location filename="../../app/ui/status.py" line="99"/>
         <source>Sync: %1 · %2 waiting</source>
         <translation>Đồng bộ: %1 · %2 văn bản chờ gửi</translation>
     </message>
@@ -1095,117 +1257,14 @@
     </message>
 </context>
 <context>
-    <name>BackupDialog</name>
-    <message>
-        <source>Back up</source>
-        <translation>Sao lưu</translation>
-    </message>
-    <message>
-        <source>Back up the catalog to a USB disk or external drive, encrypted with the office's passphrase. Keep two drives in separate places and back up to each every week.</source>
-        <translation>Sao lưu kho lưu trữ ra ổ USB hoặc ổ cứng rời, mã hóa bằng cụm mật khẩu của cơ quan. Giữ hai ổ ở hai nơi riêng và sao lưu vào mỗi ổ hằng tuần.</translation>
-    </message>
-    <message>
-        <source>Backing up</source>
-        <translation>Đang sao lưu</translation>
-    </message>
-    <message>
-        <source>Backup %1 written and verified: %2 documents, %3 new files.</source>
-        <translation>Đã ghi và kiểm tra bản sao lưu %1: %2 tài liệu, %3 tệp mới.</translation>
-    </message>
-    <message>
-        <source>Backup passphrase</source>
-        <translation>Cụm mật khẩu sao lưu</translation>
-    </message>
-    <message>
-        <source>Drive</source>
-        <translation>Ổ sao lưu</translation>
-    </message>
-    <message>
-        <source>Passphrase again (new drive)</source>
-        <translation>Nhập lại cụm mật khẩu (ổ mới)</translation>
-    </message>
-    <message>
-        <source>Plug in the backup drive, or choose a folder.</source>
-        <translation>Cắm ổ sao lưu, hoặc chọn một thư mục.</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least %1 characters.</source>
-        <translation>Cụm mật khẩu cần ít nhất %1 ký tự.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
-    </message>
-    <message>
-        <source>The verification found damaged files: %1. Use another drive.</source>
-        <translation>Kiểm tra thấy tệp bị hỏng: %1. Hãy dùng ổ khác.</translation>
-    </message>
-    <message>
-        <source>This folder is on the station's own disk: it is not an independent copy.</source>
-        <translation>Thư mục này nằm trên ổ đĩa của chính trạm: đây không phải bản sao độc lập.</translation>
-    </message>
-</context>
-<context>
-    <name>BackupWork</name>
-    <message>
-        <source>Copying to the backup drive…</source>
-        <translation>Đang chép sang ổ sao lưu…</translation>
-    </message>
-    <message>
-        <source>It did not finish: %1</source>
-        <translation>Chưa xong: %1</translation>
-    </message>
-    <message>
-        <source>Restoring and checking the catalog…</source>
-        <translation>Đang khôi phục và kiểm tra kho lưu trữ…</translation>
-    </message>
-    <message>
-        <source>Stopping… the previous backup on the drive stays intact.</source>
-        <translation>Đang dừng… bản sao lưu trước trên ổ vẫn nguyên vẹn.</translation>
-    </message>
-    <message>
-        <source>Verifying the backup…</source>
-        <translation>Đang kiểm tra bản sao lưu…</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Backup passphrase</source>
-        <translation>Cụm mật khẩu sao lưu</translation>
-    </message>
-    <message>
-        <source>Choose the backup drive of the old station and type the office's backup passphrase. The catalog is restored and checked before it is used.</source>
-        <translation>Chọn ổ sao lưu của trạm cũ và nhập cụm mật khẩu sao lưu của cơ quan. Kho lưu trữ được khôi phục và kiểm tra trước khi dùng.</translation>
-    </message>
-    <message>
-        <source>Drive</source>
-        <translation>Ổ sao lưu</translation>
-    </message>
-    <message>
-        <source>No backup was found there: choose the drive that holds the scanstation-backup folder.</source>
-        <translation>Không thấy bản sao lưu ở đó: hãy chọn ổ có thư mục scanstation-backup.</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Khôi phục</translation>
-    </message>
-    <message>
-        <source>Restore from a backup</source>
-        <translation>Khôi phục từ bản sao lưu</translation>
-    </message>
-    <message>
-        <source>Restored: %1 documents. Sign in with the old station's accounts.</source>
-        <translation>Đã khôi phục: %1 tài liệu. Đăng nhập bằng tài khoản của trạm cũ.</translation>
-    </message>
-</context>
-<context>
     <name>_DrivePicker</name>
     <message>
+        <location filename="../../app/ui/backup_dialog.py" line="58"/>
         <source>Choose a folder…</source>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/backup_dialog.py" line="78"/>
         <source>The backup drive or folder</source>
         <translation>Ổ hoặc thư mục sao lưu</translation>
     </message>

@@ -1,0 +1,209 @@
+"""The page viewer: a filed PDF's pages at reading size, with zoom, pan and page keys."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.images import pdf_page, pdf_page_count
+from app.ui.workers import Pools
+
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.05, 4.0)
+CACHED_PAGES = 3  # a 300-dpi A4 page is ~26 MB: the current page and its neighbours
+
+
+class _View(QGraphicsView):
+    """Drag to pan; Ctrl+wheel zooms around the pointer (the wheel alone scrolls)."""
+
+    zoomed = Signal(float)
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        super().__init__(scene)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoomed.emit(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+
+class PageViewer(QWidget):
+    """Fit page, fit width, 100 % (one scan pixel per screen pixel), zoom, pan, PgUp/PgDn."""
+
+    page_shown = Signal(int)  # index of the page now on screen
+
+    def __init__(self, pools: Pools, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pools = pools
+        self.path: Path | None = None
+        self.count = 0
+        self.index = 0
+        self.mode = "page"  # "page", "width" or "free"
+        self.scale = 1.0
+        self._cache: OrderedDict[tuple[Path, int], QImage] = OrderedDict()
+        self.scene = QGraphicsScene(self)
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene.addItem(self.item)
+        self.view = _View(self.scene)
+        self.view.zoomed.connect(self.zoom_by)
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        for name, slot in (("previous", self.previous), ("next", self.next),
+                           ("fit_page", self.fit_page), ("fit_width", self.fit_width),
+                           ("actual", self.actual_size), ("zoom_out", self.zoom_out),
+                           ("zoom_in", self.zoom_in)):
+            button = QToolButton()
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            bar.addWidget(button)
+        self.where = QLabel()
+        bar.addWidget(self.where)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        keys = ((QKeySequence.StandardKey.ZoomIn, self.zoom_in), ("Ctrl+=", self.zoom_in),
+                (QKeySequence.StandardKey.ZoomOut, self.zoom_out), ("Ctrl+0", self.fit_page),
+                (Qt.Key.Key_PageUp, self.previous), (Qt.Key.Key_PageDown, self.next))
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the current language."""
+        texts = {"previous": "◀ " + self.tr("Previous page"), "next": self.tr("Next page") + " ▶",
+                 "fit_page": self.tr("Fit page"), "fit_width": self.tr("Fit width"),
+                 "actual": "100%", "zoom_out": "−", "zoom_in": "+"}
+        tips = {"previous": "PgUp", "next": "PgDn", "fit_page": "Ctrl+0", "zoom_out": "Ctrl+-",
+                "zoom_in": "Ctrl++"}
+        for name, button in self.buttons.items():
+            button.setText(texts[name])
+            button.setToolTip(tips.get(name, ""))
+        self._show_where()
+
+    def show_pdf(self, path: Path | None) -> None:
+        """Show `path`'s first page (None clears the viewer)."""
+        self.path, self.index, self.count = path, 0, 0
+        self.item.setPixmap(QPixmap())
+        self._show_where()
+        if path is None:
+            return
+        task = self.pools.run(lambda r: pdf_page_count(path), name="viewer-count")
+        task.signals.done.connect(lambda count: self._counted(path, int(count)))
+
+    def _counted(self, path: Path, count: int) -> None:
+        if path == self.path:
+            self.count = count
+            self.show_page(0)
+
+    def show_page(self, index: int) -> None:
+        """Render page `index` (0-based) off the UI thread, or take it from the cache."""
+        if self.path is None or not 0 <= index < self.count:
+            return
+        self.index = index
+        self._show_where()
+        key = (self.path, index)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            self._display(self._cache[key])
+            return
+        path = self.path
+        task = self.pools.run(lambda r: pdf_page(path, index), name="viewer-page")
+        task.signals.done.connect(lambda image: self._rendered(key, image))
+
+    def _rendered(self, key: tuple[Path, int], image: QImage) -> None:
+        self._cache[key] = image
+        while len(self._cache) > CACHED_PAGES:
+            self._cache.popitem(last=False)
+        if key == (self.path, self.index):
+            self._display(image)
+
+    def _display(self, image: QImage) -> None:
+        self.item.setPixmap(QPixmap.fromImage(image))
+        self.scene.setSceneRect(self.item.boundingRect())
+        self._apply_mode()
+        self.page_shown.emit(self.index)
+
+    def _show_where(self) -> None:
+        self.where.setText(self.tr("Page %1 of %2").replace("%1", str(self.index + 1))
+                           .replace("%2", str(self.count)) if self.count else "")
+
+    def previous(self) -> None:
+        self.show_page(self.index - 1)
+
+    def next(self) -> None:
+        self.show_page(self.index + 1)
+
+    def fit_page(self) -> None:
+        self.mode = "page"
+        self._apply_mode()
+
+    def fit_width(self) -> None:
+        self.mode = "width"
+        self._apply_mode()
+
+    def actual_size(self) -> None:
+        self._set_scale(1.0)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_by(self, factor: float) -> None:
+        self._set_scale(self.scale * factor)
+
+    def _set_scale(self, scale: float) -> None:
+        self.mode = "free"
+        self.scale = min(max(scale, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        self.view.resetTransform()
+        self.view.scale(self.scale, self.scale)
+
+    def _apply_mode(self) -> None:
+        """Recompute the scale of a fit mode for the current page and viewport."""
+        rect = self.item.boundingRect()
+        if rect.isEmpty() or self.mode == "free":
+            return
+        port = self.view.viewport().size()
+        scale = port.width() / rect.width()
+        if self.mode == "page":
+            scale = min(scale, port.height() / rect.height())
+        self.scale = scale
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._apply_mode()
