@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalog.models import State
 from app.ui.chart import SummaryChart
 from app.ui.desk import Desk
-from app.ui.i18n import nfc, show_date, show_number
+from app.ui.i18n import show_date, show_number
 from app.ui.metadata_rows import labelled_rows
 from app.ui.names import state_name
+from app.ui.reject_dialog import RejectDialog
 from app.ui.session import ClerkDay, ReviewItem
 from app.ui.viewer import PageViewer
 
@@ -44,7 +48,9 @@ class ReviewView(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.items: list[ReviewItem] = []
+        self.items: list[ReviewItem] = []  # as loaded
+        self.rows: list[ReviewItem] = []  # as shown (the pending filter applied)
+        self._select_next: str | None = None  # after approve-and-next: the document to select
         self.summary_rows: list[ClerkDay] = []
         bar = QHBoxLayout()
         self.first, self.last = _date_edit(), _date_edit()
@@ -52,14 +58,17 @@ class ReviewView(QWidget):
         self.clerk.addItem("", "")
         self.show_button = QPushButton()
         self.show_button.clicked.connect(self.refresh)
+        self.pending_only = QCheckBox()
+        self.pending_only.setChecked(True)
+        self.pending_only.toggled.connect(self._show_loaded)
         self.labels = [QLabel(), QLabel(), QLabel()]
         for widget in (self.labels[0], self.first, self.labels[1], self.last, self.labels[2],
-                       self.clerk, self.show_button):
+                       self.clerk, self.show_button, self.pending_only):
             bar.addWidget(widget)
         bar.addStretch()
         self.table = QTableWidget(0, 7)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
@@ -95,6 +104,11 @@ class ReviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        for key, slot in (("Ctrl+Return", self.approve), ("Ctrl+Enter", self.approve),
+                          ("Ctrl+R", self.reject)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.retranslate()
         self._load_clerks()
 
@@ -102,6 +116,7 @@ class ReviewView(QWidget):
         """Every fixed text in the current language; the table and summary are redrawn."""
         self.clerk.setItemText(0, self.tr("All clerks"))
         self.show_button.setText(self.tr("Show"))
+        self.pending_only.setText(self.tr("Awaiting review only"))
         for label, text in zip(self.labels, (self.tr("From"), self.tr("to"), self.tr("Clerk")),
                                strict=True):
             label.setText(text)
@@ -111,7 +126,10 @@ class ReviewView(QWidget):
         ])
         self.pages.retranslate()
         self.approve_button.setText(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr("Approve the selected documents and go to the next"
+                                               " (Ctrl+Enter)"))
         self.reject_button.setText(self.tr("Reject…"))
+        self.reject_button.setToolTip("Ctrl+R")
         self._show_loaded()
         self.chart.update()
 
@@ -142,6 +160,7 @@ class ReviewView(QWidget):
             "page_count": self.tr("page count differs from the sheets keyed"),
             "low_quality": self.tr("low quality"),
             "missing_metadata": self.tr("missing metadata"),
+            "rescanned": self.tr("rescanned after being sent back"),
         }
         return "; ".join(names[f] for f in flags)
 
@@ -151,8 +170,12 @@ class ReviewView(QWidget):
 
     def _show_loaded(self) -> None:
         summary = self.summary_rows
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
+        pending = self.pending_only.isChecked()
+        self.rows = [i for i in self.items
+                     if not pending or i.document.state in (State.SCANNED, State.INDEXED)]
+        self.table.clearSelection()
+        self.table.setRowCount(len(self.rows))
+        for row, item in enumerate(self.rows):
             doc = item.document
             cells = (doc.doc_code, doc.clerk, str(doc.metadata.get("subject", "")),
                      show_number(doc.page_count), show_date(doc.created_at),
@@ -165,10 +188,21 @@ class ReviewView(QWidget):
             self.tr("%1: %2 pages, %3 documents, %4 rejections").replace("%1", d.clerk)
             .replace("%2", show_number(d.pages)).replace("%3", show_number(d.documents))
             .replace("%4", show_number(d.rejections)) for d in summary))
+        codes = [item.document.doc_code for item in self.rows]
+        if self._select_next in codes:
+            self.table.selectRow(codes.index(self._select_next))
+        elif self.rows and self._select_next is not None:
+            self.table.selectRow(0)
+        self._select_next = None
+
+    def selected(self) -> list[ReviewItem]:
+        """The selected documents, in the table's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.rows[row] for row in rows]
 
     def current(self) -> ReviewItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.items[rows[0].row()] if rows else None
+        chosen = self.selected()
+        return chosen[0] if chosen else None
 
     def _selected(self) -> None:
         item = self.current()
@@ -181,26 +215,38 @@ class ReviewView(QWidget):
         self.details.setText("\n".join(f"{label}: {value}" for label, value in rows))
         self.pages.show_pdf(self.desk.session.file_of(doc))
 
+    def _after(self, chosen: list[ReviewItem]) -> str | None:
+        """The document after the last chosen one (the next to review), if any."""
+        last = self.rows.index(chosen[-1])
+        return self.rows[last + 1].document.doc_code if last + 1 < len(self.rows) else None
+
     def approve(self) -> None:
-        item = self.current()
-        if item is not None:
-            code = item.document.doc_code
-            self._write(lambda: self.desk.session.approve(code))
+        """Approve every selected document, then select the next one (Ctrl+Enter)."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        codes = [item.document.doc_code for item in chosen]
+        self._select_next = self._after(chosen)
+        session = self.desk.session
+        self._write(lambda: [session.approve(code) for code in codes])
 
     def reject(self) -> None:
-        item = self.current()
-        if item is None:
+        """Send the selected documents back with a reason (Ctrl+R); no reason, no change."""
+        chosen = self.selected()
+        if not chosen:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Reject"),
-                                          self.tr("What must the clerk fix?"))
-        if ok and reason.strip():
-            self.reject_with(nfc(reason))
+        dialog = RejectDialog(", ".join(item.document.doc_code for item in chosen), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.reason():
+            self.reject_with(dialog.reason())
 
     def reject_with(self, reason: str) -> None:
-        item = self.current()
-        if item is not None:
-            code = item.document.doc_code
-            self._write(lambda: self.desk.session.reject(code, reason))
+        chosen = self.selected()
+        if not chosen:
+            return
+        codes = [item.document.doc_code for item in chosen]
+        self._select_next = self._after(chosen)
+        session = self.desk.session
+        self._write(lambda: [session.reject(code, reason) for code in codes])
 
     def _write(self, action: object) -> None:
         task = self.desk.pools.run(lambda r: action(), write=True, name="review-write")  # type: ignore[operator]

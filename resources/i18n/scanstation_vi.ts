@@ -541,6 +541,69 @@
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="24"/>
+        <source>Send back %1</source>
+        <translation>Trả lại %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="25"/>
+        <source>Pages blurred or hard to read</source>
+        <translation>Trang mờ, khó đọc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="25"/>
+        <source>Pages missing</source>
+        <translation>Thiếu trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="26"/>
+        <source>Page skewed or cut off</source>
+        <translation>Trang bị lệch hoặc bị cắt mất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="26"/>
+        <source>Pages in the wrong order</source>
+        <translation>Sai thứ tự trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="27"/>
+        <source>Blank pages left in</source>
+        <translation>Còn trang trắng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="28"/>
+        <source>Metadata wrong (number, date, subject)</source>
+        <translation>Sai thông tin (số, ngày, trích yếu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="31"/>
+        <source>e.g. 2, 5</source>
+        <translation>ví dụ: 2, 5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="33"/>
+        <source>Anything else the clerk must fix</source>
+        <translation>Điều khác văn thư cần sửa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="40"/>
+        <source>What must the clerk fix?</source>
+        <translation>Văn thư cần sửa gì?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="44"/>
+        <source>Pages concerned (optional)</source>
+        <translation>Các trang liên quan (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reject_dialog.py" line="60"/>
+        <source>(pages %1)</source>
+        <translation>(trang %1)</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="254"/>
@@ -581,110 +644,115 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review.py" line="103"/>
+        <location filename="../../app/ui/review.py" line="117"/>
         <source>All clerks</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="104"/>
+        <location filename="../../app/ui/review.py" line="118"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="105"/>
+        <location filename="../../app/ui/review.py" line="119"/>
+        <source>Awaiting review only</source>
+        <translation>Chỉ tài liệu chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review.py" line="120"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="105"/>
+        <location filename="../../app/ui/review.py" line="120"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="105"/>
-        <location filename="../../app/ui/review.py" line="109"/>
+        <location filename="../../app/ui/review.py" line="120"/>
+        <location filename="../../app/ui/review.py" line="124"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="109"/>
+        <location filename="../../app/ui/review.py" line="124"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="109"/>
+        <location filename="../../app/ui/review.py" line="124"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="109"/>
+        <location filename="../../app/ui/review.py" line="124"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="110"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>Filed</source>
         <translation>Ngày lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="110"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="110"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>Needs a look</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="113"/>
+        <location filename="../../app/ui/review.py" line="128"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="114"/>
+        <location filename="../../app/ui/review.py" line="129"/>
+        <source>Approve the selected documents and go to the next (Ctrl+Enter)</source>
+        <translation>Duyệt các tài liệu đã chọn rồi sang tài liệu sau (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review.py" line="131"/>
         <source>Reject…</source>
         <translation>Trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="137"/>
+        <location filename="../../app/ui/review.py" line="155"/>
         <source>Loading the batch…</source>
         <translation>Đang tải lô tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="141"/>
+        <location filename="../../app/ui/review.py" line="159"/>
         <source>blank or missing page</source>
         <translation>trang trắng hoặc thiếu trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="142"/>
+        <location filename="../../app/ui/review.py" line="160"/>
         <source>page count differs from the sheets keyed</source>
         <translation>số trang khác số đã nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="143"/>
+        <location filename="../../app/ui/review.py" line="161"/>
         <source>low quality</source>
         <translation>chất lượng thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="144"/>
+        <location filename="../../app/ui/review.py" line="162"/>
         <source>missing metadata</source>
         <translation>thiếu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="165"/>
+        <location filename="../../app/ui/review.py" line="163"/>
+        <source>rescanned after being sent back</source>
+        <translation>đã quét lại sau khi bị trả về</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review.py" line="188"/>
         <source>%1: %2 pages, %3 documents, %4 rejections</source>
         <translation>%1: %2 trang, %3 văn bản, %4 lần trả lại</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="194"/>
-        <source>Reject</source>
-        <translation>Trả lại</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review.py" line="195"/>
-        <source>What must the clerk fix?</source>
-        <translation>Cán bộ cần sửa gì?</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ class ReviewItem:
     """A document as the supervisor reviews it, with what deserves a look."""
 
     document: Document
-    flags: tuple[str, ...]  # blank_page, page_count, low_quality, missing_metadata
+    flags: tuple[str, ...]  # blank_page, page_count, low_quality, missing_metadata, rescanned
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,11 @@ class Review(SessionBase):
 
     def _flags(self, doc: Document) -> tuple[str, ...]:
         pages: list[list[str]] = []
+        rescanned = False
         for entry in self.catalog.history(doc.doc_code):
             if entry.action == FLAGS_EVENT:
                 pages = entry.data.get("pages", [])
+            rescanned = rescanned or entry.action == "rescan"
         seen = {f for page in pages for f in page}
         flags = []
         if "blank" in seen or doc.page_count == 0:
@@ -59,6 +61,8 @@ class Review(SessionBase):
             flags.append("low_quality")
         if not (doc.metadata.get("codeNumber") and doc.metadata.get("codeNotation")):
             flags.append("missing_metadata")
+        if rescanned:
+            flags.append("rescanned")
         return tuple(flags)
 
     def approve(self, doc_code: str) -> Document:
