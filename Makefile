@@ -86,8 +86,10 @@ screenshots: system-deps venv i18n
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m app.ui.screenshots --out docs/screenshots
 
 # The central catalog server with a local PostgreSQL in ./.pgdata (demo; prints an enrollment code).
+# STORAGE=s3: blobs and partial uploads in a local SeaweedFS (./.pgdata/seaweed) instead of files.
+STORAGE ?= file
 run-server: system-deps venv
-	$(PY) -m server demo --folder .pgdata --port 8080
+	$(PY) -m server demo --folder .pgdata --port 8080 --storage $(STORAGE)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache demo.pdf demo-report.json

@@ -36,6 +36,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
+    parser.add_argument(
+        "--storage", choices=("file", "s3"), default="file", help="sync: the server's storage"
+    )
     args = parser.parse_args()
     out: Path = args.out
     benches: dict[str, Callable[[], Any]] = {
@@ -45,7 +48,7 @@ def main() -> None:
         "signing": lambda: signing.main(out / "signing"),
         "ltv": lambda: ltv.main(out / "ltv"),
         "catalog": lambda: catalog.main(out / "catalog"),
-        "sync": lambda: sync.main(out / "sync"),
+        "sync": lambda: sync.main(out / "sync", args.storage),
         "ui": lambda: ui.main(out / "ui"),
         "backup": lambda: backup.main(out / "backup"),
         "web": lambda: web.main(out / "web"),

@@ -18,6 +18,8 @@ import pikepdf
 
 from app.sync.worker import SyncWorker, WorkerOptions
 from bench.sync_station import resume_station, run_station
+from server.localweed import Seaweed
+from server.s3store import S3Settings, S3Store
 from testkit.proxy import FlakyProxy
 from testkit.serverproc import ORG_A, ServerProcess, start_server
 from testkit.signing import make_signer
@@ -79,17 +81,18 @@ class Load:
     docs_per_s: float
 
     def p95(self, kind: str = "") -> float:
-        """The 95th percentile in milliseconds, of every request or of one kind."""
-        chosen = [t for k, t in self.latencies if not kind or k == kind]
+        """The 95th percentile in milliseconds, of every HTTP request, or of one kind
+        (declare, append, complete, or "upload": a whole upload, declare to receipt)."""
+        chosen = [t for k, t in self.latencies if k == kind or (not kind and k != "upload")]
         return statistics.quantiles(chosen, n=20)[18] * 1000
 
     def figures(self) -> dict[str, float]:
         key = f"x{self.parallel}"
+        requests = [t for k, t in self.latencies if k != "upload"]
         return {
-            f"requests_{key}": len(self.latencies),
-            f"p50_latency_ms_{key}": round(
-                statistics.median(t for _, t in self.latencies) * 1000, 1
-            ),
+            f"requests_{key}": len(requests),
+            f"p50_latency_ms_{key}": round(statistics.median(requests) * 1000, 1),
+            f"p95_upload_ms_{key}": round(self.p95("upload"), 1),
             f"p95_latency_ms_{key}": round(self.p95(), 1),
             **{
                 f"p95_{k}_ms_{key}": round(self.p95(k), 1)
@@ -101,9 +104,9 @@ class Load:
     def line(self) -> str:
         kinds = ", ".join(f"{k} {self.p95(k):.0f}" for k in ("declare", "append", "complete"))
         return (
-            f"{STATIONS} stations × {self.parallel} upload(s) at a time, p95 {self.p95():6.1f} ms"
-            f" (target < 200) over {len(self.latencies)} requests ({kinds} ms),"
-            f" {self.docs_per_s:.0f} docs/s in all"
+            f"{STATIONS} stations × {self.parallel} upload(s) at a time, p95 per upload"
+            f" {self.p95('upload'):6.1f} ms (target < 300), per HTTP request {self.p95():6.1f} ms"
+            f" ({kinds} ms), {self.docs_per_s:.0f} docs/s in all"
         )
 
 
@@ -203,31 +206,44 @@ def _resume(server: ServerProcess, packages: list[Path]) -> Resume:
     return Resume(before, again)
 
 
-def main(out: Path) -> dict[str, Any]:
-    """Run the measurements; print them against their targets; save JSON in `out`."""
+def main(out: Path, storage: str = "file") -> dict[str, Any]:
+    """Run the measurements; print them against their targets; save JSON in `out`.
+
+    With `storage="s3"` the server keeps blobs and partial uploads in a local SeaweedFS."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     signer = make_signer(work)
-    server = start_server(work / "srv", signer.root_pem, max_mib=16, workers=WORKERS)
+    weed, s3 = None, None
+    if storage == "s3":
+        weed = Seaweed(work / "weed").start()
+        os.environ.update(weed.environment())
+        s3 = S3Settings(weed.endpoint, "bench")
+        S3Store(s3).ensure_bucket()
+    server = start_server(work / "srv", signer.root_pem, max_mib=16, workers=WORKERS, s3=s3)
     try:
         rate = _throughput(server, work, signer)
         loads = [_concurrent(server, _packages(work, signer, f"x{n}"), n) for n in (1, PARALLEL)]
         resume = _resume(server, _big_packages(work, signer, DROPS))
     finally:
         server.stop()
+        if weed is not None:
+            weed.stop()
         shutil.rmtree(work, ignore_errors=True)
     figures: dict[str, Any] = {
+        "storage": storage,
         "throughput_docs_per_s": round(rate, 1),
         "stations": STATIONS,
         "server_workers": WORKERS,
         **{k: v for load in loads for k, v in load.figures().items()},
         **resume.figures(),
     }
+    print(f"sync ({storage} storage)")
     print(f"sync throughput      {rate:7.1f} docs/s   (target ≥ 20)")
     for load in loads:
         print(load.line())
     print(resume.line())
-    (out / "sync.json").write_text(json.dumps(figures, indent=1))
+    name = "sync.json" if storage == "file" else f"sync-{storage}.json"
+    (out / name).write_text(json.dumps(figures, indent=1))
     return figures
 
 

@@ -38,17 +38,26 @@ def run_station(
     server: str, code: str, paths: list[Path], parallel: int, start: threading.Barrier
 ) -> list[tuple[str, float]]:
     """Enroll with `code`, then (once every station is ready) send `paths`, `parallel` at once,
-    as the sync worker does; return every request's latency."""
+    as the sync worker does; return every request's latency, and each whole upload's (declare
+    to receipt) as kind "upload"."""
     client = TimedClient(enroll(server, code, "bench"), connections=parallel)
     jobs = [(p, hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size) for p in paths]
     start.wait(120)
+    uploads: list[tuple[str, float]] = []
+
+    def timed(job: tuple[Path, str, int]) -> dict[str, Any]:
+        began = time.perf_counter()
+        receipt = client.upload(*job)
+        uploads.append(("upload", time.perf_counter() - began))
+        return receipt
+
     try:
         with ThreadPoolExecutor(parallel) as pool:
-            for receipt in pool.map(lambda job: client.upload(*job), jobs):
+            for receipt in pool.map(timed, jobs):
                 assert receipt["server_id"]
     finally:
         client.close()
-    return client.latencies
+    return client.latencies + uploads
 
 
 def resume_station(

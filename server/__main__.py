@@ -87,7 +87,7 @@ def _hash_password(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
-    return run_demo(args.folder, args.port)
+    return run_demo(args.folder, args.port, args.storage)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -95,9 +95,9 @@ def _report(args: argparse.Namespace) -> int:
 
     from app.reports import period
 
+    from .backends import storage
     from .reports import facts, service
     from .reports.orgtree import OrgTree
-    from .storage import FileStore
 
     try:
         chosen = period.parse(args.period)
@@ -112,9 +112,7 @@ def _report(args: argparse.Namespace) -> int:
         )
         return 2
     facts.create_schema(pool)
-    built = service.report(
-        pool, FileStore(config.storage / "blobs"), config, chosen, None, args.org
-    )
+    built = service.report(pool, storage(config, pool)[0], config, chosen, None, args.org)
     header = service.default_header(config, args.org)
     header = dataclasses.replace(
         header,
@@ -168,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="local PostgreSQL + demo config, then serve")
     demo.add_argument("--folder", type=Path, default=Path(".pgdata"))
     demo.add_argument("--port", type=int, default=8080)
+    demo.add_argument(
+        "--storage", choices=("file", "s3"), default="file", help="s3: a local SeaweedFS"
+    )
     demo.set_defaults(run=_demo)
     return parser
 

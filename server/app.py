@@ -9,7 +9,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any, BinaryIO
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -20,14 +20,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
-from app.atomic import fsync_path
-
-from . import auth, ingest, query, uploads, web
+from . import auth, backends, ingest, query, uploads, web
 from .config import Config, load
 from .db import Pool, create_schema
 from .errors import ApiError
 from .signatures import SignatureChecker
-from .storage import FileStore
 
 API_VERSION = "1"
 CONFIG_ENV = "SCANSTATION_SERVER_CONFIG"  # the configuration file, for uvicorn's workers
@@ -57,13 +54,9 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
 def create_app(config: Config) -> FastAPI:
     """The server for `config`; the schema is created at start-up when missing."""
     pool = Pool(config.dsn, config.db_pool)
-    store = FileStore(config.storage / "blobs")
+    store, spool = backends.storage(config, pool)
     services = ingest.Services(
-        pool,
-        store,
-        uploads.Spool(config.storage / "uploads"),
-        SignatureChecker(config),
-        config.package_limits,
+        pool, store, spool, SignatureChecker(config), config.package_limits
     )
     authenticator = auth.Authenticator(pool, config)
     abandoned = datetime.timedelta(hours=config.abandoned_upload_hours)
@@ -71,7 +64,7 @@ def create_app(config: Config) -> FastAPI:
     async def purge_periodically() -> None:
         while True:
             try:
-                await run_in_threadpool(uploads.purge, pool, services.spool, abandoned)
+                await run_in_threadpool(services.spool.purge, pool, abandoned)
             except Exception:  # the database away for a while: try again next time
                 log.exception("Purging abandoned uploads failed; trying again later.")
             await asyncio.sleep(min(PURGE_EVERY, abandoned.total_seconds() / 2))
@@ -187,42 +180,13 @@ def create_app(config: Config) -> FastAPI:
             offset = int(request.headers["upload-offset"])
         except (KeyError, ValueError):
             raise ApiError(400, "no_offset", "The Upload-Offset header is required.") from None
-        part = await run_in_threadpool(services.spool.lock, upload.id)
-        try:
-            return await _append(upload, part, offset, request)
-        finally:
-            part.close()
-
-    async def _append(
-        upload: uploads.Upload, part: BinaryIO, offset: int, request: Request
-    ) -> Response:
-        have = os.fstat(part.fileno()).st_size
-        if have == 0 and not await run_in_threadpool(uploads.still_open, pool, upload.id):
-            services.spool.path(upload.id).unlink(missing_ok=True)  # purged meanwhile
-            raise ApiError(404, "no_upload", f"No upload {upload.id}; declare it again.")
-        if offset != have:
-            raise ApiError(
-                409,
-                "offset_mismatch",
-                f"The server holds {have} bytes, not {offset}.",
-                {"Upload-Offset": str(have)},
-            )
-        remaining = upload.size - have
         length = request.headers.get("content-length")
-        if length is not None and int(length) > remaining:
-            raise ApiError(413, "too_large", f"Only {remaining} more bytes are expected.")
-        written = 0
-        try:
-            async for chunk in request.stream():
-                if written + len(chunk) > remaining:
-                    part.truncate(have + written)
-                    raise ApiError(413, "too_large", "More bytes than the declared size.")
-                part.write(chunk)
-                written += len(chunk)
-        except ClientDisconnect:
-            pass  # keep what arrived: the station resumes from the file's size
-        await run_in_threadpool(_sync, part, services.spool.path(upload.id), have == 0)
-        return Response(status_code=204, headers={"Upload-Offset": str(have + written)})
+        if length is not None and int(length) > upload.size - offset:
+            raise ApiError(
+                413, "too_large", f"Only {upload.size - offset} more bytes are expected."
+            )
+        held = await services.spool.append(pool, upload, offset, _body(request))
+        return Response(status_code=204, headers={"Upload-Offset": str(held)})
 
     @app.post("/v1/uploads/{upload_id}/complete")
     def complete(upload_id: str, who: Station) -> dict[str, Any]:
@@ -284,11 +248,14 @@ def create_app(config: Config) -> FastAPI:
     return app
 
 
-def _sync(part: BinaryIO, path: Path, created: bool) -> None:
-    """Make the appended bytes durable before their offset is acknowledged."""
-    os.fsync(part.fileno())
-    if created:
-        fsync_path(path.parent)  # the new file's name too
+async def _body(request: Request) -> AsyncIterator[bytes]:
+    """The request's bytes as they arrive; a dropped connection just ends them (what arrived
+    is kept and the station resumes from there)."""
+    try:
+        async for chunk in request.stream():
+            yield chunk
+    except ClientDisconnect:
+        return
 
 
 def from_environment() -> FastAPI:

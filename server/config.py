@@ -10,6 +10,7 @@ from typing import Any
 from app.catalog.export.limits import Limits
 
 from .errors import ConfigError
+from .s3store import S3Settings
 
 MiB = 1 << 20
 
@@ -45,6 +46,7 @@ class Config:
     abandoned_upload_hours: float = 168.0
     supervisors: tuple[Supervisor, ...] = ()
     db_pool: int = 16
+    s3: S3Settings | None = None  # [storage] kind = "s3": blobs and partial uploads there
 
     @property
     def tls(self) -> bool:
@@ -65,6 +67,20 @@ class Config:
 def _path(base: Path, value: Any) -> Path:
     path = Path(str(value)).expanduser()
     return path if path.is_absolute() else base / path
+
+
+def _s3(store: dict[str, Any]) -> S3Settings | None:
+    kind = str(store.get("kind", "file"))
+    if kind == "file":
+        return None
+    if kind != "s3":
+        raise ConfigError(f'[storage] kind must be "file" or "s3", not "{kind}".')
+    return S3Settings(
+        endpoint=str(store["endpoint"]),
+        bucket=str(store["bucket"]),
+        region=str(store.get("region", "us-east-1")),
+        prefix=str(store.get("prefix", "")),
+    )
 
 
 def from_dict(data: dict[str, Any], base: Path) -> Config:
@@ -96,6 +112,7 @@ def from_dict(data: dict[str, Any], base: Path) -> Config:
                 for s in data.get("supervisors", [])
             ),
             db_pool=int(db.get("pool", 16)),
+            s3=_s3(store),
         )
     except (KeyError, TypeError, ValueError) as err:
         raise ConfigError(f"Bad server configuration: missing or wrong value {err}") from err

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 
 import psycopg
 
+from .migrations import migrate
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS enroll_code (
     code_hash text PRIMARY KEY, org text NOT NULL, created_at timestamptz NOT NULL,
@@ -87,3 +89,4 @@ def create_schema(pool: Pool) -> None:
     with pool.connection() as conn:
         conn.execute("SELECT pg_advisory_xact_lock(7316)")
         conn.execute(SCHEMA)
+        migrate(conn)

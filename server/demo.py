@@ -6,6 +6,7 @@ accept http:// for this machine only)."""
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import threading
 import time
@@ -19,6 +20,8 @@ from .config import Config, Supervisor
 from .db import Pool, create_schema
 from .democa import PASSWORD, WARNING, ensure_demo_ca, load_signer
 from .localpg import LocalPostgres
+from .localweed import Seaweed
+from .s3store import S3Settings, S3Store
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner
@@ -54,8 +57,9 @@ def _seed(config: Config, url: str, signer: SimpleSigner, folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_demo(folder: Path, port: int) -> int:
-    """Start (or reuse) the demo cluster, print an enrollment code and serve on 127.0.0.1."""
+def run_demo(folder: Path, port: int, storage: str = "file") -> int:
+    """Start (or reuse) the demo cluster, print an enrollment code and serve on 127.0.0.1;
+    with `storage="s3"` the files go to a local SeaweedFS in `folder/seaweed`."""
     import uvicorn
 
     from .app import create_app
@@ -64,6 +68,13 @@ def run_demo(folder: Path, port: int) -> int:
     folder = folder.resolve()
     cluster = LocalPostgres(folder / "postgres").start()
     atexit.register(cluster.stop)
+    s3, weed = None, None
+    if storage == "s3":  # blobs and partial uploads in a local SeaweedFS
+        weed = Seaweed(folder / "seaweed").start()
+        os.environ.update(weed.environment())
+        s3 = S3Settings(weed.endpoint, "scanstation")
+        S3Store(s3).ensure_bucket()
+        print(f"Object storage: SeaweedFS S3 at {weed.endpoint}, bucket scanstation")
     config = Config(
         dsn=cluster.ensure_database("scanstation"),
         storage=folder / "storage",
@@ -71,6 +82,7 @@ def run_demo(folder: Path, port: int) -> int:
         orgs=dict(NAMES),
         org_parents={DEMO_ORG: PROVINCE, OTHER_ORG: PROVINCE},
         org_names={PROVINCE: "Ủy ban MTTQ Việt Nam thành phố Hà Nội (demo)"},
+        s3=s3,
     )
     pool = Pool(config.dsn, 2)
     create_schema(pool)
@@ -105,5 +117,9 @@ def run_demo(folder: Path, port: int) -> int:
         threading.Thread(
             target=_seed, args=(demo_config, url, load_signer(ca), work_folder()), daemon=True
         ).start()
-    uvicorn.run(create_app(demo_config), host="127.0.0.1", port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(demo_config), host="127.0.0.1", port=port, log_level="warning")
+    finally:
+        if weed is not None:
+            weed.stop()
     return 0

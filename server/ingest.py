@@ -25,7 +25,7 @@ from .db import Pool
 from .errors import ApiError
 from .signatures import SignatureChecker
 from .storage import BlobStore
-from .uploads import Spool, Upload, existing_receipt
+from .uploads import Upload, UploadSpool, existing_receipt
 
 SEARCH_FIELDS = ("docCode", "subject", "organName", "codeNumber", "codeNotation", "keyword")
 CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,127}")  # Mã hồ sơ, docCode (also file names)
@@ -38,7 +38,7 @@ class Services:
 
     pool: Pool
     store: BlobStore
-    spool: Spool
+    spool: UploadSpool
     checker: SignatureChecker
     limits: Limits = field(default_factory=Limits)
 
@@ -57,19 +57,13 @@ def complete(services: Services, principal: Principal, upload: Upload) -> dict[s
     if found is not None:
         services.spool.discard(services.pool, upload)
         return found
-    try:
-        held = services.spool.lock(upload.id, create=False)  # no append meanwhile
-    except FileNotFoundError:
-        raise ApiError(409, "incomplete", f"Only 0 of {upload.size} bytes were received.") from None
-    with held:
-        return _complete(services, principal, upload)
+    with services.spool.finished(services.pool, upload) as part:  # no append meanwhile
+        return _complete(services, principal, upload, part)
 
 
-def _complete(services: Services, principal: Principal, upload: Upload) -> dict[str, Any]:
-    part = services.spool.path(upload.id)
-    have = services.spool.offset(upload.id)
-    if have != upload.size:
-        raise ApiError(409, "incomplete", f"Only {have} of {upload.size} bytes were received.")
+def _complete(
+    services: Services, principal: Principal, upload: Upload, part: Path
+) -> dict[str, Any]:
     try:
         if _sha256(part) != upload.sha256:
             raise ApiError(

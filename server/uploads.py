@@ -9,9 +9,14 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
+
+from starlette.concurrency import run_in_threadpool
+
+from app.atomic import fsync_path
 
 from .auth import Principal, now
 from .db import Pool
@@ -29,6 +34,37 @@ class Upload:
     station_id: str
     sha256: str
     size: int
+
+
+class UploadSpool(Protocol):
+    """Where partial uploads live until they are complete: a local folder (`Spool`) or the
+    object store with the offsets in PostgreSQL (`server.s3spool.S3Spool`). `root` is a local
+    folder for the work of a completion (unpacking, checking)."""
+
+    root: Path
+
+    def offset(self, upload_id: str) -> int:
+        """The bytes held (acknowledged) for this upload."""
+        ...
+
+    async def append(
+        self, pool: Pool, upload: Upload, offset: int, body: AsyncIterator[bytes]
+    ) -> int:
+        """Append `body` at `offset` (409 offset_mismatch otherwise, 413 past the declared
+        size); keep what arrived when the body ends early; return the new offset once it is
+        durable."""
+        ...
+
+    def finished(self, pool: Pool, upload: Upload) -> contextlib.AbstractContextManager[Path]:
+        """The complete package as a local file, no append possible meanwhile (409 incomplete
+        while bytes are missing)."""
+        ...
+
+    def discard(self, pool: Pool, upload: Upload) -> None: ...
+
+    def discard_leftover(self, pool: Pool, principal: Principal, sha256: str) -> None: ...
+
+    def purge(self, pool: Pool, max_age: datetime.timedelta) -> int: ...
 
 
 class Spool:
@@ -85,6 +121,48 @@ class Spool:
             time.sleep(LOCK_POLL)
         return handle
 
+    async def append(
+        self, pool: Pool, upload: Upload, offset: int, body: AsyncIterator[bytes]
+    ) -> int:
+        part = await run_in_threadpool(self.lock, upload.id)
+        try:
+            have = os.fstat(part.fileno()).st_size
+            if have == 0 and not await run_in_threadpool(still_open, pool, upload.id):
+                self.path(upload.id).unlink(missing_ok=True)  # purged meanwhile
+                raise ApiError(404, "no_upload", f"No upload {upload.id}; declare it again.")
+            check_offset(offset, have)
+            remaining = upload.size - have
+            written = 0
+            async for chunk in body:
+                if written + len(chunk) > remaining:
+                    part.truncate(have + written)
+                    raise ApiError(413, "too_large", "More bytes than the declared size.")
+                part.write(chunk)
+                written += len(chunk)
+            await run_in_threadpool(_sync, part, self.path(upload.id), have == 0)
+            return have + written
+        finally:
+            part.close()
+
+    @contextlib.contextmanager
+    def finished(self, pool: Pool, upload: Upload) -> Iterator[Path]:
+        try:
+            held = self.lock(upload.id, create=False)  # no append meanwhile
+        except FileNotFoundError:
+            raise ApiError(
+                409, "incomplete", f"Only 0 of {upload.size} bytes were received."
+            ) from None
+        with held:
+            have = os.fstat(held.fileno()).st_size
+            if have != upload.size:
+                raise ApiError(
+                    409, "incomplete", f"Only {have} of {upload.size} bytes were received."
+                )
+            yield self.path(upload.id)
+
+    def purge(self, pool: Pool, max_age: datetime.timedelta) -> int:
+        return purge(pool, self, max_age)
+
     def discard_leftover(self, pool: Pool, principal: Principal, sha256: str) -> None:
         """Drop the station's open upload of a package already stored.
 
@@ -106,6 +184,24 @@ class Spool:
             conn.execute("DELETE FROM upload WHERE id = %s", (upload.id,))
         with contextlib.suppress(FileNotFoundError):
             self.path(upload.id).unlink()
+
+
+def check_offset(offset: int, have: int) -> None:
+    """409 offset_mismatch (with the server's offset) unless the station resumes at `have`."""
+    if offset != have:
+        raise ApiError(
+            409,
+            "offset_mismatch",
+            f"The server holds {have} bytes, not {offset}.",
+            {"Upload-Offset": str(have)},
+        )
+
+
+def _sync(part: BinaryIO, path: Path, created: bool) -> None:
+    """Make the appended bytes durable before their offset is acknowledged."""
+    os.fsync(part.fileno())
+    if created:
+        fsync_path(path.parent)  # the new file's name too
 
 
 def existing_receipt(pool: Pool, sha256: str, principal: Principal) -> dict[str, Any] | None:

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("tests.fixtures.servers", "tests.fixtures.tokens", "tests.fixtures.ltvpki")
+pytest_plugins = (
+    "tests.fixtures.servers",
+    "tests.fixtures.tokens",
+    "tests.fixtures.ltvpki",
+    "tests.fixtures.seaweed",
+)
 
 _TEST_CONF = """\
 number_of_devices 1

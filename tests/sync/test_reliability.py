@@ -14,6 +14,7 @@ from app.catalog import Catalog
 from app.catalog.models import SyncState
 from app.sync.throttle import TokenBucket
 from app.sync.worker import SyncWorker, WorkerOptions
+from server.s3store import S3Settings
 from testkit.proxy import FlakyProxy
 from testkit.serverproc import ORG_A, ServerProcess, start_server
 from testkit.signing import PdfSigner
@@ -49,22 +50,18 @@ def _check_server_holds_each_once(server: ServerProcess, catalog: Catalog, count
     assert {i.package_sha256: i.server_id for i in items} == rows  # receipts match
     per_doc = server.sql("SELECT count(*) FROM version GROUP BY document_uuid")
     assert per_doc == [(1,)] * count  # nothing duplicated
-    blobs = server.config.storage / "blobs"
     for sha in rows:
-        stored = (blobs / sha[:2] / sha[2:4] / sha).read_bytes()
-        assert hashlib.sha256(stored).hexdigest() == sha  # byte-identical package
+        assert hashlib.sha256(server.blob(sha)).hexdigest() == sha  # byte-identical package
     for doc_uuid, pdf_sha in server.sql("SELECT document_uuid, pdf_sha256 FROM version"):
         doc = catalog.document(str(doc_uuid))
         assert doc.current.sha256 == pdf_sha
-        assert (blobs / pdf_sha[:2] / pdf_sha[2:4] / pdf_sha).read_bytes() == catalog.file_path(
-            doc.current.sha256
-        ).read_bytes()
+        assert server.blob(str(pdf_sha)) == catalog.file_path(doc.current.sha256).read_bytes()
 
 
 def test_server_killed_mid_upload_twenty_times(
-    signer: PdfSigner, pdfs: tuple[Path, Path], tmp_path: Path
+    signer: PdfSigner, pdfs: tuple[Path, Path], tmp_path: Path, object_store: S3Settings | None
 ) -> None:
-    server = start_server(tmp_path / "srv", signer.root_pem)
+    server = start_server(tmp_path / "srv", signer.root_pem, s3=object_store)
     rng = random.Random(20)
     try:
         with new_catalog(tmp_path / "c", ORG_A) as catalog:
@@ -88,10 +85,10 @@ def test_server_killed_mid_upload_twenty_times(
 
 
 def test_flaky_network_two_hundred_documents(
-    signer: PdfSigner, pdfs: tuple[Path, Path], tmp_path: Path
+    signer: PdfSigner, pdfs: tuple[Path, Path], tmp_path: Path, object_store: S3Settings | None
 ) -> None:
     # two worker processes: a retry may reach another process than the dropped request
-    server = start_server(tmp_path / "srv", signer.root_pem, workers=2)
+    server = start_server(tmp_path / "srv", signer.root_pem, workers=2, s3=object_store)
     proxy = FlakyProxy(server.config.port, drop=0.5, stall=0.1, stall_s=2.5)
     try:
         with new_catalog(tmp_path / "c", ORG_A) as catalog:

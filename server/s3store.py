@@ -1,0 +1,146 @@
+"""Blobs in S3-compatible object storage (SeaweedFS, MinIO, Ceph RGW, AWS) through boto3."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import boto3
+from boto3.s3.transfer import TransferConfig
+from botocore.config import Config as BotoConfig
+from botocore.exceptions import ClientError
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+MiB = 1 << 20
+PART = 8 * MiB  # multipart threshold and part size for blobs (S3's minimum part is 5 MiB)
+SPOOL_IN_MEMORY = 8 * MiB  # a read blob larger than this is spooled to a temp file
+
+
+@dataclass(frozen=True)
+class S3Settings:
+    """Where the objects live; credentials come from the environment (AWS_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY, or any source boto3 reads), never from server.toml."""
+
+    endpoint: str
+    bucket: str
+    region: str = "us-east-1"
+    prefix: str = ""  # e.g. "scanstation/" to share a bucket
+
+
+def client(settings: S3Settings) -> S3Client:
+    """A thread-safe S3 client with bounded retries (standard mode: backs off, retries 5xx,
+    throttling and dropped connections) and a connection pool for the server's threads."""
+    session = boto3.session.Session()
+    made: S3Client = session.client(
+        "s3",
+        endpoint_url=settings.endpoint,
+        region_name=settings.region,
+        config=BotoConfig(
+            retries={"max_attempts": 3, "mode": "standard"},
+            max_pool_connections=64,
+            connect_timeout=5,
+            read_timeout=60,
+            s3={"addressing_style": "path"},
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        ),
+    )
+    return made
+
+
+def missing(err: ClientError) -> bool:
+    """Whether an S3 error means the key (or the upload) does not exist."""
+    code = str(err.response.get("Error", {}).get("Code", ""))
+    return code in ("404", "NoSuchKey", "NotFound", "NoSuchUpload")
+
+
+class _Hashing:
+    """A read-only stream wrapper that hashes and counts what is read through it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.stream.read(size)
+        self.digest.update(chunk)
+        self.size += len(chunk)
+        return chunk
+
+
+class S3Store:
+    """Blobs named `<prefix>blobs/ab/cd/<sha256>`. `put` streams to a temporary key (multipart
+    above 8 MiB) while hashing, then copies it to its name server-side and drops the temporary
+    one: a reader never sees a half-written blob, and a crash leaves only a `tmp/` key (an
+    expiry rule on `tmp/` cleans those; see docs/server.md)."""
+
+    def __init__(self, settings: S3Settings, s3: S3Client | None = None) -> None:
+        self.settings = settings
+        self.s3 = s3 or client(settings)
+        self.bucket = settings.bucket
+        self.transfer = TransferConfig(
+            multipart_threshold=PART, multipart_chunksize=PART, use_threads=False
+        )
+
+    def key(self, sha256: str) -> str:
+        return f"{self.settings.prefix}blobs/{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+    def ensure_bucket(self) -> None:
+        """Create the bucket when it does not exist (the demo and the tests; production
+        buckets are made by the storage admin)."""
+        try:
+            self.s3.head_bucket(Bucket=self.bucket)
+        except ClientError as err:
+            if not missing(err):
+                raise
+            self.s3.create_bucket(Bucket=self.bucket)
+
+    def put(self, stream: BinaryIO) -> str:
+        hashing = _Hashing(stream)
+        temp = f"{self.settings.prefix}tmp/{uuid.uuid4().hex}"
+        self.s3.upload_fileobj(hashing, self.bucket, temp, Config=self.transfer)  # type: ignore[arg-type]
+        sha = hashing.digest.hexdigest()
+        try:
+            if not self.exists(sha):
+                self.s3.copy_object(
+                    Bucket=self.bucket, Key=self.key(sha), CopySource=_source(self.bucket, temp)
+                )
+        finally:
+            self.s3.delete_object(Bucket=self.bucket, Key=temp)
+        return sha
+
+    def put_file(self, path: os.PathLike[str], sha256: str) -> None:
+        """Store a file whose SHA-256 the caller has just verified, straight under its name."""
+        self.s3.upload_file(os.fspath(path), self.bucket, self.key(sha256), Config=self.transfer)
+
+    def get(self, sha256: str) -> BinaryIO:
+        out = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 (returned)
+        try:
+            self.s3.download_fileobj(self.bucket, self.key(sha256), out, Config=self.transfer)
+        except ClientError as err:
+            out.close()
+            if missing(err):
+                raise KeyError(sha256) from None
+            raise
+        out.seek(0)
+        return out  # type: ignore[return-value]
+
+    def exists(self, sha256: str) -> bool:
+        try:
+            self.s3.head_object(Bucket=self.bucket, Key=self.key(sha256))
+        except ClientError as err:
+            if missing(err):
+                return False
+            raise
+        return True
+
+
+def _source(bucket: str, key: str) -> Any:
+    return {"Bucket": bucket, "Key": key}

@@ -1,0 +1,206 @@
+"""Object storage (a real SeaweedFS): the blob store, and partial uploads that any server
+process can take over — two processes with their own folders, one killed, the store restarted."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pikepdf
+import pytest
+
+from server.s3store import S3Settings, S3Store
+from testkit.serverproc import ORG_A, ServerProcess, start_server
+from testkit.signing import PdfSigner
+from testkit.station import add_signed, new_catalog
+from tests.fixtures.seaweed import Seaweed, new_bucket
+
+MiB = 1 << 20
+
+
+def _big_package(folder: Path, signer: PdfSigner) -> bytes:
+    """A real signed package of about 11 MiB (an incompressible scan and its signed copy)."""
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595, 842))
+    width, height = 1600, 1200
+    image = pikepdf.Stream(pdf, os.urandom(width * height * 3))
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = width, height, 8
+    image.ColorSpace = pikepdf.Name.DeviceRGB
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.Contents = pdf.make_stream(b"q 500 0 0 375 50 400 cm /Im0 Do Q")
+    scan = folder / "big.pdf"
+    pdf.save(scan)
+    signed = signer.sign(scan, folder / "big.signed.pdf")
+    with new_catalog(folder / "catalog", ORG_A) as catalog:
+        code = add_signed(catalog, scan, signed, 1)[0]
+        return catalog.network_package(code, folder / "big.zip").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def package(signer: PdfSigner, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return _big_package(tmp_path_factory.mktemp("big"), signer)
+
+
+@pytest.fixture
+def pair(
+    seaweed: Seaweed, signer: PdfSigner, tmp_path: Path
+) -> Iterator[tuple[ServerProcess, ServerProcess, S3Settings]]:
+    """Two server processes over one database and one bucket, each with its own folder."""
+    bucket = new_bucket(seaweed)
+    first = start_server(tmp_path / "one", signer.root_pem, max_mib=32, s3=bucket)
+    second = first.twin(tmp_path / "two", own_folder=True).start()
+    yield first, second, bucket
+    first.stop()
+    second.stop()
+
+
+class _Station:
+    """The upload protocol spoken by hand against any server process of the pair."""
+
+    def __init__(self, server: ServerProcess) -> None:
+        made = httpx.post(
+            server.url + "/v1/enroll", json={"code": server.enroll_code(ORG_A)}, timeout=10
+        ).json()
+        self.auth = (made["station_id"], made["secret"])
+
+    def client(self, server: ServerProcess) -> httpx.Client:
+        return httpx.Client(base_url=server.url, auth=self.auth, timeout=60)
+
+    def declare(self, server: ServerProcess, data: bytes) -> str:
+        body = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        with self.client(server) as http:
+            answer = http.post("/v1/uploads", json=body)
+        assert answer.status_code == 201, answer.text
+        return str(answer.json()["upload_id"])
+
+    def offset(self, server: ServerProcess, upload: str) -> int:
+        with self.client(server) as http:
+            return int(http.head(f"/v1/uploads/{upload}").headers["Upload-Offset"])
+
+    def send(self, server: ServerProcess, upload: str, data: bytes, start: int, end: int) -> int:
+        headers = {"Upload-Offset": str(start)}
+        with self.client(server) as http:
+            answer = http.patch(f"/v1/uploads/{upload}", content=data[start:end], headers=headers)
+        assert answer.status_code == 204, answer.text
+        return int(answer.headers["Upload-Offset"])
+
+    def complete(self, server: ServerProcess, upload: str) -> httpx.Response:
+        with self.client(server) as http:
+            return http.post(f"/v1/uploads/{upload}/complete")
+
+
+def _stored_once(server: ServerProcess, bucket: S3Settings, data: bytes) -> None:
+    sha = hashlib.sha256(data).hexdigest()
+    assert server.blob(sha) == data
+    assert server.sql("SELECT count(*) FROM package WHERE sha256 = %s", sha) == [(1,)]
+    assert server.sql("SELECT count(*) FROM upload") == [(0,)]
+    listing = S3Store(bucket).s3.list_objects_v2(Bucket=bucket.bucket, Prefix="uploads/")
+    assert listing.get("KeyCount", 0) == 0  # no part, tail or assembled object left
+    for (pdf_sha,) in server.sql("SELECT pdf_sha256 FROM version"):
+        assert hashlib.sha256(server.blob(str(pdf_sha))).hexdigest() == pdf_sha
+
+
+def test_blob_store_round_trip(seaweed: Seaweed) -> None:
+    store = S3Store(new_bucket(seaweed))
+    small, big = b"ke hoach", os.urandom(9 * MiB)  # the big one goes up in parts
+    for data in (small, big):
+        sha = store.put(io.BytesIO(data))
+        assert sha == hashlib.sha256(data).hexdigest() and store.exists(sha)
+        with store.get(sha) as handle:
+            assert handle.read() == data
+        assert store.put(io.BytesIO(data)) == sha  # idempotent
+    assert not store.exists("0" * 64)
+    with pytest.raises(KeyError):
+        store.get("0" * 64)
+    listing = store.s3.list_objects_v2(Bucket=store.bucket, Prefix="tmp/")
+    assert listing.get("KeyCount", 0) == 0
+
+
+def test_one_upload_through_two_processes_with_their_own_folders(
+    pair: tuple[ServerProcess, ServerProcess, S3Settings], package: bytes
+) -> None:
+    first, second, bucket = pair
+    station = _Station(first)
+    upload = station.declare(first, package)
+    assert station.send(first, upload, package, 0, 2 * MiB) == 2 * MiB  # a tail, no part yet
+    assert station.offset(second, upload) == 2 * MiB
+    assert station.send(second, upload, package, 2 * MiB, 8 * MiB) == 8 * MiB  # part 1
+    assert station.complete(first, upload).status_code == 409  # incomplete, said by either
+    assert station.send(first, upload, package, 8 * MiB, len(package)) == len(package)
+    answer = station.complete(second, upload)
+    assert answer.status_code == 200, answer.text
+    again = station.complete(first, upload)  # the row is gone: the receipt again, not a copy
+    assert again.status_code in (200, 404)
+    _stored_once(first, bucket, package)
+    assert not any((second.config.storage / "work").iterdir())  # work files removed
+
+
+def test_a_process_killed_mid_upload_is_taken_over_by_the_other(
+    pair: tuple[ServerProcess, ServerProcess, S3Settings], package: bytes
+) -> None:
+    first, second, bucket = pair
+    station = _Station(first)
+    upload = station.declare(first, package)
+    assert station.send(first, upload, package, 0, 6 * MiB) == 6 * MiB
+    streaming = threading.Event()
+    answers: list[BaseException | httpx.Response] = []
+
+    def slow() -> Iterator[bytes]:
+        yield package[6 * MiB : 7 * MiB]
+        streaming.set()
+        threading.Event().wait(30)  # held open until the process is killed
+        yield b""
+
+    def send() -> None:
+        try:
+            with station.client(first) as http:
+                answers.append(
+                    http.patch(
+                        f"/v1/uploads/{upload}",
+                        content=slow(),
+                        headers={"Upload-Offset": str(6 * MiB)},
+                    )
+                )
+        except httpx.HTTPError as err:
+            answers.append(err)
+
+    thread = threading.Thread(target=send, daemon=True)
+    thread.start()
+    assert streaming.wait(30)
+    first.kill()  # a power cut with a request half-way in
+    thread.join(40)
+    assert answers and isinstance(answers[0], httpx.HTTPError)
+    held = station.offset(second, upload)
+    assert held == 6 * MiB  # what was acknowledged, nothing of the cut request
+    assert station.send(second, upload, package, held, len(package)) == len(package)
+    assert station.complete(second, upload).status_code == 200
+    _stored_once(second, bucket, package)
+
+
+def test_the_object_store_restarted_mid_upload(
+    pair: tuple[ServerProcess, ServerProcess, S3Settings], seaweed: Seaweed, package: bytes
+) -> None:
+    first, second, bucket = pair
+    station = _Station(first)
+    upload = station.declare(first, package)
+    assert station.send(first, upload, package, 0, 6 * MiB) == 6 * MiB
+    with seaweed.down():
+        with station.client(second) as http:
+            answer = http.patch(
+                f"/v1/uploads/{upload}",
+                content=package[6 * MiB : 9 * MiB],
+                headers={"Upload-Offset": str(6 * MiB)},
+            )
+        assert answer.status_code == 503 and answer.json()["error"] == "storage_unavailable"
+        assert station.offset(first, upload) == 6 * MiB  # the database still answers
+    held = station.offset(second, upload)
+    assert held == 6 * MiB
+    assert station.send(first, upload, package, held, len(package)) == len(package)
+    assert station.complete(first, upload).status_code == 200
+    _stored_once(first, bucket, package)
