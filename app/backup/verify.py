@@ -10,7 +10,7 @@ from pathlib import Path
 from app.backup import medium
 from app.backup.errors import DamagedBackup
 from app.backup.manifest import Manifest
-from app.backup.progress import Meter, Report
+from app.backup.progress import Meter, Report, each
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,13 @@ def verify(
         total=sum(uses[0][3] for uses in wanted.values()), report=report, cancelled=cancelled
     )
     bad_generations = set(generations) - set(manifests)
-    for name, uses in sorted(wanted.items(), key=lambda item: item[1][0][1]):
-        meter.step(uses[0][1])
-        why = _check(backup_set, name, uses[0][2], meter)
+
+    def check(item: tuple[str, list[tuple[int, str, str, int]]]) -> str:
+        meter.step(item[1][0][1])
+        return _check(backup_set, item[0], item[1][0][2], meter)
+
+    ordered = sorted(wanted.items(), key=lambda item: item[1][0][1])
+    for (name, uses), why in zip(ordered, each(check, ordered), strict=True):
         if why:
             damaged.append(Damage(tuple(sorted({u[1] for u in uses})), backup_set.object_path(name),
                                   why))

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from app.backup import medium, snapshot
 from app.backup.errors import DamagedBackup
 from app.backup.manifest import DATABASE, Entry, Manifest
-from app.backup.progress import Meter, Report
+from app.backup.progress import Meter, Report, each
 from app.backup.settings import settings_files
 from app.catalog import profiles
 from app.catalog.audit import now
@@ -100,18 +100,22 @@ def backup(
             sources = _sources(catalog, work, facts)
             stored = backup_set.stored()
             meter.total = sum(s.size for s in sources)
-            entries, new_files, new_bytes = [], 0, 0
+            entries, todo = [], {}
             for source in sources:
                 name = backup_set.keys.object_name("content", source.sha256)
                 entries.append(Entry(source.path, source.sha256, source.size, name))
-                if stored.get(name) == medium.crypto.sealed_size(source.size):
+                if stored.get(name) == medium.crypto.sealed_size(source.size) or name in todo:
                     meter.add(source.size)
-                    continue
-                meter.step(source.path)
-                _copy(backup_set, source, name, meter)
-                stored[name] = medium.crypto.sealed_size(source.size)
-                new_files += 1
-                new_bytes += source.size
+                else:
+                    todo[name] = source  # the same bytes twice are copied once
+
+            def copy(item: tuple[str, Source]) -> None:
+                meter.step(item[1].path)
+                _copy(backup_set, item[1], item[0], meter)
+
+            for _ in each(copy, todo.items()):
+                pass
+            new_files, new_bytes = len(todo), sum(s.size for s in todo.values())
             manifest = Manifest(
                 generation=max(backup_set.generations(), default=0) + 1,
                 created_at=now(),

@@ -267,3 +267,22 @@ def test_another_users_catalog_is_not_restored_over_a_used_one(
     backup(catalog, drive, PASSPHRASE)
     with pytest.raises(OutputError):
         restore(drive, catalog.folder, PASSPHRASE)
+
+
+def test_a_damaged_catalog_file_stops_the_backup_and_keeps_the_last_one(
+    catalog: Catalog, drive: Path, tmp_path: Path
+) -> None:
+    backup(catalog, drive, PASSPHRASE)
+    add_documents(catalog, tmp_path, 1, start=40)
+    newest = catalog.documents(catalog.list_hoso()[0].file_code)[-1].current.sha256
+    path = catalog.file_path(newest)
+    path.chmod(0o644)
+    raw = bytearray(path.read_bytes())
+    raw[10] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DamagedBackup, match=f"store/{newest[:2]}/{newest[2:4]}/{newest}"):
+        backup(catalog, drive, PASSPHRASE)
+    found = verify(drive, PASSPHRASE)
+    assert found.ok and found.good == (1,)
+    keys = medium.open_set(drive, PASSPHRASE).keys
+    assert keys.object_name("content", newest) not in medium.open_set(drive, PASSPHRASE).stored()
