@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import gzip
 import json
 import os
@@ -39,13 +40,28 @@ TUNING, HELD_OUT = "tuning", "held-out"
 
 
 def _layout(fields: DocumentFields) -> str:
-    """The tuning generator's layout of a first page: issuer family and title or "V/v"."""
-    family = next((k for k, v in _FAMILY_CODES.items() if fields.number.endswith(v)), "other")
-    return f"{family}-{'vv' if fields.type_code == '22' else 'title'}"
+    """The tuning generator's layout of a first page: issuer family, title or "V/v", stamps."""
+    name = fields.issuer
+    ward = any(w in name for w in ("PHƯỜNG", "XÃ ", "THỊ TRẤN"))
+    family = next(
+        (f for f, heads in _FAMILY_HEADS.items() if name.startswith(heads)), "department"
+    )
+    if family in ("mttq", "ubnd"):
+        family += "-ward" if ward else "-district"
+    stamped = "-stamp" if fields.secrecy or fields.urgency else ""
+    return f"{family}-{'vv' if fields.type_code == '22' else 'title'}{stamped}"
 
 
-_FAMILY_CODES = {"mttq": "MTTQ-BTT", "ubnd": "UBND", "party-district": "QU",
-                 "party-ward": "ĐU", "department": "NV"}
+def layout_of(data: dict[str, Any]) -> str:
+    """A cached page's layout (the tuning layouts are named from its truth)."""
+    if data["split"] == HELD_OUT:
+        return str(data["layout"])
+    truth = dict(data["truth"], issued=datetime.date.fromisoformat(data["truth"]["issued"]))
+    return _layout(DocumentFields(**truth))
+
+
+_FAMILY_HEADS = {"mttq": ("BAN THƯỜNG TRỰC",), "ubnd": ("ỦY BAN NHÂN DÂN",),
+                 "party-ward": ("ĐẢNG ỦY",), "party": ("QUẬN ỦY", "HUYỆN ỦY", "THÀNH ỦY")}
 
 
 def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, str]:
@@ -236,7 +252,7 @@ def field_figures(folder: Path, jobs: int) -> dict[str, Any]:
         ms = (time.perf_counter() - started) * 1000 / len(pages)
         out[name] = {
             "pages": len(pages),
-            "layouts": len({p["layout"] for p in pages}),
+            "layouts": len({layout_of(p) for p in pages}),
             "ms_per_page": round(ms, 2),
             "fields": fields,
             "fields_without_rerank": score(pages, reranked=False),

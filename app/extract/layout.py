@@ -11,6 +11,7 @@ from app.extract.text import letters, squash
 from app.ocr.base import Box, OcrResult, Word
 
 GAP_FACTOR = 0.8  # a gap wider than this × the line's word height splits a line into segments
+WIDE_GAP = 2.5  # ... and wider than this × the page's median gap between words
 NATIONAL_ANCHORS = ("cong hoa xa hoi", "doc lap tu do", "dang cong san viet nam")
 
 
@@ -54,12 +55,13 @@ class Segment:
         return letters(self.text)
 
 
-def _split(words: list[Word]) -> list[Segment]:
-    """Cut one line's words (sorted by x) where the gap is wide."""
+def _split(words: list[Word], word_gap: float) -> list[Segment]:
+    """Cut one line's words (sorted by x) where the gap is wide for the line's height and for
+    the page's usual gap between words (a typewriter face spaces its words widely)."""
     out: list[list[Word]] = [[words[0]]]
     height = statistics.median(w.box[3] - w.box[1] for w in words)
     for prev, word in pairwise(words):
-        if word.box[0] - prev.box[2] > GAP_FACTOR * height:
+        if word.box[0] - prev.box[2] > max(GAP_FACTOR * height, WIDE_GAP * word_gap):
             out.append([word])
         else:
             out[-1].append(word)
@@ -81,9 +83,12 @@ class Layout:
         for word in ocr.words:
             if word.text.strip():
                 lines.setdefault(word.line, []).append(word)
+        rows = [sorted(words, key=lambda w: w.box[0]) for words in lines.values()]
+        gaps = [b.box[0] - a.box[2] for row in rows for a, b in pairwise(row)]
+        word_gap = float(statistics.median(gaps)) if gaps else 0.0
         segments: list[Segment] = []
-        for words in lines.values():
-            segments += _split(sorted(words, key=lambda w: w.box[0]))
+        for row in rows:
+            segments += _split(row, word_gap)
         segments.sort(key=lambda s: (s.box[1], s.box[0]))
         return cls(size[0], size[1], tuple(segments))
 

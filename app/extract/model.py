@@ -62,7 +62,7 @@ def mean_conf(words: tuple[Word, ...] | list[Word]) -> float:
     return sum(w.conf for w in words) / len(words) / 100.0 if words else 0.0
 
 
-LOW_CONF = 60.0  # a word Tesseract scored below this (0-100) makes a value a suggestion
+LOW_CONF = 35.0  # a word Tesseract scored below this (0-100) makes a value a suggestion
 GUESSED = "diacritics chosen by the lexicon on thin evidence"
 UNSURE = "low OCR confidence"
 

@@ -57,10 +57,14 @@ def _options(top: str, alternatives: Sequence[Choice]) -> list[tuple[str, float]
     return out
 
 
+def _marks(ch: str) -> set[str]:
+    return set(unicodedata.normalize("NFD", ch)[1:]) | ({"đ"} if ch in "đĐ" else set())
+
+
 def _adds_marks(top: str, spelling: str) -> bool:
-    """True when `spelling` only puts marks on letters read bare ("CHU" → "CHỦ", "Uy" → "Ủy"):
+    """True when `spelling` only adds marks to what was read ("CHU" → "CHỦ", "tôn" → "tồn"):
     a small mark the model missed, rather than one it read otherwise."""
-    return all(a == b or _base(a) == a for a, b in zip(top, spelling, strict=True))
+    return all(_marks(a) < _marks(b) for a, b in zip(top, spelling, strict=True) if a != b)
 
 
 def _unreachable(top: str, spelling: str) -> bool:
@@ -120,12 +124,17 @@ class _Page:
         return max(valid, key=lambda c: c[1])[0] if valid else cands[0][0]
 
     def _neighbour(self, i: int, step: int) -> str | None:
-        """The key of the next word on the line, when no punctuation stands between them."""
+        """The key of the word before or after in its paragraph (a line wrap included), when no
+        punctuation and no column gap (Tesseract may join the two header columns on one line)
+        stands between them."""
         j = i + step
-        if not 0 <= j < len(self.words) or self.words[j].line != self.words[i].line:
+        if not 0 <= j < len(self.words) or self.words[j].line[:2] != self.words[i].line[:2]:
             return None
         left, right = (self.words[j], self.words[i]) if step < 0 else (self.words[i], self.words[j])
         if not left.text[-1].isalpha() or not right.text[0].isalpha():
+            return None
+        same_line = left.line == right.line
+        if same_line and right.box[0] - left.box[2] > left.box[3] - left.box[1]:
             return None
         return _key(self.first[j])
 
@@ -159,7 +168,9 @@ class _Page:
                     break
                 if weight >= WEIGHTED or _unreachable(top, spelling):
                     return spelling, False
-                if _adds_marks(top, spelling) and not self._in_name(i):
+                if self._in_name(i):
+                    continue
+                if self._context(i, spelling) == 2 or _adds_marks(top, spelling):
                     return spelling, True
             return None
         spelling, weight = ranked[0]

@@ -19,6 +19,7 @@ _NUMERIC = re.compile(
 )
 _DAY_NUMERIC = re.compile(rf"ng[a-z]?y\s*(?P<d>{_D})\s*[/.-]\s*(?P<m>{_D})\s*[/.-]\s*"
                           r"(?P<y>[0-9oil|]{4})(?![0-9])")
+BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text
 _CONFUSED = str.maketrans("oil|", "0111")
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -52,8 +53,17 @@ def parse(segment: Segment) -> tuple[datetime.date, float] | None:
 
 
 def line(layout: Layout, bottom: float) -> Segment | None:
-    """The place-and-date segment of the right header column, above `bottom`."""
-    return next((s for s in layout.right(0, bottom) if parse(s) is not None), None)
+    """The place-and-date segment of the right header column above `bottom`; failing that, a
+    header segment across the columns (a wide face can push the line over the column split)
+    above the first line of body text."""
+    found = next((s for s in layout.right(0, bottom) if parse(s) is not None), None)
+    if found is not None:
+        return found
+    body = next((s.box[1] for s in layout.segments if s.width > BODY_WIDTH * layout.width),
+                layout.height)
+    return next((s for s in layout.segments
+                 if s.cy < min(bottom, body) and s.box[2] > layout.column_split
+                 and parse(s) is not None), None)
 
 
 def find(layout: Layout, bottom: float) -> FieldValue:

@@ -39,6 +39,9 @@ def _lines(layout: Layout, bottom: float) -> list[Segment]:
 
 def _split(lines: list[Segment]) -> int | None:
     """The index of the issuer's first line (the lines before it name the parent body)."""
+    if lines[0].letters.startswith(ISSUER_HEADS):  # no parent line printed
+        later = [i for i, line in enumerate(lines[1:], 1) if line.letters.startswith(ISSUER_HEADS)]
+        return later[0] if later else 0
     for i, line in enumerate(lines[1:], 1):
         if line.letters.startswith(ISSUER_HEADS):
             return i
