@@ -6,8 +6,8 @@ import pytest
 
 from app.extract.doctypes import DocType, TypeTable
 from app.extract.read import read_fields
-from app.ocr.base import OcrResult
-from tests.extract.conftest import LEFT, PAGE, RIGHT, header, page
+from app.ocr.base import OcrResult, Word
+from tests.extract.conftest import LEFT, MIDDLE, PAGE, RIGHT, header, page
 
 
 def test_state_document_fields() -> None:
@@ -119,3 +119,61 @@ def test_a_profile_without_a_type_leaves_it_empty() -> None:
     assert types.by_title("KẾ HOẠCH") == DocType("10", "Kế hoạch", ("KH",))
     assert types.by_title("QUY CHẾ") is None and types.by_abbreviation("QC") is None
     assert types.by_title("KHÁC") is None  # the catch-all is never read off a page
+
+
+def _party(number_line: str, date_line: str = "Ba Đình, ngày 5/1/1998") -> OcrResult:
+    return page([("ĐẢNG BỘ QUẬN BA ĐÌNH", LEFT, 230), ("ĐẢNG CỘNG SẢN VIỆT NAM", RIGHT, 230),
+                 ("QUẬN ỦY BA ĐÌNH", LEFT, 290), (number_line, LEFT, 450),
+                 (date_line, RIGHT, 450), ("KẾ HOẠCH", MIDDLE, 700),
+                 ("Triển khai công tác", MIDDLE, 780), ("chuyển đổi số năm 1998", MIDDLE, 840)])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Số 12-KH/QU", "12-KH/QU"), ("Số: 45-BC/ĐU", "45-BC/ĐU"), ("Số:05/KH-MTTQ-BTT",
+     "05/KH-MTTQ-BTT"), ("Số: 08/KH-MTTQ–BTT", "08/KH-MTTQ-BTT"), ("Số: 30/2020/NĐ-CP",
+     "30/2020/NĐ-CP")],
+)
+def test_numbers_are_kept_as_printed(line: str, expected: str) -> None:
+    f = read_fields(_party(line), PAGE)
+    assert f.number.value == expected and not f.number.suggested
+    assert f.issued.value == "05/01/1998"
+    assert f.issuer.value == "QUẬN ỦY BA ĐÌNH"
+    assert f.subject.value == "Triển khai công tác chuyển đổi số năm 1998"
+
+
+def test_an_unreadable_number_leaves_the_other_fields() -> None:
+    f = read_fields(_party("Sô; ?KH MTTQ", "Ba Đình, 05/01/1998"), PAGE)
+    assert f.number.empty
+    assert f.issued.value == "05/01/1998"
+    assert f.issuer.value == "QUẬN ỦY BA ĐÌNH"
+    assert f.doc_type.value == "10" and f.subject.value.startswith("Triển khai")
+
+
+def test_a_lost_slash_is_only_a_suggestion() -> None:
+    f = read_fields(_party("Số: 7KH-MTTQ"), PAGE)
+    assert f.number.value == "7/KH-MTTQ" and f.number.suggested
+    assert f.to_json()["number"]["why"] == "the number's slash was not read"
+    assert f.issued.value == "05/01/1998" and not f.issued.suggested
+
+
+def test_unsure_words_make_a_suggestion() -> None:
+    ocr = _party("Số 12-KH/QU")
+    words = tuple(Word(w.text, w.box, 20.0 if w.text == "QUẬN" else w.conf, w.line,
+                       guessed=w.text == "công") for w in ocr.words)
+    f = read_fields(OcrResult(words, "vie"), PAGE)
+    assert f.issuer.suggested and f.issuer.why == "low OCR confidence"
+    assert f.subject.suggested and "lexicon" in f.subject.why
+    assert not f.number.suggested and f.number.value == "12-KH/QU"
+
+
+def test_an_issuer_printed_without_its_parent() -> None:
+    ocr = page([("BAN THƯỜNG TRỰC ỦY BAN MTTQ", LEFT, 230),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+                ("VIỆT NAM PHƯỜNG ĐỘI CẤN", LEFT, 290), ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+                ("Số: 170/BC-MTTQ-BTT", LEFT, 450),
+                ("Đội Cấn, ngày 11 tháng 6 năm 2001", RIGHT, 450),
+                ("BÁO CÁO", MIDDLE, 700), ("Sơ kết công tác", MIDDLE, 780)])
+    f = read_fields(ocr, PAGE)
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG ĐỘI CẤN"
+    assert f.issued.value == "11/06/2001"

@@ -56,9 +56,11 @@ def _digits(raw: str) -> tuple[str, float] | None:
 
 
 def _label(segment: Segment, start: int) -> str | None:
-    """The folded label before the number ("so", or "" when none); None when other text is."""
-    label = letters(segment.text[:start])
-    return label if label in _LABELS or label == "" else None
+    """The folded label before the number ("so", or "" when the number opens the segment);
+    None when anything else is before it."""
+    before = segment.text[:start]
+    label = letters(before)
+    return label if label in _LABELS or not before.strip() else None
 
 
 def parse(segment: Segment) -> Number | None:
@@ -102,8 +104,12 @@ def _lines(layout: Layout, bottom: float) -> list[Segment]:
 
 
 def find(layout: Layout) -> Number | None:
-    """The number line of the left header column (upper 45 % of the page)."""
-    for segment in _lines(layout, layout.height * 0.45):
+    """The number line of the left header column (upper 45 % of the page); failing that, a
+    header segment starting in the left column and running on (a long date line set close)."""
+    bottom = layout.height * 0.45
+    starting_left = [s for s in layout.segments
+                     if s.cy < bottom and s.box[0] < layout.column_split <= s.cx]
+    for segment in (*_lines(layout, bottom), *starting_left):
         number = parse(segment)
         if number is not None:
             return number
