@@ -53,11 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             desk.session, desk.pools, prefs
         ).exec() != QDialog.DialogCode.Accepted:
             return 1
-        if SignInDialog(desk.session, desk.pools).exec() != QDialog.DialogCode.Accepted:
-            return 1
-        window = MainWindow(desk)
-        window.show()
-        return app.exec()
+        while True:  # until the window closes other than by "Sign out"
+            if SignInDialog(desk.session, desk.pools).exec() != QDialog.DialogCode.Accepted:
+                return 1
+            window = MainWindow(desk)
+            window.signed_out.connect(app.quit)
+            window.show()
+            code = app.exec()
+            if not window.signing_out:
+                return code
+            desk.session.user = None
+            desk.status = StatusBar()  # the closed window took its status bar with it
     finally:
         desk.pools.wait()
         desk.session.close()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QTabWidget, QWidget
 
 from app.catalog import backup_state
 from app.catalog.models import Role
@@ -26,6 +26,8 @@ Screen = ScanView | ReviewView | SignView | SearchView | SettingsView | HealthPa
 
 class MainWindow(QMainWindow):
     """Scan (clerk), Review (supervisor), Sign (signer), Search (all), Settings (all)."""
+
+    signed_out = Signal()  # the user chose "Đăng xuất": the window closes, sign-in comes back
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +62,15 @@ class MainWindow(QMainWindow):
         self._add(self.health, lambda: self.tr("Station health"))
         self.backup_button = QPushButton()  # "Sao lưu": back up to a drive, then verify
         self.backup_button.clicked.connect(self.open_backup)
-        self.tabs.setCornerWidget(self.backup_button)
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.clicked.connect(self.sign_out)
+        corner = QWidget()
+        buttons = QHBoxLayout(corner)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.sign_out_button)
+        self.tabs.setCornerWidget(corner)
+        self.signing_out = False
         QShortcut(QKeySequence("Ctrl+F"), self, self._to_search)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.sync_timer = QTimer(self)
@@ -86,7 +96,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, title())
             screen.retranslate()
         self.backup_button.setText(self.tr("Back up…"))
+        self.sign_out_button.setText(self.tr("Sign out"))
         self.desk.status.retranslate()
+        self.desk.status.show_user(user.full_name or user.name)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -134,6 +146,21 @@ class MainWindow(QMainWindow):
             self.review.refresh()
         if widget is self.sign and self.sign is not None:
             self.sign.refresh()
+
+    def sign_out(self) -> None:
+        """Close the window and let the desk ask who signs in next; refused while pages wait
+        in the scan strip (closing waits for running work)."""
+        unsaved = self.scan.strip.count() if self.scan is not None else 0
+        if unsaved:
+            self.desk.status.showMessage(
+                self.tr("%1 pages are not filed yet: file or remove them before signing out.")
+                .replace("%1", str(unsaved)), 10000)
+            return
+        self.signing_out = True
+        if self.close():
+            self.signed_out.emit()
+        else:
+            self.signing_out = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync_timer.stop()

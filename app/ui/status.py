@@ -21,9 +21,12 @@ class StatusBar(QStatusBar):
         self.cancel_button.clicked.connect(self._cancel)
         self.sync_label = QLabel()
         self.backup_label = QLabel()
+        self.user_label = QLabel()
+        self.user = ""
         self.last_backup: str | None = None  # ISO time of the newest verified backup
         for widget in (self.task_label, self.bar, self.cancel_button):
             self.addWidget(widget)
+        self.addPermanentWidget(self.user_label)
         self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.sync_label)
         self._tasks: list[Task] = []
@@ -33,10 +36,16 @@ class StatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
+        self.show_user(self.user)
         self._show_sync()
         self._show_backup()
         if not self._tasks:
             self._idle()
+
+    def show_user(self, name: str) -> None:
+        """Who is signed in (empty: nobody)."""
+        self.user = name
+        self.user_label.setText(self.tr("Signed in: %1").replace("%1", name) if name else "")
 
     def track(self, task: Task, title: str, *, cancellable: bool = True) -> None:
         """Show `task` until it ends; Cancel asks it to stop between steps."""

@@ -342,44 +342,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Back up…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Scanning station — %1 — %2</source>
         <translation>Trạm số hóa — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>Scan and index</source>
         <translation>Quét và biên mục</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="49"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Review</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Station health</source>
         <translation>Tình trạng trạm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="99"/>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="156"/>
+        <source>%1 pages are not filed yet: file or remove them before signing out.</source>
+        <translation>Còn %1 trang chưa lưu: hãy lưu hoặc xóa trước khi đăng xuất.</translation>
     </message>
 </context>
 <context>
@@ -1251,52 +1261,57 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/ui/status.py" line="85"/>
+        <location filename="../../app/ui/status.py" line="94"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="84"/>
+        <location filename="../../app/ui/status.py" line="93"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="35"/>
+        <location filename="../../app/ui/status.py" line="38"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="62"/>
+        <location filename="../../app/ui/status.py" line="48"/>
+        <source>Signed in: %1</source>
+        <translation>Đang đăng nhập: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="71"/>
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="71"/>
+        <location filename="../../app/ui/status.py" line="80"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="95"/>
+        <location filename="../../app/ui/status.py" line="104"/>
         <source>Sync: …</source>
         <translation>Đồng bộ: …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="98"/>
+        <location filename="../../app/ui/status.py" line="107"/>
         <source>not set up</source>
         <translation>chưa thiết lập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="102"/>
+        <location filename="../../app/ui/status.py" line="111"/>
         <source>%1 refused by the server</source>
         <translation>%1 bị máy chủ từ chối</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="106"/>
+        <location filename="../../app/ui/status.py" line="115"/>
         <source>Signed documents wait in the outbox until `scanstation sync` sends them; %1 sent so far.</source>
         <translation>Văn bản đã ký chờ trong hộp thư đi cho đến khi `scanstation sync` gửi lên; đã gửi %1 văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="99"/>
+        <location filename="../../app/ui/status.py" line="108"/>
         <source>Sync: %1 · %2 waiting</source>
         <translation>Đồng bộ: %1 · %2 văn bản chờ gửi</translation>
     </message>
