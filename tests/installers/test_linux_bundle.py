@@ -25,10 +25,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "installers" / "linux" / "scanstation.spec"
 BUILD_DEB = ROOT / "installers" / "linux" / "build_deb.py"
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or shutil.which("dpkg-deb") is None,
-    reason="the Linux package is built on Debian",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux") or shutil.which("dpkg-deb") is None,
+        reason="the Linux package is built on Debian",
+    ),
+    # The first test also waits for the PyInstaller build (its own limit: 900 s); on a busy
+    # machine that passed the suite's 300 s and ended the whole run.
+    pytest.mark.timeout(1800),
+]
 
 
 @dataclass(frozen=True)
