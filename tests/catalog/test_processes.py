@@ -55,17 +55,20 @@ def test_killed_at_random_points_keeps_the_catalog_consistent(
     committed: dict[str, str] = {}
     edits: dict[str, str] = {}
     kills = 0
-    deadline = time.monotonic() + 50
-    while kills < 50 and time.monotonic() < deadline:
+    while kills < 40:  # a count, not a time budget: a loaded machine only makes it slower
         child = _child(folder, hoso.file_code, 10_000, tmp_path / "work")
         assert child.stdout is not None
+        seen: list[str] = []
         if rng.random() < 0.15:  # now and then, kill while it starts and opens the catalog
             time.sleep(rng.uniform(0.0, 0.3))
         else:
             assert child.stdout.readline().strip() == "READY"
+            # progress by lines, not by time: wait for 0-3 lines (adds, edits), then a random moment
+            seen = [child.stdout.readline() for _ in range(rng.randint(0, 3))]
             time.sleep(rng.uniform(0.0, 0.25))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
+        out = "".join(seen) + out
         kills += 1
         for line in out.splitlines():
             kind, doc_uuid, rest = [*line.split(" ", 2), "", ""][:3]
@@ -73,7 +76,6 @@ def test_killed_at_random_points_keeps_the_catalog_consistent(
                 committed[doc_uuid] = rest
             elif kind == "EDIT":
                 edits[doc_uuid] = rest
-    assert kills >= 50
     assert len(committed) > 20
     with Catalog.open(folder) as reopened:
         report = reopened.fsck()
