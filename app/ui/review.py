@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -222,13 +223,7 @@ class ReviewView(QWidget):
 
     def approve(self) -> None:
         """Approve every selected document, then select the next one (Ctrl+Enter)."""
-        chosen = self.selected()
-        if not chosen:
-            return
-        codes = [item.document.doc_code for item in chosen]
-        self._select_next = self._after(chosen)
-        session = self.desk.session
-        self._write(lambda: [session.approve(code) for code in codes])
+        self._apply(self.desk.session.approve)
 
     def reject(self) -> None:
         """Send the selected documents back with a reason (Ctrl+R); no reason, no change."""
@@ -240,13 +235,17 @@ class ReviewView(QWidget):
             self.reject_with(dialog.reason())
 
     def reject_with(self, reason: str) -> None:
+        session = self.desk.session
+        self._apply(lambda code: session.reject(code, reason))
+
+    def _apply(self, act: Callable[[str], object]) -> None:
+        """Run `act` on each selected document in the writer, then select the next one."""
         chosen = self.selected()
         if not chosen:
             return
         codes = [item.document.doc_code for item in chosen]
         self._select_next = self._after(chosen)
-        session = self.desk.session
-        self._write(lambda: [session.reject(code, reason) for code in codes])
+        self._write(lambda: [act(code) for code in codes])
 
     def _write(self, action: object) -> None:
         task = self.desk.pools.run(lambda r: action(), write=True, name="review-write")  # type: ignore[operator]
