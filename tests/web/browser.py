@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -81,7 +82,22 @@ def submit(driver: webdriver.Chrome, button: str) -> None:
     """Click the button with id `button` and wait until the next page has replaced this one."""
     found = driver.find_element(By.ID, button)
     found.click()
-    WebDriverWait(driver, 20).until(staleness_of(found))
+    WebDriverWait(driver, 20).until(lambda _: _left_the_page(found))
+
+
+def _left_the_page(element: WebElement) -> bool:
+    """Whether `element` is no longer in the document. Chromium sometimes reports that as an
+    "unknown error" ("Node with given id does not belong to the document") rather than as a
+    stale element, which selenium's own staleness_of lets through as a failure."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as err:
+        if "does not belong to the document" in str(err):
+            return True
+        raise
+    return False
 
 
 def wait_for_file(folder: Path, suffix: str, timeout: float = 20.0) -> Path:
