@@ -21,7 +21,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from app.backup.errors import DamagedBackup, NotABackup, TargetUnusable
 from app.backup.manifest import Manifest
 from app.catalog.audit import now
 from app.errors import OutputError
+from app.filelock import try_lock
 
 ROOT = "scanstation-backup"
 HEADER = "set.json"
@@ -285,7 +285,7 @@ def writer_lock(folder: Path) -> Iterator[None]:
         raise _unusable(folder, err) from err
     with handle:
         try:
-            _lock(handle)
+            try_lock(handle)
         except OSError:
             raise TargetUnusable(
                 f"Another backup is writing to {folder} right now.",
@@ -293,14 +293,4 @@ def writer_lock(folder: Path) -> Iterator[None]:
             ) from None
         yield
 
-
-def _lock(handle: IO[bytes]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,8 +91,7 @@ def backup(
     with medium.writer_lock(folder):
         backup_set = medium.open_or_create(folder, passphrase)
         backup_set.clear_tmp()
-        with tempfile.TemporaryDirectory(prefix="scanstation-backup-") as tmp:
-            work = Path(tmp)
+        with catalog.store.workdir() as work:
             meter.step("snapshot")
             snapshot.take(catalog.folder / DB_NAME, work / DATABASE)
             facts = snapshot.read(work / DATABASE)

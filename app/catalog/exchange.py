@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +102,8 @@ class Exchange(Records):
     def import_package(self, path: Path, user: str) -> Hoso:
         """Read a SIP written by `export(fmt="sip")` back into this catalog, without loss."""
         lookup.require(user, {Role.SUPERVISOR, Role.ADMIN})
-        with tempfile.TemporaryDirectory(dir=self.store.tmp) as work:
-            package = read_package(path, Path(work))
+        with self.store.workdir() as work:
+            package = read_package(path, work)
             profile = profiles.load(package.profile)
             hoso_meta = validate(profile, "hoso", package.metadata)
             code = str(package.metadata.get("fileCode", ""))

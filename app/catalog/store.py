@@ -5,13 +5,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from app.content_store import CHUNK, BlobFolder, Stored, store_stream
 from app.errors import OutputError
+from app.filelock import try_lock
 
+WORK_PREFIX = "work-"  # scratch folders of running jobs (see ContentStore.workdir)
+WORK_LOCK = ".lock"
 LEFTOVER_AGE = 600.0  # seconds without a write after which a temp file is a dead add's leftover
 log = logging.getLogger(__name__)
 
@@ -28,8 +33,9 @@ def sha256_of(path: Path) -> str:
 class ContentStore(BlobFolder):
     """Files named by their SHA-256 under `root/ab/cd/abcd…`; temp files live in `root/tmp`.
 
-    Opening the store removes the `tmp/*.part` files of an add that was killed (unwritten for
-    LEFTOVER_AGE: another process may be adding right now); `removed` lists them.
+    Opening the store removes the `tmp/*.part` files of an add that was killed and the
+    `tmp/work-*` folders of a killed job (unwritten for LEFTOVER_AGE: another process may be
+    working right now); `removed` lists them.
     """
 
     def __init__(self, root: Path) -> None:
@@ -39,16 +45,33 @@ class ContentStore(BlobFolder):
     def _remove_leftovers(self) -> list[Path]:
         cutoff = time.time() - LEFTOVER_AGE
         removed = []
-        for path in self.tmp.glob("*.part"):
+        for path in [*self.tmp.glob("*.part"), *self.tmp.glob(f"{WORK_PREFIX}*")]:
             with contextlib.suppress(FileNotFoundError):  # another process cleaning too
-                if path.is_file() and path.stat().st_mtime < cutoff:
+                if path.stat().st_mtime >= cutoff:
+                    continue
+                if path.is_dir():
+                    if not _abandoned(path):
+                        continue
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
                     path.unlink()
-                    removed.append(path)
+                removed.append(path)
         if removed:
             log.info(
                 "Removed %d temp file(s) an interrupted add left in %s", len(removed), self.tmp
             )
         return removed
+
+    @contextlib.contextmanager
+    def workdir(self) -> Iterator[Path]:
+        """A private scratch folder beside the store, removed on exit (or by the next open after
+        a kill), so copies of documents never land outside the catalog folder."""
+        with (
+            tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=self.tmp) as work,
+            (Path(work) / WORK_LOCK).open("ab") as handle,
+        ):
+            try_lock(handle)  # held while the job lives: a long job is never swept
+            yield Path(work)
 
     def put(self, source: Path) -> Stored:
         """Copy `source` into the store (hashing while copying); an existing blob is kept."""
@@ -69,3 +92,15 @@ class ContentStore(BlobFolder):
 
     def temp_files(self) -> list[Path]:
         return [p for p in self.tmp.iterdir() if p.is_file()]
+
+
+def _abandoned(work: Path) -> bool:
+    """Whether no live process holds `work`'s lock (a folder without one is half made)."""
+    try:
+        with (work / WORK_LOCK).open("rb+") as handle:
+            try_lock(handle)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True

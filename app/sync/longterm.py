@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
@@ -64,8 +62,8 @@ class Extender:
         if doc.current.kind != "signed":
             return Outcome("skipped", "not signed")
         source = self.catalog.file_path(doc.current.sha256)
-        with tempfile.TemporaryDirectory(dir=self.catalog.store.tmp) as work:
-            out = Path(work) / "extended.pdf"
+        with self.catalog.store.workdir() as work:
+            out = work / "extended.pdf"
             try:
                 result = extend_to_lt(
                     source,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,7 +166,7 @@ class SignView(QWidget):
     def _sign(self, report: Reporter, docs: list[Document], sources: list[Path], module: str,
               label: str, key: str, org: str) -> str:
         session = self.desk.session
-        with tempfile.TemporaryDirectory(prefix="scanstation-sign-") as tmp, TokenSession(
+        with session.workdir() as tmp, TokenSession(
             Path(module) if module else None, label, self.bridge, key_label=key or None
         ) as token:
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+from app.backup.write import backup
 from app.catalog import Catalog
-from app.catalog.store import LEFTOVER_AGE
+from app.catalog.store import LEFTOVER_AGE, WORK_PREFIX
 from app.cli.main import main
 
 
@@ -46,3 +48,35 @@ def test_fsck_reports_temp_files_as_leftovers_and_exits_0(
     assert main(["fsck", "--repair", "--catalog", str(folder)]) == 0
     assert "removed temp file killed-add.part" in capsys.readouterr().out
     assert not any((folder / "store" / "tmp").iterdir())
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_open_removes_a_killed_jobs_scratch_folder_but_never_a_live_one(folder: Path) -> None:
+    with Catalog.open(folder) as catalog, catalog.store.workdir() as live:
+        (live / "document.pdf").write_bytes(b"%PDF-1.7 being signed")
+        dead = catalog.store.tmp / f"{WORK_PREFIX}killed"
+        dead.mkdir()
+        (dead / "catalog.sqlite3").write_bytes(b"a snapshot a killed backup left")
+        for path in (live, dead):
+            _age(path, LEFTOVER_AGE + 60)
+        with Catalog.open(folder) as other:  # the desk opening while a long job runs
+            assert other.store.removed == [dead]
+        assert not dead.exists() and (live / "document.pdf").exists()
+    assert not live.exists()
+
+
+def test_a_backup_writes_no_catalog_snapshot_to_the_system_temp_folder(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    (tmp_path / "usb").mkdir()
+    report = backup(catalog, tmp_path / "usb", "cụm mật khẩu thử")
+    assert report.files >= 1
+    assert list(system_tmp.iterdir()) == []
+    assert not any(catalog.store.tmp.iterdir())

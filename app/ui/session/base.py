@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,3 +38,9 @@ class SessionBase:
     def file_of(self, doc: Document) -> Path:
         """Where the document's current version is stored (read only)."""
         return self.catalog.file_path(doc.current.sha256)
+
+    @contextmanager
+    def workdir(self) -> Iterator[Path]:
+        """Scratch space inside the catalog folder (documents never go to the system temp)."""
+        with self.catalog.store.workdir() as work:
+            yield work

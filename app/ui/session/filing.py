@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,8 +31,8 @@ class Filing(SessionBase):
     def file_document(self, pages: list[ScanPage], meta: Mapping[str, Any], hoso: str,
                       batch: str | None, reader: PageSession) -> Document:
         """Write the pages as one PDF/A, file it in `hoso` and mark it indexed."""
-        with tempfile.TemporaryDirectory(prefix="scanstation-desk-") as tmp:
-            pdf = reader.write(pages, Path(tmp) / "document.pdf", str(meta.get("subject", "")))
+        with self.catalog.store.workdir() as tmp:
+            pdf = reader.write(pages, tmp / "document.pdf", str(meta.get("subject", "")))
             doc = self.catalog.add_document(pdf, nfc_deep(dict(meta)), self.name, batch,
                                             hoso=hoso)
         self._record_flags(doc.uuid, pages)
@@ -63,8 +62,8 @@ class Filing(SessionBase):
         """File a returned document's pages as its next version (same document, same code),
         with its corrected metadata, and send it back for review."""
         self.catalog.update_metadata(doc_code, nfc_deep(dict(changes)), self.name)
-        with tempfile.TemporaryDirectory(prefix="scanstation-desk-") as tmp:
-            pdf = reader.write(pages, Path(tmp) / "document.pdf", str(changes.get("subject", "")))
+        with self.catalog.store.workdir() as tmp:
+            pdf = reader.write(pages, tmp / "document.pdf", str(changes.get("subject", "")))
             doc = self.catalog.replace_scan(doc_code, pdf, self.name)
         self._record_flags(doc.uuid, pages)
         return self.catalog.set_state(doc_code, State.INDEXED, self.name)
