@@ -24,7 +24,7 @@ from app.ui import i18n
 from app.ui.eventloop import run_until
 from app.ui.main import open_desk
 from app.ui.prefs import Prefs
-from app.ui.scan_view import ScanView
+from app.ui.scan.view import ScanView
 
 THUMB_TARGET_MS = 300.0
 STALL_TARGET_MS = 100.0
@@ -81,22 +81,22 @@ def _scan(work: Path, ocr: str, pages: int) -> dict[str, Any]:
         view = ScanView(desk)
         view.resize(1280, 860)
         view.show()
-        run_until(lambda: view.device.count() > 0, 60)
-        view.device.addItem(DEVICE, DEVICE)
-        view.device.setCurrentIndex(view.device.count() - 1)
-        view.dpi.setValue(DPI)
-        view.source.setCurrentIndex(view.source.findData("adf"))
+        run_until(lambda: view.controls.device.count() > 0, 60)
+        view.controls.device.addItem(DEVICE, DEVICE)
+        view.controls.device.setCurrentIndex(view.controls.device.count() - 1)
+        view.controls.dpi.setValue(DPI)
+        view.controls.source.setCurrentIndex(view.controls.source.findData("adf"))
         shown: list[float] = []
         view.page_shown.connect(shown.append)
         beat = Heartbeat()
         started = time.perf_counter()
         beat.start()
-        view.start_scan(max_pages=pages)
-        run_until(lambda: len(shown) == pages and view.scan_task is None, 30 + 6 * pages)
+        view.controls.start_scan(max_pages=pages)
+        run_until(lambda: len(shown) == pages and view.controls.scan_task is None, 30 + 6 * pages)
         scanned_s = time.perf_counter() - started
-        read = sum(1 for p in view.batch.state.pages if p.ocr is not None)
+        read = sum(1 for p in view.strip.batch.state.pages if p.ocr is not None)
         if ocr != "none":
-            run_until(lambda: all(p.ocr is not None for p in view.batch.state.pages),
+            run_until(lambda: all(p.ocr is not None for p in view.strip.batch.state.pages),
                       60 + 20 * pages)
         beat.stop()
         view.close()

@@ -82,6 +82,14 @@ class Batch:
         """Start a new document at this page, or merge it back into the one before."""
         self._do(replace(self.state, splits=self.state.splits ^ {page_id}))
 
+    def add(self, pages: list[ScanPage], splits: frozenset[str] = frozenset()) -> None:
+        """Pages put back with their edits after those here; `splits`: the ids among them that
+        start a new document (the first always does when the strip had pages). Not undoable,
+        and the undo history ends here (an undo must not take them off again)."""
+        starts = splits | ({pages[0].id} if pages and self.state.pages else set())
+        self.state = StripState(self.state.pages + tuple(pages), self.state.splits | starts)
+        self._undo.clear()
+
     def load(self, pages: list[ScanPage]) -> None:
         """Start afresh with `pages` (a returned document opened for correction), no undo."""
         self.state = StripState(tuple(pages))

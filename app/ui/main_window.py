@@ -14,7 +14,7 @@ from app.ui.backup_dialog import BackupDialog
 from app.ui.desk import Desk
 from app.ui.health import HealthPanel
 from app.ui.review import ReviewView
-from app.ui.scan_view import ScanView
+from app.ui.scan.view import ScanView
 from app.ui.search_view import SearchView
 from app.ui.session import SyncStatus
 from app.ui.settings_view import SettingsView

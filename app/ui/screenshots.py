@@ -158,12 +158,12 @@ class Stage:
         window = self.window("lan", "scan")
         view = window.scan
         assert view is not None
-        view.device.addItem("Scanstation Máy quét mô phỏng (demo)", DEVICE)
-        view.device.setCurrentIndex(view.device.count() - 1)
-        view.dpi.setValue(300)
-        view.start_scan(max_pages=4)
-        run_until(lambda: len(view.batch.state.pages) == 4 and view.scan_task is None, 180)
-        run_until(lambda: view.batch.state.pages[0].ocr is not None, 180)
+        view.controls.device.addItem("Scanstation Máy quét mô phỏng (demo)", DEVICE)
+        view.controls.device.setCurrentIndex(view.controls.device.count() - 1)
+        view.controls.dpi.setValue(300)
+        view.controls.start_scan(max_pages=4)
+        run_until(lambda: len(view.strip.pages()) == 4 and view.controls.scan_task is None, 180)
+        run_until(lambda: view.strip.batch.state.pages[0].ocr is not None, 180)
         settle(300)
         view.strip.setCurrentRow(0)
         return window
@@ -205,12 +205,12 @@ def index(stage: Stage) -> QWidget:
     """The indexing form beside the scan: OCR values highlighted, an error shown inline."""
     view = stage.clerk_window.scan
     assert view is not None
-    editor = view.form.editors["issuedDate"]
+    editor = view.filing.form.editors["issuedDate"]
     editor.line.selectAll()
     QTest.keyClicks(editor.line, "31/02/2025")  # the clerk types a date that does not exist
     editor.check_format()
-    view.form.editors["typeName"].line.setFocus()
-    panel = view.save_button.parentWidget()
+    view.filing.form.editors["typeName"].line.setFocus()
+    panel = view.filing.save_button.parentWidget()
     assert panel is not None
     return panel
 

@@ -205,6 +205,39 @@
     </message>
 </context>
 <context>
+    <name>FilingPanel</name>
+    <message>
+        <location filename="../../app/ui/scan/filing.py" line="87"/>
+        <source>Hồ sơ *</source>
+        <translation>Hồ sơ *</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/filing.py" line="88"/>
+        <source>New hồ sơ…</source>
+        <translation>Tạo hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/filing.py" line="89"/>
+        <source>Save and next (Enter)</source>
+        <translation>Lưu và tiếp (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/filing.py" line="90"/>
+        <source>Put the returned document back</source>
+        <translation>Đóng văn bản bị trả lại (không lưu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/filing.py" line="91"/>
+        <source>Shortcuts (F1)</source>
+        <translation>Phím tắt (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/filing.py" line="92"/>
+        <source>Sent back to me (double-click to correct or rescan)</source>
+        <translation>Bị trả lại cho tôi (nháy đúp để sửa hoặc quét lại)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../app/ui/firstrun.py" line="71"/>
@@ -469,49 +502,87 @@
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="49"/>
+        <location filename="../../app/ui/scan/strip.py" line="113"/>
         <source>A new document starts here</source>
         <translation>Văn bản mới bắt đầu từ trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="65"/>
+        <location filename="../../app/ui/scan/strip.py" line="130"/>
         <source>blank</source>
         <translation>trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="66"/>
+        <location filename="../../app/ui/scan/strip.py" line="131"/>
         <source>skew</source>
         <translation>nghiêng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="67"/>
+        <location filename="../../app/ui/scan/strip.py" line="132"/>
         <source>low dpi</source>
         <translation>độ phân giải thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="68"/>
+        <location filename="../../app/ui/scan/strip.py" line="133"/>
         <source>cut off</source>
         <translation>bị cắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="69"/>
+        <location filename="../../app/ui/scan/strip.py" line="134"/>
         <source>no edge</source>
         <translation>không thấy mép giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="70"/>
+        <location filename="../../app/ui/scan/strip.py" line="135"/>
         <source>blurry</source>
         <translation>mờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="71"/>
+        <location filename="../../app/ui/scan/strip.py" line="136"/>
         <source>upright? (Ctrl+U turns it over)</source>
         <translation>trang có ngược không? (Ctrl+U để xoay 180°)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_strip.py" line="73"/>
+        <location filename="../../app/ui/scan/strip.py" line="138"/>
         <source>Doc %1 · p. %2</source>
         <translation>VB %1 · tr. %2</translation>
+    </message>
+</context>
+<context>
+    <name>PageTools</name>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="49"/>
+        <source>⟲ Rotate left</source>
+        <translation>⟲ Xoay trái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="49"/>
+        <source>⟳ Rotate right</source>
+        <translation>⟳ Xoay phải</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="49"/>
+        <source>Delete page</source>
+        <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="50"/>
+        <source>Rescan page</source>
+        <translation>Quét lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="50"/>
+        <source>Insert page</source>
+        <translation>Chèn trang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="50"/>
+        <source>Split / merge here</source>
+        <translation>Tách / gộp tại đây</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="51"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
     </message>
 </context>
 <context>
@@ -654,281 +725,219 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review.py" line="117"/>
+        <location filename="../../app/ui/review.py" line="118"/>
         <source>All clerks</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="118"/>
+        <location filename="../../app/ui/review.py" line="119"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="119"/>
+        <location filename="../../app/ui/review.py" line="120"/>
         <source>Awaiting review only</source>
         <translation>Chỉ tài liệu chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="120"/>
+        <location filename="../../app/ui/review.py" line="121"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="120"/>
+        <location filename="../../app/ui/review.py" line="121"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="120"/>
-        <location filename="../../app/ui/review.py" line="124"/>
+        <location filename="../../app/ui/review.py" line="121"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="124"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="124"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="124"/>
+        <location filename="../../app/ui/review.py" line="125"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>Filed</source>
         <translation>Ngày lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>Needs a look</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="128"/>
+        <location filename="../../app/ui/review.py" line="129"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="129"/>
+        <location filename="../../app/ui/review.py" line="130"/>
         <source>Approve the selected documents and go to the next (Ctrl+Enter)</source>
         <translation>Duyệt các tài liệu đã chọn rồi sang tài liệu sau (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="131"/>
+        <location filename="../../app/ui/review.py" line="132"/>
         <source>Reject…</source>
         <translation>Trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="155"/>
+        <location filename="../../app/ui/review.py" line="156"/>
         <source>Loading the batch…</source>
         <translation>Đang tải lô tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="159"/>
+        <location filename="../../app/ui/review.py" line="160"/>
         <source>blank or missing page</source>
         <translation>trang trắng hoặc thiếu trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="160"/>
+        <location filename="../../app/ui/review.py" line="161"/>
         <source>page count differs from the sheets keyed</source>
         <translation>số trang khác số đã nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="161"/>
+        <location filename="../../app/ui/review.py" line="162"/>
         <source>low quality</source>
         <translation>chất lượng thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="162"/>
+        <location filename="../../app/ui/review.py" line="163"/>
         <source>missing metadata</source>
         <translation>thiếu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="163"/>
+        <location filename="../../app/ui/review.py" line="164"/>
         <source>rescanned after being sent back</source>
         <translation>đã quét lại sau khi bị trả về</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="188"/>
+        <location filename="../../app/ui/review.py" line="189"/>
         <source>%1: %2 pages, %3 documents, %4 rejections</source>
         <translation>%1: %2 trang, %3 văn bản, %4 lần trả lại</translation>
     </message>
 </context>
 <context>
-    <name>ScanView</name>
+    <name>ScanControls</name>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="193"/>
-        <source>Try the scanner again</source>
-        <translation>Thử lại máy quét</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="386"/>
-        <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
-        <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="187"/>
+        <location filename="../../app/ui/scan/controls.py" line="76"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="188"/>
+        <location filename="../../app/ui/scan/controls.py" line="77"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="189"/>
+        <location filename="../../app/ui/scan/controls.py" line="78"/>
         <source>Feeder (ADF)</source>
         <translation>Khay nạp giấy (ADF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="190"/>
+        <location filename="../../app/ui/scan/controls.py" line="79"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="191"/>
+        <location filename="../../app/ui/scan/controls.py" line="80"/>
         <source>Both sides</source>
         <translation>Hai mặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="192"/>
+        <location filename="../../app/ui/scan/controls.py" line="81"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="194"/>
+        <location filename="../../app/ui/scan/controls.py" line="82"/>
+        <source>Try the scanner again</source>
+        <translation>Thử lại máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/controls.py" line="83"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="195"/>
+        <location filename="../../app/ui/scan/controls.py" line="84"/>
         <source>Profile</source>
         <translation>Cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="196"/>
-        <source>⟲ Rotate left</source>
-        <translation>⟲ Xoay trái</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="196"/>
-        <source>⟳ Rotate right</source>
-        <translation>⟳ Xoay phải</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="196"/>
-        <source>Delete page</source>
-        <translation>Xóa trang</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="197"/>
-        <source>Rescan page</source>
-        <translation>Quét lại trang</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="197"/>
-        <source>Insert page</source>
-        <translation>Chèn trang</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="197"/>
-        <source>Split / merge here</source>
-        <translation>Tách / gộp tại đây</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="198"/>
-        <source>Undo</source>
-        <translation>Hoàn tác</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="202"/>
-        <source>New hồ sơ…</source>
-        <translation>Tạo hồ sơ…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="206"/>
-        <source>Sent back to me (double-click to correct or rescan)</source>
-        <translation>Bị trả lại cho tôi (nháy đúp để sửa hoặc quét lại)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="288"/>
-        <source>File or delete the pages in the strip first, then open the returned document.</source>
-        <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="299"/>
-        <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
-        <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="307"/>
-        <source>Opening the returned document…</source>
-        <translation>Đang mở văn bản bị trả lại…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="201"/>
-        <source>Hồ sơ *</source>
-        <translation>Hồ sơ *</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="203"/>
-        <source>Save and next (Enter)</source>
-        <translation>Lưu và tiếp (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="204"/>
-        <source>Put the returned document back</source>
-        <translation>Đóng văn bản bị trả lại (không lưu)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="205"/>
-        <source>Shortcuts (F1)</source>
-        <translation>Phím tắt (F1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scan_view.py" line="362"/>
+        <location filename="../../app/ui/scan/controls.py" line="141"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="536"/>
+        <location filename="../../app/ui/scan/controls.py" line="165"/>
+        <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
+        <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <location filename="../../app/ui/scan/view.py" line="127"/>
+        <source>File or delete the pages in the strip first, then open the returned document.</source>
+        <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/view.py" line="133"/>
+        <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
+        <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/view.py" line="141"/>
+        <source>Opening the returned document…</source>
+        <translation>Đang mở văn bản bị trả lại…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/view.py" line="166"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="540"/>
+        <location filename="../../app/ui/scan/view.py" line="169"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="548"/>
+        <location filename="../../app/ui/scan/view.py" line="176"/>
         <source>A document needs at least one page: scan it again, or put it back.</source>
         <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="561"/>
+        <location filename="../../app/ui/scan/view.py" line="189"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="571"/>
+        <location filename="../../app/ui/scan/view.py" line="199"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_view.py" line="579"/>
+        <location filename="../../app/ui/scan/view.py" line="206"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>

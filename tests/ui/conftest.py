@@ -24,7 +24,7 @@ from app.ui import i18n
 from app.ui.desk import Desk
 from app.ui.main import open_desk
 from app.ui.prefs import Prefs
-from app.ui.scan_view import ScanView
+from app.ui.scan.view import ScanView
 from app.ui.workers import live_tasks
 
 PASSWORD = "mat-khau-123"
@@ -88,9 +88,9 @@ def sane_scan_view(qtbot: object, desk: Desk, device: str) -> ScanView:
     view = ScanView(desk)
     qtbot.addWidget(view)  # type: ignore[attr-defined]
     settle(qtbot)
-    view.device.setCurrentIndex(view.device.findData(f"sane:{device}"))
-    view.dpi.setValue(100)
-    view.source.setCurrentIndex(view.source.findData("adf"))
+    view.controls.device.setCurrentIndex(view.controls.device.findData(f"sane:{device}"))
+    view.controls.dpi.setValue(100)
+    view.controls.source.setCurrentIndex(view.controls.source.findData("adf"))
     return view
 
 @pytest.fixture

@@ -58,3 +58,17 @@ def test_filed_pages_leave_the_strip():
     batch.remove_filed(batch.state.documents()[0])
     assert batch.state.documents() == [[pages[1], pages[2]]]
     assert not batch.can_undo
+
+
+def test_pages_put_back_keep_their_edits_and_splits_and_cannot_be_undone():
+    batch = Batch()
+    here = page(0)
+    batch.arrived(here)
+    batch.delete(here.id)
+    batch.undo()
+    back = [page(1).rotated(1), page(2), page(3)]
+    batch.add(back, frozenset({back[2].id}))
+    assert [p.id for p in batch.state.pages] == [here.id] + [p.id for p in back]
+    assert batch.state.pages[1].geometry.size == (40, 30)  # the rotation came back with it
+    assert [len(d) for d in batch.state.documents()] == [1, 2, 1]
+    assert not batch.can_undo

@@ -30,17 +30,17 @@ def slow_feeder(sane_device: str) -> Iterator[str]:
 def test_cancel_mid_batch_keeps_the_pages_so_far(qtbot, desk, slow_feeder, tmp_path):
     view = sane_scan_view(qtbot, desk, slow_feeder)
     desk.status.show()
-    view.start_scan(max_pages=SHEETS)
-    qtbot.waitUntil(lambda: len(view.batch.state.pages) >= 1, timeout=20000)
+    view.controls.start_scan(max_pages=SHEETS)
+    qtbot.waitUntil(lambda: len(view.strip.batch.state.pages) >= 1, timeout=20000)
     assert not desk.status.cancel_button.isHidden()
     desk.status.cancel_button.click()
-    qtbot.waitUntil(lambda: view.scan_task is None, timeout=20000)
+    qtbot.waitUntil(lambda: view.controls.scan_task is None, timeout=20000)
     settle(qtbot)
 
-    kept = len(view.batch.state.pages)
+    kept = len(view.strip.batch.state.pages)
     assert 1 <= kept < SHEETS
     on_disk = sorted((tmp_path / "batches").glob("*/page-*.png"))
     assert len(on_disk) == kept == view.strip.count()
     assert not live_tasks()
     assert desk.status.cancel_button.isHidden() and desk.status.bar.isHidden()
-    assert view.scan_button.isEnabled()
+    assert view.controls.scan_button.isEnabled()

@@ -36,27 +36,27 @@ def _kill_after_first_page(batches: Path, pid: int) -> threading.Thread:
 def test_driver_killed_mid_scan(qtbot, desk, sane_device, tmp_path):
     i18n.install("vi")
     view = sane_scan_view(qtbot, desk, sane_device)
-    view.dpi.setValue(150)
+    view.controls.dpi.setValue(150)
     list_sane_devices()  # the driver runs (the view's list may have come from the cache)
     pid = driver().pid
     assert pid is not None
     killer = _kill_after_first_page(tmp_path / "batches", pid)
-    view.start_scan()
-    qtbot.waitUntil(lambda: view.scan_task is None, timeout=30000)
+    view.controls.start_scan()
+    qtbot.waitUntil(lambda: view.controls.scan_task is None, timeout=30000)
     killer.join(10)
     settle(qtbot)
 
-    kept = len(view.batch.state.pages)
+    kept = len(view.strip.batch.state.pages)
     on_disk = sorted((tmp_path / "batches").glob("*/page-*.png"))
     assert 1 <= kept < SHEETS
     assert len(on_disk) == kept == view.strip.count()
-    assert view.message.text().startswith("Máy quét ngừng phản hồi.")
-    assert not view.retry_button.isHidden() and view.scan_button.isEnabled()
+    assert view.filing.message.text().startswith("Máy quét ngừng phản hồi.")
+    assert not view.controls.retry_button.isHidden() and view.controls.scan_button.isEnabled()
 
-    view.retry_button.click()  # a new driver process, a full feeder again
-    qtbot.waitUntil(lambda: view.scan_task is None, timeout=30000)
+    view.controls.retry_button.click()  # a new driver process, a full feeder again
+    qtbot.waitUntil(lambda: view.controls.scan_task is None, timeout=30000)
     settle(qtbot)
-    assert len(view.batch.state.pages) == kept + SHEETS == view.strip.count()
-    assert view.retry_button.isHidden() and view.message.text() == ""
+    assert len(view.strip.batch.state.pages) == kept + SHEETS == view.strip.count()
+    assert view.controls.retry_button.isHidden() and view.filing.message.text() == ""
     assert driver().pid not in (None, pid)
     i18n.install(i18n.DEFAULT_LANGUAGE)

@@ -24,25 +24,25 @@ def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
     view = sane_scan_view(qtbot, desk, sane_device)
     shown: list[float] = []
     view.page_shown.connect(shown.append)
-    view.start_scan(max_pages=3)
-    qtbot.waitUntil(lambda: len(view.batch.state.pages) == 3, timeout=30000)
+    view.controls.start_scan(max_pages=3)
+    qtbot.waitUntil(lambda: len(view.strip.batch.state.pages) == 3, timeout=30000)
     settle(qtbot)
     assert view.strip.count() == 3
-    qtbot.waitUntil(lambda: all(p.ocr is not None for p in view.batch.state.pages))
+    qtbot.waitUntil(lambda: all(p.ocr is not None for p in view.strip.batch.state.pages))
 
-    second = view.batch.state.pages[1]
+    second = view.strip.batch.state.pages[1]
     view.strip.setCurrentRow(1)
-    view.rotate(1)
+    view.tools.rotate(1)
     settle(qtbot)
-    turned = view.batch.state.pages[1]
+    turned = view.strip.batch.state.pages[1]
     assert turned.id == second.id
     assert turned.geometry.size == second.geometry.size[::-1]
 
-    view.refresh_hoso(hoso.file_code)
+    view.filing.refresh_hoso(hoso.file_code)
     settle(qtbot)
-    view.form.set_values(DOCUMENT)
+    view.filing.form.set_values(DOCUMENT)
     with qtbot.waitSignal(view.filed, timeout=30000) as filed:
-        qtbot.keyPress(view.form.editors["subject"].line, Qt.Key.Key_Return)
+        qtbot.keyPress(view.filing.form.editors["subject"].line, Qt.Key.Key_Return)
     settle(qtbot)
     doc = filed.args[0]
     assert doc.state == State.INDEXED and doc.page_count == 3

@@ -57,12 +57,12 @@ NEWCOMER = textwrap.dedent(
             if isinstance(window, MainWindow) and window.isVisible() and "racing" not in done:
                 done.add("racing")  # the clerk opens the scan screen while the check runs
                 for _ in range(RELISTS):
-                    window.scan.refresh_devices()
+                    window.scan.controls.refresh_devices()
             if isinstance(window, MainWindow) and window.isVisible():
                 shown = [window.health.list.item(i).data(Qt.ItemDataRole.UserRole)
                          for i in range(window.health.list.count())]
                 scanners = [r for r in shown if r.id == "scanners"]  # no need to await the rest
-                combo = window.scan.device
+                combo = window.scan.controls.device
                 devices = [combo.itemData(i) for i in range(combo.count())]
                 if scanners and devices:  # both answered (right or wrong: the test says)
                     here = "libsane" in open("/proc/self/maps").read()  # the driver's, not ours

@@ -28,7 +28,7 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 def test_every_string_in_the_code_has_a_finished_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run([str(lupdate), *map(str, sorted(UI.glob("*.py"))), "-ts", str(fresh)],
+    subprocess.run([str(lupdate), *map(str, sorted(UI.rglob("*.py"))), "-ts", str(fresh)],
                    check=True, capture_output=True)
     in_code = set(_messages(fresh))
     shipped = _messages(TS)

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from app.pipeline.interactive import clean_page
 from app.ui.handover import HandingFolder
-from app.ui.scan_view import ScanView
+from app.ui.scan.view import ScanView
 from tests.ui.conftest import settle
 
 
@@ -25,10 +25,10 @@ def test_dragging_a_handle_moves_that_corner_and_undo_restores(qtbot, desk, tmp_
     store = HandingFolder(tmp_path / "batch")
     raw = store.save(sheet, dpi=100, source="flatbed")
     page = clean_page(raw, store.hand_over(raw).pixels)
-    view.batch.arrived(page)
-    view.show_strip(page.id)
+    view.strip.batch.arrived(page)
+    view.strip.redraw(page.id)
     before = page.geometry
-    assert len(view.preview.handles) == 4 and not view.buttons["undo"].isEnabled()
+    assert len(view.preview.handles) == 4 and not view.tools.buttons["undo"].isEnabled()
 
     preview = view.preview
     corner = preview.handles[0].pos()
@@ -41,15 +41,15 @@ def test_dragging_a_handle_moves_that_corner_and_undo_restores(qtbot, desk, tmp_
     QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     settle(qtbot)
 
-    moved = view.current_page()
+    moved = view.strip.current_page()
     assert moved is not None and moved.id == page.id
     target = corner + preview.mapToScene(end) - preview.mapToScene(start)  # the drag's delta
     x, y = moved.geometry.quad[0]
     assert abs(x - target.x() / page.scale) < 1 and abs(y - target.y() / page.scale) < 1
     assert (x, y) != before.quad[0]
     assert moved.geometry.quad[1:] == before.quad[1:]
-    assert view.buttons["undo"].isEnabled()
-    view.undo()
-    restored = view.current_page()
+    assert view.tools.buttons["undo"].isEnabled()
+    view.tools.undo()
+    restored = view.strip.current_page()
     assert restored is not None and restored.geometry == before
     assert preview.handles[0].pos() == corner

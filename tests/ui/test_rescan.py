@@ -9,7 +9,7 @@ import pikepdf
 from app.catalog import State
 from app.ui.document_view import DocumentDialog
 from app.ui.names import action_name
-from app.ui.scan_view import ScanView
+from app.ui.scan.view import ScanView
 from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
 
 DOCUMENT = document_meta(2)
@@ -22,8 +22,8 @@ def _images(path: Path) -> list[bytes]:
 
 
 def _scan(qtbot, view: ScanView, **kwargs: object) -> None:
-    view.start_scan(**kwargs)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: view.scan_task is None, timeout=30000)
+    view.controls.start_scan(**kwargs)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: view.controls.scan_task is None, timeout=30000)
     settle(qtbot)
 
 
@@ -33,9 +33,9 @@ def test_rescanned_page_files_a_new_version_of_the_same_document(qtbot, desk, sa
     hoso = session.create_hoso(HOSO)
     view = sane_scan_view(qtbot, desk, sane_device)
     _scan(qtbot, view, max_pages=2)
-    view.refresh_hoso(hoso.file_code)
+    view.filing.refresh_hoso(hoso.file_code)
     settle(qtbot)
-    view.form.set_values(DOCUMENT)
+    view.filing.form.set_values(DOCUMENT)
     with qtbot.waitSignal(view.filed, timeout=30000) as filed:
         view.save()
     settle(qtbot)
@@ -44,18 +44,18 @@ def test_rescanned_page_files_a_new_version_of_the_same_document(qtbot, desk, sa
     session.reject(first.doc_code, REASON)
 
     session.sign_in("lan", PASSWORD)
-    view.refresh_queue()
+    view.filing.refresh_queue()
     settle(qtbot)
-    assert view.queue.count() == 1 and REASON in view.queue.item(0).text()
-    view.queue.itemActivated.emit(view.queue.item(0))
+    assert view.filing.queue.count() == 1 and REASON in view.filing.queue.item(0).text()
+    view.filing.queue.itemActivated.emit(view.filing.queue.item(0))
     settle(qtbot)
     assert view.correcting is not None and view.strip.count() == 2
-    assert all(p.as_filed for p in view.batch.state.pages)
-    assert not view.put_back_button.isHidden()
+    assert all(p.as_filed for p in view.strip.batch.state.pages)
+    assert not view.filing.put_back_button.isHidden()
     view.strip.setCurrentRow(1)
-    kept_id, redone_id = (p.id for p in view.batch.state.pages)
+    kept_id, redone_id = (p.id for p in view.strip.batch.state.pages)
     _scan(qtbot, view, max_pages=1, replacing=redone_id)
-    pages = view.batch.state.pages
+    pages = view.strip.batch.state.pages
     assert [p.id for p in pages] == [kept_id, redone_id] and not pages[1].as_filed
     with qtbot.waitSignal(view.filed, timeout=30000) as filed:
         view.save()
@@ -73,8 +73,9 @@ def test_rescanned_page_files_a_new_version_of_the_same_document(qtbot, desk, sa
     rejected = actions.index(("state", "rejected", REASON))
     assert actions.index(("rescan", None, None)) > rejected
     assert actions[-1] == ("state", "indexed", None)
-    assert view.strip.count() == 0 and view.correcting is None and view.put_back_button.isHidden()
-    assert view.queue.count() == 0
+    assert view.strip.count() == 0 and view.correcting is None
+    assert view.filing.put_back_button.isHidden()
+    assert view.filing.queue.count() == 0
 
     dialog = DocumentDialog(desk, first.doc_code)
     qtbot.addWidget(dialog)
@@ -89,18 +90,18 @@ def test_a_returned_document_waits_until_the_strip_is_filed(qtbot, desk, sane_de
     view = ScanView(desk)
     qtbot.addWidget(view)
     settle(qtbot)
-    view.device.setCurrentIndex(view.device.findData(f"sane:{sane_device}"))
-    view.dpi.setValue(50)
+    view.controls.device.setCurrentIndex(view.controls.device.findData(f"sane:{sane_device}"))
+    view.controls.dpi.setValue(50)
     _scan(qtbot, view, max_pages=1)
     hoso = session.create_hoso(HOSO)
-    doc = session.file_document(list(view.batch.state.pages), DOCUMENT, hoso.file_code, None,
-                                view.reader)
+    doc = session.file_document(list(view.strip.batch.state.pages), DOCUMENT, hoso.file_code, None,
+                                view.flow.reader)
     session.sign_in("hung", PASSWORD)
     session.reject(doc.doc_code, REASON)
     session.sign_in("lan", PASSWORD)
     view.correct(session.document(doc.doc_code))
-    assert view.correcting is None and view.message.text()  # the strip still holds a page
-    view.delete_page()
+    assert view.correcting is None and view.filing.message.text()  # the strip still holds a page
+    view.tools.delete_page()
     view.correct(session.document(doc.doc_code))
     settle(qtbot)
     assert view.correcting is not None and view.strip.count() == 1

@@ -13,7 +13,7 @@ from app.ui import i18n
 from app.ui.health import HealthPanel
 from app.ui.main_window import MainWindow
 from app.ui.review import ReviewView
-from app.ui.scan_view import ScanView
+from app.ui.scan.view import ScanView
 from app.ui.search_view import SearchView
 from app.ui.settings_view import SettingsView
 from app.ui.sign_view import SignView
@@ -62,11 +62,11 @@ def test_switching_the_language_retranslates_without_restart(qtbot, desk, vietna
     assert window.scan is not None and window.review is not None
     in_vietnamese = QCoreApplication.translate("MainWindow", "Scan and index")
     assert window.tabs.tabText(0) == in_vietnamese != "Scan and index"
-    scan_vi = window.scan.scan_button.text()
+    scan_vi = window.scan.controls.scan_button.text()
 
     window.settings.language.setCurrentIndex(window.settings.language.findData("en"))
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Scan and index")
-    assert window.scan.scan_button.text() == "Scan (F5)" != scan_vi
+    assert window.scan.controls.scan_button.text() == "Scan (F5)" != scan_vi
     assert window.review.approve_button.text() == "Approve"
     assert window.settings.language_label.text() == "Language"
     assert desk.status.task_label.text() == "Ready"
@@ -74,7 +74,7 @@ def test_switching_the_language_retranslates_without_restart(qtbot, desk, vietna
 
     window.settings.language.setCurrentIndex(window.settings.language.findData("vi"))
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == in_vietnamese)
-    assert window.scan.scan_button.text() == scan_vi
+    assert window.scan.controls.scan_button.text() == scan_vi
     assert desk.prefs.language == "vi"
     window.close()
 

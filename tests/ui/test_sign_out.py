@@ -27,10 +27,10 @@ def test_sign_out_is_refused_while_pages_wait_in_the_strip(qtbot, desk, sane_dev
     settle(qtbot)
     view = window.scan
     assert view is not None
-    view.device.setCurrentIndex(view.device.findData(f"sane:{sane_device}"))
-    view.dpi.setValue(50)
-    view.start_scan(max_pages=1)
-    qtbot.waitUntil(lambda: view.scan_task is None, timeout=30000)
+    view.controls.device.setCurrentIndex(view.controls.device.findData(f"sane:{sane_device}"))
+    view.controls.dpi.setValue(50)
+    view.controls.start_scan(max_pages=1)
+    qtbot.waitUntil(lambda: view.controls.scan_task is None, timeout=30000)
     settle(qtbot)
     assert view.strip.count() == 1
     window.sign_out()
