@@ -14,6 +14,8 @@ def user(row: UserRow) -> User:
         name=row.name,
         roles=frozenset(Role(r) for r in row.roles.split(",") if r),
         full_name=row.full_name,
+        disabled=bool(row.disabled),
+        must_change_password=bool(row.must_change_password),
     )
 
 

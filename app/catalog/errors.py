@@ -40,6 +40,26 @@ class Refused(UsageError):
     """The action is not allowed: wrong role, wrong state, or a duplicate."""
 
 
+class AccountRefused(Refused):
+    """A sign-in or account change refused: `reason` names why (the desk words it in its
+    language), `message_vi` is the Vietnamese text for callers without their own wording."""
+
+    def __init__(self, reason: str, message: str, message_vi: str, *, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.reason = reason  # one of ACCOUNT_REASONS
+        self.message_vi = message_vi
+
+
+ACCOUNT_REASONS = (
+    "wrong-password",  # wrong user name or password
+    "disabled",  # the account is disabled
+    "self-disable",  # an admin tried to disable their own account
+    "last-admin",  # disabling would leave no enabled admin
+    "short-password",  # fewer than MIN_PASSWORD characters
+    "same-password",  # the new password equals the current one
+)
+
+
 class SecretRefused(StationError):
     """A state-secret document may not leave the machine by any network path."""
 

@@ -43,6 +43,8 @@ def organisation() -> Organisation:
 def require(name: str, roles: set[Role]) -> None:
     """Refused unless the user holds one of `roles`."""
     user = convert.user(user_row(name))
+    if user.disabled:
+        raise Refused(f"The account {name} is disabled.")
     if not user.roles & roles:
         raise Refused(f"{name} needs one of the roles {', '.join(sorted(roles))} for this.")
 

@@ -43,6 +43,8 @@ class User:
     name: str
     roles: frozenset[Role]
     full_name: str = ""
+    disabled: bool = False  # may not sign in or act
+    must_change_password: bool = False  # an admin set a temporary password
 
 
 @dataclass(frozen=True)

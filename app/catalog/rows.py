@@ -47,6 +47,8 @@ class UserRow(Row):
     roles = TextField()
     password_hash = TextField()
     created_at = TextField()
+    disabled = BooleanField(default=False)
+    must_change_password = BooleanField(default=False)
 
     class Meta:
         table_name = "user"

@@ -1,4 +1,4 @@
-"""Settings: language, OCR, scan profiles (admins lock them) and users (admins)."""
+"""Settings: language, OCR, scan profiles (admins lock them) and the user list (admins)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +19,11 @@ from PySide6.QtWidgets import (
 from app.catalog.models import Role
 from app.ui import i18n
 from app.ui.desk import Desk
-from app.ui.i18n import nfc
+from app.ui.users_view import UsersPanel
 
 
 class SettingsView(QWidget):
-    """Everyone picks the language; admins lock scan profiles and add users."""
+    """Everyone picks the language; admins lock scan profiles and manage users."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,24 +58,14 @@ class SettingsView(QWidget):
         self.profiles.itemChanged.connect(self._save_profiles)
         box.addWidget(self.profiles)
         layout.addWidget(self.profiles_box)
-        self.users = QGroupBox()
+        self.users = QGroupBox()  # admins only: the user list
         self.users.setEnabled(admin)
-        form = QFormLayout(self.users)
-        self.user_name, self.full_name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.roles = {role: QCheckBox() for role in (Role.CLERK, Role.SUPERVISOR, Role.SIGNER,
-                                                     Role.ADMIN)}
-        self.user_labels = [QLabel(), QLabel(), QLabel()]
-        for label, field in zip(self.user_labels, (self.user_name, self.full_name,
-                                                   self.password), strict=True):
-            form.addRow(label, field)
-        for box_ in self.roles.values():
-            form.addRow(box_)
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_user)
-        self.message = QLabel()
-        form.addRow(self.add_button, self.message)
+        self.user_list = UsersPanel(desk)
+        QVBoxLayout(self.users).addWidget(self.user_list)
         layout.addWidget(self.users)
+        self.users.setHidden(not admin)
+        if admin:
+            self.user_list.refresh()
         layout.addStretch()
         self.retranslate()
 
@@ -89,15 +76,8 @@ class SettingsView(QWidget):
         self.ocr_label.setText(self.tr("Text recognition"))
         self.profiles_box.setTitle(
             self.tr("Scan profiles (locked ones cannot be changed at scan time)"))
-        self.users.setTitle(self.tr("Add a user"))
-        names = {Role.CLERK: self.tr("clerk"), Role.SUPERVISOR: self.tr("supervisor"),
-                 Role.SIGNER: self.tr("signer"), Role.ADMIN: self.tr("admin")}
-        for role, box in self.roles.items():
-            box.setText(names[role])
-        for label, text in zip(self.user_labels, (self.tr("User name"), self.tr("Full name"),
-                                                  self.tr("Password")), strict=True):
-            label.setText(text)
-        self.add_button.setText(self.tr("Add user"))
+        self.users.setTitle(self.tr("Users"))
+        self.user_list.retranslate()
 
     def _language(self) -> None:
         self.desk.prefs.language = str(self.language.currentData())
@@ -110,13 +90,3 @@ class SettingsView(QWidget):
             locked = item.checkState() == Qt.CheckState.Checked
             items.append(replace(item.data(Qt.ItemDataRole.UserRole), locked=locked))
         self.desk.prefs.save_scan_profiles(items)
-
-    def add_user(self) -> None:
-        roles = [role for role, box in self.roles.items() if box.isChecked()]
-        name, full, password = nfc(self.user_name.text()), nfc(self.full_name.text()), \
-            self.password.text()
-        task = self.desk.pools.run(
-            lambda r: self.desk.session.add_user(name, roles, password, full), write=True,
-            name="user")
-        task.signals.done.connect(lambda user: self.message.setText(self.tr("User added.")))
-        task.signals.failed.connect(self.message.setText)

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AccountTexts</name>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="40"/>
+        <source>clerk</source>
+        <translation>cán bộ số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="40"/>
+        <source>supervisor</source>
+        <translation>người kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="41"/>
+        <source>signer</source>
+        <translation>văn thư ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="41"/>
+        <source>admin</source>
+        <translation>quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="45"/>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="46"/>
+        <source>This account is disabled. Ask the station&apos;s admin to enable it.</source>
+        <translation>Tài khoản này đã bị khóa. Hãy nhờ quản trị viên của trạm mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="47"/>
+        <source>You cannot disable your own account; another admin can.</source>
+        <translation>Không thể tự khóa tài khoản của chính mình; quản trị viên khác có thể làm việc này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="48"/>
+        <source>This is the last active admin: the station would have none. Add another admin first.</source>
+        <translation>Đây là quản trị viên cuối cùng còn hoạt động: khóa đi thì trạm không còn ai quản trị. Hãy thêm một quản trị viên khác trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="50"/>
+        <source>The password must have at least %2 characters.</source>
+        <translation>Mật khẩu phải có ít nhất %2 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="51"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>Mật khẩu mới phải khác mật khẩu hiện tại.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="105"/>
+        <source>Add a user</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="108"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="109"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="117"/>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="134"/>
+        <source>Type the user name.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="136"/>
+        <source>Tick at least one role.</source>
+        <translation>Hãy chọn ít nhất một vai trò.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="168"/>
@@ -614,6 +700,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordFields</name>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="84"/>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="85"/>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="93"/>
+        <source>The password must have at least %1 characters.</source>
+        <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="96"/>
+        <source>The two passwords differ.</source>
+        <translation>Hai mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <location filename="../../app/ui/sign_view.py" line="189"/>
@@ -682,6 +791,19 @@
         <location filename="../../app/ui/reject_dialog.py" line="60"/>
         <source>(pages %1)</source>
         <translation>(trang %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="148"/>
+        <source>Reset the password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="150"/>
+        <source>A temporary password for %1. They must choose their own at the next sign-in.</source>
+        <translation>Mật khẩu tạm thời cho %1. Lần đăng nhập tới, người này phải tự đặt mật khẩu mới.</translation>
     </message>
 </context>
 <context>
@@ -1008,79 +1130,34 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="86"/>
+        <location filename="../../app/ui/settings_view.py" line="73"/>
         <source>Tesseract (Vietnamese)</source>
         <translation>Tesseract (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="87"/>
+        <location filename="../../app/ui/settings_view.py" line="74"/>
         <source>No OCR</source>
         <translation>Không nhận dạng chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="88"/>
+        <location filename="../../app/ui/settings_view.py" line="75"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="89"/>
+        <location filename="../../app/ui/settings_view.py" line="76"/>
         <source>Text recognition</source>
         <translation>Nhận dạng chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="91"/>
+        <location filename="../../app/ui/settings_view.py" line="78"/>
         <source>Scan profiles (locked ones cannot be changed at scan time)</source>
         <translation>Cấu hình quét (cấu hình đã khóa không sửa được khi quét)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="92"/>
-        <source>Add a user</source>
-        <translation>Thêm người dùng</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="93"/>
-        <source>clerk</source>
-        <translation>cán bộ số hóa</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="93"/>
-        <source>supervisor</source>
-        <translation>người kiểm tra</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="94"/>
-        <source>signer</source>
-        <translation>văn thư ký số</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="94"/>
-        <source>admin</source>
-        <translation>quản trị</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="97"/>
-        <source>User name</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="97"/>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="98"/>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="100"/>
-        <source>Add user</source>
-        <translation>Thêm người dùng</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_view.py" line="121"/>
-        <source>User added.</source>
-        <translation>Đã thêm người dùng.</translation>
+        <location filename="../../app/ui/settings_view.py" line="79"/>
+        <source>Users</source>
+        <translation>Người dùng</translation>
     </message>
 </context>
 <context>
@@ -1164,24 +1241,24 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/signin.py" line="18"/>
+        <location filename="../../app/ui/signin.py" line="27"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="26"/>
+        <location filename="../../app/ui/signin.py" line="35"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="27"/>
+        <location filename="../../app/ui/signin.py" line="36"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="45"/>
-        <source>Wrong user name or password.</source>
-        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+        <location filename="../../app/ui/signin.py" line="37"/>
+        <source>The admin set a temporary password: choose your own password to continue.</source>
+        <translation>Quản trị viên đã đặt mật khẩu tạm thời: hãy đặt mật khẩu của riêng bạn để tiếp tục.</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1423,84 @@
         <location filename="../../app/ui/chart.py" line="35"/>
         <source>No documents</source>
         <translation>Không có văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="211"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="211"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="211"/>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="211"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="212"/>
+        <source>Add a user…</source>
+        <translation>Thêm người dùng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="213"/>
+        <source>Reset the password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="240"/>
+        <source>disabled</source>
+        <translation>đã khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="242"/>
+        <source>active, must change the password</source>
+        <translation>đang hoạt động, phải đổi mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="243"/>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="261"/>
+        <source>Enable</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="262"/>
+        <source>Disable</source>
+        <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="293"/>
+        <source>User %1 added.</source>
+        <translation>Đã thêm người dùng %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="300"/>
+        <source>%1 is disabled and can no longer sign in.</source>
+        <translation>Đã khóa %1; người này không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="301"/>
+        <source>%1 is enabled again.</source>
+        <translation>Đã mở khóa %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="315"/>
+        <source>Temporary password set: %1 must change it at the next sign-in.</source>
+        <translation>Đã đặt mật khẩu tạm thời: %1 phải đổi mật khẩu ở lần đăng nhập tới.</translation>
     </message>
 </context>
 <context>

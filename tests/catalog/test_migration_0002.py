@@ -7,15 +7,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from peewee import SqliteDatabase
 
 from app.catalog import Catalog, SearchFilters
 from app.catalog.db import DB_NAME
-from app.catalog.migrations import LATEST, m0001_initial
+from app.catalog.migrations import LATEST, m0001_initial, m0004_user_state
 from app.catalog.text import fold, nfc
 from testkit.catalog import doc_meta, make_pdf
 from tests.catalog.conftest import setup_catalog
 
 V1_FIELDS = ("docCode", "subject", "organName", "codeNumber", "codeNotation", "keyword")
+
+
+def _version_1(db: SqliteDatabase) -> None:
+    """Version 1, plus the user columns today's rows write (migration 4 finds them there)."""
+    m0001_initial.apply(db)
+    m0004_user_state.apply(db)
 
 
 def _make_v1_catalog(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -24,7 +31,7 @@ def _make_v1_catalog(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     with monkeypatch.context() as patch:
         patch.setattr(search, "index", lambda db, rowid, text: None)  # written below
-        patch.setattr(migrations, "MIGRATIONS", (m0001_initial.apply,))
+        patch.setattr(migrations, "MIGRATIONS", (_version_1,))
         patch.setattr(migrations, "LATEST", 1)
         hoso = setup_catalog(folder)
         codes = []

@@ -12,13 +12,14 @@ from peewee import SqliteDatabase
 from app.catalog.errors import CatalogTooNew
 from app.errors import InputError
 
-from . import m0001_initial, m0002_pair_terms, m0003_outbox
+from . import m0001_initial, m0002_pair_terms, m0003_outbox, m0004_user_state
 
 Migration = Callable[[SqliteDatabase], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_initial.apply,
     m0002_pair_terms.apply,
     m0003_outbox.apply,
+    m0004_user_state.apply,
 )
 LATEST = len(MIGRATIONS)
 

@@ -28,11 +28,27 @@ class People(SessionBase):
         return self.catalog.add_user(admin, roles, password, full_name=full_name)
 
     def sign_in(self, name: str, password: str) -> User:
-        self.user = self.catalog.authenticate(name, password)
+        """The user, signed in unless their password must be changed first (then nobody is)."""
+        user = self.catalog.authenticate(name, password)
+        self.user = None if user.must_change_password else user
+        return user
+
+    def change_password(self, name: str, current: str, new: str) -> User:
+        """Replace the password (the temporary one after a reset) and sign the user in."""
+        self.user = self.catalog.change_password(name, current, new)
         return self.user
 
     def add_user(self, name: str, roles: list[Role], password: str, full_name: str = "") -> User:
         return self.catalog.add_user(name, roles, password, full_name=full_name, by=self.name)
+
+    def users(self) -> list[User]:
+        return self.catalog.users()
+
+    def set_disabled(self, name: str, disabled: bool) -> User:
+        return self.catalog.set_disabled(name, disabled, by=self.name)
+
+    def reset_password(self, name: str, temporary: str) -> User:
+        return self.catalog.reset_password(name, temporary, by=self.name)
 
     def organisation(self) -> Organisation:
         return self.catalog.organisation()
