@@ -81,12 +81,13 @@ class TestCa:
         usage: dict[str, bool] | None = None,
         expired: bool = False,
         timestamping: bool = False,
+        ends_in_days: float = 365,
     ) -> x509.Certificate:
         now = datetime.datetime.now(UTC)
         start, end = (
             (now - datetime.timedelta(days=400), now - datetime.timedelta(days=35))
             if expired
-            else (now - datetime.timedelta(days=1), now + datetime.timedelta(days=365))
+            else (now - datetime.timedelta(days=1), now + datetime.timedelta(days=ends_in_days))
         )
         builder = (
             x509.CertificateBuilder()

@@ -19,6 +19,7 @@ from testkit.pki import ENCIPHER_USAGE, TestCa
 
 SOFTHSM = "/usr/lib/softhsm/libsofthsm2.so"
 SO_PIN = "13572468"
+SOON_DAYS = 10  # the "soon" certificate's days left
 
 
 def configure_softhsm(folder: Path) -> None:
@@ -77,7 +78,8 @@ def _import_cert(
 def fill_token(
     ca: TestCa, label: str, pin: str, kinds: tuple[str, ...] = ("rsa", "ec", "expired", "encipher")
 ) -> dict[str, x509.Certificate]:
-    """RSA and EC signing keys, plus an expired and a wrongly-used certificate."""
+    """RSA and EC signing keys, plus an expired and a wrongly-used certificate; a kind
+    "soon" is an RSA key whose certificate ends in SOON_DAYS days."""
     token = pkcs11.lib(SOFTHSM).get_token(token_label=label)
     certs: dict[str, x509.Certificate] = {}
     with token.open(user_pin=pin, rw=True) as session:
@@ -111,6 +113,7 @@ def fill_token(
                 f"Văn thư ({label})",
                 expired=label == "expired",
                 usage=ENCIPHER_USAGE if label == "encipher" else None,
+                ends_in_days=SOON_DAYS + 0.5 if label == "soon" else 365,
             )
             _import_cert(session, cert, label, key_id)
             certs[label] = cert

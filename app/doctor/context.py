@@ -24,6 +24,8 @@ class Context:
     catalog_folder: Path
     catalog: Catalog | None = None  # the desk's open catalog, used instead of opening one
     pkcs11_module: Path | None = None  # the module chosen by the user, tried before the known ones
+    token_label: str = ""  # the token and certificate chosen in the Sign screen (expiry warning)
+    key_label: str = ""
     data_folder: Path = field(default_factory=lambda: user_data_path("scanstation"))
     batch_pages: int = BATCH_PAGES
     font: Path = LIBERATION_SERIF

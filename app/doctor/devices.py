@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.errors import StationError
 from app.scanner.factory import list_devices
-from app.signing.modules import probe_modules
+from app.signing.modules import known_modules, vendor
 from app.signing.token import TokenInfo, list_tokens
 
 from .context import Context
@@ -15,18 +15,6 @@ from .result import Result, Status, Text
 
 SCANNER_TITLE = Text("Máy quét", "Scanners")
 TOKEN_TITLE = Text("Token ký số (PKCS#11)", "Signing tokens (PKCS#11)")
-# Which certification authority ships a module, by a part of its file name (spec §2).
-VENDORS = (
-    ("vnpt", "VNPT-CA"),
-    ("viettel", "Viettel-CA"),
-    ("fptca", "FPT-CA"),
-    ("bkav", "BKAV-CA"),
-    ("eps2003", "ePass2003"),
-    ("etpkcs11", "SafeNet eToken"),
-    ("bit4xpki", "Bit4id (Ban Cơ yếu Chính phủ)"),
-    ("opensc", "OpenSC"),
-    ("softhsm", "SoftHSM"),
-)
 _REINSTALL = Text(
     "Cài lại trình điều khiển token của nhà cung cấp, hoặc chọn đúng thư viện PKCS#11 của token "
     "trong mục Ký số.",
@@ -49,12 +37,6 @@ _PLUG_IN = (
     )
 )
 KNOWN_CAS = "VNPT-CA, Viettel-CA, FPT-CA, BKAV-CA, Ban Cơ yếu Chính phủ (Bit4id), ePass2003"
-
-
-def vendor(module: Path) -> str:
-    """The CA or maker behind a PKCS#11 module file, else the file's name."""
-    name = module.name.lower()
-    return next((label for part, label in VENDORS if part in name), module.name)
 
 
 def check_scanners(ctx: Context) -> Result:
@@ -114,17 +96,9 @@ def check_scanners(ctx: Context) -> Result:
     )
 
 
-def _modules(ctx: Context) -> list[Path]:
-    """The chosen module first, then every known one found, each file once."""
-    seen: dict[Path, Path] = {}
-    for module in [*([ctx.pkcs11_module] if ctx.pkcs11_module else []), *probe_modules()]:
-        seen.setdefault(module.resolve(), module)
-    return list(seen.values())
-
-
 def check_tokens(ctx: Context) -> Result:
     """OK with the tokens present; INFO without a driver or token; WARN on a locked token."""
-    modules = _modules(ctx)
+    modules = known_modules(ctx.pkcs11_module)
     if not modules:
         return Result(
             "pkcs11",
@@ -191,9 +165,57 @@ def check_tokens(ctx: Context) -> Result:
                 "or call the certification authority.",
             ),
         )
+    expiring = _certificate_warning(ctx, [t for _, t in tokens])
+    if expiring is not None:
+        vi, en, fix = expiring
+        return Result(
+            "pkcs11",
+            Status.WARN,
+            TOKEN_TITLE,
+            Text(f"Token: {listed}. {vi}", f"Tokens: {listed_en}. {en}"),
+            fix,
+        )
     return Result(
         "pkcs11",
         Status.OK,
         TOKEN_TITLE,
         Text(f"Token đang cắm: {listed}.", f"Tokens plugged in: {listed_en}."),
     )
+
+
+_RENEW = Text(
+    "Liên hệ nhà cung cấp chứng thư số để gia hạn, rồi chọn chứng thư mới trong mục Ký số.",
+    "Ask the certification authority to renew it, then choose the new certificate in the Sign "
+    "screen.",
+)
+
+
+def _certificate_warning(ctx: Context, tokens: list[TokenInfo]) -> tuple[str, str, Text] | None:
+    """What to say when the certificate the station signs with has ended or ends soon.
+
+    The certificate chosen in the Sign screen (token and key label) when it is plugged in;
+    otherwise the best signing certificate present (valid, latest end date).
+    """
+    chosen = [t for t in tokens if t.label == ctx.token_label] or tokens
+    certs = [c for t in chosen for c in t.certificates if c.for_signing]
+    picked = [c for c in certs if ctx.key_label and c.label == ctx.key_label]
+    if not picked:
+        picked = sorted(certs, key=lambda c: (c.problem() is None, c.not_after))[-1:]
+    if not picked:
+        return None
+    cert = picked[0]
+    until = f"{cert.not_after:%d/%m/%Y}"
+    name = cert.holder or cert.subject
+    if cert.days_left() < 0:
+        return (
+            f"Chứng thư số '{name}' đã hết hạn ngày {until}: không ký được.",
+            f"The certificate '{name}' expired on {until}: it cannot sign.",
+            _RENEW,
+        )
+    if cert.expires_soon():
+        return (
+            f"Chứng thư số '{name}' chỉ còn {cert.days_left()} ngày (hết hạn ngày {until}).",
+            f"The certificate '{name}' ends in {cert.days_left()} days (on {until}).",
+            _RENEW,
+        )
+    return None

@@ -10,11 +10,13 @@ from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.x509.oid import NameOID
 from pyhanko.sign.signers import Signer
 
 from .errors import CertificateRejected
 
 SIGNING_USAGES = ("digital_signature", "content_commitment")  # content_commitment = nonRepudiation
+EXPIRY_WARNING_DAYS = 30  # the desk and the doctor warn this many days before a certificate ends
 _USAGE_NAMES = (
     "digital_signature",
     "content_commitment",
@@ -40,6 +42,9 @@ class CertificateInfo:
     is_ca: bool
     label: str = ""
     key_id: bytes = b""
+    holder: str = ""  # the subject's CN
+    holder_org: str = ""  # the subject's O
+    issuer_name: str = ""  # the issuer's CN (else its O)
 
     @classmethod
     def of(cls, cert: x509.Certificate, label: str = "", key_id: bytes = b"") -> CertificateInfo:
@@ -70,7 +75,28 @@ class CertificateInfo:
             is_ca=is_ca,
             label=label,
             key_id=key_id,
+            holder=_attribute(cert.subject, NameOID.COMMON_NAME),
+            holder_org=_attribute(cert.subject, NameOID.ORGANIZATION_NAME),
+            issuer_name=_attribute(cert.issuer, NameOID.COMMON_NAME)
+            or _attribute(cert.issuer, NameOID.ORGANIZATION_NAME),
         )
+
+    @property
+    def for_signing(self) -> bool:
+        """An end-entity certificate whose key usage allows signing."""
+        return not self.is_ca and any(u in self.key_usage for u in SIGNING_USAGES)
+
+    def days_left(self, now: datetime.datetime | None = None) -> int:
+        """Whole days until the certificate ends (negative once it has ended)."""
+        moment = now or datetime.datetime.now(datetime.UTC)
+        return (self.not_after - moment) // datetime.timedelta(days=1)
+
+    def expires_soon(
+        self, now: datetime.datetime | None = None, within: int = EXPIRY_WARNING_DAYS
+    ) -> bool:
+        """Still valid, but for `within` days or fewer."""
+        moment = now or datetime.datetime.now(datetime.UTC)
+        return moment <= self.not_after and self.days_left(moment) <= within
 
     def matches_serial(self, serial: str) -> bool:
         """True if `serial` (hex, any case, colons or spaces allowed, or decimal) is this one's."""
@@ -103,6 +129,11 @@ class CertificateInfo:
                 hint="Choose the token's signing certificate.",
             )
         return None
+
+
+def _attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    values = name.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else ""
 
 
 def to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:

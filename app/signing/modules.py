@@ -28,6 +28,19 @@ MAC_MODULES = (
     "opensc-pkcs11.so",
 )
 
+# Which certification authority ships a module, by a part of its file name (spec §2).
+VENDORS = (
+    ("vnpt", "VNPT-CA"),
+    ("viettel", "Viettel-CA"),
+    ("fptca", "FPT-CA"),
+    ("bkav", "BKAV-CA"),
+    ("eps2003", "ePass2003"),
+    ("etpkcs11", "SafeNet eToken"),
+    ("bit4xpki", "Bit4id (Ban Cơ yếu Chính phủ)"),
+    ("opensc", "OpenSC"),
+    ("softhsm", "SoftHSM"),
+)
+
 _LINUX_DIRS = (
     "/usr/lib",
     "/usr/local/lib",
@@ -61,6 +74,20 @@ def candidate_paths(platform: str = sys.platform) -> list[Path]:
 def probe_modules(platform: str = sys.platform) -> list[Path]:
     """The known modules that exist on this machine."""
     return [path for path in candidate_paths(platform) if path.is_file()]
+
+
+def vendor(module: Path) -> str:
+    """The CA or maker behind a PKCS#11 module file, else the file's name."""
+    name = module.name.lower()
+    return next((label for part, label in VENDORS if part in name), module.name)
+
+
+def known_modules(chosen: Path | None = None) -> list[Path]:
+    """The user's chosen module first, then every known one on this machine, each file once."""
+    seen: dict[Path, Path] = {}
+    for module in [*([chosen] if chosen else []), *probe_modules()]:
+        seen.setdefault(module.resolve(), module)
+    return list(seen.values())
 
 
 def choose_module(chosen: Path | None) -> Path:
