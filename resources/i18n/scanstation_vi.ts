@@ -725,7 +725,7 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="189"/>
+        <location filename="../../app/ui/sign_view.py" line="188"/>
         <source>%1 of %2 signed.</source>
         <translation>Đã ký %1/%2 văn bản.</translation>
     </message>
@@ -961,57 +961,57 @@
 <context>
     <name>ScanControls</name>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="76"/>
+        <location filename="../../app/ui/scan/controls.py" line="84"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="77"/>
+        <location filename="../../app/ui/scan/controls.py" line="85"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="78"/>
+        <location filename="../../app/ui/scan/controls.py" line="86"/>
         <source>Feeder (ADF)</source>
         <translation>Khay nạp giấy (ADF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="79"/>
+        <location filename="../../app/ui/scan/controls.py" line="87"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="80"/>
+        <location filename="../../app/ui/scan/controls.py" line="88"/>
         <source>Both sides</source>
         <translation>Hai mặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="81"/>
+        <location filename="../../app/ui/scan/controls.py" line="89"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="82"/>
+        <location filename="../../app/ui/scan/controls.py" line="90"/>
         <source>Try the scanner again</source>
         <translation>Thử lại máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="83"/>
+        <location filename="../../app/ui/scan/controls.py" line="91"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="84"/>
+        <location filename="../../app/ui/scan/controls.py" line="92"/>
         <source>Profile</source>
         <translation>Cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="141"/>
+        <location filename="../../app/ui/scan/controls.py" line="149"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="165"/>
+        <location filename="../../app/ui/scan/controls.py" line="173"/>
         <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
         <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
     </message>
@@ -1264,82 +1264,82 @@
 <context>
     <name>SignView</name>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="106"/>
+        <location filename="../../app/ui/sign_view.py" line="105"/>
         <source>empty: look for the known Vietnamese CA modules</source>
         <translation>để trống: tự tìm thư viện của các CA Việt Nam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="107"/>
+        <location filename="../../app/ui/sign_view.py" line="106"/>
         <source>PKCS#11 module</source>
         <translation>Thư viện PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="108"/>
+        <location filename="../../app/ui/sign_view.py" line="107"/>
         <source>Token label</source>
         <translation>Nhãn token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="108"/>
+        <location filename="../../app/ui/sign_view.py" line="107"/>
         <source>Key label</source>
         <translation>Nhãn khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="112"/>
+        <location filename="../../app/ui/sign_view.py" line="111"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="112"/>
+        <location filename="../../app/ui/sign_view.py" line="111"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="112"/>
+        <location filename="../../app/ui/sign_view.py" line="111"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="112"/>
+        <location filename="../../app/ui/sign_view.py" line="111"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="113"/>
+        <location filename="../../app/ui/sign_view.py" line="112"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="114"/>
+        <location filename="../../app/ui/sign_view.py" line="113"/>
         <source>Sign all approved…</source>
         <translation>Ký tất cả văn bản đã duyệt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="119"/>
+        <location filename="../../app/ui/sign_view.py" line="118"/>
         <source>PIN of the token %1</source>
         <translation>Mã PIN của token %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="122"/>
+        <location filename="../../app/ui/sign_view.py" line="121"/>
         <source>Token PIN</source>
         <translation>Mã PIN token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="165"/>
+        <location filename="../../app/ui/sign_view.py" line="164"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="195"/>
+        <location filename="../../app/ui/sign_view.py" line="194"/>
         <source>signed</source>
         <translation>đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="195"/>
+        <location filename="../../app/ui/sign_view.py" line="194"/>
         <source>failed</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="196"/>
+        <location filename="../../app/ui/sign_view.py" line="195"/>
         <source>not signed</source>
         <translation>chưa ký</translation>
     </message>
