@@ -56,13 +56,15 @@ class HealthPanel(QWidget):
         self.summary.setText(self.tr("The station has not been checked yet."))
 
     def context(self) -> Context:
-        """The desk's open catalog, its folders and the token module chosen in Settings."""
+        """The desk's open catalog, its folders and the token and certificate chosen to sign."""
         folder = self.desk.session.folder
-        module = self.desk.prefs.token()[0]
+        module, token, key = self.desk.prefs.token()
         return Context(
             catalog_folder=folder,
             catalog=self.desk.session.catalog,
             pkcs11_module=Path(module) if module else None,
+            token_label=token,
+            key_label=key,
             data_folder=folder.parent,
         )
 

@@ -1,4 +1,5 @@
-"""The signer's batch: approved documents signed with one PIN entry, per-document results."""
+"""The signer's batch: the token picked from what is plugged in, the chosen approved documents
+signed with one PIN entry, per-document results."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -28,6 +28,8 @@ from app.signing.errors import vietnamese
 from app.signing.sign import SignOptions
 from app.signing.token import PinRequest, TokenSession
 from app.ui.desk import Desk
+from app.ui.session import DeskSession
+from app.ui.token_picker import TokenChoice, TokenPicker
 from app.ui.workers import Reporter
 
 PinSource = Callable[[PinRequest], "str | None"]
@@ -62,8 +64,29 @@ class PinBridge(QObject):
         return answer
 
 
+class Filed:
+    """The batch's progress: each signed copy is filed as its document's next version, and
+    the row's outcome reported to the screen."""
+
+    def __init__(self, session: DeskSession, docs: list[Document], rows: list[int],
+                 report: Reporter) -> None:
+        self.session, self.docs, self.rows, self.report = session, docs, rows, report
+
+    def document_done(self, index: int, total: int, result: DocumentResult) -> None:
+        doc = self.docs[index]
+        status, message = result.status, result.message_vi
+        if status == "signed":
+            try:
+                self.session.record_signed(doc.doc_code, result.output)
+            except Exception as err:  # the file is signed, filing it failed
+                status, message = "failed", vietnamese(err)
+        self.report.item((self.rows[index], SignOutcome(doc.doc_code, status, message)))
+        self.report.progress(index + 1, total, "")
+
+
 class SignView(QWidget):
-    """Approved documents, the token to use, Sign (one PIN), progress and results."""
+    """The token picked from what is plugged in, the approved documents with check boxes,
+    Sign the chosen ones (one PIN), progress and per-document results."""
 
     finished = Signal()  # a signing batch ended
 
@@ -74,45 +97,46 @@ class SignView(QWidget):
         self.outcomes: dict[int, SignOutcome] = {}
         self.ask_pin: PinSource = self._pin_dialog
         self.bridge = PinBridge(lambda: self.ask_pin)
-        module, label, key = desk.prefs.token()
-        self.module, self.label, self.key = QLineEdit(module), QLineEdit(label), QLineEdit(key)
-        form = QFormLayout()
-        self.form_labels = [QLabel(), QLabel(), QLabel()]
-        for caption, field in zip(self.form_labels, (self.module, self.label, self.key),
-                                  strict=True):
-            form.addRow(caption, field)
+        self.picker = TokenPicker(desk)
+        self.picker.changed.connect(self._update_buttons)
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
-        self.refresh_button = QPushButton()
+        self.refresh_button, self.all_button, self.none_button, self.sign_button = (
+            QPushButton(), QPushButton(), QPushButton(), QPushButton())
         self.refresh_button.clicked.connect(self.refresh)
-        self.sign_button = QPushButton()
-        self.sign_button.clicked.connect(self.sign_all)
+        self.all_button.clicked.connect(lambda: self.check_all(True))
+        self.none_button.clicked.connect(lambda: self.check_all(False))
+        self.sign_button.clicked.connect(self.sign_chosen)
+        self.chosen_label = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        for widget in (self.refresh_button, self.sign_button):
+        for widget in (self.refresh_button, self.all_button, self.none_button, self.chosen_label):
             buttons.addWidget(widget)
         buttons.addStretch()
+        buttons.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.picker)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        self.signing = False
         self.retranslate()
+        self._update_buttons()
 
     def retranslate(self) -> None:
-        self.module.setPlaceholderText(self.tr("empty: look for the known Vietnamese CA modules"))
-        for label, text in zip(self.form_labels, (self.tr("PKCS#11 module"),
-                                                  self.tr("Token label"), self.tr("Key label")),
-                               strict=True):
-            label.setText(text)
+        self.picker.retranslate()
         self.table.setHorizontalHeaderLabels(
             [self.tr("Document"), self.tr("Subject"), self.tr("Result"), self.tr("Explanation")])
         self.refresh_button.setText(self.tr("Refresh"))
-        self.sign_button.setText(self.tr("Sign all approved…"))
+        self.all_button.setText(self.tr("Select all"))
+        self.none_button.setText(self.tr("Select none"))
+        self.sign_button.setText(self.tr("Sign the chosen documents…"))
         for row, outcome in self.outcomes.items():
             self._result((row, outcome))
+        self._update_buttons()
 
     def _pin_dialog(self, request: PinRequest) -> str | None:
         text = self.tr("PIN of the token %1").replace("%1", request.token_label)
@@ -123,69 +147,108 @@ class SignView(QWidget):
         return pin if ok else None
 
     def refresh(self) -> None:
+        """Read the approved documents and what is plugged in again."""
         task = self.desk.pools.run(lambda r: self.desk.session.approved(), name="approved")
         task.signals.done.connect(self._loaded)
+        self.picker.refresh()
 
     def _loaded(self, docs: list[Document]) -> None:
         self.documents = docs
         self.outcomes = {}
+        self.table.blockSignals(True)
         self.table.setRowCount(len(docs))
         for row, doc in enumerate(docs):
-            self._row(row, doc.doc_code, str(doc.metadata.get("subject", "")), "", "")
+            self._row(row, doc.doc_code, str(doc.metadata.get("subject", "")))
+            code = self.table.item(row, 0)
+            if code is not None:
+                code.setFlags(code.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                code.setCheckState(Qt.CheckState.Checked)
+        self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        self.sign_button.setEnabled(bool(docs))
+        self._update_buttons()
 
     def _row(self, row: int, *cells: str) -> None:
         for col, text in enumerate(cells):
-            if text or col < 2:
-                self.table.setItem(row, col, QTableWidgetItem(text))
+            self.table.setItem(row, col, QTableWidgetItem(text))
 
-    def sign_all(self) -> None:
-        """Sign every listed document in one token session, in the writer thread."""
-        if not self.documents:
+    def chosen_rows(self) -> list[int]:
+        """The rows whose box is ticked, top to bottom."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                rows.append(row)
+        return rows
+
+    def check_all(self, on: bool) -> None:
+        """Tick (or clear) every document's box."""
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None:
+                item.setCheckState(state)
+        self.table.blockSignals(False)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = len(self.chosen_rows())
+        self.chosen_label.setText(self.tr("%1 of %2 chosen").replace("%1", str(chosen))
+                                  .replace("%2", str(len(self.documents))))
+        usable = self.picker.choice() is not None and not self.picker.problem()
+        self.sign_button.setEnabled(bool(chosen) and usable and not self.signing)
+
+    def sign_chosen(self) -> None:
+        """Sign the ticked documents in one token session, in the writer thread."""
+        rows = self.chosen_rows()
+        choice = self.picker.choice()
+        if not rows or self.signing:
             return
-        module, label, key = self.module.text().strip(), self.label.text().strip(), \
-            self.key.text().strip()
-        self.desk.prefs.set_token(module, label, key)
-        docs = list(self.documents)
+        if choice is None:
+            self.message.setText(self.tr("Choose the token and its certificate first."))
+            return
+        if self.picker.problem():
+            self.message.setText(self.picker.problem())
+            return
+        self.desk.prefs.set_token(choice.module, choice.token, choice.key_label)
+        docs = [self.documents[row] for row in rows]
         sources = [self.desk.session.file_of(d) for d in docs]
         org = self.desk.session.organisation().name
+        for row in rows:
+            self.outcomes.pop(row, None)
+            for col in (2, 3):
+                self.table.setItem(row, col, QTableWidgetItem(""))
 
         def work(report: Reporter) -> str:
-            return self._sign(report, docs, sources, module, label, key, org)
+            return self._sign(report, rows, docs, sources, choice, org)
 
         task = self.desk.pools.run(work, write=True, name="sign")
         task.signals.item.connect(self._result)
         task.signals.done.connect(self.message.setText)
         task.signals.failed.connect(self.message.setText)
-        task.signals.ended.connect(lambda: self.sign_button.setEnabled(True))
+        task.signals.ended.connect(self._signed)
         task.signals.ended.connect(self.finished)
-        self.sign_button.setEnabled(False)
+        self.signing = True
+        self._update_buttons()
+        self.message.setText(self.picker.caution())
         self.desk.status.track(task, self.tr("Signing…"))
 
-    def _sign(self, report: Reporter, docs: list[Document], sources: list[Path], module: str,
-              label: str, key: str, org: str) -> str:
+    def _signed(self) -> None:
+        self.signing = False
+        self._update_buttons()
+
+    def _sign(self, report: Reporter, rows: list[int], docs: list[Document],
+              sources: list[Path], choice: TokenChoice, org: str) -> str:
         session = self.desk.session
+        key_label = None if choice.cert_serial else choice.key_label or None
         with session.workdir() as tmp, TokenSession(
-            Path(module) if module else None, label, self.bridge, key_label=key or None
+            Path(choice.module) if choice.module else None, choice.token, self.bridge,
+            key_label=key_label, cert_serial=choice.cert_serial or None,
         ) as token:
-
-            class Progress:
-                def document_done(self, index: int, total: int, result: DocumentResult) -> None:
-                    doc = docs[index]
-                    status, message = result.status, result.message_vi
-                    if status == "signed":
-                        try:
-                            session.record_signed(doc.doc_code, result.output)
-                        except Exception as err:  # the file is signed, filing it failed
-                            status, message = "failed", vietnamese(err)
-                    report.item((index, SignOutcome(doc.doc_code, status, message)))
-                    report.progress(index + 1, total, "")
-
             batch = sign_batch(sources, token, SignOptions(Appearance(org)), out_dir=Path(tmp),
-                               progress=Progress(), cancel=report)
+                               progress=Filed(session, docs, rows, report), cancel=report)
         done = batch.count("signed")
-        text = self.tr("%1 of %2 signed.").replace("%1", str(done)).replace("%2", str(len(docs)))
+        text = self.tr("Signed %1/%2.").replace("%1", str(done)).replace("%2", str(len(docs)))
         return text + (" " + batch.stopped_vi if batch.stopped_vi else "")
 
     def _result(self, item: tuple[int, SignOutcome]) -> None:
@@ -193,6 +256,6 @@ class SignView(QWidget):
         self.outcomes[row] = outcome
         names = {"signed": self.tr("signed"), "failed": self.tr("failed"),
                  "untouched": self.tr("not signed")}
-        self._row(row, outcome.doc_code, "", names.get(outcome.status, outcome.status),
-                  outcome.message)
+        self.table.setItem(row, 2, QTableWidgetItem(names.get(outcome.status, outcome.status)))
+        self.table.setItem(row, 3, QTableWidgetItem(outcome.message))
         self.table.resizeColumnToContents(2)

@@ -723,14 +723,6 @@
     </message>
 </context>
 <context>
-    <name>Progress</name>
-    <message>
-        <location filename="../../app/ui/sign_view.py" line="188"/>
-        <source>%1 of %2 signed.</source>
-        <translation>Đã ký %1/%2 văn bản.</translation>
-    </message>
-</context>
-<context>
     <name>RejectDialog</name>
     <message>
         <location filename="../../app/ui/reject_dialog.py" line="24"/>
@@ -1264,82 +1256,87 @@
 <context>
     <name>SignView</name>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="105"/>
-        <source>empty: look for the known Vietnamese CA modules</source>
-        <translation>để trống: tự tìm thư viện của các CA Việt Nam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sign_view.py" line="106"/>
-        <source>PKCS#11 module</source>
-        <translation>Thư viện PKCS#11</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sign_view.py" line="107"/>
-        <source>Token label</source>
-        <translation>Nhãn token</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sign_view.py" line="107"/>
-        <source>Key label</source>
-        <translation>Nhãn khóa</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sign_view.py" line="111"/>
+        <location filename="../../app/ui/sign_view.py" line="132"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="111"/>
+        <location filename="../../app/ui/sign_view.py" line="132"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="111"/>
+        <location filename="../../app/ui/sign_view.py" line="132"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="111"/>
+        <location filename="../../app/ui/sign_view.py" line="132"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="112"/>
+        <location filename="../../app/ui/sign_view.py" line="133"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="113"/>
-        <source>Sign all approved…</source>
-        <translation>Ký tất cả văn bản đã duyệt…</translation>
+        <location filename="../../app/ui/sign_view.py" line="134"/>
+        <source>Select all</source>
+        <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="118"/>
+        <location filename="../../app/ui/sign_view.py" line="135"/>
+        <source>Select none</source>
+        <translation>Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_view.py" line="136"/>
+        <source>Sign the chosen documents…</source>
+        <translation>Ký các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_view.py" line="142"/>
         <source>PIN of the token %1</source>
         <translation>Mã PIN của token %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="121"/>
+        <location filename="../../app/ui/sign_view.py" line="145"/>
         <source>Token PIN</source>
         <translation>Mã PIN token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="164"/>
+        <location filename="../../app/ui/sign_view.py" line="196"/>
+        <source>%1 of %2 chosen</source>
+        <translation>Đã chọn %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_view.py" line="208"/>
+        <source>Choose the token and its certificate first.</source>
+        <translation>Hãy chọn token và chứng thư số trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_view.py" line="234"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="194"/>
+        <location filename="../../app/ui/sign_view.py" line="251"/>
+        <source>Signed %1/%2.</source>
+        <translation>Đã ký %1/%2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_view.py" line="257"/>
         <source>signed</source>
         <translation>đã ký</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="194"/>
+        <location filename="../../app/ui/sign_view.py" line="257"/>
         <source>failed</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_view.py" line="195"/>
+        <location filename="../../app/ui/sign_view.py" line="258"/>
         <source>not signed</source>
         <translation>chưa ký</translation>
     </message>
@@ -1423,6 +1420,164 @@
         <location filename="../../app/ui/chart.py" line="35"/>
         <source>No documents</source>
         <translation>Không có văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPicker</name>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="99"/>
+        <source>Signing token</source>
+        <translation>Token ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="100"/>
+        <source>Token driver</source>
+        <translation>Thư viện token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="100"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="101"/>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="103"/>
+        <source>Look again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="104"/>
+        <source>Other driver file…</source>
+        <translation>Chọn tệp thư viện khác…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="105"/>
+        <source>Type the module, token and key (advanced)</source>
+        <translation>Tự nhập thư viện, token và khóa (nâng cao)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="106"/>
+        <source>empty: look for the known Vietnamese CA modules</source>
+        <translation>để trống: tự tìm thư viện của các CA Việt Nam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="107"/>
+        <source>PKCS#11 module</source>
+        <translation>Thư viện PKCS#11</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="108"/>
+        <source>Token label</source>
+        <translation>Nhãn token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="109"/>
+        <source>Key label</source>
+        <translation>Nhãn khóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="124"/>
+        <source>Looking for tokens…</source>
+        <translation>Đang tìm token…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="143"/>
+        <source>The token&apos;s PKCS#11 driver file</source>
+        <translation>Tệp thư viện PKCS#11 của token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="144"/>
+        <source>PKCS#11 modules (*.dll *.so *.dylib);;All files (*)</source>
+        <translation>Thư viện PKCS#11 (*.dll *.so *.dylib);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="160"/>
+        <source>cannot be loaded</source>
+        <translation>không nạp được</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="162"/>
+        <source>no token plugged in</source>
+        <translation>chưa cắm token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="190"/>
+        <source>%1 — %2 %3, serial %4</source>
+        <translation>%1 — %2 %3, số sê-ri %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="206"/>
+        <source>%1 (%2), until %3</source>
+        <translation>%1 (%2), hiệu lực đến %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="237"/>
+        <source>The certificate is shown once it is picked from the list.</source>
+        <translation>Thông tin chứng thư số chỉ hiện khi chọn từ danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="247"/>
+        <source>Holder: %1</source>
+        <translation>Người giữ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="248"/>
+        <source>Issued by: %1</source>
+        <translation>Cấp bởi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="249"/>
+        <source>Serial number: %1</source>
+        <translation>Số sê-ri: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="250"/>
+        <source>Valid from %1 to %2</source>
+        <translation>Hiệu lực từ %1 đến %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="255"/>
+        <source>%1 days left</source>
+        <translation>Còn %1 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="261"/>
+        <source>No token driver (PKCS#11 module) of a known certification authority is installed. Install the driver that came with the office&apos;s token, or choose its file with «Other driver file…».</source>
+        <translation>Chưa cài thư viện token (PKCS#11) của nhà cung cấp chứng thư số nào. Hãy cài trình điều khiển đi kèm token của cơ quan, hoặc chọn tệp thư viện bằng «Chọn tệp thư viện khác…».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="265"/>
+        <source>This driver cannot be loaded: %1</source>
+        <translation>Không nạp được thư viện này: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="267"/>
+        <source>No token is plugged in. Plug in the office&apos;s token, then press «Look again».</source>
+        <translation>Chưa cắm token. Hãy cắm token của cơ quan rồi bấm «Tìm lại».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="269"/>
+        <source>This token holds no signing certificate that can be read without the PIN. Use the advanced fields if the CA&apos;s tool names the key.</source>
+        <translation>Token này không có chứng thư số ký đọc được khi chưa nhập mã PIN. Nếu công cụ của nhà cung cấp cho biết tên khóa, hãy dùng phần tự nhập (nâng cao).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="278"/>
+        <source>This certificate expired on %1: documents cannot be signed with it. Ask the certification authority to renew it.</source>
+        <translation>Chứng thư số này đã hết hạn ngày %1: không thể ký văn bản bằng chứng thư này. Hãy liên hệ nhà cung cấp chứng thư số để gia hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="282"/>
+        <source>This certificate is not valid yet (from %1): check the computer&apos;s date.</source>
+        <translation>Chứng thư số này chưa có hiệu lực (từ %1): hãy kiểm tra ngày giờ của máy tính.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="291"/>
+        <source>This certificate ends in %1 days (on %2): ask the certification authority to renew it in time.</source>
+        <translation>Chứng thư số này chỉ còn %1 ngày (đến %2): hãy liên hệ nhà cung cấp chứng thư số để gia hạn kịp thời.</translation>
     </message>
 </context>
 <context>

@@ -63,11 +63,9 @@ def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
     assert session.document(doc.doc_code).state == State.APPROVED
 
     session.sign_in("mai", PASSWORD)
+    desk.prefs.set_token(SOFTHSM, TOKEN, "rsa")  # selected again in the lists of what is plugged in
     sign = SignView(desk)
     qtbot.addWidget(sign)
-    sign.module.setText(SOFTHSM)
-    sign.label.setText(TOKEN)
-    sign.key.setText("rsa")
     asked: list[str] = []
 
     def ask(request):
@@ -78,7 +76,9 @@ def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
     sign.refresh()
     settle(qtbot)
     assert sign.table.rowCount() == 1
-    sign.sign_all()
+    chosen = sign.picker.certificate()
+    assert chosen is not None and chosen.label == "rsa"
+    sign.sign_chosen()
     qtbot.waitUntil(lambda: sign.table.item(0, 2) is not None, timeout=60000)
     settle(qtbot, timeout=60000)
     assert asked == [TOKEN]
