@@ -15,7 +15,7 @@ from app.signing.appearance import Appearance
 from app.signing.batch import BatchResult, DocumentResult, sign_batch
 from app.signing.certs import CertificateInfo, SigningKey
 from app.signing.errors import TokenRemoved
-from app.signing.ltv import extend_to_lt
+from app.signing.ltv import LtExtender
 from app.signing.pkcs12 import Pkcs12Key
 from app.signing.sign import SignOptions
 from app.signing.token import PinPrompter, PinRequest, TokenSession, list_tokens
@@ -222,9 +222,9 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _extend(args: argparse.Namespace) -> None:
-    roots = _roots(args)
+    extender = LtExtender(_roots(args), args.tsa)
     for path in args.inputs:
-        result = extend_to_lt(path, roots, tsa_url=args.tsa, unless_extended=True)
+        result = extender.extend(path, unless_extended=True)
         if result is None:
             print(f"{path}: already carries validation data; left as it is")
         else:

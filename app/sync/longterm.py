@@ -11,7 +11,7 @@ from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
 from app.catalog.extension import record_extension
 from app.catalog.models import OutboxItem
 from app.signing.errors import DocumentRejected, NetworkUnavailable
-from app.signing.ltv import extend_to_lt
+from app.signing.ltv import LtExtender
 
 if TYPE_CHECKING:
     from app.catalog.service import Catalog
@@ -50,6 +50,7 @@ class Extender:
     def __init__(self, catalog: Catalog, options: LtvOptions) -> None:
         self.catalog = catalog
         self.options = options
+        self.lt = LtExtender(list(options.roots), options.tsa_url)
 
     def before_upload(self, item: OutboxItem) -> Outcome:
         """Extend the item's document unless its package is built already or it carries
@@ -65,13 +66,7 @@ class Extender:
         with self.catalog.store.workdir() as work:
             out = work / "extended.pdf"
             try:
-                result = extend_to_lt(
-                    source,
-                    list(self.options.roots),
-                    output=out,
-                    tsa_url=self.options.tsa_url,
-                    unless_extended=True,
-                )
+                result = self.lt.extend(source, output=out, unless_extended=True)
             except NetworkUnavailable as err:
                 if self._waited_enough(item):
                     return Outcome("skipped", f"CA unreachable for too long: {err}")
