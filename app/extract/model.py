@@ -65,6 +65,7 @@ def mean_conf(words: tuple[Word, ...] | list[Word]) -> float:
 LOW_CONF = 35.0  # a word Tesseract scored below this (0-100) makes a value a suggestion
 GUESSED = "diacritics chosen by the lexicon on thin evidence"
 UNSURE = "low OCR confidence"
+SLASH_LOST = "the number's slash was not read"
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

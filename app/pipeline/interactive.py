@@ -139,20 +139,26 @@ def read_page(page: ScanPage, engine: OcrEngine) -> ScanPage:
     return replace(page, ocr=result, ocr_geometry=page.geometry)
 
 
-def prefill(page: ScanPage, pages: int) -> dict[str, str]:
+@dataclass(frozen=True)
+class Prefill:
+    """Fields read from a first page, by profile tag, and why each suggestion is one."""
+
+    values: dict[str, str]
+    why: dict[str, str]  # tag → reason, for values offered to the clerk to confirm
+
+
+_TAGS = {"codeNumber": "code_number", "codeNotation": "code_notation", "issuedDate": "issued",
+         "typeName": "doc_type", "subject": "subject", "organName": "issuer"}
+
+
+def prefill(page: ScanPage, pages: int) -> Prefill:
     """Document fields read from a first page's OCR, by profile tag (empty ones left out)."""
     if page.ocr is None:
-        return {}
+        return Prefill({}, {})
     found = read_fields(page.ocr, page.geometry.size, pages).to_json()
-    values = {
-        "codeNumber": found["code_number"]["value"],
-        "codeNotation": found["code_notation"]["value"],
-        "issuedDate": found["issued"]["value"],
-        "typeName": found["doc_type"]["value"],
-        "subject": found["subject"]["value"],
-        "organName": found["issuer"]["value"],
-    }
-    return {tag: str(value) for tag, value in values.items() if value}
+    read = {tag: found[key] for tag, key in _TAGS.items() if found[key]["value"]}
+    return Prefill({tag: str(f["value"]) for tag, f in read.items()},
+                   {tag: str(f["why"]) for tag, f in read.items() if f["why"]})
 
 
 def write_document(pages: list[ScanPage], out: Path, title: str, engine: OcrEngine) -> Path:
@@ -209,7 +215,7 @@ class PageSession:
         """The page with its OCR for its current geometry."""
         return read_page(page, self.engine)
 
-    def fields(self, first: ScanPage, pages: int) -> dict[str, str]:
+    def fields(self, first: ScanPage, pages: int) -> Prefill:
         """Document fields read from a document's first page, by profile tag."""
         return prefill(first, pages)
 

@@ -21,9 +21,12 @@ from app.catalog import dates
 from app.catalog.errors import InvalidMetadata, Problem
 from app.catalog.profiles import FieldSpec, Level, Profile
 from app.catalog.validation import validate
+from app.extract.model import GUESSED, SLASH_LOST, UNSURE
 from app.ui.i18n import nfc
 
 PREFILLED = "background: #fff3b0"  # an OCR value the clerk has not confirmed yet
+# a value read from weak evidence (FieldValue.why): offered, never filed until the clerk confirms
+SUGGESTED = "background: #ffd8a8; border: 1px dashed #b35c00"
 
 
 class FieldEditor(QWidget):
@@ -36,6 +39,7 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.prefilled = False
+        self.why = ""  # set while the value is a suggestion: why the reading is doubtful
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -79,7 +83,7 @@ class FieldEditor(QWidget):
             self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
         if self.spec.type == "partialDate":
             self.line.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy or yyyy"))
-        self._mark(self.prefilled)
+        self._mark(self.prefilled, self.why)
 
     def value(self) -> Any:
         """The value as the catalog takes it (NFC; a code, or a list for `codes`)."""
@@ -92,7 +96,8 @@ class FieldEditor(QWidget):
             return code
         return nfc(self.line.text()).strip()
 
-    def set_value(self, value: Any, *, prefilled: bool = False) -> None:
+    def set_value(self, value: Any, *, prefilled: bool = False, why: str = "") -> None:
+        """Show `value`; `prefilled` when OCR read it, `why` when it is only a suggestion."""
         if isinstance(value, list):
             value = value[0] if value else ""
         text = "" if value is None else str(value)
@@ -106,17 +111,39 @@ class FieldEditor(QWidget):
         else:
             self.line.setText(text)
         self.line.setCursorPosition(0)  # a long value shows its beginning
-        self._mark(prefilled and bool(text))
+        filled = prefilled and bool(text)
+        self._mark(filled, why if filled else "")
 
-    def _mark(self, prefilled: bool) -> None:
-        self.prefilled = prefilled
-        self.line.setStyleSheet(PREFILLED if prefilled else "")
-        self.line.setToolTip(self.tr("Read from the page: check it, then edit or press Enter")
-                             if prefilled else "")
+    @property
+    def suggested(self) -> bool:
+        """True while the value is a suggestion the clerk has not confirmed."""
+        return self.prefilled and bool(self.why)
+
+    def _reason(self) -> str:
+        """Why the value is only a suggestion, in the clerk's language."""
+        reasons = {
+            GUESSED: self.tr("its diacritics were chosen by the dictionary on thin evidence"),
+            UNSURE: self.tr("the OCR was unsure of some of its letters"),
+            SLASH_LOST: self.tr("the slash of the number was not read"),
+        }
+        return reasons.get(self.why, self.tr("the reading is doubtful"))
+
+    def _mark(self, prefilled: bool, why: str = "") -> None:
+        self.prefilled, self.why = prefilled, why if prefilled else ""
+        if self.suggested:
+            self.line.setStyleSheet(SUGGESTED)
+            tip = self.tr("Suggestion: %1. Check it against the page, then press Enter to "
+                          "accept it or correct it")
+            self.line.setToolTip(tip.replace("%1", self._reason()))
+        else:
+            self.line.setStyleSheet(PREFILLED if prefilled else "")
+            self.line.setToolTip(self.tr("Read from the page: check it, then edit or press Enter")
+                                 if prefilled else "")
 
     def confirm(self) -> None:
-        """The clerk accepts an OCR value as it is."""
+        """The clerk accepts an OCR value or a suggestion as it is."""
         self._mark(False)
+        self.show_error("")
 
     def _user_edit(self) -> None:
         self._mark(False)
@@ -124,8 +151,11 @@ class FieldEditor(QWidget):
         self.edited.emit()
 
     def _enter(self) -> None:
+        """Enter accepts the form, except on a suggestion: there it only confirms the value."""
+        was_suggested = self.suggested
         self.confirm()
-        self.entered.emit()
+        if not was_suggested:
+            self.entered.emit()
 
     def check_format(self) -> bool:
         """Check a date's form at once (the rest is checked with the whole form)."""
@@ -175,15 +205,18 @@ class IndexForm(QWidget):
                 out[tag] = value
         return out
 
-    def set_values(self, values: Mapping[str, Any], *, prefilled: bool = False) -> None:
-        """Fill fields; values read by OCR (`prefilled`) never overwrite what the clerk typed."""
+    def set_values(self, values: Mapping[str, Any], *, prefilled: bool = False,
+                   why: Mapping[str, str] | None = None) -> None:
+        """Fill fields; values read by OCR (`prefilled`) never overwrite what the clerk typed.
+        A tag in `why` makes its value a suggestion, with the reason shown in its tooltip."""
+        reasons = why or {}
         for tag, value in values.items():
             editor = self.editors.get(tag)
             if editor is None:
                 continue
             if prefilled and editor.value() not in ("", []) and not editor.prefilled:
                 continue
-            editor.set_value(value, prefilled=prefilled)
+            editor.set_value(value, prefilled=prefilled, why=reasons.get(tag, ""))
 
     def retranslate(self) -> None:
         for editor in self.editors.values():
@@ -198,10 +231,22 @@ class IndexForm(QWidget):
         """Tags whose OCR value is still waiting for the clerk's look."""
         return [tag for tag, e in self.editors.items() if e.prefilled]
 
+    def suggestions(self) -> list[str]:
+        """Tags whose value is a suggestion the clerk has not confirmed yet."""
+        return [tag for tag, e in self.editors.items() if e.suggested]
+
     def check(self, inherited: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
-        """The values validated by the profile's rules, or None with every error shown inline."""
+        """The values validated by the profile's rules, or None with every error shown inline;
+        an unconfirmed suggestion is never filed (it is marked for the clerk instead)."""
         for editor in self.editors.values():
             editor.show_error("")
+        waiting = [e for e in self.editors.values() if e.suggested]
+        for editor in waiting:
+            editor.show_error(self.tr("A suggestion: press Enter on it to accept it, or correct "
+                                      "it"))
+        if waiting:
+            waiting[0].line.setFocus()
+            return None
         try:
             return validate(self.profile, self.level, self.values(), inherited=inherited)
         except InvalidMetadata as err:

@@ -270,22 +270,47 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../app/ui/index_form.py" line="79"/>
+        <location filename="../../app/ui/index_form.py" line="83"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="81"/>
+        <location filename="../../app/ui/index_form.py" line="85"/>
         <source>dd/mm/yyyy, mm/yyyy or yyyy</source>
         <translation>dd/mm/yyyy, mm/yyyy hoặc yyyy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="114"/>
+        <location filename="../../app/ui/index_form.py" line="125"/>
+        <source>its diacritics were chosen by the dictionary on thin evidence</source>
+        <translation>dấu thanh được chọn theo từ điển khi chữ in chưa rõ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="126"/>
+        <source>the OCR was unsure of some of its letters</source>
+        <translation>máy đọc không chắc một số chữ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="127"/>
+        <source>the slash of the number was not read</source>
+        <translation>không đọc được dấu gạch chéo của số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="129"/>
+        <source>the reading is doubtful</source>
+        <translation>kết quả đọc chưa chắc chắn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="135"/>
+        <source>Suggestion: %1. Check it against the page, then press Enter to accept it or correct it</source>
+        <translation>Gợi ý: %1. Đối chiếu với trang giấy, rồi nhấn Enter để chấp nhận hoặc sửa lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="140"/>
         <source>Read from the page: check it, then edit or press Enter</source>
         <translation>Đọc từ trang giấy: kiểm tra, sửa hoặc nhấn Enter để xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="137"/>
+        <location filename="../../app/ui/index_form.py" line="167"/>
         <source>Not a real date; write it as dd/mm/yyyy</source>
         <translation>Ngày không có thật; viết theo dạng dd/mm/yyyy</translation>
     </message>
@@ -456,6 +481,14 @@
         <location filename="../../app/ui/hoso_dialog.py" line="19"/>
         <source>New hồ sơ</source>
         <translation>Hồ sơ mới</translation>
+    </message>
+</context>
+<context>
+    <name>IndexForm</name>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="245"/>
+        <source>A suggestion: press Enter on it to accept it, or correct it</source>
+        <translation>Đây là gợi ý: nhấn Enter tại ô này để chấp nhận, hoặc sửa lại</translation>
     </message>
 </context>
 <context>

@@ -55,10 +55,11 @@ def test_a_page_read_back_from_disk_arrives_as_one_handed_over(
 
 
 def test_fields_come_from_the_first_page(session: PageSession, read: ScanPage) -> None:
-    values = session.fields(read, 1)
-    assert values, "a rendered first page carries a code, a date or a subject"
-    assert set(values) <= {"codeNumber", "codeNotation", "issuedDate", "typeName", "subject",
-                           "organName"}
+    found = session.fields(read, 1)
+    assert found.values, "a rendered first page carries a code, a date or a subject"
+    assert set(found.values) <= {"codeNumber", "codeNotation", "issuedDate", "typeName",
+                                 "subject", "organName"}
+    assert set(found.why) <= set(found.values)  # a reason only for a value offered
 
 
 def test_a_geometry_edit_makes_the_text_stale_and_writing_reads_it_again(

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, FieldValue, found
+from app.extract.model import EMPTY, SLASH_LOST, FieldValue, found
 from app.extract.text import letters
 
 _DIGITS = r"[0-9OoIl]{1,5}"
@@ -26,7 +26,6 @@ _STATE = re.compile(
 _NO_SLASH = re.compile(rf"(?<![\w/-])(?P<n>\d{{1,5}})(?P<k>[A-ZĐ]{{1,4}}(?:{_DASH}[A-ZĐ]+)+)")
 _LABELS = ("so", "s")
 _CONFUSED = str.maketrans("OoIl", "0011")
-SLASH_LOST = "the number's slash was not read"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.catalog.models import Document
-from app.pipeline.interactive import ScanPage
+from app.pipeline.interactive import Prefill, ScanPage
 from app.ui.desk import Desk
 from app.ui.handover import Handed
 from app.ui.scan.controls import ScanControls
@@ -108,10 +108,10 @@ class ScanView(QWidget):
         if docs and docs[0][0].id == page.id and self.correcting is None:
             self.flow.prefill(page, len(docs[0]))
 
-    def _prefilled(self, page_id: str, values: dict[str, str]) -> None:
+    def _prefilled(self, page_id: str, found: Prefill) -> None:
         docs = self.strip.batch.state.documents()
         if docs and docs[0][0].id == page_id and self.correcting is None:
-            self.filing.form.set_values(values, prefilled=True)
+            self.filing.form.set_values(found.values, prefilled=True, why=found.why)
 
     # a returned document
 
