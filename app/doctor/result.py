@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ class Text:
 
 
 NOTHING = Text("", "")
+# A fix that names one of these is typed in a terminal: for a technician, not the desk's user.
+_TERMINAL = re.compile(r"\b(sudo|apt-get|systemctl|scanstation|scanimage|usermod)\b|/etc/")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,12 @@ class Result:
     title: Text
     detail: Text
     fix: Text = NOTHING
+
+    @property
+    def for_technician(self) -> bool:
+        """Whether the fix is a command to type in a terminal (the desk shows it as text to
+        hand to a technician, and offers buttons only for what it can do itself)."""
+        return bool(_TERMINAL.search(self.fix.en))
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
         """For JSON: the texts in `lang`, or in both languages when `lang` is None."""

@@ -1,4 +1,5 @@
-"""The station's health panel: the doctor's checks, each with its status, detail and fix."""
+"""The station's health panel: the doctor's checks, each with its status, detail and fix, and
+buttons for what the desk can do about it."""
 
 from __future__ import annotations
 
@@ -6,19 +7,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from app.doctor import Context, Result, Status, failed, run_checks
+from app.doctor import CHECKS, Context, Result, Status, failed, run_check, run_checks
 from app.ui.desk import Desk
 from app.ui.workers import Task
 
@@ -30,29 +30,76 @@ _ICONS = {
 }
 
 
+# What the desk itself can do about a check that is not OK (besides checking it again).
+DESK_ACTIONS: dict[str, tuple[str, ...]] = {
+    "backup": ("backup",),  # "Sao lưu ngay": the backup dialog
+    "pkcs11": ("signing",),  # the Sign screen's token and certificate lists
+    "tesseract": ("settings",),  # Settings: text recognition can be switched off
+}
+
+
+class ResultRow(QFrame):
+    """One check's result: icon, title, detail, the fix, and the buttons the desk offers."""
+
+    def __init__(self, panel: HealthPanel, result: Result) -> None:
+        super().__init__()
+        self.result = result
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        icon = QLabel()
+        icon.setPixmap(panel.style().standardIcon(_ICONS[result.status]).pixmap(24, 24))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.addStretch()
+        if result.status is not Status.OK:
+            for action in ("retry", *panel.actions_for(result)):
+                button = QPushButton()
+                button.clicked.connect(lambda _=False, a=action: panel.act(a, result.id))
+                self.buttons[action] = button
+                row.addWidget(button)
+        text = QVBoxLayout()
+        text.addWidget(self.label)
+        text.addLayout(row)
+        layout = QHBoxLayout(self)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+
+
 class HealthPanel(QWidget):
-    """Runs every doctor check in a worker and lists the results as they come."""
+    """Runs every doctor check in a worker and lists the results as they come, each with the
+    buttons for what the desk can do about it ("Thử lại", "Sao lưu ngay", …); fixes that need
+    a terminal are shown as text for a technician."""
 
     checked = Signal(object)  # the list of results, once every check has run
+    action = Signal(str)  # "backup", "signing" or "settings": the main window opens it
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.results: list[Result] = []
+        self.rows: list[ResultRow] = []
+        self.available: set[str] = {"backup", "signing", "settings"}
         self._task: Task | None = None
+        self._retrying: Task | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.again = QPushButton(self.tr("Check again"))
         self.again.clicked.connect(self.run)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list = QVBoxLayout()
+        self.list.addStretch()
+        holder = QWidget()
+        holder.setLayout(self.list)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.again)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.list)
+        layout.addWidget(scroll)
         self.summary.setText(self.tr("The station has not been checked yet."))
 
     def context(self) -> Context:
@@ -72,7 +119,7 @@ class HealthPanel(QWidget):
         """Check the station again (the running check when one is under way)."""
         if self._task is not None:
             return self._task
-        self.list.clear()
+        self._clear()
         self.results = []
         self.again.setEnabled(False)
         self.summary.setText(self.tr("Checking the station…"))
@@ -89,19 +136,48 @@ class HealthPanel(QWidget):
         self._task = task
         return task
 
+    def retry(self, check_id: str) -> Task | None:
+        """Run one check again and put its new result in its place."""
+        check = next((c for c in CHECKS if c.id == check_id), None)
+        if check is None or self._task is not None or self._retrying is not None:
+            return None
+        context = self.context()
+        self._set_buttons(False)
+        task = self.desk.pools.run(lambda r: run_check(check, context, lambda: r.cancelled),
+                                   pool="scan", name="health-retry")
+        task.signals.done.connect(self._replace)
+        task.signals.failed.connect(self._failed)
+        task.signals.ended.connect(self._retried)
+        self._retrying = task
+        return task
+
+    def act(self, action: str, check_id: str) -> None:
+        """A result's button: check it again, or ask the window to open what fixes it."""
+        if action == "retry":
+            self.retry(check_id)
+        else:
+            self.action.emit(action)
+
+    def actions_for(self, result: Result) -> tuple[str, ...]:
+        """What the desk offers for a result beyond checking again."""
+        return tuple(a for a in DESK_ACTIONS.get(result.id, ()) if a in self.available)
+
     def retranslate(self) -> None:
         """Fixed texts and the listed results in the current language."""
         self.again.setText(self.tr("Check again"))
+        for row in self.rows:
+            self._describe(row)
         if self._task is None and self.results:
-            self.list.clear()
-            for result in self.results:
-                self._add(result)
             self._summarise()
 
     @property
     def has_failures(self) -> bool:
         """Whether a check found something that stops the station from working."""
         return failed(self.results)
+
+    def text(self, index: int) -> str:
+        """The text of the `index`-th result as shown."""
+        return self.rows[index].label.text()
 
     def _label(self, status: Status) -> str:
         return {
@@ -111,18 +187,57 @@ class HealthPanel(QWidget):
             Status.FAIL: self.tr("Problem"),
         }[status]
 
-    def _add(self, result: Result) -> None:
-        lang = self.desk.prefs.language
+    def _describe(self, row: ResultRow) -> None:
+        result, lang = row.result, self.desk.prefs.language
         lines = [
             f"{self._label(result.status)} — {result.title.in_(lang)}",
             result.detail.in_(lang),
         ]
         if result.fix:
-            lines.append(self.tr("What to do: %1").replace("%1", result.fix.in_(lang)))
-        icon: QIcon = self.style().standardIcon(_ICONS[result.status])
-        item = QListWidgetItem(icon, "\n".join(lines))
-        item.setData(Qt.ItemDataRole.UserRole, result)
-        self.list.addItem(item)
+            fix = result.fix.in_(lang)
+            if result.for_technician and not self.actions_for(result):
+                lines.append(self.tr("For a technician: %1").replace("%1", fix))
+            else:
+                lines.append(self.tr("What to do: %1").replace("%1", fix))
+        row.label.setText("\n".join(lines))
+        names = {"retry": self.tr("Try again"), "backup": self.tr("Back up now"),
+                 "signing": self.tr("Open the Sign screen"),
+                 "settings": self.tr("Open the settings")}
+        for action, button in row.buttons.items():
+            button.setText(names[action])
+
+    def _add(self, result: Result) -> None:
+        row = ResultRow(self, result)
+        self._describe(row)
+        for button in row.buttons.values():  # usable once the whole check has run
+            button.setEnabled(self._task is None)
+        self.rows.append(row)
+        self.list.insertWidget(self.list.count() - 1, row)
+
+    def _replace(self, result: Result) -> None:
+        index = next((i for i, r in enumerate(self.results) if r.id == result.id), None)
+        if index is None:
+            return
+        self.results[index] = result
+        old = self.rows[index]
+        row = ResultRow(self, result)
+        self._describe(row)
+        self.rows[index] = row
+        self.list.replaceWidget(old, row)
+        old.deleteLater()
+        self._summarise()
+        self.checked.emit(self.results)
+
+    def _clear(self) -> None:
+        for row in self.rows:
+            self.list.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for row in self.rows:
+            for button in row.buttons.values():
+                button.setEnabled(enabled)
 
     def _done(self, results: Sequence[Result]) -> None:
         self.results = list(results)
@@ -149,3 +264,8 @@ class HealthPanel(QWidget):
     def _ended(self) -> None:
         self._task = None
         self.again.setEnabled(True)
+        self._set_buttons(True)
+
+    def _retried(self) -> None:
+        self._retrying = None
+        self._set_buttons(True)

@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         self._add(self.settings, lambda: self.tr("Settings"))
         self.health = HealthPanel(desk)  # the doctor's checks, run as the window first shows
         self.health.checked.connect(self._health_checked)
+        self.health.action.connect(self.health_action)
+        if self.sign is None:
+            self.health.available.discard("signing")
         self._add(self.health, lambda: self.tr("Station health"))
         self.backup_button = QPushButton()  # "Sao lưu": back up to a drive, then verify
         self.backup_button.clicked.connect(self.open_backup)
@@ -131,6 +134,15 @@ class MainWindow(QMainWindow):
         dialog.backed_up.connect(lambda report: self.refresh_sync())
         dialog.open()
         return dialog
+
+    def health_action(self, action: str) -> None:
+        """A health result's button: open the backup dialog, the Sign screen or Settings."""
+        if action == "backup":
+            self.open_backup()
+        elif action == "signing" and self.sign is not None:
+            self.tabs.setCurrentWidget(self.sign)
+        elif action == "settings":
+            self.tabs.setCurrentWidget(self.settings)
 
     def _health_checked(self) -> None:
         if self.health.has_failures:  # something stops the station: show what and how to fix it

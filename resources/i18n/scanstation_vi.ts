@@ -419,58 +419,83 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../app/ui/health.py" line="45"/>
-        <location filename="../../app/ui/health.py" line="92"/>
+        <location filename="../../app/ui/health.py" line="88"/>
+        <location filename="../../app/ui/health.py" line="167"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="56"/>
+        <location filename="../../app/ui/health.py" line="103"/>
         <source>The station has not been checked yet.</source>
         <translation>Chưa kiểm tra trạm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="76"/>
+        <location filename="../../app/ui/health.py" line="125"/>
         <source>Checking the station…</source>
         <translation>Đang kiểm tra trạm…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="106"/>
+        <location filename="../../app/ui/health.py" line="184"/>
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="107"/>
+        <location filename="../../app/ui/health.py" line="185"/>
         <source>Note</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="108"/>
+        <location filename="../../app/ui/health.py" line="186"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="109"/>
+        <location filename="../../app/ui/health.py" line="187"/>
         <source>Problem</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="119"/>
+        <location filename="../../app/ui/health.py" line="199"/>
+        <source>For a technician: %1</source>
+        <translation>Cho kỹ thuật viên: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="201"/>
         <source>What to do: %1</source>
         <translation>Cách khắc phục: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="134"/>
+        <location filename="../../app/ui/health.py" line="203"/>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="203"/>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="204"/>
+        <source>Open the Sign screen</source>
+        <translation>Mở mục Ký số</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="205"/>
+        <source>Open the settings</source>
+        <translation>Mở cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/health.py" line="251"/>
         <source>%1 OK, %2 to note, %3 warnings, %4 problems.</source>
         <translation>%1 đạt, %2 thông tin, %3 cảnh báo, %4 lỗi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="141"/>
+        <location filename="../../app/ui/health.py" line="258"/>
         <source>The station cannot work until the problems are fixed.</source>
         <translation>Trạm chưa làm việc được cho đến khi sửa xong các lỗi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/health.py" line="145"/>
+        <location filename="../../app/ui/health.py" line="262"/>
         <source>The check could not run: %1</source>
         <translation>Không kiểm tra được: %1</translation>
     </message>
@@ -494,12 +519,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>Back up…</source>
         <translation>Sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Scanning station — %1 — %2</source>
         <translation>Trạm số hóa — %1 — %2</translation>
     </message>
@@ -529,17 +554,17 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>Station health</source>
         <translation>Tình trạng trạm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>%1 pages are not filed yet: file or remove them before signing out.</source>
         <translation>Còn %1 trang chưa lưu: hãy lưu hoặc xóa trước khi đăng xuất.</translation>
     </message>

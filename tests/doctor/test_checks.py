@@ -198,3 +198,13 @@ def test_cancelling_stops_a_long_check_at_once(ctx: Context) -> None:
     assert not finished.is_set()  # stopped without waiting for the slow check
     release.set()
     assert [r.id for r in results] == ["quick"]
+
+
+def test_fixes_typed_in_a_terminal_are_for_a_technician() -> None:
+    def result(fix: Text) -> Result:
+        return Result("x", Status.WARN, Text("t", "t"), Text("d", "d"), fix)
+
+    assert result(Text("Cài: sudo apt-get install x", "Install: sudo apt-get install x")) \
+        .for_technician
+    assert result(devices._RENEW).for_technician is False  # the desk's own Sign screen
+    assert result(Text("Cắm ổ sao lưu", "Plug in a backup drive")).for_technician is False

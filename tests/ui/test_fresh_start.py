@@ -26,7 +26,7 @@ PASSWORD = "mat-khau-123"
 NEWCOMER = textwrap.dedent(
     f"""
     import sys
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from app.ui import main as desk
     from app.ui.firstrun import FirstRunDialog
@@ -59,8 +59,7 @@ NEWCOMER = textwrap.dedent(
                 for _ in range(RELISTS):
                     window.scan.controls.refresh_devices()
             if isinstance(window, MainWindow) and window.isVisible():
-                shown = [window.health.list.item(i).data(Qt.ItemDataRole.UserRole)
-                         for i in range(window.health.list.count())]
+                shown = [row.result for row in window.health.rows]
                 scanners = [r for r in shown if r.id == "scanners"]  # no need to await the rest
                 combo = window.scan.controls.device
                 devices = [combo.itemData(i) for i in range(combo.count())]
