@@ -35,7 +35,6 @@ CREATE TABLE IF NOT EXISTS version (
     pdf_sha256 text NOT NULL, metadata jsonb NOT NULL, subject text NOT NULL,
     search tsvector NOT NULL, received_at timestamptz NOT NULL,
     PRIMARY KEY (document_uuid, version));
-CREATE INDEX IF NOT EXISTS version_search ON version USING gin (search);
 CREATE INDEX IF NOT EXISTS version_org_day ON version (org, received_at);
 """
 

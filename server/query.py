@@ -33,7 +33,7 @@ def search(
         rows = conn.execute(
             "SELECT d.uuid, d.org, d.doc_code, d.hoso_code, v.version, v.subject,"
             " v.received_at, ts_rank(v.search, q) AS rank"
-            " FROM document d JOIN version v ON v.document_uuid = d.uuid AND v.version = d.latest,"
+            " FROM document d JOIN version v ON v.document_uuid = d.uuid AND v.current,"
             " plainto_tsquery('simple', %(q)s) q"
             " WHERE (%(q)s = '' OR v.search @@ q)"
             " AND (%(orgs)s::text[] IS NULL OR d.org = ANY(%(orgs)s::text[]))"

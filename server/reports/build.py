@@ -22,63 +22,50 @@ NOTES = (
 )
 
 
+_METRICS = {"documents", "pages", "rejected", "rescanned"}  # summed over the months
+
+
 def _counts(
     pool: Pool, orgs: list[str] | None, period: Period, before: Period
 ) -> tuple[dict[str, Counts], dict[str, Counts], list[tuple[str, str, int]], list[tuple]]:
-    """Own counts per organisation for `period` and `before`, reasons and clerks (period)."""
+    """Own counts per organisation for `period` and `before`, reasons and clerks (period),
+    from the per-organisation, per-month counters (`rpt_count`, kept by triggers on the
+    report rows; hồ sơ and signed documents counted once per period of this length)."""
     now: dict[str, Counts] = defaultdict(zero)
     old: dict[str, Counts] = defaultdict(zero)
-    args = {"orgs": orgs, "s": period.start, "e": period.end, "ps": before.start}
-    scoped = "(%(orgs)s::text[] IS NULL OR org = ANY(%(orgs)s::text[]))"
+    reasons: list[tuple[str, str, int]] = []
+    clerks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    distinct = {f"hoso{period.months}": "hoso", f"signed{period.months}": "signed"}
     with pool.connection() as conn:
-        conn.execute("SET LOCAL work_mem = '256MB'")  # hash aggregates stay in memory
-        for org, cur, docs, pages in conn.execute(
-            "SELECT org, created_at >= %(s)s, count(*), coalesce(sum(pages), 0) FROM rpt_document"
-            f" WHERE created_at >= %(ps)s AND created_at < %(e)s AND {scoped} GROUP BY 1, 2",
-            args,
-        ):
-            (now if cur else old)[org].update(documents=docs, pages=int(pages))
-        for org, cur, hoso in conn.execute(
-            "SELECT org, cur, count(*) FROM (SELECT DISTINCT org, created_at >= %(s)s AS cur,"
-            " hoso_code FROM rpt_document"
-            f" WHERE created_at >= %(ps)s AND created_at < %(e)s AND {scoped}) x GROUP BY 1, 2",
-            args,
-        ):
-            (now if cur else old)[org]["hoso"] = hoso
-        for org, cur, signed in conn.execute(
-            "SELECT org, cur, count(*) FROM (SELECT DISTINCT org, at >= %(s)s AS cur,"
-            " document_uuid FROM rpt_event WHERE kind = 'sign'"
-            f" AND at >= %(ps)s AND at < %(e)s AND {scoped}) x GROUP BY 1, 2",
-            args,
-        ):
-            (now if cur else old)[org]["signed"] = signed
-        for org, cur, rejected, rescanned in conn.execute(
-            "SELECT org, at >= %(s)s,"
-            " count(*) FILTER (WHERE kind = 'state' AND detail->>'to' = 'rejected'),"
-            " count(*) FILTER (WHERE kind = 'rescan')"
-            " FROM rpt_event WHERE kind IN ('state', 'rescan')"
-            f" AND at >= %(ps)s AND at < %(e)s AND {scoped} GROUP BY 1, 2",
-            args,
-        ):
-            (now if cur else old)[org].update(rejected=rejected, rescanned=rescanned)
-        reasons = [
-            (r[0], r[1], r[2])
-            for r in conn.execute(
-                "SELECT org, coalesce(nullif(detail->>'reason', ''), '(không ghi lý do)'),"
-                " count(*) FROM rpt_event WHERE kind = 'state' AND detail->>'to' = 'rejected'"
-                f" AND at >= %(s)s AND at < %(e)s AND {scoped} GROUP BY 1, 2 ORDER BY 1, 3 DESC",
-                args,
-            )
-        ]
-        clerks = list(
-            conn.execute(
-                "SELECT org, clerk, count(*), coalesce(sum(pages), 0) FROM rpt_document"
-                f" WHERE created_at >= %(s)s AND created_at < %(e)s AND {scoped}"
-                " GROUP BY 1, 2 ORDER BY 1, 3 DESC",
-                args,
-            )
-        )
-    return now, old, reasons, [(r[0], r[1], r[2], int(r[3])) for r in clerks]
+        rows = conn.execute(
+            "SELECT org, month >= %(s)s, metric, key, sum(n) FROM rpt_count"
+            " WHERE month >= %(ps)s AND month < %(e)s AND metric = ANY(%(metrics)s)"
+            " AND (%(orgs)s::text[] IS NULL OR org = ANY(%(orgs)s::text[]))"
+            " GROUP BY 1, 2, 3, 4",
+            {
+                "orgs": orgs,
+                "s": period.start.date(),
+                "e": period.end.date(),
+                "ps": before.start.date(),
+                "metrics": [*_METRICS, *distinct, "reason", "clerk_documents", "clerk_pages"],
+            },
+        ).fetchall()
+    for org, cur, metric, key, n in rows:
+        if metric in _METRICS or metric in distinct:
+            (now if cur else old)[org][distinct.get(metric, metric)] += int(n)
+        elif not cur:
+            continue
+        elif metric == "reason" and n:
+            reasons.append((org, key, int(n)))
+        elif metric == "clerk_documents":
+            clerks[org, key][0] += int(n)
+        elif metric == "clerk_pages":
+            clerks[org, key][1] += int(n)
+    reasons.sort(key=lambda r: (r[0], -r[2]))
+    listed = sorted(
+        ((o, c, d, p) for (o, c), (d, p) in clerks.items() if d), key=lambda r: (r[0], -r[2])
+    )
+    return now, old, reasons, listed
 
 
 def _sum(codes: list[str], table: dict[str, Counts]) -> Counts:

@@ -21,6 +21,7 @@ from app.catalog.export.limits import PackageRefused
 from app.catalog.export.sip import EVENT_TYPES, PREMIS, PREMIS_PATH, STATION_PATH
 from app.catalog.export.stationdata import ClaimedDocument, StationData
 from server.db import Pool
+from server.migrations import REPORTS, migrate
 from server.storage import BlobStore
 
 log = logging.getLogger("scanstation.server.reports")
@@ -61,6 +62,7 @@ def create_schema(pool: Pool) -> None:
     with pool.connection() as conn:
         conn.execute("SELECT pg_advisory_xact_lock(7317)")
         conn.execute(SCHEMA)
+        migrate(conn, REPORTS)
 
 
 def _text(node: ET.Element, path: str) -> str:
@@ -164,6 +166,7 @@ def _index(conn: psycopg.Connection, package: tuple[str, str, str], store: BlobS
 def refresh(pool: Pool, store: BlobStore, only: list[str] | None = None) -> int:
     """Index every package received since the last call (or those of `only` not indexed
     yet: a document page needs its own packages, not the whole backlog); return how many.
+    The packages still to index are queued in `rpt_pending` by a trigger on `package`.
 
     A package that cannot be read is recorded with its problem and not tried again.
     """
@@ -171,11 +174,10 @@ def refresh(pool: Pool, store: BlobStore, only: list[str] | None = None) -> int:
     while True:
         with pool.connection() as conn:
             pending = conn.execute(
-                "SELECT p.server_id, p.sha256, p.org FROM package p"
-                " LEFT JOIN rpt_package r ON r.package_id = p.server_id"
-                " WHERE r.package_id IS NULL"
-                " AND (%(only)s::text[] IS NULL OR p.server_id = ANY(%(only)s::text[]))"
-                " ORDER BY p.received_at LIMIT %(batch)s",
+                "SELECT p.server_id, p.sha256, p.org FROM rpt_pending q"
+                " JOIN package p ON p.server_id = q.package_id"
+                " WHERE (%(only)s::text[] IS NULL OR q.package_id = ANY(%(only)s::text[]))"
+                " ORDER BY q.received_at LIMIT %(batch)s",
                 {"only": only, "batch": BATCH},
             ).fetchall()
         if not pending:
@@ -203,6 +205,7 @@ def refresh(pool: Pool, store: BlobStore, only: list[str] | None = None) -> int:
                     " VALUES (%s, now(), %s) ON CONFLICT DO NOTHING",
                     (package[0], problem),
                 )
+                conn.execute("DELETE FROM rpt_pending WHERE package_id = %s", (package[0],))
             done += 1
 
 

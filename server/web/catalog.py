@@ -6,16 +6,38 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
+
 from app.catalog.text import fold
 from server.db import Pool
 
 PAGE = 20
+CAP = 1000  # matches counted at most ("hơn 1.000 kết quả" beyond)
+WALK = 2000  # newest rows looked at in order before the words' index is asked instead
+NARROW_ORGS = 16  # up to this many organisations are each walked newest-first and merged
 STATES = {"first": "Chỉ có bản đầu", "updated": "Đã cập nhật (nhiều phiên bản)"}
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_US = datetime.timedelta(microseconds=1)
+_KEY = "v.received_at DESC, v.document_uuid DESC"
 
-SCHEMA = """
-CREATE INDEX IF NOT EXISTS web_version_received ON version (received_at DESC);
-CREATE INDEX IF NOT EXISTS web_document_hoso ON document (hoso_code);
-"""
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended: the last hit's reception time and document (keyset paging)."""
+
+    at: datetime.datetime
+    uuid: str
+
+    def token(self) -> str:
+        return f"{(self.at - _EPOCH) // _US}~{self.uuid}"
+
+    @classmethod
+    def parse(cls, token: str) -> Cursor | None:
+        """The cursor of `token`, or None when it is not one."""
+        micros, _, uuid = token.partition("~")
+        if not micros.isdigit() or not uuid or len(micros) > 18:
+            return None
+        return cls(_EPOCH + int(micros) * _US, uuid)
 
 
 @dataclass(frozen=True)
@@ -28,7 +50,7 @@ class Filters:
     date_from: datetime.datetime | None = None  # received on or after (Vietnam time)
     date_to: datetime.datetime | None = None  # received before
     state: str = ""
-    page: int = 1
+    after: Cursor | None = None  # the page after this hit
 
 
 @dataclass(frozen=True)
@@ -46,50 +68,148 @@ class Hit:
     issued_date: str
 
 
-def search(pool: Pool, readable: set[str] | None, f: Filters) -> tuple[list[Hit], bool]:
-    """One page of hits in the organisations of `readable` (None = all), newest first, and
-    whether another page follows."""
-    where = ["true"]
-    args: dict[str, Any] = {"limit": PAGE + 1, "offset": (max(f.page, 1) - 1) * PAGE}
-    words = fold(f.q).strip()
-    if words:
-        where.append("v.search @@ plainto_tsquery('simple', %(q)s)")
-        args["q"] = words
+@dataclass(frozen=True)
+class Page:
+    """One page of hits, newest first."""
+
+    hits: list[Hit]
+    next: Cursor | None  # where the next page starts; None on the last page
+    total: int  # how many documents match, counted up to CAP
+    capped: bool  # more than CAP match
+
+
+def _conditions(
+    readable: set[str] | None, f: Filters, args: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The conditions an index walks (newest versions, organisations, type, dates) and the
+    ones checked on each row walked (words, hồ sơ, state); fills `args`."""
+    walk = ["v.current"]
     if readable is not None:
-        where.append("v.org = ANY(%(orgs)s)")
+        walk.append("v.org = ANY(%(orgs)s)")
         args["orgs"] = sorted(readable)
-    if f.hoso:
-        where.append("d.hoso_code = %(hoso)s")
-        args["hoso"] = f.hoso
     if f.type_name:
-        where.append("v.metadata->>'typeName' = %(type)s")
+        walk.append("v.metadata->>'typeName' = %(type)s")
         args["type"] = f.type_name
     if f.date_from:
-        where.append("v.received_at >= %(from)s")
+        walk.append("v.received_at >= %(from)s")
         args["from"] = f.date_from
     if f.date_to:
-        where.append("v.received_at < %(to)s")
+        walk.append("v.received_at < %(to)s")
         args["to"] = f.date_to
+    match = []
+    words = fold(f.q).strip()
+    if words:
+        match.append("v.search @@ plainto_tsquery('simple', %(q)s)")
+        args["q"] = words
+    if f.hoso:
+        match.append("v.document_uuid IN (SELECT uuid FROM document WHERE hoso_code = %(hoso)s)")
+        args["hoso"] = f.hoso
     if f.state == "first":
-        where.append("d.latest = 1")
+        match.append("v.version = 1")
     elif f.state == "updated":
-        where.append("d.latest > 1")
-    narrowed = readable is not None or f.hoso or f.type_name
+        match.append("v.version > 1")
+    return walk, match
+
+
+def _before(args: dict[str, Any], cursor: Cursor | None, name: str) -> list[str]:
+    if cursor is None:
+        return []
+    args[f"{name}_at"], args[f"{name}_id"] = cursor.at, cursor.uuid
+    return [f"(v.received_at, v.document_uuid) < (%({name}_at)s, %({name}_id)s)"]
+
+
+def _walk(
+    conn: psycopg.Connection,
+    readable: set[str] | None,
+    walk: list[str],
+    match: list[str],
+    args: dict[str, Any],
+) -> tuple[list[tuple[datetime.datetime, str]], Cursor | None]:
+    """The hits among the WALK newest rows the walk conditions keep (each organisation of a
+    small scope walked on its own index, merged), and where the walk stopped (None when it
+    saw every row)."""
+    hit = " AND ".join(match) or "true"
+    if readable is not None and len(readable) <= NARROW_ORGS:
+        rest = " AND ".join(c for c in walk if not c.startswith("v.org "))
+        branches = []
+        for n, org in enumerate(sorted(readable)):
+            args[f"o{n}"] = org
+            branches.append(
+                f"(SELECT v.received_at, v.document_uuid, {hit} AS hit FROM version v"
+                f" WHERE {rest} AND v.org = %(o{n})s ORDER BY {_KEY} LIMIT %(walk)s)"
+            )
+        source = f"SELECT * FROM ({' UNION ALL '.join(branches)}) v"
+    else:
+        source = (
+            f"SELECT v.received_at, v.document_uuid, {hit} AS hit FROM version v"
+            f" WHERE {' AND '.join(walk)}"
+        )
+    # An ordered index walk, stopped after WALK rows, even where the planner would rather
+    # fetch everything the filters keep and sort it (it cannot know how soon the words match).
+    conn.execute("SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off")
+    found = conn.execute(
+        f"WITH w AS MATERIALIZED ({source} ORDER BY {_KEY} LIMIT %(walk)s)"
+        " (SELECT received_at, document_uuid, 0 FROM w WHERE hit"
+        " ORDER BY received_at DESC, document_uuid DESC LIMIT %(want)s)"
+        " UNION ALL (SELECT received_at, document_uuid, (SELECT count(*) FROM w) FROM w"
+        " ORDER BY received_at, document_uuid LIMIT 1)",
+        args | {"walk": WALK},
+    ).fetchall()
+    tail = found.pop() if found and found[-1][2] else None
+    hits = [(r[0], r[1]) for r in found]
+    stopped = tail is not None and tail[2] >= WALK
+    return hits, Cursor(tail[0], tail[1]) if stopped and tail else None
+
+
+def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
+    """One page of the newest versions in the organisations of `readable` (None = all) that
+    match `f`, newest first, with the number of matches (up to CAP).
+
+    Words common in the newest documents are found by walking the newest-first index; rarer
+    ones (none in the WALK newest rows) through the words' index, whose matches are few then.
+    A hồ sơ or "updated" filter, both narrow, always goes through their indexes.
+    """
+    if readable is not None and not readable:
+        return Page([], None, 0, False)
+    args: dict[str, Any] = {"want": PAGE + 1}
+    walk, match = _conditions(readable, f, args)
+    here = walk + _before(args, f.after, "after")
     with pool.connection() as conn:
-        if words and narrowed and not (f.date_from or f.date_to):
-            # Words and a narrowing filter (organisations, type, hồ sơ): walking the
-            # newest-first index while both filters reject most rows can visit the whole table
-            # when their combination is rare; bitmap scans intersect the two instead.
-            conn.execute("SET LOCAL enable_indexscan = off")
+        keys: list[tuple[datetime.datetime, str]] = []
+        rest: Cursor | None = f.after
+        narrow = f.hoso or f.state == "updated"
+        if not narrow:
+            keys, rest = _walk(conn, readable, here, match, args)
+        if len(keys) <= PAGE and (narrow or rest is not None):
+            # Only what the walk did not see: bitmap scans of the indexes instead of another
+            # newest-first walk, which would visit most of the table for a rare word.
+            conn.execute(
+                "SET LOCAL enable_indexscan = off; SET LOCAL enable_sort = on;"
+                " SET LOCAL enable_bitmapscan = on"
+            )
+            cond = walk + match + _before(args, rest, "rest")
+            keys += conn.execute(
+                f"SELECT v.received_at, v.document_uuid FROM version v WHERE {' AND '.join(cond)}"
+                f" ORDER BY {_KEY} LIMIT %(left)s",
+                args | {"left": PAGE + 1 - len(keys)},
+            ).fetchall()
+        conn.execute("RESET enable_sort; RESET enable_bitmapscan; RESET enable_indexscan")
+        total = conn.execute(
+            "SELECT count(*) FROM (SELECT FROM version v"
+            f" WHERE {' AND '.join(walk + match)} LIMIT %(cap)s) c",
+            args | {"cap": CAP + 1},
+        ).fetchone()
         rows = conn.execute(
             "SELECT d.uuid, d.org, d.doc_code, d.hoso_code, v.version, v.subject, v.received_at,"
             " coalesce(v.metadata->>'typeName', ''), coalesce(v.metadata->>'issuedDate', '')"
-            " FROM version v JOIN document d ON d.uuid = v.document_uuid AND d.latest = v.version"
-            f" WHERE {' AND '.join(where)}"
-            " ORDER BY v.received_at DESC LIMIT %(limit)s OFFSET %(offset)s",
-            args,
+            " FROM version v JOIN document d ON d.uuid = v.document_uuid"
+            f" WHERE v.current AND v.document_uuid = ANY(%(ids)s) ORDER BY {_KEY}",
+            {"ids": [k[1] for k in keys[:PAGE]]},
         ).fetchall()
-    return [Hit(*r) for r in rows[:PAGE]], len(rows) > PAGE
+    counted = int(total[0]) if total else 0
+    hits = [Hit(*r) for r in rows]
+    after = Cursor(hits[-1].received_at, hits[-1].uuid) if len(keys) > PAGE and hits else None
+    return Page(hits, after, min(counted, CAP), counted > CAP)
 
 
 def document(pool: Pool, readable: set[str] | None, doc_uuid: str) -> dict[str, Any] | None:

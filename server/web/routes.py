@@ -29,6 +29,7 @@ from . import catalog, present, sessions, sigstatus
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "ss_session"
+MAX_PAGES = 200  # page starts a search link carries (for "previous page")
 LOGIN_COOKIE = "ss_login_csrf"
 
 
@@ -189,12 +190,12 @@ def mount(
         date_from: str = "",
         date_to: str = "",
         state: str = "",
-        page_no: int = 1,
+        pages: str = "",
     ) -> Response:
         allowed = readable(who)
         error = ""
-        hits: list[catalog.Hit] = []
-        more = False
+        found = catalog.Page([], None, 0, False)
+        starts = [c for c in map(catalog.Cursor.parse, pages.split(",")[:MAX_PAGES]) if c]
         try:
             filters = catalog.Filters(
                 q=q[:500],
@@ -203,7 +204,7 @@ def mount(
                 date_from=_date(date_from),
                 date_to=_date(date_to, end=True),
                 state=state if state in catalog.STATES else "",
-                page=max(page_no, 1),
+                after=starts[-1] if starts else None,
             )
         except ValueError:
             error = "Ngày phải có dạng dd/mm/yyyy."
@@ -214,14 +215,18 @@ def mount(
                 scope = set(tree.subtree(org)) if org else allowed
                 if scope is not None and allowed is not None:
                     scope &= allowed
-                hits, more = catalog.search(pool, scope, filters)
-        params = {k: v for k, v in request.query_params.items() if k != "page_no"}
+                found = catalog.search(pool, scope, filters)
+        params = {k: v for k, v in request.query_params.items() if k != "pages"}
+        tokens = [c.token() for c in starts]
+        back = {"pages": ",".join(tokens[:-1])} if len(tokens) > 1 else {}
         return page(
             request,
             "search.html",
             who=who,
-            hits=hits,
-            more=more,
+            hits=found.hits,
+            more=found.next is not None,
+            total=found.total,
+            capped=found.capped,
             error=error,
             q=q,
             org=org,
@@ -230,14 +235,16 @@ def mount(
             date_from=date_from,
             date_to=date_to,
             state=state,
-            page_no=max(page_no, 1),
+            page_no=len(starts) + 1,
             orgs=org_choices(who),
             types=present.type_names(),
             states=catalog.STATES,
             org_name=tree.name,
             highlight=present.highlight,
-            next_url="?" + urlencode({**params, "page_no": max(page_no, 1) + 1}),
-            prev_url="?" + urlencode({**params, "page_no": max(page_no, 1) - 1}),
+            next_url="?" + urlencode({**params, "pages": ",".join([*tokens, found.next.token()])})
+            if found.next
+            else "",
+            prev_url="?" + urlencode({**params, **back}),
         )
 
     def _document(who: sessions.Session, doc_uuid: str) -> dict[str, Any]:
@@ -396,4 +403,3 @@ def create_schema(pool: Pool) -> None:
     with pool.connection() as conn:
         conn.execute("SELECT pg_advisory_xact_lock(7318)")
         conn.execute(sessions.SCHEMA)
-        conn.execute(catalog.SCHEMA)
