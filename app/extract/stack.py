@@ -19,10 +19,18 @@ from app.pdf.image import EncodedImage
 def page_info(index: int, encoded: EncodedImage, ocr: OcrResult, blank: bool) -> PageInfo:
     """What separation needs from a processed page (its cleaned image is decoded again)."""
     image = np.asarray(Image.open(io.BytesIO(encoded.data)).convert("L"))
+    return image_info(index, image, encoded.dpi, ocr, blank)
+
+
+def image_info(index: int, image: np.ndarray, dpi: float, ocr: OcrResult | None,
+               blank: bool) -> PageInfo:
+    """What separation needs from a cleaned page image (grey) and its OCR (None: not read, so
+    it is not taken for a first page)."""
     separator = detect_separator(image)
-    patch = separator is None and detect_patch(image, encoded.dpi)
-    size = (encoded.width, encoded.height)
-    first = separator is None and not patch and looks_like_first_page(ocr, size)
+    patch = separator is None and detect_patch(image, dpi)
+    size = (image.shape[1], image.shape[0])
+    first = (separator is None and not patch and ocr is not None
+             and looks_like_first_page(ocr, size))
     return PageInfo(index, separator, patch, blank, first)
 
 

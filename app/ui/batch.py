@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from app.pipeline.interactive import ScanPage
@@ -61,17 +62,42 @@ class Batch:
 
     def replace_page(self, page: ScanPage) -> None:
         """A clerk's edit of a page (rotate, crop, rescan in place)."""
-        pages = tuple(page if p.id == page.id else p for p in self.state.pages)
-        self._do(replace(self.state, pages=pages))
+        self.replace_pages([page])
+
+    def replace_pages(self, edited: list[ScanPage]) -> None:
+        """A clerk's edit of several pages at once (one undo step)."""
+        by_id = {p.id: p for p in edited}
+        self._do(replace(self.state, pages=tuple(by_id.get(p.id, p) for p in self.state.pages)))
 
     def insert(self, at: int, page: ScanPage) -> None:
         pages = list(self.state.pages)
         pages.insert(at, page)
         self._do(replace(self.state, pages=tuple(pages)))
 
-    def delete(self, page_id: str) -> None:
-        pages = tuple(p for p in self.state.pages if p.id != page_id)
-        self._do(StripState(pages, self.state.splits - {page_id}))
+    def delete(self, page_ids: Collection[str]) -> None:
+        """Take these pages off the strip (one undo step)."""
+        pages = tuple(p for p in self.state.pages if p.id not in page_ids)
+        self._do(StripState(pages, self.state.splits - set(page_ids)))
+
+    def move(self, page_ids: Collection[str], step: int) -> None:
+        """Move these pages one place earlier (`step` -1) or later (+1), each run of them as a
+        block; a run already at that end stays."""
+        ids = [p.id for p in self.state.pages]
+        order = range(len(ids)) if step < 0 else range(len(ids) - 1, -1, -1)
+        for i in order:
+            j = i + step
+            if ids[i] in page_ids and 0 <= j < len(ids) and ids[j] not in page_ids:
+                ids[i], ids[j] = ids[j], ids[i]
+        self.reorder(ids)
+
+    def cut(self, documents: list[list[str]]) -> None:
+        """The strip as these documents (page ids; pages left out are removed, as separator
+        sheets are): each starts a new document, the split markers inside them stay."""
+        by_id = {p.id: p for p in self.state.pages}
+        pages = tuple(by_id[i] for doc in documents for i in doc)
+        kept = {p.id for p in pages}
+        starts = {doc[0] for doc in documents[1:] if doc}
+        self._do(StripState(pages, (self.state.splits & kept) | starts))
 
     def reorder(self, ids: list[str]) -> None:
         by_id = {p.id: p for p in self.state.pages}

@@ -180,6 +180,109 @@
     </message>
 </context>
 <context>
+    <name>BulkTools</name>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="89"/>
+        <source>Remove all blank pages…</source>
+        <translation>Xóa tất cả trang trắng…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="90"/>
+        <source>Split at separator sheets…</source>
+        <translation>Tách tại tờ phân cách…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="91"/>
+        <source>Find separator sheets, Patch-T sheets and pages that look like a document&apos;s first page</source>
+        <translation>Tìm tờ phân cách, tờ Patch-T và các trang trông như trang đầu của một văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="110"/>
+        <source>No page in the strip is flagged blank.</source>
+        <translation>Không có trang nào trên dải trang được đánh dấu là trang trắng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="112"/>
+        <source>Remove these %1 blank pages?</source>
+        <translation>Xóa %1 trang trắng này?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="114"/>
+        <source>Every page in the strip is blank: the strip will be empty.</source>
+        <translation>Mọi trang trên dải trang đều trắng: dải trang sẽ trống.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="115"/>
+        <source>p. %1</source>
+        <translation>tr. %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="116"/>
+        <source>Remove blank pages</source>
+        <translation>Xóa trang trắng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="123"/>
+        <source>%1 blank pages removed (Ctrl+Z brings them back).</source>
+        <translation>Đã xóa %1 trang trắng (Ctrl+Z để lấy lại).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="138"/>
+        <source>Looking for separator sheets…</source>
+        <translation>Đang tìm tờ phân cách…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="144"/>
+        <source>No separator sheet, Patch-T sheet or first page found: split by hand with Ctrl+K.</source>
+        <translation>Không tìm thấy tờ phân cách, tờ Patch-T hay trang đầu văn bản nào: hãy tách bằng tay với Ctrl+K.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="147"/>
+        <source>separator sheet (removed)</source>
+        <translation>tờ phân cách (sẽ bỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="148"/>
+        <source>Patch-T sheet (removed)</source>
+        <translation>tờ Patch-T (sẽ bỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="149"/>
+        <source>looks like a first page</source>
+        <translation>trông như trang đầu văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="150"/>
+        <source>p. %1: %2</source>
+        <translation>tr. %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="152"/>
+        <source>A new document starts at each ticked page; a ticked separator or Patch-T sheet is removed. Untick what is wrong.</source>
+        <translation>Mỗi trang được đánh dấu chọn sẽ bắt đầu một văn bản mới; tờ phân cách hay tờ Patch-T được chọn sẽ bị bỏ đi. Bỏ chọn những chỗ không đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="154"/>
+        <source>Split into documents</source>
+        <translation>Tách thành các văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="161"/>
+        <source>The pages changed meanwhile: look for the splits again.</source>
+        <translation>Các trang đã thay đổi trong lúc tìm: hãy tìm chỗ tách lại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="166"/>
+        <source>Every page is a separator sheet: no document would be left. Nothing was changed.</source>
+        <translation>Mọi trang đều là tờ phân cách: sẽ không còn văn bản nào. Chưa thay đổi gì.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/bulk.py" line="172"/>
+        <source>The strip now holds %1 documents: file them one after the other.</source>
+        <translation>Dải trang giờ có %1 văn bản: hãy lưu lần lượt từng văn bản.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <location filename="../../app/ui/document_view.py" line="50"/>
@@ -646,47 +749,47 @@
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="113"/>
+        <location filename="../../app/ui/scan/strip.py" line="121"/>
         <source>A new document starts here</source>
         <translation>Văn bản mới bắt đầu từ trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="130"/>
+        <location filename="../../app/ui/scan/strip.py" line="141"/>
         <source>blank</source>
         <translation>trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="131"/>
+        <location filename="../../app/ui/scan/strip.py" line="142"/>
         <source>skew</source>
         <translation>nghiêng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="132"/>
+        <location filename="../../app/ui/scan/strip.py" line="143"/>
         <source>low dpi</source>
         <translation>độ phân giải thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="133"/>
+        <location filename="../../app/ui/scan/strip.py" line="144"/>
         <source>cut off</source>
         <translation>bị cắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="134"/>
+        <location filename="../../app/ui/scan/strip.py" line="145"/>
         <source>no edge</source>
         <translation>không thấy mép giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="135"/>
+        <location filename="../../app/ui/scan/strip.py" line="146"/>
         <source>blurry</source>
         <translation>mờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="136"/>
+        <location filename="../../app/ui/scan/strip.py" line="147"/>
         <source>upright? (Ctrl+U turns it over)</source>
         <translation>trang có ngược không? (Ctrl+U để xoay 180°)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="138"/>
+        <location filename="../../app/ui/scan/strip.py" line="149"/>
         <source>Doc %1 · p. %2</source>
         <translation>VB %1 · tr. %2</translation>
     </message>
@@ -694,39 +797,54 @@
 <context>
     <name>PageTools</name>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="49"/>
+        <location filename="../../app/ui/scan/tools.py" line="55"/>
         <source>⟲ Rotate left</source>
         <translation>⟲ Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="49"/>
+        <location filename="../../app/ui/scan/tools.py" line="55"/>
         <source>⟳ Rotate right</source>
         <translation>⟳ Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="49"/>
+        <location filename="../../app/ui/scan/tools.py" line="55"/>
+        <source>◀ Move</source>
+        <translation>◀ Dời về trước</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="56"/>
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="50"/>
+        <location filename="../../app/ui/scan/tools.py" line="56"/>
+        <source>Move ▶</source>
+        <translation>Dời ra sau ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="57"/>
         <source>Rescan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="50"/>
+        <location filename="../../app/ui/scan/tools.py" line="57"/>
         <source>Insert page</source>
         <translation>Chèn trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="50"/>
+        <location filename="../../app/ui/scan/tools.py" line="57"/>
         <source>Split / merge here</source>
         <translation>Tách / gộp tại đây</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/tools.py" line="51"/>
+        <location filename="../../app/ui/scan/tools.py" line="58"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/tools.py" line="75"/>
+        <source>Select one or more pages in the strip first (Shift or Ctrl + click, Ctrl+A for all).</source>
+        <translation>Hãy chọn một hoặc nhiều trang trên dải trang trước (Shift hoặc Ctrl + nhấp chuột, Ctrl+A để chọn tất cả).</translation>
     </message>
 </context>
 <context>
@@ -1069,47 +1187,47 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="127"/>
+        <location filename="../../app/ui/scan/view.py" line="134"/>
         <source>File or delete the pages in the strip first, then open the returned document.</source>
         <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="133"/>
+        <location filename="../../app/ui/scan/view.py" line="140"/>
         <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
         <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="141"/>
+        <location filename="../../app/ui/scan/view.py" line="148"/>
         <source>Opening the returned document…</source>
         <translation>Đang mở văn bản bị trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="166"/>
+        <location filename="../../app/ui/scan/view.py" line="173"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="169"/>
+        <location filename="../../app/ui/scan/view.py" line="176"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="176"/>
+        <location filename="../../app/ui/scan/view.py" line="183"/>
         <source>A document needs at least one page: scan it again, or put it back.</source>
         <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="189"/>
+        <location filename="../../app/ui/scan/view.py" line="196"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="199"/>
+        <location filename="../../app/ui/scan/view.py" line="206"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="206"/>
+        <location filename="../../app/ui/scan/view.py" line="213"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>
@@ -1239,51 +1357,61 @@
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="26"/>
-        <source>Rotate the page right / left</source>
-        <translation>Xoay trang sang phải / trái</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/help.py" line="27"/>
-        <source>Turn the page upside down</source>
-        <translation>Xoay trang 180°</translation>
+        <source>Select several pages / every page in the strip</source>
+        <translation>Chọn nhiều trang / mọi trang trên dải trang</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="28"/>
-        <source>Delete the page</source>
-        <translation>Xóa trang</translation>
+        <source>Rotate the selected pages right / left</source>
+        <translation>Xoay các trang đã chọn sang phải / sang trái</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="29"/>
+        <source>Turn the selected pages upside down</source>
+        <translation>Lật ngược các trang đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="30"/>
+        <source>Move the selected pages one place earlier / later</source>
+        <translation>Dời các trang đã chọn về trước / ra sau một vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="31"/>
+        <source>Delete the selected pages</source>
+        <translation>Xóa các trang đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="32"/>
         <source>Scan a page and insert it after this one</source>
         <translation>Quét một trang và chèn sau trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="30"/>
+        <location filename="../../app/ui/help.py" line="33"/>
         <source>Start a new document at this page, or merge it back</source>
         <translation>Bắt đầu văn bản mới từ trang này, hoặc gộp lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="31"/>
+        <location filename="../../app/ui/help.py" line="34"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="32"/>
+        <location filename="../../app/ui/help.py" line="35"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="33"/>
+        <location filename="../../app/ui/help.py" line="36"/>
         <source>This list</source>
         <translation>Danh sách này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="36"/>
+        <location filename="../../app/ui/help.py" line="39"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="36"/>
+        <location filename="../../app/ui/help.py" line="39"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>

@@ -27,7 +27,7 @@ def test_split_reorder_delete_and_undo():
     batch.toggle_split(pages[2].id)
     assert [len(d) for d in batch.state.documents()] == [2, 2]
     batch.reorder([pages[1].id, pages[0].id, pages[2].id, pages[3].id])
-    batch.delete(pages[3].id)
+    batch.delete({pages[3].id})
     assert [p.id for p in batch.state.pages] == [pages[1].id, pages[0].id, pages[2].id]
     batch.undo()
     batch.undo()
@@ -64,7 +64,7 @@ def test_pages_put_back_keep_their_edits_and_splits_and_cannot_be_undone():
     batch = Batch()
     here = page(0)
     batch.arrived(here)
-    batch.delete(here.id)
+    batch.delete({here.id})
     batch.undo()
     back = [page(1).rotated(1), page(2), page(3)]
     batch.add(back, frozenset({back[2].id}))

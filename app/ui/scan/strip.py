@@ -17,6 +17,7 @@ SPLIT_COLOUR = QColor("#d0e4ff")
 
 class PageStrip(QListWidget):
     """Holds the clerk's pages (`batch`) and draws them; every change ends in `changed`.
+    Several pages can be selected (Shift/Ctrl+click, Ctrl+A); the current one is previewed.
 
     The public API for putting pages into the strip:
     - `arrived(page)`: a page the scanner delivered, appended (not undoable);
@@ -39,8 +40,9 @@ class PageStrip(QListWidget):
         self.setMovement(QListView.Movement.Snap)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.currentItemChanged.connect(lambda item, previous: self.changed.emit())
+        self.itemSelectionChanged.connect(self.changed)
         self._icons: dict[str, tuple[int, QIcon]] = {}
 
     # putting pages in
@@ -86,6 +88,11 @@ class PageStrip(QListWidget):
         current = self.current_id()
         return next((p for p in self.batch.state.pages if p.id == current), None)
 
+    def selected_pages(self) -> list[ScanPage]:
+        """The selected pages (Shift/Ctrl+click, Ctrl+A), in strip order."""
+        chosen = {str(item.data(Qt.ItemDataRole.UserRole)) for item in self.selectedItems()}
+        return [p for p in self.batch.state.pages if p.id in chosen]
+
     def ids(self) -> list[str]:
         return [str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())]
 
@@ -99,6 +106,7 @@ class PageStrip(QListWidget):
         kept = self.current_id() if self.current_id() in ids else None
         current = current if current in ids else kept or (state.pages[0].id if state.pages
                                                             else None)
+        selected = {p.id for p in self.selected_pages()} - {current}
         self.blockSignals(True)
         self.clear()
         number = 0
@@ -114,6 +122,9 @@ class PageStrip(QListWidget):
             self.addItem(item)
             if page.id == current:
                 self.setCurrentItem(item)
+        for row in range(self.count()):
+            if self.item(row).data(Qt.ItemDataRole.UserRole) in selected:
+                self.item(row).setSelected(True)
         self.blockSignals(False)
         self.changed.emit()
 

@@ -12,6 +12,7 @@ from app.catalog.models import Document
 from app.pipeline.interactive import Prefill, ScanPage
 from app.ui.desk import Desk
 from app.ui.handover import Handed
+from app.ui.scan.bulk import BulkTools
 from app.ui.scan.controls import ScanControls
 from app.ui.scan.filing import FilingPanel
 from app.ui.scan.flow import PageFlow
@@ -37,6 +38,7 @@ class ScanView(QWidget):
         self.strip = PageStrip()
         self.preview = Preview()
         self.tools = PageTools(self.strip)
+        self.bulk = BulkTools(desk, self.strip, self.tools, self.flow)
         self.filing = FilingPanel(desk)
         self._layout()
         self._wire()
@@ -50,6 +52,7 @@ class ScanView(QWidget):
         left = QVBoxLayout(left_box)
         left.addWidget(self.preview, 1)
         left.addWidget(self.tools)
+        left.addWidget(self.bulk)
         split = QSplitter()
         split.addWidget(left_box)
         split.addWidget(self.filing)
@@ -60,10 +63,12 @@ class ScanView(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.strip)
         self.tools.sync()
+        self.bulk.sync()
 
     def _wire(self) -> None:
         self.controls.handed.connect(self._arrived)
         self.controls.message.connect(self.filing.message.setText)
+        self.tools.message.connect(self.filing.message.setText)
         self.flow.failed.connect(self.filing.message.setText)
         self.flow.read_done.connect(self._read_done)
         self.flow.prefilled.connect(self._prefilled)
@@ -81,6 +86,7 @@ class ScanView(QWidget):
         """Every fixed text, in the current language (also after a switch in Settings)."""
         self.controls.retranslate()
         self.tools.retranslate()
+        self.bulk.retranslate()
         self.filing.retranslate()
         self.strip.redraw()
 
@@ -120,6 +126,7 @@ class ScanView(QWidget):
         self.tools.correcting = doc is not None
         self.filing.put_back_button.setVisible(doc is not None)
         self.tools.sync()
+        self.bulk.sync()
 
     def correct(self, doc: Document) -> None:
         """Open a returned document: its metadata in the form, its filed pages in the strip."""
