@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from app.catalog import audit
 from app.catalog.base import CatalogBase
 from app.catalog.fsck import FsckReport, fsck
+from app.catalog.rows import BlobRow
+
+_HEX64 = re.compile("[0-9a-f]{64}")
 
 
 class Integrity(CatalogBase):
@@ -27,3 +31,17 @@ class Integrity(CatalogBase):
         """Check every stored file against its row and hash; `repair` fixes what is safe."""
         with self.db.atomic():  # hold the write lock so no add runs meanwhile
             return fsck(self.db, self.store, self.folder, repair=repair)
+
+    def drop_unfiled(self, sha256: str) -> bool:
+        """Remove stored bytes that no row names: the copy of a filing killed before its
+        commit, whose UUID the caller knows never reached the catalog. True when removed."""
+        if not _HEX64.fullmatch(sha256):
+            return False
+        with self.db.atomic():  # hold the write lock so no add commits meanwhile
+            if BlobRow.get_or_none(BlobRow.sha256 == sha256) is not None:
+                return False
+            path = self.store.path(sha256)
+            if not path.is_file():
+                return False
+            path.unlink()
+            return True

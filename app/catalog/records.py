@@ -118,9 +118,13 @@ class Records(CatalogBase):
         *,
         hoso: str,
         page_texts: Sequence[str] | None = None,
+        doc_uuid: str | None = None,
     ) -> Document:
         """File a PDF as the next document of `hoso`; return it (`duplicate_of` lists
-        documents already holding the same bytes, which are stored once and linked)."""
+        documents already holding the same bytes, which are stored once and linked).
+
+        `doc_uuid` is the document's UUID when the caller chose it beforehand (the desk
+        journals it first, so a restart can tell whether the filing reached the catalog)."""
         lookup.require(clerk, {Role.CLERK, Role.SUPERVISOR})
         hoso_row = lookup.hoso_row(hoso)
         profile = profiles.load(hoso_row.profile)
@@ -132,7 +136,8 @@ class Records(CatalogBase):
         ]
         stored = self.store.put(pdf_path)
         with self.db.atomic():
-            return self._insert_document(hoso_row.id, profile, clean, texts, stored, clerk, batch)
+            return self._insert_document(hoso_row.id, profile, clean, texts, stored, clerk, batch,
+                                         doc_uuid=doc_uuid)
 
     def _insert_document(
         self,

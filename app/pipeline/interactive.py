@@ -21,6 +21,7 @@ from app.page import Flag, Geometry, Point, Quad, RawPage
 from app.pdf.image import EncodedImage, encode_image
 from app.pdf.pdfa import PdfPage
 from app.pipeline.documents import write_pages
+from app.pipeline.journal import PageRecord
 from app.pipeline.steps import load_image, recognise
 
 THUMB_PX = 180  # the long side of a strip thumbnail
@@ -51,6 +52,11 @@ class ScanPage:
     def as_filed(self) -> bool:
         """A page of a filed document the clerk has not changed (its image is reused as is)."""
         return self.encoded is not None
+
+    @property
+    def record(self) -> PageRecord:
+        """The page as the batch journal keeps it (raw file, clean-up as data)."""
+        return PageRecord(self.id, self.raw, self.geometry, self.flags, self.skew_deg)
 
     @property
     def ocr_current(self) -> bool:
@@ -125,6 +131,15 @@ def kept_page(raw: RawPage, image: np.ndarray, encoded: EncodedImage | None) -> 
                         (w, h))
     preview, scale = _reduced(_rgb(image))
     page = ScanPage(raw, geometry, frozenset(), 0.0, preview, scale, encoded=encoded)
+    return replace(page, thumb=thumbnail(page))
+
+
+def restored_page(record: PageRecord) -> ScanPage:
+    """A page of an interrupted batch, read back from its raw file with the clean-up its
+    journal kept (InputError when the file cannot be read)."""
+    preview, scale = _reduced(_rgb(load_image(record.raw)))
+    page = ScanPage(record.raw, record.geometry, record.flags, record.skew_deg, preview, scale,
+                    id=record.id)
     return replace(page, thumb=thumbnail(page))
 
 
@@ -210,6 +225,10 @@ class PageSession:
     def arrive(self, raw: RawPage, pixels: np.ndarray | None = None) -> ScanPage:
         """A page the scanner handed over, cleaned up, with its preview and thumbnail."""
         return clean_page(raw, pixels)
+
+    def restore(self, record: PageRecord) -> ScanPage:
+        """A page of an interrupted batch as the clerk left it (OCR is read again)."""
+        return restored_page(record)
 
     def read(self, page: ScanPage) -> ScanPage:
         """The page with its OCR for its current geometry."""

@@ -17,7 +17,7 @@ class RecoveryFolder:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self._next = len(self.pages())
+        self._next = max((_number(p) for p in self.pages()), default=-1) + 1  # never overwrite
 
     def pages(self) -> list[Path]:
         """The pages already saved, in scan order (what a restart recovers)."""
@@ -39,3 +39,10 @@ class RecoveryFolder:
         self._next += 1
         depth = 1 if pil.mode == "1" else 8
         return RawPage(path=final, dpi=dpi, index=index, source=source, mode=mode, depth=depth)
+
+
+def _number(path: Path) -> int:
+    try:
+        return int(path.stem.split("-")[1])
+    except (IndexError, ValueError):
+        return -1

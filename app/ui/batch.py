@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from app.pipeline.interactive import ScanPage
@@ -29,8 +29,19 @@ class Batch:
     """The clerk's pages; every clerk action can be undone, arrivals and OCR cannot."""
 
     def __init__(self) -> None:
-        self.state = StripState()
+        self._state = StripState()
         self._undo: list[StripState] = []
+        self.on_change: Callable[[StripState], None] | None = None  # the batch journal
+
+    @property
+    def state(self) -> StripState:
+        return self._state
+
+    @state.setter
+    def state(self, state: StripState) -> None:
+        self._state = state
+        if self.on_change is not None:
+            self.on_change(state)
 
     def _do(self, state: StripState) -> None:
         self._undo.append(self.state)

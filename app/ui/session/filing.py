@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from app.catalog import Document, SearchFilters, State
 from app.catalog.models import Batch, Hoso
+from app.catalog.store import sha256_of
 from app.catalog.text import nfc_deep
 from app.pipeline.interactive import PageSession, ScanPage
+from app.pipeline.journal import Filing as Filed
+from app.pipeline.journal import Journal
 from app.pipeline.refile import filed_pages
 from app.ui.session.base import ALL_LIMIT, SessionBase
 
@@ -29,14 +33,31 @@ class Filing(SessionBase):
         return self.catalog.start_batch(self.name, device, settings)
 
     def file_document(self, pages: list[ScanPage], meta: Mapping[str, Any], hoso: str,
-                      batch: str | None, reader: PageSession) -> Document:
-        """Write the pages as one PDF/A, file it in `hoso` and mark it indexed."""
+                      batch: str | None, reader: PageSession,
+                      journal: Journal | None = None) -> Document:
+        """Write the pages as one PDF/A, file it in `hoso` and mark it indexed.
+
+        With a `journal`, the filing is recorded before the catalog is called (the document's
+        UUID chosen here) and after it: a kill at any point files it once or not at all.
+        """
         with self.catalog.store.workdir() as tmp:
             pdf = reader.write(pages, tmp / "document.pdf", str(meta.get("subject", "")))
-            doc = self.catalog.add_document(pdf, nfc_deep(dict(meta)), self.name, batch,
-                                            hoso=hoso)
+            item = Filed(str(uuid.uuid4()), tuple(p.id for p in pages), sha256_of(pdf),
+                         tuple(tuple(sorted(p.flags)) for p in pages))
+            if journal is not None:
+                journal.filing(item)
+            try:
+                doc = self.catalog.add_document(pdf, nfc_deep(dict(meta)), self.name, batch,
+                                                hoso=hoso, doc_uuid=item.doc)
+            except Exception:
+                if journal is not None:
+                    journal.not_filed(item.doc)
+                raise
         self._record_flags(doc.uuid, pages)
-        return self.catalog.set_state(doc.doc_code, State.INDEXED, self.name)
+        doc = self.catalog.set_state(doc.doc_code, State.INDEXED, self.name)
+        if journal is not None:
+            journal.filed(item)
+        return doc
 
     def _record_flags(self, doc_uuid: str, pages: list[ScanPage]) -> None:
         self.catalog.record_event(self.name, FLAGS_EVENT, "document", doc_uuid,
