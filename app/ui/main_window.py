@@ -177,4 +177,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync_timer.stop()
         self.desk.pools.wait()
+        if self.scan is not None:
+            self.scan.keeper.close()  # unsaved pages stay on disk, offered at the next start
         super().closeEvent(event)

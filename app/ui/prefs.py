@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QSettings
 
+from app.pipeline.batches import DEFAULT_RETENTION_DAYS
 from app.ui.i18n import DEFAULT_LANGUAGE
 
 
@@ -80,6 +81,18 @@ class Prefs:
     @device.setter
     def device(self, value: str) -> None:
         self.q.setValue("device", value)
+
+    @property
+    def batch_retention_days(self) -> int:
+        """How long a scan batch nobody came back for stays on disk (its unsaved pages)."""
+        try:
+            return max(1, int(self._get("batchRetentionDays", str(DEFAULT_RETENTION_DAYS))))
+        except ValueError:
+            return DEFAULT_RETENTION_DAYS
+
+    @batch_retention_days.setter
+    def batch_retention_days(self, value: int) -> None:
+        self.q.setValue("batchRetentionDays", str(value))
 
     def scan_profiles(self) -> list[ScanProfile]:
         raw = self._get("scanProfiles", "")

@@ -22,6 +22,8 @@ from app.pipeline.interactive import PageSession, ScanPage
 from app.scanner.base import ScanSettings
 from app.scanner.demo import DemoScanner
 from app.ui import i18n
+from app.ui.batch import Batch
+from app.ui.batch_files import BatchFiles, read_back
 from app.ui.desk import Desk
 from app.ui.document_view import DocumentDialog
 from app.ui.eventloop import run_until, settle
@@ -30,6 +32,7 @@ from app.ui.handover import HandingFolder
 from app.ui.main import open_desk
 from app.ui.main_window import MainWindow
 from app.ui.prefs import Prefs
+from app.ui.scan.recovery import RecoveryDialog
 from app.ui.signin import SignInDialog
 from app.ui.status import StatusBar
 
@@ -223,6 +226,40 @@ def review(stage: Stage) -> QWidget:
     return window
 
 
+def review_viewer(stage: Stage) -> QWidget:
+    """The supervisor reads a page at full width beside its metadata, checking Số and date."""
+    window = stage.window("hung", "review")
+    assert window.review is not None
+    viewer = window.review.pages
+    window.review.table.selectRow(0)
+    run_until(lambda: not viewer.item.pixmap().isNull(), 60)
+    viewer.fit_width()
+    settle()
+    return window
+
+
+def recovery(stage: Stage) -> QWidget:
+    """After a crash: the clerk's unsaved pages offered back, with their thumbnails."""
+    desk = stage.as_user("tuan")
+    session = desk.session
+    files = BatchFiles(session)
+    batch = Batch()
+    batch.on_change = files.record
+    store = HandingFolder(files.folder())
+    settings = ScanSettings(dpi=150, source="adf", max_pages=6)
+    for raw in DemoScanner(seed=31).scan(settings, store):
+        batch.arrived(NO_OCR.arrive(raw, store.hand_over(raw).pixels))
+    batch.replace_page(batch.state.pages[2].rotated(1))
+    batch.toggle_split(batch.state.pages[3].id)
+    files.close()  # the desk stops here, as a kill would stop it
+    (found,) = session.sweep_batches(desk.prefs.batch_retention_days)
+    pages, splits, lost = read_back(found, NO_OCR)
+    dialog = RecoveryDialog(pages, splits, lost, found.state.damaged, found.changed_at)
+    dialog.resize(760, dialog.sizeHint().height())
+    stage.windows.append(dialog)
+    return dialog
+
+
 def document(stage: Stage) -> QWidget:
     """A rescanned document's history: the rejection with its reason, then the rescan."""
     rescanned = next(d for d, row in zip(stage.filed, FILED, strict=True) if row[-1] == "rescanned")
@@ -258,6 +295,8 @@ SCREENS: dict[str, Callable[[Stage], QWidget]] = {
     "scan": scan,
     "index": index,
     "review": review,
+    "review-viewer": review_viewer,
+    "recovery": recovery,
     "document": document,
     "sign": sign,
     "search": search,

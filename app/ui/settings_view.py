@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +42,15 @@ class SettingsView(QWidget):
         self.ocr.setCurrentIndex(max(0, self.ocr.findData(desk.prefs.ocr)))
         self.ocr.currentIndexChanged.connect(
             lambda: setattr(desk.prefs, "ocr", str(self.ocr.currentData())))
-        self.language_label, self.ocr_label = QLabel(), QLabel()
+        self.retention = QSpinBox()  # days an abandoned scan batch stays on disk
+        self.retention.setRange(1, 365)
+        self.retention.setValue(desk.prefs.batch_retention_days)
+        self.retention.valueChanged.connect(
+            lambda days: setattr(desk.prefs, "batch_retention_days", days))
+        self.language_label, self.ocr_label, self.retention_label = QLabel(), QLabel(), QLabel()
         general.addRow(self.language_label, self.language)
         general.addRow(self.ocr_label, self.ocr)
+        general.addRow(self.retention_label, self.retention)
         layout = QVBoxLayout(self)
         layout.addLayout(general)
         self.profiles_box = QGroupBox()
@@ -74,6 +81,11 @@ class SettingsView(QWidget):
         self.ocr.setItemText(1, self.tr("No OCR"))
         self.language_label.setText(self.tr("Language"))
         self.ocr_label.setText(self.tr("Text recognition"))
+        self.retention_label.setText(self.tr("Keep unsaved scanned pages nobody came back for"))
+        self.retention.setSuffix(self.tr(" days"))
+        self.retention.setToolTip(self.tr("Pages scanned but never filed stay on disk this long "
+                                          "after the desk stopped, so they can be restored; "
+                                          "filed batches are removed at once."))
         self.profiles_box.setTitle(
             self.tr("Scan profiles (locked ones cannot be changed at scan time)"))
         self.users.setTitle(self.tr("Users"))

@@ -180,6 +180,14 @@
     </message>
 </context>
 <context>
+    <name>BatchKeeper</name>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="168"/>
+        <source>These pages are open on another desk.</source>
+        <translation>Các trang này đang mở ở một bàn làm việc khác.</translation>
+    </message>
+</context>
+<context>
     <name>BulkTools</name>
     <message>
         <location filename="../../app/ui/scan/bulk.py" line="89"/>
@@ -899,6 +907,54 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="88"/>
+        <source>Unsaved pages</source>
+        <translation>Trang chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="89"/>
+        <source>Restore %1 unsaved pages</source>
+        <translation>Khôi phục %1 trang chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="90"/>
+        <source>The desk stopped on %1 before these pages were filed. Restore puts them back in the strip in their order, with their crops, rotations and document boundaries. Discard deletes them for good.</source>
+        <translation>Chương trình đã dừng lúc %1 khi các trang này chưa được lưu. «Khôi phục» đưa chúng trở lại dải trang theo đúng thứ tự, giữ nguyên vùng cắt, hướng xoay và ranh giới văn bản. «Bỏ đi» xóa hẳn các trang này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="98"/>
+        <source>%1 pages could not be recovered: their image files are missing or damaged. Scan them again.</source>
+        <translation>Không khôi phục được %1 trang: tệp ảnh bị mất hoặc bị hỏng. Hãy quét lại các trang đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="102"/>
+        <source>%1 entries of the batch&apos;s journal were damaged and skipped: check the pages&apos; order and crops before filing.</source>
+        <translation>%1 mục trong nhật ký của lô quét bị hỏng và đã được bỏ qua: hãy kiểm tra thứ tự và vùng cắt của các trang trước khi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="110"/>
+        <source>Doc %1 · p. %2</source>
+        <translation>VB %1 · tr. %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="112"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="113"/>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/recovery.py" line="114"/>
+        <source>Decide later</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <location filename="../../app/ui/reject_dialog.py" line="24"/>
@@ -1129,57 +1185,57 @@
 <context>
     <name>ScanControls</name>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="84"/>
+        <location filename="../../app/ui/scan/controls.py" line="85"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="85"/>
+        <location filename="../../app/ui/scan/controls.py" line="86"/>
         <source>Grey</source>
         <translation>Xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="86"/>
+        <location filename="../../app/ui/scan/controls.py" line="87"/>
         <source>Feeder (ADF)</source>
         <translation>Khay nạp giấy (ADF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="87"/>
+        <location filename="../../app/ui/scan/controls.py" line="88"/>
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="88"/>
+        <location filename="../../app/ui/scan/controls.py" line="89"/>
         <source>Both sides</source>
         <translation>Hai mặt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="89"/>
+        <location filename="../../app/ui/scan/controls.py" line="90"/>
         <source>Scan (F5)</source>
         <translation>Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="90"/>
+        <location filename="../../app/ui/scan/controls.py" line="91"/>
         <source>Try the scanner again</source>
         <translation>Thử lại máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="91"/>
+        <location filename="../../app/ui/scan/controls.py" line="92"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="92"/>
+        <location filename="../../app/ui/scan/controls.py" line="93"/>
         <source>Profile</source>
         <translation>Cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="149"/>
+        <location filename="../../app/ui/scan/controls.py" line="151"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/controls.py" line="173"/>
+        <location filename="../../app/ui/scan/controls.py" line="175"/>
         <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
         <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
     </message>
@@ -1187,47 +1243,47 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="134"/>
+        <location filename="../../app/ui/scan/view.py" line="150"/>
         <source>File or delete the pages in the strip first, then open the returned document.</source>
         <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="140"/>
+        <location filename="../../app/ui/scan/view.py" line="156"/>
         <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
         <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="148"/>
+        <location filename="../../app/ui/scan/view.py" line="165"/>
         <source>Opening the returned document…</source>
         <translation>Đang mở văn bản bị trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="173"/>
+        <location filename="../../app/ui/scan/view.py" line="191"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="176"/>
+        <location filename="../../app/ui/scan/view.py" line="194"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="183"/>
+        <location filename="../../app/ui/scan/view.py" line="201"/>
         <source>A document needs at least one page: scan it again, or put it back.</source>
         <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="196"/>
+        <location filename="../../app/ui/scan/view.py" line="214"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="206"/>
+        <location filename="../../app/ui/scan/view.py" line="225"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="213"/>
+        <location filename="../../app/ui/scan/view.py" line="232"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>
@@ -1298,32 +1354,47 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="73"/>
+        <location filename="../../app/ui/settings_view.py" line="80"/>
         <source>Tesseract (Vietnamese)</source>
         <translation>Tesseract (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="74"/>
+        <location filename="../../app/ui/settings_view.py" line="81"/>
         <source>No OCR</source>
         <translation>Không nhận dạng chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="75"/>
+        <location filename="../../app/ui/settings_view.py" line="82"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="76"/>
+        <location filename="../../app/ui/settings_view.py" line="83"/>
         <source>Text recognition</source>
         <translation>Nhận dạng chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="78"/>
+        <location filename="../../app/ui/settings_view.py" line="84"/>
+        <source>Keep unsaved scanned pages nobody came back for</source>
+        <translation>Giữ các trang đã quét chưa lưu bị bỏ dở</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="85"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="86"/>
+        <source>Pages scanned but never filed stay on disk this long after the desk stopped, so they can be restored; filed batches are removed at once.</source>
+        <translation>Các trang đã quét nhưng chưa lưu được giữ trên đĩa trong thời gian này sau khi chương trình dừng, để có thể khôi phục; lô quét đã lưu hết được xóa ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="90"/>
         <source>Scan profiles (locked ones cannot be changed at scan time)</source>
         <translation>Cấu hình quét (cấu hình đã khóa không sửa được khi quét)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="79"/>
+        <location filename="../../app/ui/settings_view.py" line="91"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>

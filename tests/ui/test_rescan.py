@@ -108,3 +108,5 @@ def test_a_returned_document_waits_until_the_strip_is_filed(qtbot, desk, sane_de
     view.put_back()
     assert view.correcting is None and view.strip.count() == 0
     assert session.document(doc.doc_code).state == State.REJECTED
+    settle(qtbot)  # the put-back batch's folder is removed in the writer
+    assert not any(session.batches_root.iterdir())

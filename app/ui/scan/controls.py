@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import asdict
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.scanner.base import DeviceInfo, ScanSettings
 from app.scanner.driver import DriverStopped
 from app.scanner.factory import list_devices, open_scanner
+from app.ui.batch_files import BatchFiles
 from app.ui.desk import Desk
 from app.ui.handover import HandingFolder
 from app.ui.workers import Reporter, Task
@@ -39,9 +39,10 @@ class ScanControls(QWidget):
     handed = Signal(object, object, object)
     message = Signal(str)  # something for the clerk to read ("" clears it)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, files: BatchFiles, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.files = files  # the batch folder the pages are saved in, and its journal
         self.batch_uuid: str | None = None  # the catalog's batch the scans so far belong to
         self.scan_task: Task | None = None
         self._retry: dict[str, object] = {}  # the scan to start again after a driver failure
@@ -120,8 +121,9 @@ class ScanControls(QWidget):
                             duplex=self.duplex.isChecked(), max_pages=max_pages)
 
     def batch_folder(self) -> Path:
-        """A new folder for pages on disk (scanned, or a returned document's filed pages)."""
-        return self.desk.session.folder.parent / "batches" / str(uuid.uuid4())
+        """The batch's folder for pages on disk (scanned, or a returned document's filed
+        pages): one per batch, journalled, removed once its documents are filed."""
+        return self.files.folder()
 
     def start_scan(self, *, max_pages: int | None = None, at: int | None = None,
                    replacing: str | None = None) -> None:

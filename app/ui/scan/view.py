@@ -17,6 +17,7 @@ from app.ui.scan.controls import ScanControls
 from app.ui.scan.filing import FilingPanel
 from app.ui.scan.flow import PageFlow
 from app.ui.scan.preview import Preview
+from app.ui.scan.recovery import BatchKeeper
 from app.ui.scan.strip import PageStrip
 from app.ui.scan.tools import PageTools
 
@@ -34,8 +35,9 @@ class ScanView(QWidget):
         self.correcting: Document | None = None  # a returned document open for correction
         self._filed_ids: list[str] = []  # its pages as they were filed
         self.flow = PageFlow(desk, self)
-        self.controls = ScanControls(desk)
         self.strip = PageStrip()
+        self.keeper = BatchKeeper(desk, self.strip.batch, self)
+        self.controls = ScanControls(desk, self.keeper.files)
         self.preview = Preview()
         self.tools = PageTools(self.strip)
         self.bulk = BulkTools(desk, self.strip, self.tools, self.flow)
@@ -46,6 +48,7 @@ class ScanView(QWidget):
         self.controls.refresh_devices()
         self.filing.refresh_hoso()
         self.filing.refresh_queue()
+        self.keeper.offer(self)
 
     def _layout(self) -> None:
         left_box = QWidget()
@@ -81,6 +84,8 @@ class ScanView(QWidget):
         self.filing.save_wanted.connect(self.save)
         self.filing.put_back_wanted.connect(self.put_back)
         self.filing.correct_wanted.connect(self.correct)
+        self.keeper.restored.connect(self._restored)
+        self.keeper.message.connect(self.filing.message.setText)
 
     def retranslate(self) -> None:
         """Every fixed text, in the current language (also after a switch in Settings)."""
@@ -119,10 +124,21 @@ class ScanView(QWidget):
         if docs and docs[0][0].id == page_id and self.correcting is None:
             self.filing.form.set_values(found.values, prefilled=True, why=found.why)
 
+    def _restored(self, pages: list[ScanPage], splits: frozenset[str],
+                  doc: Document | None) -> None:
+        """An interrupted batch back in the strip (a returned document's: in correction)."""
+        if doc is not None:
+            self._set_correcting(doc, [])
+            self.filing.show_document(doc)
+        self.strip.add_pages(pages, splits)
+        for page in pages:
+            self.flow.read(page)
+
     # a returned document
 
     def _set_correcting(self, doc: Document | None, filed_ids: list[str]) -> None:
         self.correcting, self._filed_ids = doc, filed_ids
+        self.keeper.correcting(doc)
         self.tools.correcting = doc is not None
         self.filing.put_back_button.setVisible(doc is not None)
         self.tools.sync()
@@ -141,6 +157,7 @@ class ScanView(QWidget):
                                             "pages, correct the fields, then save.")
                                     .replace("%1", doc.doc_code).replace("%2", doc.reason))
         folder = self.controls.batch_folder()
+        self.keeper.correcting(doc)  # journalled before its pages are: never filed anew
         task = self.desk.pools.run(lambda r: self.desk.session.filed_pages(doc, folder),
                                    name="filed-pages")
         task.signals.done.connect(lambda pages: self._correcting_pages(doc, pages))
@@ -160,6 +177,7 @@ class ScanView(QWidget):
         """Close the returned document without filing anything (it stays in the queue)."""
         self._set_correcting(None, [])
         self.strip.load([])
+        self.keeper.release(discard=True)
         self.filing.form.clear()
         self.filing.message.clear()
 
@@ -195,9 +213,10 @@ class ScanView(QWidget):
             if not docs:
                 say(self.tr("Scan the pages first."))
                 return
-            pages, batch = docs[0], self.controls.batch_uuid
+            pages, batch, journal = docs[0], self.controls.batch_uuid, self.keeper.files.journal
             task = self.desk.pools.run(
-                lambda r: session.file_document(pages, values, hoso.file_code, batch, reader),
+                lambda r: session.file_document(pages, values, hoso.file_code, batch, reader,
+                                                journal),
                 write=True, name="file")
         task.signals.done.connect(lambda doc: self._filed(doc, pages))
         task.signals.failed.connect(say)
@@ -215,4 +234,6 @@ class ScanView(QWidget):
         if docs and docs[0][0].ocr is not None:
             self.flow.prefill(docs[0][0], len(docs[0]))
         self.filing.refresh_queue()
+        if not self.strip.pages() and self.controls.scan_task is None:
+            self.keeper.release()
         self.filed.emit(doc)
