@@ -66,7 +66,12 @@ class Accounts(CatalogBase):
             if UserRow.select().exists():
                 lookup.require(by, {Role.ADMIN})
             if UserRow.get_or_none(UserRow.name == name):
-                raise Refused(f"The user {name} already exists.")
+                raise AccountRefused(
+                    "exists",
+                    f"The user {name} already exists.",
+                    f"Người dùng {name} đã có.",
+                    hint="Choose another user name.",
+                )
             UserRow.create(
                 name=name,
                 full_name=nfc(full_name),

@@ -57,6 +57,7 @@ ACCOUNT_REASONS = (
     "last-admin",  # disabling would leave no enabled admin
     "short-password",  # fewer than MIN_PASSWORD characters
     "same-password",  # the new password equals the current one
+    "exists",  # a user of that name exists already
 )
 
 

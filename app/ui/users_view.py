@@ -49,6 +49,7 @@ class AccountTexts(QObject):
                                   "Add another admin first."),
             "short-password": self.tr("The password must have at least %2 characters."),
             "same-password": self.tr("The new password must differ from the current one."),
+            "exists": self.tr("A user of that name exists already: choose another name."),
         }
         return texts.get(err.reason, err.message_vi).replace("%2", str(MIN_PASSWORD))
 

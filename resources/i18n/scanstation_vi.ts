@@ -53,36 +53,41 @@
         <source>The new password must differ from the current one.</source>
         <translation>Mật khẩu mới phải khác mật khẩu hiện tại.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/users_view.py" line="52"/>
+        <source>A user of that name exists already: choose another name.</source>
+        <translation>Tên đăng nhập này đã có người dùng: hãy chọn tên khác.</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../app/ui/users_view.py" line="105"/>
+        <location filename="../../app/ui/users_view.py" line="106"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="108"/>
+        <location filename="../../app/ui/users_view.py" line="109"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="109"/>
+        <location filename="../../app/ui/users_view.py" line="110"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="117"/>
+        <location filename="../../app/ui/users_view.py" line="118"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="134"/>
+        <location filename="../../app/ui/users_view.py" line="135"/>
         <source>Type the user name.</source>
         <translation>Hãy nhập tên đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="136"/>
+        <location filename="../../app/ui/users_view.py" line="137"/>
         <source>Tick at least one role.</source>
         <translation>Hãy chọn ít nhất một vai trò.</translation>
     </message>
@@ -886,22 +891,22 @@
 <context>
     <name>PasswordFields</name>
     <message>
-        <location filename="../../app/ui/users_view.py" line="84"/>
+        <location filename="../../app/ui/users_view.py" line="85"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="85"/>
+        <location filename="../../app/ui/users_view.py" line="86"/>
         <source>Repeat the new password</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="93"/>
+        <location filename="../../app/ui/users_view.py" line="94"/>
         <source>The password must have at least %1 characters.</source>
         <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="96"/>
+        <location filename="../../app/ui/users_view.py" line="97"/>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không khớp.</translation>
     </message>
@@ -1020,12 +1025,12 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../app/ui/users_view.py" line="148"/>
+        <location filename="../../app/ui/users_view.py" line="149"/>
         <source>Reset the password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="150"/>
+        <location filename="../../app/ui/users_view.py" line="151"/>
         <source>A temporary password for %1. They must choose their own at the next sign-in.</source>
         <translation>Mật khẩu tạm thời cho %1. Lần đăng nhập tới, người này phải tự đặt mật khẩu mới.</translation>
     </message>
@@ -1840,77 +1845,77 @@
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../app/ui/users_view.py" line="211"/>
+        <location filename="../../app/ui/users_view.py" line="212"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="211"/>
+        <location filename="../../app/ui/users_view.py" line="212"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="211"/>
+        <location filename="../../app/ui/users_view.py" line="212"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="211"/>
+        <location filename="../../app/ui/users_view.py" line="212"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="212"/>
+        <location filename="../../app/ui/users_view.py" line="213"/>
         <source>Add a user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="213"/>
+        <location filename="../../app/ui/users_view.py" line="214"/>
         <source>Reset the password…</source>
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="240"/>
+        <location filename="../../app/ui/users_view.py" line="241"/>
         <source>disabled</source>
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="242"/>
+        <location filename="../../app/ui/users_view.py" line="243"/>
         <source>active, must change the password</source>
         <translation>đang hoạt động, phải đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="243"/>
+        <location filename="../../app/ui/users_view.py" line="244"/>
         <source>active</source>
         <translation>đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="261"/>
+        <location filename="../../app/ui/users_view.py" line="262"/>
         <source>Enable</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="262"/>
+        <location filename="../../app/ui/users_view.py" line="263"/>
         <source>Disable</source>
         <translation>Khóa tài khoản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="293"/>
+        <location filename="../../app/ui/users_view.py" line="294"/>
         <source>User %1 added.</source>
         <translation>Đã thêm người dùng %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="300"/>
+        <location filename="../../app/ui/users_view.py" line="301"/>
         <source>%1 is disabled and can no longer sign in.</source>
         <translation>Đã khóa %1; người này không đăng nhập được nữa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="301"/>
+        <location filename="../../app/ui/users_view.py" line="302"/>
         <source>%1 is enabled again.</source>
         <translation>Đã mở khóa %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users_view.py" line="315"/>
+        <location filename="../../app/ui/users_view.py" line="316"/>
         <source>Temporary password set: %1 must change it at the next sign-in.</source>
         <translation>Đã đặt mật khẩu tạm thời: %1 phải đổi mật khẩu ở lần đăng nhập tới.</translation>
     </message>

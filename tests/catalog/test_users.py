@@ -64,6 +64,12 @@ def test_an_admin_cannot_disable_the_last_admin_nor_themselves(catalog: Catalog)
     ]
 
 
+def test_a_second_user_of_the_same_name_is_refused(catalog: Catalog) -> None:
+    with pytest.raises(AccountRefused) as twice:
+        catalog.add_user("lan", [Role.CLERK], PASSWORD, by="admin")
+    assert _reason(twice) == "exists" and "đã có" in twice.value.message_vi
+
+
 def test_non_admins_and_unknown_users_are_refused(catalog: Catalog) -> None:
     with pytest.raises(Refused, match="admin"):
         catalog.set_disabled("lan", True, by="hung")
