@@ -2,7 +2,8 @@
 
 The journal lives in the batch folder beside the raw pages (`journal.jsonl`). Every change is
 one line `<crc32> <json>`: the pages added or changed (raw file, geometry, flags as data), the
-pages dropped, the order, the document boundaries, the document being filed and the one filed.
+pages dropped, the order, the document boundaries, the fields typed for the next document, the
+document being filed and the one filed.
 A line cut short by a kill or damaged on disk fails its checksum and is skipped; the lines
 around it still replay. Only the process holding the batch's lock (`lock`) writes it.
 """
@@ -97,6 +98,7 @@ class BatchState:
     splits: frozenset[str] = frozenset()
     user: str = ""
     correcting: str | None = None  # the UUID of a returned document open for correction
+    keyed: tuple[tuple[str, Any], ...] = ()  # the fields the clerk typed for the next document
     filing: tuple[Filing, ...] = ()  # begun; not known to be in the catalog
     filed: tuple[Filing, ...] = ()
     discarded: bool = False
@@ -132,6 +134,11 @@ class BatchState:
             return replace(self, pages=tuple(by_id[i] for i in ids) + tuple(rest))
         if kind == "splits":
             return replace(self, splits=frozenset(str(i) for i in event["ids"]))
+        if kind == "keyed":
+            values = event["values"]
+            if not isinstance(values, dict):
+                raise TypeError("keyed values are not a mapping")
+            return replace(self, keyed=tuple((str(k), v) for k, v in values.items()))
         if kind == "correcting":
             return replace(self, correcting=event["doc"] and str(event["doc"]))
         if kind in ("filing", "filed"):
@@ -313,6 +320,12 @@ class Journal:
             events = self.state.changes_to(kept, splits - filed, self.folder)
             if events:
                 self._write(events, sync=False)
+
+    def keyed(self, values: dict[str, Any]) -> None:
+        """The metadata the clerk has typed so far for the strip's first document."""
+        with self._mutex:
+            if dict(self.state.keyed) != values:
+                self._write([{"t": "keyed", "values": values}], sync=False)
 
     def correcting(self, doc: str | None) -> None:
         """The pages are a returned document's (its UUID) open for correction, or no more."""

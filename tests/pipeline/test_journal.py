@@ -47,12 +47,14 @@ def test_every_edit_replays_in_order_with_the_pages_as_data(
     turned = b.rotated(1)
     cropped = c.with_corner(0, (c.geometry.quad[0][0] + 30, c.geometry.quad[0][1] + 20))
     journal.record([cropped.record, a.record, turned.record], frozenset({a.id}))
+    journal.keyed({"subject": "Kế hoạch năm 2025", "language": ["01"]})
     journal.close()
 
     state = replay(folder)
     assert state.user == "lan" and state.damaged == 0
     assert state.ids == [c.id, a.id, b.id]
     assert state.splits == {a.id}
+    assert dict(state.keyed) == {"subject": "Kế hoạch năm 2025", "language": ["01"]}
     by_id = {p.id: p for p in state.pages}
     assert by_id[b.id].geometry == turned.geometry != b.geometry
     assert by_id[c.id].geometry == cropped.geometry != c.geometry

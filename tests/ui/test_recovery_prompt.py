@@ -13,6 +13,8 @@ from app.ui.scan.recovery import RecoveryDialog
 from app.ui.scan.view import ScanView
 from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
 
+KEYED = "Kế hoạch tổ chức hội nghị đại biểu"
+
 
 def _left_with_edits(qtbot, desk: Desk, device: str) -> tuple[StripState, Path]:
     """A clerk scans 10 pages, turns one, crops one, marks a document start, deletes one; then
@@ -29,6 +31,9 @@ def _left_with_edits(qtbot, desk: Desk, device: str) -> tuple[StripState, Path]:
     view.strip.replace_page(pages[2].with_corner(0, (corner[0] + 25, corner[1] + 15)))
     view.strip.batch.toggle_split(pages[5].id)
     view.strip.batch.delete(pages[8].id)
+    subject = view.filing.form.editors["subject"].line
+    subject.setText(KEYED)
+    subject.editingFinished.emit()  # the clerk leaves the field
     folder = view.controls.batch_folder()
     state = view.strip.batch.state
     view.keeper.close()
@@ -58,6 +63,7 @@ def test_restore_puts_the_pages_back_in_order_with_their_edits(qtbot, desk, sane
     assert [p.geometry for p in state.pages] == [p.geometry for p in left.pages]
     assert state.splits == left.splits and len(state.documents()) == 2
     assert view.controls.batch_folder() == folder  # the batch goes on where it was
+    assert view.filing.form.values().get("subject") == KEYED  # what the clerk had typed
 
     hoso = desk.session.create_hoso(HOSO).file_code
     view.filing.refresh_hoso(hoso)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -118,11 +119,12 @@ class BatchKeeper(QObject):
     """The strip's batch on disk: every change journalled, an interrupted batch offered back
     when the desk starts, the folder removed once its documents are filed.
 
-    `restored(pages, splits, document)`: the clerk chose to restore; `document` is the returned
-    document those pages were correcting (None for a plain batch).
+    `restored(pages, splits, document, keyed)`: the clerk chose to restore; `document` is the
+    returned document those pages were correcting (None for a plain batch), `keyed` the fields
+    the clerk had typed for the first document.
     """
 
-    restored = Signal(object, object, object)
+    restored = Signal(object, object, object, object)
     message = Signal(str)
 
     def __init__(self, desk: Desk, batch: Batch, parent: QObject | None = None) -> None:
@@ -167,12 +169,18 @@ class BatchKeeper(QObject):
             except BatchBusy:
                 self.message.emit(self.tr("These pages are open on another desk."))
                 return
-            self.restored.emit(found.pages, found.splits, found.document)
+            self.restored.emit(found.pages, found.splits, found.document,
+                               dict(found.batch.state.keyed))
         elif code == DISCARD:
             session = self.desk.session
             task = self.desk.pools.run(lambda r: session.discard_batch(folder), write=True,
                                        name="discard-batch")
             task.signals.failed.connect(self.message)
+
+    def keyed(self, values: dict[str, Any]) -> None:
+        """Journal the fields the clerk typed (after each field; {} once filed)."""
+        if self.files.journal is not None:
+            self.files.journal.keyed(values)
 
     def correcting(self, doc: Document | None) -> None:
         """The strip holds a returned document's pages (or no more)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -85,6 +86,8 @@ class ScanView(QWidget):
         self.filing.put_back_wanted.connect(self.put_back)
         self.filing.correct_wanted.connect(self.correct)
         self.keeper.restored.connect(self._restored)
+        for editor in self.filing.form.editors.values():
+            editor.line.editingFinished.connect(self._keyed)
         self.keeper.message.connect(self.filing.message.setText)
 
     def retranslate(self) -> None:
@@ -124,12 +127,20 @@ class ScanView(QWidget):
         if docs and docs[0][0].id == page_id and self.correcting is None:
             self.filing.form.set_values(found.values, prefilled=True, why=found.why)
 
-    def _restored(self, pages: list[ScanPage], splits: frozenset[str],
-                  doc: Document | None) -> None:
-        """An interrupted batch back in the strip (a returned document's: in correction)."""
+    def _keyed(self) -> None:
+        """What the clerk typed (not what OCR offered) goes in the batch's journal."""
+        form = self.filing.form
+        self.keeper.keyed({tag: e.value() for tag, e in form.editors.items()
+                           if not e.prefilled and e.value() not in ("", [])})
+
+    def _restored(self, pages: list[ScanPage], splits: frozenset[str], doc: Document | None,
+                  keyed: dict[str, Any]) -> None:
+        """An interrupted batch back in the strip (a returned document's: in correction), with
+        the fields the clerk had typed."""
         if doc is not None:
             self._set_correcting(doc, [])
             self.filing.show_document(doc)
+        self.filing.form.set_values(keyed)
         self.strip.add_pages(pages, splits)
         for page in pages:
             self.flow.read(page)
@@ -234,6 +245,7 @@ class ScanView(QWidget):
         if docs and docs[0][0].ocr is not None:
             self.flow.prefill(docs[0][0], len(docs[0]))
         self.filing.refresh_queue()
+        self.keeper.keyed({})
         if not self.strip.pages() and self.controls.scan_task is None:
             self.keeper.release()
         self.filed.emit(doc)
