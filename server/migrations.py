@@ -52,6 +52,20 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX IF NOT EXISTS web_document_hoso ON document (hoso_code);
         """,
     ),
+    (
+        3,
+        # words and type in one GIN index (btree_gin, a trusted contrib extension): a common
+        # word with a common type whose combination is rare is intersected inside the index,
+        # not by fetching every row of either; the planner's estimate of a type's share
+        """
+        CREATE EXTENSION IF NOT EXISTS btree_gin;
+        CREATE INDEX IF NOT EXISTS version_current_words ON version
+            USING gin (search, (metadata->>'typeName')) WHERE current;
+        DROP INDEX IF EXISTS version_current_search;
+        CREATE STATISTICS IF NOT EXISTS version_type_name ON (metadata->>'typeName') FROM version;
+        ANALYZE version;
+        """,
+    ),
 )
 
 

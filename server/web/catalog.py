@@ -124,10 +124,11 @@ def _walk(
     walk: list[str],
     match: list[str],
     args: dict[str, Any],
-) -> tuple[list[tuple[datetime.datetime, str]], Cursor | None]:
-    """The hits among the WALK newest rows the walk conditions keep (each organisation of a
-    small scope walked on its own index, merged), and where the walk stopped (None when it
-    saw every row)."""
+    size: int,
+) -> tuple[list[tuple[datetime.datetime, str]], Cursor | None, datetime.timedelta]:
+    """The hits among the `size` newest rows the walk conditions keep (each organisation of
+    a small scope walked on its own index, merged), where the walk stopped (None when it saw
+    every row) and the time its rows spanned."""
     hit = " AND ".join(match) or "true"
     if readable is not None and len(readable) <= NARROW_ORGS:
         rest = " AND ".join(c for c in walk if not c.startswith("v.org "))
@@ -144,21 +145,25 @@ def _walk(
             f"SELECT v.received_at, v.document_uuid, {hit} AS hit FROM version v"
             f" WHERE {' AND '.join(walk)}"
         )
-    # An ordered index walk, stopped after WALK rows, even where the planner would rather
+    # An ordered index walk, stopped after `size` rows, even where the planner would rather
     # fetch everything the filters keep and sort it (it cannot know how soon the words match).
-    conn.execute("SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off")
+    # (jit off: the planner's penalty for a disabled sort would make it compile the query)
+    conn.execute(
+        "SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off"
+    )
     found = conn.execute(
         f"WITH w AS MATERIALIZED ({source} ORDER BY {_KEY} LIMIT %(walk)s)"
-        " (SELECT received_at, document_uuid, 0 FROM w WHERE hit"
+        " (SELECT received_at, document_uuid, 0, NULL::timestamptz FROM w WHERE hit"
         " ORDER BY received_at DESC, document_uuid DESC LIMIT %(want)s)"
-        " UNION ALL (SELECT received_at, document_uuid, (SELECT count(*) FROM w) FROM w"
-        " ORDER BY received_at, document_uuid LIMIT 1)",
-        args | {"walk": WALK},
+        " UNION ALL (SELECT received_at, document_uuid, (SELECT count(*) FROM w),"
+        " (SELECT max(received_at) FROM w) FROM w ORDER BY received_at, document_uuid LIMIT 1)",
+        args | {"walk": size},
     ).fetchall()
     tail = found.pop() if found and found[-1][2] else None
     hits = [(r[0], r[1]) for r in found]
-    stopped = tail is not None and tail[2] >= WALK
-    return hits, Cursor(tail[0], tail[1]) if stopped and tail else None
+    if tail is None or tail[2] < size:
+        return hits, None, datetime.timedelta(0)
+    return hits, Cursor(tail[0], tail[1]), tail[3] - tail[0]
 
 
 def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
@@ -178,21 +183,32 @@ def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
         keys: list[tuple[datetime.datetime, str]] = []
         rest: Cursor | None = f.after
         narrow = f.hoso or f.state == "updated"
+        span = datetime.timedelta(0)
         if not narrow:
-            keys, rest = _walk(conn, readable, here, match, args)
+            spread = readable is not None or bool(f.type_name)  # one row a heap page, about
+            size = WALK // 4 if spread else WALK
+            keys, rest, span = _walk(conn, readable, here, match, args, size)
         if len(keys) <= PAGE and (narrow or rest is not None):
             # Only what the walk did not see: bitmap scans of the indexes instead of another
-            # newest-first walk, which would visit most of the table for a rare word.
+            # newest-first walk, which would visit most of the table for a rare word; first
+            # over a few times the walk's span, where the next hits of a word the walk found
+            # a few times are, then over everything older.
             conn.execute(
                 "SET LOCAL enable_indexscan = off; SET LOCAL enable_sort = on;"
                 " SET LOCAL enable_bitmapscan = on"
             )
             cond = walk + match + _before(args, rest, "rest")
-            keys += conn.execute(
-                f"SELECT v.received_at, v.document_uuid FROM version v WHERE {' AND '.join(cond)}"
-                f" ORDER BY {_KEY} LIMIT %(left)s",
-                args | {"left": PAGE + 1 - len(keys)},
-            ).fetchall()
+            left = PAGE + 1 - len(keys)
+            for since in ([rest.at - span * 8] if rest and keys and span else []) + [None]:
+                window = [] if since is None else ["v.received_at >= %(since)s"]
+                more = conn.execute(
+                    "SELECT v.received_at, v.document_uuid FROM version v"
+                    f" WHERE {' AND '.join(cond + window)} ORDER BY {_KEY} LIMIT %(left)s",
+                    args | {"left": left, "since": since},
+                ).fetchall()
+                if len(more) == left or since is None:
+                    keys += more
+                    break
         conn.execute("RESET enable_sort; RESET enable_bitmapscan; RESET enable_indexscan")
         total = conn.execute(
             "SELECT count(*) FROM (SELECT FROM version v"
