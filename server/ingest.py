@@ -164,8 +164,7 @@ def _store(
 def _put(store: BlobStore, path: Path, sha256: str) -> None:
     """Store a verified file unless the store already holds its bytes (the same PDF again)."""
     if not store.exists(sha256):
-        with path.open("rb") as handle:
-            store.put(handle)
+        store.put_file(path, sha256)
 
 
 def _doc_code(hoso: str, doc: Any) -> str:

@@ -142,6 +142,9 @@ class S3Spool:
             if len(pending) < PART_MIN and last and not final:
                 self.s3.put_object(Bucket=self.bucket, Key=key + ".piece", Body=pending)
                 return {"multipart_id": multipart_id, "parts": parts, "piece": len(pending)}
+            if multipart_id is None and last and final:  # the whole package at once: one PUT
+                self.s3.put_object(Bucket=self.bucket, Key=key, Body=pending)
+                return {"multipart_id": None, "parts": [], "piece": 0}
             if multipart_id is None:
                 multipart_id = self.s3.create_multipart_upload(Bucket=self.bucket, Key=key)[
                     "UploadId"
@@ -188,7 +191,9 @@ class S3Spool:
                 self._held[upload.id] = conn
                 try:
                     local = work / "package.zip"
-                    self.s3.download_file(self.bucket, self.key(upload.id), str(local))
+                    answer = self.s3.get_object(Bucket=self.bucket, Key=self.key(upload.id))
+                    with local.open("wb") as out:
+                        shutil.copyfileobj(answer["Body"], out, 1 << 20)
                     yield local
                 except ApiError as err:
                     refusal = err
@@ -201,10 +206,11 @@ class S3Spool:
             raise refusal
 
     def _assemble(self, upload_id: str, row: dict[str, Any]) -> None:
-        """Complete the multipart upload, unless an earlier attempt (cut short) did."""
+        """Complete the multipart upload, unless an earlier attempt (cut short) did or the
+        package went up whole in one PUT (no multipart upload then)."""
         key = self.key(upload_id)
-        if row["multipart_id"] is None:  # nothing went up yet: cannot be (size ≥ 1)
-            raise ApiError(409, "incomplete", "No part of this upload is stored.")
+        if row["multipart_id"] is None:
+            return
         try:
             self.s3.complete_multipart_upload(
                 Bucket=self.bucket,
@@ -229,17 +235,19 @@ class S3Spool:
                 row = conn.execute(
                     "DELETE FROM upload WHERE id = %s RETURNING multipart_id", (upload.id,)
                 ).fetchone()
-        if row is not None:
-            self._remove_objects(upload.id, row[0])
+        if row is not None:  # a held upload was assembled: no multipart upload to abort
+            self._remove_objects(upload.id, None if held is not None else row[0])
 
     def _remove_objects(self, upload_id: str, multipart_id: str | None) -> None:
         key = self.key(upload_id)
         with contextlib.suppress(ClientError):  # NoSuchUpload once assembled
             if multipart_id:
                 self.s3.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=multipart_id)
-        for name in (key, key + ".piece"):
-            with contextlib.suppress(ClientError):
-                self.s3.delete_object(Bucket=self.bucket, Key=name)
+        with contextlib.suppress(ClientError):  # one request for the package and its tail
+            self.s3.delete_objects(
+                Bucket=self.bucket,
+                Delete={"Objects": [{"Key": key}, {"Key": key + ".piece"}], "Quiet": True},
+            )
 
     def discard_leftover(self, pool: Pool, principal: Principal, sha256: str) -> None:
         with self.pool.connection(autocommit=True) as conn:

@@ -89,7 +89,9 @@ def test_flaky_network_two_hundred_documents(
 ) -> None:
     # two worker processes: a retry may reach another process than the dropped request
     server = start_server(tmp_path / "srv", signer.root_pem, workers=2, s3=object_store)
-    proxy = FlakyProxy(server.config.port, drop=0.5, stall=0.1, stall_s=2.5)
+    proxy = FlakyProxy(
+        server.config.port, drop=0.5, stall=0.1, stall_s=2.5, lifetime=(100_000, 400_000)
+    )
     try:
         with new_catalog(tmp_path / "c", ORG_A) as catalog:
             add_signed(catalog, *pdfs, 200)
