@@ -161,4 +161,5 @@ def check_passphrase(passphrase: str) -> None:
         raise WrongPassphrase(
             f"A backup passphrase needs at least {MIN_PASSPHRASE} characters.",
             hint="Choose a longer phrase the office keeps in a safe place; it cannot be recovered.",
+            code="backup.passphrase_short", params={"min": MIN_PASSPHRASE},
         )

@@ -183,11 +183,13 @@ def _unusable(where: Path, err: OSError) -> TargetUnusable:
         return TargetUnusable(
             f"The backup drive is full ({where}).",
             hint="Use a larger drive, or a new one for this backup set; nothing was lost.",
+            code="backup.drive_full", params={"path": str(where)},
         )
     return TargetUnusable(
         f"Cannot write to the backup drive {where}: {err.strerror or err}",
         hint="Check that the drive is plugged in, not write-protected, and that you may write "
         "to it; then run the backup again. The previous backup on it is intact.",
+        code="backup.write_failed", params={"path": str(where)},
     )
 
 
@@ -197,11 +199,13 @@ def check_target(folder: Path) -> None:
         raise TargetUnusable(
             f"The backup folder does not exist: {folder}",
             hint="Plug in the backup drive, or create the folder, then run the backup again.",
+            code="backup.no_folder", params={"path": str(folder)},
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise TargetUnusable(
             f"The backup folder is not writable: {folder}",
             hint="Choose a folder on a drive you may write to (not write-protected).",
+            code="backup.not_writable", params={"path": str(folder)},
         )
 
 
@@ -228,6 +232,7 @@ def open_set(folder: Path, passphrase: str) -> BackupSet:
         raise NotABackup(
             f"No backup set in {folder}.",
             hint=f"Choose the folder that holds the {ROOT} folder (usually the drive itself).",
+            code="backup.no_set", params={"path": str(folder)},
         ) from None
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise NotABackup(f"The backup set's header in {folder} cannot be read ({err}).") from err
@@ -261,7 +266,7 @@ def create_set(folder: Path, passphrase: str) -> BackupSet:
     except OSError as err:
         raise _unusable(folder, err) from err
     except OutputError as err:
-        raise TargetUnusable(err.message, hint=err.hint) from err
+        raise TargetUnusable(err.message, hint=err.hint, code=err.code, params=err.params) from err
     return BackupSet(root, set_id, keys)
 
 
@@ -290,6 +295,7 @@ def writer_lock(folder: Path) -> Iterator[None]:
             raise TargetUnusable(
                 f"Another backup is writing to {folder} right now.",
                 hint="Wait for it to finish, then run the backup again.",
+                code="backup.busy", params={"path": str(folder)},
             ) from None
         yield
 

@@ -86,11 +86,13 @@ def _manifest(backup_set: medium.BackupSet, generation: int | None) -> Manifest:
         raise DamagedBackup(
             "The backup set holds no finished backup.",
             hint="Run a backup to this drive first, or choose another drive.",
+            code="backup.empty",
         )
     if generation is not None and generation not in generations:
         raise InputError(
             f"No generation {generation} in this backup set.",
             hint=f"Kept generations: {', '.join(map(str, generations))}.",
+            code="restore.no_generation", params={"generation": generation, "kept": generations},
         )
     return backup_set.manifest(generation or generations[-1])
 
@@ -100,7 +102,8 @@ def _check_destination(dest: Path) -> None:
     if not dest.exists():
         return
     if not dest.is_dir():
-        raise OutputError(f"{dest} is a file, not a folder.", hint="Choose a new folder.")
+        raise OutputError(f"{dest} is a file, not a folder.", hint="Choose a new folder.",
+                          code="restore.not_a_folder", params={"path": str(dest)})
     names = {p.name for p in dest.iterdir()}
     if not names:
         return
@@ -108,6 +111,7 @@ def _check_destination(dest: Path) -> None:
         raise OutputError(
             f"The folder {dest} is not empty.",
             hint="Restore into a new or empty folder; nothing in this one was touched.",
+            code="restore.folder_not_empty", params={"path": str(dest)},
         )
 
 

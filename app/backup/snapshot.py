@@ -56,6 +56,7 @@ def take(database: Path, out: Path) -> None:
         raise InputError(
             f"The catalog database is damaged: {'; '.join(problems[:3])}",
             hint="Run scanstation fsck; restore the last backup if it cannot be repaired.",
+            code="catalog.damaged", params={"path": str(database)},
         )
 
 
@@ -67,6 +68,7 @@ def read(snapshot: Path) -> Facts:
             raise InputError(
                 "The catalog has no organisation yet: there is nothing to back up.",
                 hint="Set up the station first (scanstation catalog init).",
+                code="catalog.not_initialised",
             )
         head = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
         return Facts(

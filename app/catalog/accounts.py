@@ -34,7 +34,8 @@ class Accounts(CatalogBase):
             raise InvalidMetadata(problems)
         with self.db.atomic():
             if OrganisationRow.select().exists():
-                raise Refused("This catalog already has an organisation.")
+                raise Refused("This catalog already has an organisation.",
+                              code="catalog.has_organisation")
             OrganisationRow.create(name=name, code=code, profile=chosen.id, created_at=audit.now())
             audit.append(
                 lookup.SYSTEM, "create", "organisation", code, {"name": name, "profile": chosen.id}
@@ -60,7 +61,7 @@ class Accounts(CatalogBase):
         name = nfc(name).strip()
         chosen = frozenset(Role(r) for r in roles)
         if not name or not chosen:
-            raise Refused("A user needs a name and at least one role.")
+            raise Refused("A user needs a name and at least one role.", code="user.incomplete")
         _check_password(password)
         with self.db.atomic():
             if UserRow.select().exists():
@@ -70,7 +71,7 @@ class Accounts(CatalogBase):
                     "exists",
                     f"The user {name} already exists.",
                     f"Người dùng {name} đã có.",
-                    hint="Choose another user name.",
+                    hint="Choose another user name.", params={"name": name},
                 )
             UserRow.create(
                 name=name,
@@ -103,6 +104,7 @@ class Accounts(CatalogBase):
                 f"The account {row.name} is disabled.",
                 f"Tài khoản {row.name} đã bị khóa.",
                 hint="Ask the station's admin to enable it again.",
+                params={"name": row.name},
             )
         return convert.user(row)
 
@@ -129,7 +131,7 @@ class Accounts(CatalogBase):
                     "last-admin",
                     f"{row.name} is the last enabled admin: the station would have none.",
                     f"{row.name} là quản trị viên cuối cùng còn hoạt động; không thể khóa.",
-                    hint="Add another admin first.",
+                    hint="Add another admin first.", params={"name": row.name},
                 )
             if disabled and row.name == nfc(by):
                 raise AccountRefused(
@@ -180,6 +182,7 @@ def _check_password(password: str) -> None:
             "short-password",
             f"The password must have at least {MIN_PASSWORD} characters.",
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
+            params={"min": MIN_PASSWORD},
         )
 
 

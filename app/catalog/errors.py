@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.errors import InputError, StationError, UsageError
@@ -29,6 +29,8 @@ class InvalidMetadata(InputError):
         super().__init__(
             f"Siêu dữ liệu không hợp lệ ({len(self.problems)} lỗi):\n{lines}",
             hint="Sửa các trường trên rồi thử lại.",
+            code="metadata.invalid",
+            params={"count": len(self.problems), "problems": [str(p) for p in self.problems]},
         )
 
 
@@ -44,8 +46,9 @@ class AccountRefused(Refused):
     """A sign-in or account change refused: `reason` names why (the desk words it in its
     language), `message_vi` is the Vietnamese text for callers without their own wording."""
 
-    def __init__(self, reason: str, message: str, message_vi: str, *, hint: str = "") -> None:
-        super().__init__(message, hint=hint)
+    def __init__(self, reason: str, message: str, message_vi: str, *, hint: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, hint=hint, code=ACCOUNT_CODES[reason], params=params)
         self.reason = reason  # one of ACCOUNT_REASONS
         self.message_vi = message_vi
 
@@ -59,16 +62,28 @@ ACCOUNT_REASONS = (
     "same-password",  # the new password equals the current one
     "exists",  # a user of that name exists already
 )
+ACCOUNT_CODES = {  # the same reasons as error codes, for the desk to word
+    "wrong-password": "user.wrong_password",
+    "disabled": "user.disabled",
+    "self-disable": "user.self_disable",
+    "last-admin": "user.last_admin",
+    "short-password": "user.password_short",
+    "same-password": "user.same_password",
+    "exists": "user.exists",
+}
 
 
 class SecretRefused(StationError):
     """A state-secret document may not leave the machine by any network path."""
 
     exit_code = 3
+    code = "secret"
 
 
 class CatalogTooNew(StationError):
     """The catalog was written by a newer program; this one refuses to touch it."""
+
+    code = "catalog.too_new"
 
 
 class NotInitialised(UsageError):

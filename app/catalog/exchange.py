@@ -47,12 +47,15 @@ class Exchange(Records):
                 raise SecretRefused(
                     f"{item.document.doc_code} is a state secret.",
                     hint="Use --include-secret only for an approved hand-over off the network.",
+                    code="secret.document", params={"doc": item.document.doc_code},
                 )
         if for_network and bundle.hoso.secret:
-            raise SecretRefused(f"The hồ sơ {file_code} is marked secret; it never leaves.")
+            raise SecretRefused(f"The hồ sơ {file_code} is marked secret; it never leaves.",
+                                code="secret.hoso", params={"code": file_code})
         writers = {"pdf-xml": pdfxml.entries, "sip": sip.entries}
         if fmt not in writers:
-            raise Refused(f"Unknown export format {fmt!r}.", hint="Use pdf-xml or sip.")
+            raise Refused(f"Unknown export format {fmt!r}.", hint="Use pdf-xml or sip.",
+                          code="export.format", params={"format": fmt})
         written = write_entries(writers[fmt](bundle), out)
         data = {
             "format": fmt,
@@ -78,7 +81,8 @@ class Exchange(Records):
         policy.ensure_may_leave(doc)
         hoso = self.hoso(doc.hoso_code)
         if hoso.secret:
-            raise SecretRefused(f"The hồ sơ {hoso.file_code} is marked secret; it never leaves.")
+            raise SecretRefused(f"The hồ sơ {hoso.file_code} is marked secret; it never leaves.",
+                                code="secret.hoso", params={"code": hoso.file_code})
         item = DocumentBundle(
             doc,
             tuple(self.page_texts(doc.uuid)),
@@ -114,7 +118,8 @@ class Exchange(Records):
             stored = {f.sha256: self.store.put(f.path) for d, _ in docs for f in d.files}
             with self.db.atomic():
                 if HosoRow.get_or_none(HosoRow.file_code == code):
-                    raise Refused(f"The hồ sơ {code} already exists in this catalog.")
+                    raise Refused(f"The hồ sơ {code} already exists in this catalog.",
+                                  code="hoso.exists", params={"code": code})
                 hoso_meta["fileCode"] = code
                 row = HosoRow.create(
                     uuid=package.hoso_uuid,
@@ -154,7 +159,8 @@ class Exchange(Records):
             state=State(doc.state),
         )
         if made.number != doc.number:
-            raise InputError(f"Document numbers in the package are not 1..n ({doc.number}).")
+            raise InputError(f"Document numbers in the package are not 1..n ({doc.number}).",
+                             code="import.numbering", params={"number": doc.number})
         row = lookup.doc_row(doc.uuid)
         DocumentRow.update(reason=doc.reason, created_at=doc.created_at).where(
             DocumentRow.id == row.id

@@ -29,10 +29,12 @@ def record_extension(
     with catalog.db.atomic():
         row = DocumentRow.get_or_none(DocumentRow.uuid == doc_uuid)
         if row is None:
-            raise NotFound(f"No document {doc_uuid!r}.")
+            raise NotFound(f"No document {doc_uuid!r}.", code="document.not_found",
+                           params={"doc": doc_uuid})
         doc = convert.document(row)
         if doc.current.kind != "signed":
-            raise Refused(f"{doc.doc_code}: the newest file is not signed; nothing to extend.")
+            raise Refused(f"{doc.doc_code}: the newest file is not signed; nothing to extend.",
+                          code="extension.not_signed", params={"doc": doc.doc_code})
         if doc.current.sha256 == stored.sha256:
             return doc
         now = audit.now()

@@ -36,6 +36,7 @@ def organisation() -> Organisation:
         raise NotInitialised(
             "This catalog has no organisation yet.",
             hint="Run: scanstation catalog init --org-name NAME --org-code CODE",
+            code="catalog.not_initialised",
         )
     return Organisation(name=row.name, code=row.code, profile=row.profile)
 
@@ -46,14 +47,16 @@ def require(name: str, roles: set[Role]) -> None:
     if user.disabled:
         raise Refused(f"The account {name} is disabled.")
     if not user.roles & roles:
-        raise Refused(f"{name} needs one of the roles {', '.join(sorted(roles))} for this.")
+        raise Refused(f"{name} needs one of the roles {', '.join(sorted(roles))} for this.",
+                      code="role.required", params={"user": name, "roles": sorted(roles)})
 
 
 def user_row(name: str) -> UserRow:
     row = UserRow.get_or_none(UserRow.name == nfc(name))
     if row is None:
         raise NotFound(
-            f"No user {name!r}.", hint="Create one with: scanstation user add NAME --role clerk"
+            f"No user {name!r}.", hint="Create one with: scanstation user add NAME --role clerk",
+            code="user.not_found", params={"name": name},
         )
     return row
 
@@ -61,7 +64,8 @@ def user_row(name: str) -> UserRow:
 def hoso_row(file_code: str) -> HosoRow:
     row = HosoRow.get_or_none(HosoRow.file_code == nfc(file_code).strip())
     if row is None:
-        raise NotFound(f"No hồ sơ {file_code!r}.", hint="List them with: scanstation hoso list")
+        raise NotFound(f"No hồ sơ {file_code!r}.", hint="List them with: scanstation hoso list",
+                       code="hoso.not_found", params={"code": file_code})
     return row
 
 
@@ -70,7 +74,7 @@ def doc_row(key: str) -> DocumentRow:
     key = nfc(key).strip()
     row = DocumentRow.get_or_none((DocumentRow.doc_code == key) | (DocumentRow.uuid == key))
     if row is None:
-        raise NotFound(f"No document {key!r}.")
+        raise NotFound(f"No document {key!r}.", code="document.not_found", params={"doc": key})
     return row
 
 

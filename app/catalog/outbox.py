@@ -161,7 +161,8 @@ class Outbox:
         with self.catalog.db.atomic():
             row = OutboxRow.get_by_id(item_id)
             if receipt.get("sha256") != row.package_sha256:
-                raise Refused(f"The receipt is for another package than outbox item {item_id}.")
+                raise Refused(f"The receipt is for another package than outbox item {item_id}.",
+                              code="outbox.receipt_mismatch", params={"item": item_id})
             OutboxRow.update(
                 state=SyncState.SENT,
                 receipt=json.dumps(receipt, sort_keys=True),

@@ -33,7 +33,8 @@ def page_texts(path: Path) -> list[str]:
         if getattr(err, "err_code", None) == pypdfium2.raw.FPDF_ERR_PASSWORD:
             raise _encrypted(path) from err
         raise InputError(
-            f"{path} is not a readable PDF: {err}", hint="Choose the PDF/A the station wrote."
+            f"{path} is not a readable PDF: {err}", hint="Choose the PDF/A the station wrote.",
+            code="pdf.unreadable", params={"path": str(path)},
         ) from err
     try:
         if pypdfium2.raw.FPDF_GetSecurityHandlerRevision(pdf.raw) != NOT_ENCRYPTED:

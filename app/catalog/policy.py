@@ -34,12 +34,17 @@ def check_transition(doc: Document, target: State, roles: frozenset[Role], reaso
     """Raise Refused unless a user with `roles` may move `doc` to `target`."""
     allowed = TRANSITIONS.get((doc.state, target))
     if allowed is None:
-        raise Refused(f"{doc.doc_code}: cannot go from {doc.state} to {target}.")
+        raise Refused(f"{doc.doc_code}: cannot go from {doc.state} to {target}.",
+                      code="state.transition",
+                      params={"doc": doc.doc_code, "from": doc.state, "to": target})
     if not roles & allowed:
         names = ", ".join(sorted(allowed))
-        raise Refused(f"{doc.doc_code}: moving to {target} needs the role {names}.")
+        raise Refused(f"{doc.doc_code}: moving to {target} needs the role {names}.",
+                      code="state.role",
+                      params={"doc": doc.doc_code, "to": target, "roles": sorted(allowed)})
     if target == State.REJECTED and not reason.strip():
-        raise Refused("A rejection needs a reason.", hint="Say what the clerk must fix.")
+        raise Refused("A rejection needs a reason.", hint="Say what the clerk must fix.",
+                      code="reject.no_reason")
 
 
 def may_leave_machine(doc: Document) -> tuple[bool, str]:
@@ -64,5 +69,7 @@ def ensure_may_leave(doc: Document) -> None:
         raise SecretRefused(
             f"{doc.doc_code}: {why}.",
             hint="Hand it over on paper or by the approved secret channel.",
+            code="secret.document", params={"doc": doc.doc_code},
         )
-    raise Refused(f"{doc.doc_code}: {why}.")
+    raise Refused(f"{doc.doc_code}: {why}.", code="document.not_signed",
+                  params={"doc": doc.doc_code, "state": doc.state})

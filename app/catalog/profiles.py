@@ -80,6 +80,7 @@ def load(profile_id: str = DEFAULT_PROFILE) -> Profile:
         raise NotFound(
             f"Không có hồ sơ mẫu siêu dữ liệu {profile_id!r}.",
             hint=f"Chọn một trong: {', '.join(available())}.",
+            code="profile.not_found", params={"profile": profile_id},
         )
     data = json.loads(path.read_text(encoding="utf-8"))
     lists: dict[str, dict[str, str]] = data["codeLists"]

@@ -66,7 +66,8 @@ class Records(CatalogBase):
                 if problems:
                     raise InvalidMetadata(problems)
             if HosoRow.get_or_none(HosoRow.file_code == code):
-                raise Refused(f"The hồ sơ {code} already exists.")
+                raise Refused(f"The hồ sơ {code} already exists.", code="hoso.exists",
+                              params={"code": code})
             clean["fileCode"] = code
             row = HosoRow.create(
                 uuid=str(raw.get("uuid") or uuid.uuid4()),
@@ -167,7 +168,8 @@ class Records(CatalogBase):
         )
         batch_row = BatchRow.get_or_none(BatchRow.uuid == batch) if batch else None
         if batch and batch_row is None:
-            raise NotFound(f"No scan batch {batch}.")
+            raise NotFound(f"No scan batch {batch}.", code="batch.not_found",
+                           params={"batch": batch})
         now = audit.now()
         row = DocumentRow.create(
             uuid=doc_uuid or str(uuid.uuid4()),
@@ -227,7 +229,9 @@ class Records(CatalogBase):
         with self.db.atomic():
             row = lookup.doc_row(key)
             if State(row.state) not in policy.EDITABLE:
-                raise Refused(f"{row.doc_code} is {row.state}; its metadata can no longer change.")
+                raise Refused(f"{row.doc_code} is {row.state}; its metadata can no longer change.",
+                              code="document.metadata_locked",
+                              params={"doc": row.doc_code, "state": row.state})
             profile = profiles.load(row.hoso.profile)
             old: dict[str, Any] = json.loads(row.metadata)
             merged = {k: v for k, v in old.items() if k != "docCode"}
@@ -276,6 +280,7 @@ class Records(CatalogBase):
                 raise Refused(
                     f"{row.doc_code} is {row.state}; its scan can no longer be replaced.",
                     hint="A supervisor must reject it first.",
+                    code="document.scan_locked", params={"doc": row.doc_code, "state": row.state},
                 )
             doc = convert.document(row)
             old_texts = self.page_texts(doc.uuid)

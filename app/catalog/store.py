@@ -82,6 +82,7 @@ class ContentStore(BlobFolder):
             raise OutputError(
                 f"Could not store {source.name}: {err.strerror or err}",
                 hint="Check free disk space in the catalog folder.",
+                code="store.write_failed", params={"name": source.name},
             ) from err
 
     def blobs(self) -> Iterator[tuple[str, Path]]:

@@ -32,13 +32,14 @@ def tesseract_version() -> tuple[int, int]:
     try:
         version = pytesseract.get_tesseract_version()
     except (pytesseract.TesseractNotFoundError, SystemExit) as err:
-        raise DependencyError("Tesseract OCR is not installed.", hint=INSTALL_HINT) from err
+        raise DependencyError("Tesseract OCR is not installed.", hint=INSTALL_HINT,
+                              code="ocr.missing") from err
     found = (version.major, version.minor)
     if found < MIN_VERSION:
         raise DependencyError(
             f"Tesseract {version} is too old; "
             f"{MIN_VERSION[0]}.{MIN_VERSION[1]} or newer is needed.",
-            hint=INSTALL_HINT,
+            hint=INSTALL_HINT, code="ocr.too_old", params={"version": str(version)},
         )
     return found
 
@@ -63,6 +64,7 @@ def check_languages(lang: str) -> None:
         raise DependencyError(
             f"Tesseract has no model for language(s): {', '.join(missing)}.",
             hint=f"Install it: sudo apt-get install {packages}",
+            code="ocr.no_language", params={"languages": missing},
         )
 
 
@@ -115,11 +117,13 @@ class TesseractEngine:
                 raise DependencyError(
                     f"Tesseract failed on a page: {err.message}",
                     hint="Run `scanstation doctor` or reinstall tesseract-ocr.",
+                    code="ocr.failed",
                 ) from err
             except RuntimeError as err:  # pytesseract's timeout
                 raise InputError(
                     f"OCR took longer than {self.timeout_s} s on one page.",
                     hint="Check the page image; try --lang with fewer languages.",
+                    code="ocr.timeout", params={"seconds": self.timeout_s},
                 ) from err
         finally:
             path.unlink(missing_ok=True)
@@ -152,7 +156,8 @@ def detect_orientation(image: np.ndarray, dpi: float, timeout_s: int = 60) -> Os
             return None  # "Too few characters", or an empty page
         except RuntimeError as err:  # pytesseract's timeout
             raise InputError(f"Orientation detection took longer than {timeout_s} s.",
-                             hint="Check the page image.") from err
+                             hint="Check the page image.", code="ocr.timeout",
+                             params={"seconds": timeout_s}) from err
     finally:
         Path(name).unlink(missing_ok=True)
     return Osd(turn=int(found["rotate"]) % 360, confidence=float(found["orientation_conf"]))

@@ -67,7 +67,8 @@ def filed_pages(pdf_path: Path, folder: Path) -> list[ScanPage]:
         pdf = pikepdf.open(pdf_path)
     except (pikepdf.PdfError, OSError) as err:
         raise InputError(f"Cannot read the filed document {pdf_path} ({err}).",
-                         hint="Run: scanstation fsck") from err
+                         hint="Run: scanstation fsck", code="document.unreadable",
+                         params={"path": str(pdf_path)}) from err
     with pdf:
         for index, page in enumerate(pdf.pages):
             encoded = _jpeg(page)

@@ -58,6 +58,7 @@ def load_image(raw: RawPage) -> np.ndarray:
         raise InputError(
             f"Cannot read the saved page {raw.path}.",
             hint="The batch folder may be damaged; rescan the page.",
+            code="page.unreadable", params={"path": str(raw.path)},
         )
     if pixels.ndim == 3:
         code = cv2.COLOR_BGRA2RGB if pixels.shape[2] == 4 else cv2.COLOR_BGR2RGB

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
@@ -50,8 +50,12 @@ class Capabilities:
 class ScanInterrupted(DeviceError):
     """The device failed mid-batch (jam, cover open, I/O): the pages delivered so far are kept."""
 
-    def __init__(self, message: str, *, hint: str = "", pages_kept: int = 0) -> None:
-        super().__init__(message, hint=hint)
+    code = "scanner.interrupted"
+
+    def __init__(self, message: str, *, hint: str = "", pages_kept: int = 0, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, hint=hint, code=code,
+                         params={"pages": pages_kept, **(params or {})})
         self.pages_kept = pages_kept
 
 

@@ -33,6 +33,8 @@ STOPPED_HINT = (
 class DriverStopped(DeviceError):
     """The driver process crashed or stopped answering; it was ended, the next call restarts it."""
 
+    code = "scanner.stopped"
+
 
 class DriverLost(ScanInterrupted, DriverStopped):
     """The driver process crashed or hung mid-batch: the pages delivered so far are kept."""
@@ -42,7 +44,7 @@ class DriverLost(ScanInterrupted, DriverStopped):
         super().__init__(
             f"{what} ({pages_kept} page(s) received).",
             hint=kept + STOPPED_HINT.split(": ")[0] + ".",
-            pages_kept=pages_kept,
+            pages_kept=pages_kept, code="scanner.lost",
         )
 
 
@@ -97,7 +99,8 @@ class SaneDriver:
             raise SaneError(value)
         if status == "refused":
             raise OptionRefused(value)
-        raise DeviceError(f"The scanner driver failed: {value}", hint=STOPPED_HINT)
+        raise DeviceError(f"The scanner driver failed: {value}", hint=STOPPED_HINT,
+                          code="scanner.driver_failed", params={"detail": str(value)})
 
     def open_device(self, name: str) -> tuple[int, int]:
         """Open a device in the driver process: its handle and the process's generation."""
@@ -113,7 +116,7 @@ class SaneDriver:
                 self._end()
                 raise DriverStopped(
                     f"The scanner driver did not answer within {timeout:g} s and was stopped.",
-                    hint=STOPPED_HINT,
+                    hint=STOPPED_HINT, code="scanner.driver_timeout", params={"seconds": timeout},
                 )
             status, value = conn.recv()
         except (EOFError, OSError) as err:
@@ -145,6 +148,7 @@ class SaneDriver:
             raise DeviceError(
                 "SANE support (python-sane) is not installed.",
                 hint="Install python-sane and libsane, or use a folder: or demo device.",
+                code="scanner.sane_missing",
             )
         context = multiprocessing.get_context("spawn")  # never fork a process holding threads
         mine, theirs = context.Pipe()
@@ -168,12 +172,14 @@ class SaneDriver:
             raise DeviceError(
                 f"SANE support (python-sane) could not be loaded: {value}",
                 hint="Install python-sane and libsane, or use a folder: or demo device.",
+                code="scanner.sane_missing",
             )
         if status == "sane":
-            raise DeviceError(f"SANE could not start: {value}", hint="Check the SANE installation.")
+            raise DeviceError(f"SANE could not start: {value}", hint="Check the SANE installation.",
+                              code="scanner.sane_failed")
         raise DriverStopped(
             f"The scanner driver could not start ({status}).",
-            hint="Check the SANE installation: scanimage -L",
+            hint="Check the SANE installation: scanimage -L", code="scanner.sane_failed",
         )
 
     def _end(self, grace: float = 0.0) -> int | None:

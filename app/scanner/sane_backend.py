@@ -60,6 +60,16 @@ _FAILURES: dict[str, tuple[str, str]] = {
         "Use a lower resolution or a smaller page size.",
     ),
 }
+_FAILURE_CODES = {  # the same failures as codes, for the desk to word
+    "Document feeder jammed": "scanner.jammed",
+    "Scanner cover is open": "scanner.cover_open",
+    "Error during device I/O": "scanner.io",
+    "Device busy": "scanner.busy",
+    "Operation was canceled": "scanner.cancelled",
+    "Access to resource has been denied": "scanner.denied",
+    "Out of memory": "scanner.memory",
+}
+
 def _kind(sane_type: str) -> str:
     low = sane_type.lower()
     if "virtual" in low:
@@ -75,7 +85,8 @@ def list_sane_devices() -> list[DeviceInfo]:
         devices: Any = driver().call("devices", timeout=LIST_S)
     except SaneError as err:
         raise DeviceError(
-            f"SANE could not list devices: {err}", hint="Check the SANE setup."
+            f"SANE could not list devices: {err}", hint="Check the SANE setup.",
+            code="scanner.list_failed",
         ) from err
     return [
         DeviceInfo(id=f"sane:{name}", vendor=vendor, model=model, kind=_kind(kind))
@@ -113,6 +124,7 @@ class SaneScanner:
             raise DeviceError(
                 f"Could not open SANE device '{self.device}': {err}.",
                 hint="Check the scanner is on and connected; `scanstation devices` lists devices.",
+                code="scanner.open_failed", params={"device": self.device},
             ) from err
         try:
             self._choices = sane_options.read_choices(self._options())
@@ -150,6 +162,7 @@ class SaneScanner:
             raise UsageError(
                 f"{self.info.id} refused option '{name}' = {value!r}: {err}.",
                 hint=f"Allowed: {sane_options.allowed(opt)}.",
+                code="scanner.option_refused", params={"option": name, "value": value},
             ) from err
 
     def scan(self, settings: ScanSettings, store: RecoveryFolder) -> Iterator[RawPage]:
@@ -173,7 +186,7 @@ class SaneScanner:
         if not driver().handle_valid(self._generation):
             raise DriverStopped(
                 f"The scanner driver was restarted: {self.info.id} must be opened again.",
-                hint="Scan again.",
+                hint="Scan again.", code="scanner.driver_restarted",
             )
         return driver().call(op, self._handle, *args, timeout=timeout)
 
@@ -265,6 +278,7 @@ class SaneScanner:
                             raise DeviceError(
                                 "The document feeder is empty.",
                                 hint="Put the paper in the feeder and scan again.",
+                                code="scanner.feeder_empty",
                             ) from err
                         return
                     raise _interrupted(str(err), count) from err
@@ -288,4 +302,6 @@ def _interrupted(message: str, count: int) -> ScanInterrupted:
     what, hint = _FAILURES.get(message, (f"The scanner reported an error ({message})", ""))
     kept = f"The {count} page(s) scanned before are kept. " if count else ""
     hint = kept + (hint or "Check the scanner, then scan the sheets not yet scanned.")
-    return ScanInterrupted(f"{what} after {count} page(s).", hint=hint, pages_kept=count)
+    return ScanInterrupted(f"{what} after {count} page(s).", hint=hint, pages_kept=count,
+                           code=_FAILURE_CODES.get(message, "scanner.failed"),
+                           params={"pages": count, "detail": message})

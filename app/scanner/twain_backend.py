@@ -77,6 +77,7 @@ class TwainScanner:
             raise DeviceError(
                 f"Could not open TWAIN source '{self.source}': {err!r}.",
                 hint="Check the scanner is on; `scanstation devices` lists TWAIN sources.",
+                code="scanner.open_failed", params={"device": self.source},
             ) from err
 
     def __exit__(
@@ -201,7 +202,7 @@ class TwainScanner:
             raise ScanInterrupted(
                 f"{what} after {count} page(s).",
                 hint="The pages scanned before are kept; scan the sheets not yet scanned.",
-                pages_kept=count,
+                pages_kept=count, code="scanner.failed", params={"detail": what},
             ) from err
         finally:
             _OWNER.run(self._end_batch)
@@ -211,7 +212,7 @@ class TwainScanner:
         if adf and self._values(tw.CAP_FEEDERLOADED) == [False]:
             raise DeviceError(
                 "The document feeder is empty.",
-                hint="Put the paper in the feeder and scan again.",
+                hint="Put the paper in the feeder and scan again.", code="scanner.feeder_empty",
             )
         src.request_acquire(show_ui=False, modal_ui=False)
 

@@ -23,17 +23,21 @@ def check_settings(settings: ScanSettings, caps: Capabilities, device: str) -> N
     if not dpi_ok:
         raise UsageError(
             f"{device} cannot scan at {settings.dpi} dpi.",
-            hint=f"Choose {describe_dpi(caps)}.",
+            hint=f"Choose {describe_dpi(caps)}.", code="scanner.dpi",
+            params={"device": device, "dpi": settings.dpi, "min": caps.dpi_min,
+                    "max": caps.dpi_max},
         )
     if settings.mode not in caps.modes:
         raise UsageError(
             f"{device} has no '{settings.mode}' mode.",
-            hint=f"Choose one of: {', '.join(caps.modes)}.",
+            hint=f"Choose one of: {', '.join(caps.modes)}.", code="scanner.mode",
+            params={"device": device, "mode": settings.mode},
         )
     if settings.source not in caps.sources:
         raise UsageError(
             f"{device} has no '{settings.source}' source.",
-            hint=f"Choose one of: {', '.join(caps.sources)}.",
+            hint=f"Choose one of: {', '.join(caps.sources)}.", code="scanner.source",
+            params={"device": device, "source": settings.source},
         )
     if settings.duplex and not (caps.duplex and settings.source == "adf"):
         hint = (
@@ -41,11 +45,12 @@ def check_settings(settings: ScanSettings, caps: Capabilities, device: str) -> N
             if caps.duplex
             else "This scanner scans one side only; scan without duplex."
         )
-        raise UsageError(f"{device} cannot scan both sides from '{settings.source}'.", hint=hint)
+        raise UsageError(f"{device} cannot scan both sides from '{settings.source}'.", hint=hint,
+                         code="scanner.duplex", params={"device": device})
     if settings.max_pages is not None and settings.max_pages < 1:
         raise UsageError(
             f"max pages must be at least 1, not {settings.max_pages}.",
-            hint="Leave it out to scan until the feeder is empty.",
+            hint="Leave it out to scan until the feeder is empty.", code="scanner.max_pages",
         )
     _check_area(settings, caps, device)
 
@@ -57,7 +62,7 @@ def _check_area(settings: ScanSettings, caps: Capabilities, device: str) -> None
     if width <= 0 or height <= 0:
         raise UsageError(
             f"Page size {width:g}×{height:g} mm is not a page.",
-            hint="Give a positive width and height in millimetres.",
+            hint="Give a positive width and height in millimetres.", code="scanner.page_size",
         )
     if caps.max_area_mm is None:
         return
@@ -65,5 +70,6 @@ def _check_area(settings: ScanSettings, caps: Capabilities, device: str) -> None
     if width > max_w + AREA_TOLERANCE_MM or height > max_h + AREA_TOLERANCE_MM:
         raise UsageError(
             f"Page size {width:g}×{height:g} mm is larger than what {device} can scan.",
-            hint=f"Choose a size up to {max_w:g}×{max_h:g} mm.",
+            hint=f"Choose a size up to {max_w:g}×{max_h:g} mm.", code="scanner.area",
+            params={"device": device, "width": max_w, "height": max_h},
         )

@@ -29,6 +29,7 @@ class DocumentResult:
     message: str = ""
     message_vi: str = ""
     signed: SignedDocument | None = None
+    error: Exception | None = None  # the failure, for a desk that words it from its code
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def sign_batch(
                         if isinstance(err, StationError)
                         else f"{type(err).__name__}: {err}"
                     )
-                    result = DocumentResult(source, output, "failed", message, vietnamese(err))
+                    result = DocumentResult(source, output, "failed", message, vietnamese(err),
+                                            error=err)
         results.append(result)
         if progress is not None:
             progress.document_done(index, total, result)

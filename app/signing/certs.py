@@ -113,12 +113,16 @@ class CertificateInfo:
                 f"The certificate {self.subject} expired on {self.not_after:%Y-%m-%d}.",
                 f"Chứng thư số {self.subject} đã hết hạn ngày {self.not_after:%d/%m/%Y}.",
                 hint="Renew the certificate with the CA, or choose another one.",
+                code="signing.certificate_expired",
+                params={"subject": self.subject, "date": self.not_after.date().isoformat()},
             )
         if moment < self.not_before:
             return CertificateRejected(
                 f"The certificate {self.subject} is not valid before {self.not_before:%Y-%m-%d}.",
                 f"Chứng thư số {self.subject} chưa có hiệu lực (từ {self.not_before:%d/%m/%Y}).",
                 hint="Check the computer's clock, or choose another certificate.",
+                code="signing.certificate_not_yet_valid",
+                params={"subject": self.subject, "date": self.not_before.date().isoformat()},
             )
         if not any(u in self.key_usage for u in SIGNING_USAGES):
             return CertificateRejected(
@@ -127,6 +131,7 @@ class CertificateInfo:
                 f"Chứng thư số {self.subject} không dùng để ký (thiếu digitalSignature/"
                 "nonRepudiation).",
                 hint="Choose the token's signing certificate.",
+                code="signing.certificate_usage", params={"subject": self.subject},
             )
         return None
 

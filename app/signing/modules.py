@@ -98,6 +98,7 @@ def choose_module(chosen: Path | None) -> Path:
                 f"PKCS#11 module not found: {chosen}",
                 f"Không tìm thấy thư viện PKCS#11: {chosen}",
                 hint="Install the token's driver from its CA, or give the module's full path.",
+                code="signing.module_missing", params={"path": str(chosen)},
             )
         return chosen
     found = probe_modules()
@@ -106,5 +107,6 @@ def choose_module(chosen: Path | None) -> Path:
             "No PKCS#11 module of a known Vietnamese CA was found on this machine.",
             "Không tìm thấy thư viện PKCS#11 của nhà cung cấp chữ ký số nào trên máy.",
             hint="Install the token's driver, then give its path with --pkcs11-module.",
+            code="signing.no_module",
         )
     return found[0]

@@ -73,6 +73,7 @@ def _check_pdfa(source: Path) -> None:
             f"{source.name} is not a PDF/A-2 file ({problems[0]}); it was not signed.",
             f"{source.name} không phải tệp PDF/A-2 ({problems[0]}); tệp không được ký.",
             hint="Make a PDF/A copy first with `scanstation convert`, then sign that copy.",
+            code="signing.not_pdfa", params={"name": source.name},
         )
 
 
@@ -123,7 +124,8 @@ def sign_document(
         data = source.read_bytes()
     except OSError as err:
         raise DocumentRejected(
-            f"Cannot read {source}: {err.strerror}", f"Không đọc được tệp {source}"
+            f"Cannot read {source}: {err.strerror}", f"Không đọc được tệp {source}",
+            code="signing.unreadable", params={"path": str(source)},
         ) from err
     when = vietnam_time()
     appearance = options.appearance
@@ -133,6 +135,7 @@ def sign_document(
             f"Page 1 of {source.name} has no free place for the signature box.",
             f"Trang 1 của {source.name} không còn chỗ trống để đặt ô chữ ký.",
             hint="Check the scan: page 1 seems covered edge to edge.",
+            code="signing.no_room", params={"name": source.name},
         )
     name = _field_name(data)
     if timestamper is None and options.tsa_url:

@@ -86,11 +86,22 @@ def tries_left(flags: TokenFlag) -> tuple[str, str]:
     )
 
 
+def tries_code(flags: TokenFlag) -> str:
+    """The PIN tries left as a code for the desk to word: locked, final, low or unknown."""
+    for flag, code in ((TokenFlag.USER_PIN_LOCKED, "locked"),
+                       (TokenFlag.USER_PIN_FINAL_TRY, "final"),
+                       (TokenFlag.USER_PIN_COUNT_LOW, "low")):
+        if flags & flag:
+            return code
+    return "unknown"
+
+
 def _locked(label: str) -> TokenLocked:
     return TokenLocked(
         f"The token {label!r} is locked: too many wrong PINs.",
         f"Token {label!r} đã bị khóa do nhập sai mã PIN quá số lần cho phép.",
         hint="Unlock it with the CA's tool and the SO PIN/PUK, or ask the CA for help.",
+        code="signing.token_locked", params={"label": label},
     )
 
 
@@ -103,6 +114,7 @@ def _load(module: Path | None) -> P11Lib:
             f"Cannot load the PKCS#11 module {path}: {err}",
             f"Không nạp được thư viện PKCS#11 {path}: {err}",
             hint="Reinstall the token's driver, or choose the module that matches this token.",
+            code="signing.module_load", params={"path": str(path)},
         ) from err
 
 
@@ -219,6 +231,7 @@ class TokenSession:
                 "The token session is closed.",
                 "Phiên làm việc với token đã đóng.",
                 hint="Insert the token and sign the remaining documents again.",
+                code="signing.token_removed",
             )
         return self._signer
 
@@ -242,6 +255,7 @@ class TokenSession:
             f"No token labelled {self._label!r} is plugged in (tokens present: {labels}).",
             f"Không thấy token có nhãn {self._label!r} (token đang cắm: {labels}).",
             hint="Plug in the office token, or list tokens with `scanstation tokens`.",
+            code="signing.no_token", params={"label": self._label, "present": labels},
         )
 
     def _login(self, token: pkcs11.Token) -> pkcs11.Session:
@@ -252,7 +266,8 @@ class TokenSession:
             warning, warning_vi = tries_left(token.flags)
         pin = self._prompter(PinRequest(self._label, warning, warning_vi))
         if pin is None:
-            raise SigningCancelled("PIN entry cancelled.", "Đã hủy nhập mã PIN.")
+            raise SigningCancelled("PIN entry cancelled.", "Đã hủy nhập mã PIN.",
+                                   code="signing.cancelled")
         try:
             return token.open(user_pin=pin)
         except p11.UserAlreadyLoggedIn:
@@ -268,6 +283,8 @@ class TokenSession:
                 f"Wrong PIN for the token {self._label!r}; it was not retried: {left}.",
                 f"Sai mã PIN của token {self._label!r}; không thử lại tự động: {left_vi}.",
                 hint="Check the PIN and sign again. A token locks after a few wrong PINs.",
+                code="signing.pin_wrong",
+                params={"label": self._label, "tries": tries_code(flags)},
             ) from None
         finally:
             del pin
@@ -294,6 +311,7 @@ class TokenSession:
                 f"Choose one signing certificate on {self._label!r}: {what} ({names or 'none'}).",
                 f"Hãy chọn một chứng thư số trên token {self._label!r} ({names or 'không có'}).",
                 hint="Give --key-label or --cert-serial; `scanstation tokens` lists them.",
+                code="signing.choose_certificate", params={"label": self._label},
             )
         cert, info = picked[0]
         problem = info.problem()

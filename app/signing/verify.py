@@ -98,6 +98,7 @@ def check_signed_bytes(data: bytes, field_name: str) -> None:
         "The newly signed copy did not verify; nothing was written.",
         "Bản vừa ký không kiểm tra được; không ghi tệp nào.",
         hint="Try again; if it repeats, the token may be faulty.",
+        code="signing.not_verified",
     )
 
 

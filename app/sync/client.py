@@ -6,7 +6,7 @@ import platform
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,37 +24,47 @@ RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 
 
 class SyncError(StationError):
-    """A sync problem; `code` is the server's error code when it answered."""
+    """A sync problem; `server_code` is the server's error code when it answered."""
 
     exit_code = 1
+    code = "sync"
 
-    def __init__(self, message: str, *, code: str = "", hint: str = "") -> None:
-        super().__init__(message, hint=hint)
-        self.code = code
+    def __init__(self, message: str, *, server_code: str = "", hint: str = "", code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, hint=hint, code=code, params=params)
+        self.server_code = server_code
 
 
 class Transient(SyncError):
     """Worth retrying later: the server is unreachable, overloaded, or the link dropped."""
+
+    code = "sync.unreachable"
 
 
 class Rejected(SyncError):
     """The server refused this package; sending it again will not help."""
 
     exit_code = 3
+    code = "sync.rejected"
 
 
 class Unusable(SyncError):
     """Nothing can be sent until someone fixes the station's set-up; a pass stops at once."""
 
     exit_code = 2
+    code = "sync.unusable"
 
 
 class CredentialError(Unusable):
     """The server refused the station's credential (unknown, expired or revoked)."""
 
+    code = "sync.credential"
+
 
 class TrustError(Unusable):
     """The server's TLS certificate is not one this station trusts (or the CA file is bad)."""
+
+    code = "sync.trust"
 
 
 TRUST_HINT = (
@@ -105,11 +115,12 @@ def _error(response: httpx.Response) -> SyncError:
     text = f"server answered {response.status_code}: {message or response.reason_phrase}"
     if response.status_code == 401:
         return CredentialError(
-            text, code=code, hint="Ask the server admin for a new code: scanstation sync enroll"
+            text, server_code=code,
+            hint="Ask the server admin for a new code: scanstation sync enroll",
         )
     if response.status_code in RETRY_STATUS or code == "no_upload":  # purged: declare again
-        return Transient(text, code=code)
-    return Rejected(text, code=code)
+        return Transient(text, server_code=code)
+    return Rejected(text, server_code=code)
 
 
 def enroll(server: str, code: str, name: str, ca_file: str = "") -> Credentials:

@@ -23,8 +23,8 @@ class ShortcutsDialog(QDialog):
             ("Tab / Shift+Tab", self.tr("Next / previous field")),
             ("Enter", self.tr("Accept the field, save and go to the next document")),
             ("Ctrl+Enter", self.tr("Save the document and go to the next")),
-            ("Shift / Ctrl + click, Ctrl+A", self.tr("Select several pages / every page in the "
-                                                     "strip")),
+            (self.tr("Shift / Ctrl + click, Ctrl+A"),
+             self.tr("Select several pages / every page in the strip")),
             ("Ctrl+R / Ctrl+Shift+R", self.tr("Rotate the selected pages right / left")),
             ("Ctrl+U", self.tr("Turn the selected pages upside down")),
             ("Ctrl+← / Ctrl+→", self.tr("Move the selected pages one place earlier / later")),

@@ -1,4 +1,4 @@
-"""Names the screens share, translated: workflow states and history actions."""
+"""Names the screens share, translated: workflow states, roles and history actions."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ def state_name(state: str) -> str:
         "synced": QCoreApplication.translate("Names", "synced"),
     }
     return names.get(str(state), str(state))
+
+
+def role_name(role: str) -> str:
+    """A user's role as the user reads it."""
+    names = {
+        "clerk": QCoreApplication.translate("Names", "clerk"),
+        "supervisor": QCoreApplication.translate("Names", "supervisor"),
+        "signer": QCoreApplication.translate("Names", "signer"),
+        "admin": QCoreApplication.translate("Names", "administrator"),
+    }
+    return names.get(str(role), str(role))
 
 
 def action_name(action: str) -> str:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from app.catalog.models import Document
 from app.signing.appearance import Appearance
 from app.signing.batch import DocumentResult, sign_batch
-from app.signing.errors import vietnamese
 from app.signing.sign import SignOptions
 from app.signing.token import PinRequest, TokenSession
 from app.ui.desk import Desk
+from app.ui.messages import error_text
 from app.ui.session import DeskSession
 from app.ui.token_picker import TokenChoice, TokenPicker
 from app.ui.workers import Reporter
@@ -74,12 +74,13 @@ class Filed:
 
     def document_done(self, index: int, total: int, result: DocumentResult) -> None:
         doc = self.docs[index]
-        status, message = result.status, result.message_vi
+        status = result.status
+        message = error_text(result.error) if result.error else result.message_vi
         if status == "signed":
             try:
                 self.session.record_signed(doc.doc_code, result.output)
             except Exception as err:  # the file is signed, filing it failed
-                status, message = "failed", vietnamese(err)
+                status, message = "failed", error_text(err)
         self.report.item((self.rows[index], SignOutcome(doc.doc_code, status, message)))
         self.report.progress(index + 1, total, "")
 

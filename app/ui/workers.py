@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from app.errors import StationError
 from app.pipeline.progress import CancelToken
+from app.ui.messages import error_text
 
 
 class TaskSignals(QObject):
@@ -63,15 +64,6 @@ _live: dict[int, Task] = {}  # by serial: Qt objects may compare equal by addres
 _serials = itertools.count()
 _live_lock = threading.Lock()
 log = logging.getLogger(__name__)
-
-
-def error_text(err: BaseException) -> str:
-    """What the desk shows for an error: the station's message (and hint), else its type."""
-    if isinstance(err, StationError):
-        text = getattr(err, "message_vi", "") or getattr(err, "message", "") or str(err)
-        hint = f"\n{err.hint}" if getattr(err, "hint", "") else ""
-        return f"{text}{hint}"
-    return f"{type(err).__name__}: {err}"
 
 
 class Task(QRunnable):

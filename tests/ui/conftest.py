@@ -1,4 +1,4 @@
-"""UI test set-up: offscreen Qt, a catalog with users, no worker or timer left behind."""
+"""UI test set-up: offscreen Qt, a catalog with users, no worker, timer or traceback left."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ os.environ["QT_ACCESSIBILITY"] = "0"
 os.environ["NO_AT_BRIDGE"] = "1"
 os.environ.pop("QT_QPA_PLATFORMTHEME", None)
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,53 @@ from app.ui.workers import live_tasks
 PASSWORD = "mat-khau-123"
 ORG = "Ủy ban MTTQ Việt Nam quận Thử"
 ORG_CODE = "000.00.00.G09"
+
+
+TRACEBACK = "Traceback (most recent call last)"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "defect_expected: the test provokes a defect on purpose; its traceback is "
+        "allowed (an expected refusal never prints or logs one)")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Fail a desk test when a Python traceback reached stderr (a slot's exception, a thread's)."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.passed and TRACEBACK in report.capstderr \
+            and item.get_closest_marker("defect_expected") is None:
+        report.outcome = "failed"
+        report.longrepr = f"a Python traceback was printed on stderr:\n{report.capstderr[-6000:]}"
+
+
+class _TracebackLog(logging.Handler):
+    """Keeps every record logged at ERROR or above with a traceback attached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_logged_tracebacks(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a desk test that logged a traceback: an expected refusal is one line at INFO."""
+    handler = _TracebackLog()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if request.node.get_closest_marker("defect_expected") is None:
+        logged = [f"{r.name}: {r.getMessage()}" for r in handler.records]
+        assert logged == [], "tracebacks were logged at ERROR"
 
 
 @pytest.fixture(scope="session", autouse=True)

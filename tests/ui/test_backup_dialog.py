@@ -78,7 +78,7 @@ def test_a_wrong_passphrase_is_told_in_vietnamese(qtbot, desk, tmp_path, vietnam
     _back_up(qtbot, window, drive, PASSPHRASE).close()
     dialog = _back_up(qtbot, window, drive, "một cụm mật khẩu khác hẳn")
     assert dialog.message.text().startswith("Chưa xong: ")
-    assert "passphrase does not open" in dialog.message.text()
+    assert "Cụm mật khẩu không mở được bộ sao lưu này" in dialog.message.text()
     assert medium.open_set(drive, PASSPHRASE).generations() == [1]
     mismatch = _back_up(qtbot, window, tmp_path, PASSPHRASE, again="khác với cụm trên")
     assert mismatch.message.text() == "Hai cụm mật khẩu không khớp nhau."

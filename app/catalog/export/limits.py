@@ -41,6 +41,7 @@ class PackageRefused(InputError):
         super().__init__(
             f"The package is refused: {message}",
             hint="Nothing was imported. Ask the sender for a package the station exported.",
+            code="package.refused", params={"reason": reason},
         )
         self.reason = reason
 

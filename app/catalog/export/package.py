@@ -47,10 +47,12 @@ def write_entries(entries: Entries, out: Path) -> Path:
         write_atomically(out, lambda handle: _zip(entries, handle))
         return out
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise Refused(f"{out} already exists and is not empty.", hint="Choose a new folder.")
+        raise Refused(f"{out} already exists and is not empty.", hint="Choose a new folder.",
+                      code="export.folder_not_empty", params={"path": str(out)})
     parent = out.parent
     if not parent.is_dir():
-        raise OutputError(f"Output folder does not exist: {parent}")
+        raise OutputError(f"Output folder does not exist: {parent}", code="export.no_folder",
+                          params={"path": str(parent)})
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     try:
         for name, content in entries.items():

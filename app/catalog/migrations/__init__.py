@@ -47,6 +47,7 @@ def stamped_version(db_path: Path) -> int:
             f"The catalog database {db_path} is damaged or is not a catalog ({err}).",
             hint="Leave the file as it is and run `scanstation doctor`: it says which backup "
             "to restore.",
+            code="catalog.damaged", params={"path": str(db_path)},
         ) from err
 
 
@@ -58,6 +59,7 @@ def refuse_newer(found: int) -> None:
             "it was written by a newer version of the scanning station.",
             hint="Install that newer version (or a later one) to open it; "
             "the catalog was left untouched.",
+            code="catalog.too_new", params={"found": found, "latest": LATEST},
         )
 
 
