@@ -8,7 +8,7 @@ import numpy as np
 
 from app.imaging.lines import ransac_line, robust_fit
 
-Fit = tuple[float, float, float, float]  # t = a + b*s along the rows; coverage, span
+Fit = tuple[float, float, float, float, int, int]  # t = a + b*s; coverage, span, first/last row
 
 MAX_SLOPE = math.tan(math.radians(20))
 STRONG = 4.5  # noise levels of a step that may start an edge...
@@ -17,17 +17,18 @@ RAMP = 3  # a step must exceed the change this many pixels before and after it
 END_PX = 2.0  # a line parallel to the border (within PARALLEL) reaching this near both...
 PARALLEL = 0.002  # ...ends of the image side is the scanner's, not a sheet's
 GAP = 0.04  # share of the image side an edge may be unseen over and still be one edge
-MAX_DEPTH = 0.4  # share of the image searched for an edge from each side
+MAX_DEPTH = 0.4  # share of the image searched for an edge from each side...
+DEEP = 0.6  # ...and searched again where none was found (an A5 sheet across an A4 bed)
 
 
-def _steps(a: np.ndarray, polarity: int) -> tuple[np.ndarray, float]:
+def _steps(a: np.ndarray, polarity: int, depth: float) -> tuple[np.ndarray, float]:
     """Return the short steps of `polarity` along the rows of `a`'s outer part, and their noise.
 
-    With `polarity` +1 (-1) only steps to brighter (darker) count; only the outer MAX_DEPTH of
+    With `polarity` +1 (-1) only steps to brighter (darker) count; only the outer `depth` of
     each row is searched, as a sheet edge lies near the image border. Column k of the result is
     the change across column k + 1 of `a`.
     """
-    a = a[:, : max(8, int(MAX_DEPTH * a.shape[1]))]
+    a = a[:, : max(8, int(depth * a.shape[1]))]
     step = a[:, 2:] - a[:, :-2]
     noise = 1.4826 * float(np.median(np.abs(step[::3, ::3]))) + 0.3
     sign = np.float32(polarity)
@@ -63,17 +64,18 @@ def _seen_along(d: np.ndarray, a: float, b: float, rows: np.ndarray, threshold: 
     return int(np.count_nonzero(near.max(axis=0) > threshold))
 
 
-def search(a: np.ndarray, polarity: int) -> Fit | None:
+def search(a: np.ndarray, polarity: int, depth: float = MAX_DEPTH) -> Fit | None:
     """Fit the first steps of `polarity` along the rows of `a` to one straight edge.
 
-    Returns (a, b, coverage, span) of t = a + b*s, or None if no long, unbroken edge is found.
+    Returns (a, b, coverage, span, first row, last row) of t = a + b*s, or None if no long,
+    unbroken edge is found.
     A step parallel to the image side all along it is the scanner's (a lid shadow's or the bed
     frame's edge), as a sheet on the bed ends before the border: the search goes on beyond it,
     once.
     """
-    d, noise = _steps(a, polarity)
+    d, noise = _steps(a, polarity, depth)
     for _ in range(2):
-        found = _fit(d, noise, a.shape[1])
+        found = _fit(d, noise, a.shape[1], depth)
         if found is None or not found[1]:
             break
         fit = found[0]
@@ -84,10 +86,10 @@ def search(a: np.ndarray, polarity: int) -> Fit | None:
     return found[0]
 
 
-def _fit(d: np.ndarray, noise: float, width: int) -> tuple[Fit, bool] | None:
-    """Fit the first strong steps in `d` to a line: (a, b, coverage, span), None if too few.
+def _fit(d: np.ndarray, noise: float, width: int, depth: float) -> tuple[Fit, bool] | None:
+    """Fit the first strong steps in `d` to a line: (a, b, coverage, span, rows), None if few.
 
-    An edge deeper than MAX_DEPTH of the row `width` (less a margin) does not count. Also
+    An edge deeper than `depth` of the row `width` (less a margin) does not count. Also
     returns whether the line is the scanner's: parallel to the border, from end to end.
     """
     s, t = _first_hits(d, max(STRONG * noise, 3.0))
@@ -99,7 +101,7 @@ def _fit(d: np.ndarray, noise: float, width: int) -> tuple[Fit, bool] | None:
         return None
     ia, ib, keep = robust_fit(s[inl], t[inl], tol=1.0)
     si = s[inl][keep]
-    if ia + ib * float(np.median(si)) > (MAX_DEPTH - 0.05) * width:
+    if ia + ib * float(np.median(si)) > (depth - 0.05) * width:
         return None
     # rows whose first step lies outside the line (bed dirt, shadow) hide the edge: not gaps;
     # on the others a weaker step on the line still shows it
@@ -109,7 +111,7 @@ def _fit(d: np.ndarray, noise: float, width: int) -> tuple[Fit, bool] | None:
     rows = np.flatnonzero(~hidden[lo:hi + 1]) + lo
     coverage = _seen_along(d, ia, ib, rows, max(WEAK * noise, 2.0)) / max(1, rows.size)
     scanner = abs(ib) < PARALLEL and si.min() < END_PX and si.max() > length - END_PX
-    return (ia, ib, coverage, (hi - lo + 1.0) / length), bool(scanner)
+    return (ia, ib, coverage, (hi - lo + 1.0) / length, lo, hi), bool(scanner)
 
 
 def _extent(on: np.ndarray, hidden: np.ndarray) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from app.imaging.edges import Fit, search
+from app.imaging.edges import DEEP, MAX_DEPTH, Fit, search
 from app.imaging.lines import Line
 
 LIGHT_BED = 120.0  # a bed (median of the image border) at least this bright is flattened
@@ -18,6 +18,7 @@ MIN_CONTRAST = 4.0  # grey levels between bed and paper for a bed to count as se
 SHADOW_MIN = 2.0  # grey levels of the least shadow that shows a sheet as bright as its lid
 SHADOW_PX = 3.0  # widest shadow of a sheet's edge on the lid, pixels of the halved copy
 SHADOW_DEPTH = 0.7  # a sheet's shadow on a light lid keeps this share of the light; ink does not
+BARE_INK = 0.002  # share of dark pixels beyond a far edge that shows print, not bare bed
 SIDES = ("top", "right", "bottom", "left")
 
 
@@ -51,7 +52,8 @@ def _to_image(side: str, a: float, b: float, w: float, h: float) -> Line:
 
 
 def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, side: str,
-              paper: float, band_px: float, light: float | None) -> Side | None:
+              paper: float, band_px: float, light: float | None,
+              depth: float = MAX_DEPTH) -> Side | None:
     """Return the straight sheet edge seen first from `side`, or None if there is none.
 
     The step from the bed (the outermost pixels) to a sheet of brightness `paper` must go the
@@ -62,7 +64,7 @@ def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, s
     shadow on the lid: a sheet as bright as the lid shows by the step up from it to the
     paper, and so does one darker than the lid but not than its shadow. A step down more than
     `band_px` further out than the paper's step up wins if a dark band lies inside it: a band
-    printed at the sheet's edge.
+    printed at the sheet's edge. Only the outer `depth` of the image is searched.
     """
     a = _oriented(grey, side)
     bed = float(np.median(a[:, :2]))
@@ -70,19 +72,19 @@ def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, s
         if abs(paper - bed) < MIN_CONTRAST:
             return None  # no bed beyond this side: a cropped page or a sheet over the bed's edge
         polarity = 1 if paper > bed else -1
-        found = search(a, polarity)
+        found = search(a, polarity, depth)
         seen = True
     else:
         seen = abs(paper - light) >= MIN_CONTRAST
         polarity = -1 if seen and paper < light else 1
-        found = search(_oriented(flat[polarity], side), polarity)
+        found = search(_oriented(flat[polarity], side), polarity, depth)
         if polarity < 0:
-            up = search(_oriented(flat[1], side), 1)
+            up = search(_oriented(flat[1], side), 1, depth)
             if up is not None and (found is None or not _bed_outside(a, found, paper)
                                    or _shadow_between(a, found, up, paper)):
                 found, polarity = up, 1
         else:
-            other = search(a, -1)
+            other = search(a, -1, depth)
             rows = a.shape[0]
             if other is not None and _band_inside(a, other, min(paper, bed)) and (
                     found is None or _depth(other, rows) < _depth(found, rows) - band_px):
@@ -96,10 +98,11 @@ def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, s
 
 
 def _along(a: np.ndarray, fit: Fit, offset: float) -> np.ndarray:
-    """Return `a` along the fitted edge moved `offset` pixels inward, per row (nan outside `a`)."""
+    """Return `a` along the fitted edge moved `offset` pixels inward, per row (nan outside `a`
+    and beyond the rows where the edge was seen)."""
     s = np.arange(a.shape[0])
     t = np.floor(fit[0] + fit[1] * (s + 0.5) + offset).astype(int)
-    ok = (t >= 0) & (t < a.shape[1])
+    ok = (t >= 0) & (t < a.shape[1]) & (s >= fit[4]) & (s <= fit[5])
     return np.where(ok, a[s, np.clip(t, 0, a.shape[1] - 1)], np.nan)
 
 
@@ -137,15 +140,34 @@ def _shadow_outside(fine: np.ndarray, fit: Fit) -> bool:
     pixel within a pixel (of the fit's scale) outside the edge must be darker than the paper
     just inside, but keep SHADOW_DEPTH of its light: a printed rule is darker, text has gaps.
     """
-    edge = (2.0 * fit[0], fit[1], fit[2], fit[3])
+    edge = (2.0 * fit[0], fit[1], fit[2], fit[3], 2 * fit[4], 2 * fit[5] + 1)
     dip = np.max([-_along(fine, edge, offset) for offset in np.arange(-3.0, 0.25, 0.5)], axis=0)
     inside = np.max([_along(fine, edge, offset) for offset in (2.0, 3.0, 4.0)], axis=0)
     ok = ~np.isnan(dip) & ~np.isnan(inside)
-    if np.count_nonzero(ok) < 0.5 * fine.shape[0]:
+    if np.count_nonzero(ok) < 0.5 * (edge[5] - edge[4] + 1):
         return False
     ratio = -dip[ok] / np.maximum(inside[ok], 1.0)
     shadow = (ratio >= SHADOW_DEPTH) & (ratio <= 1.0 - SHADOW_MIN / np.maximum(inside[ok], 1.0))
     return float(np.mean(shadow)) >= 0.8
+
+
+def _bare_beyond(grey: np.ndarray, side: str, found: Side) -> bool:
+    """Return True if nothing is printed between the image's `side` and the edge found there.
+
+    A sheet far from one side leaves bare bed there; a sheet cut off by that side shows ink.
+    """
+    h, w = grey.shape
+    p, d = found.line
+    ys, xs = np.mgrid[0:h, 0:w]
+    # signed distance of each pixel centre from the edge, positive towards `side`
+    dist = (xs + 0.5 - p[0]) * d[1] - (ys + 0.5 - p[1]) * d[0]
+    probe = {"left": (0.0, h / 2), "right": (float(w), h / 2), "top": (w / 2, 0.0),
+             "bottom": (w / 2, float(h))}[side]
+    sign = np.sign((probe[0] - p[0]) * d[1] - (probe[1] - p[1]) * d[0])
+    bare = grey[dist * sign > 3.0]
+    if bare.size == 0:
+        return True
+    return float(np.mean(bare < SHADOW_DEPTH * float(np.median(bare)))) < BARE_INK
 
 
 def _depth(fit: Fit, rows: int) -> float:
@@ -178,6 +200,11 @@ def find_sides(grey: np.ndarray, dpi: float) -> tuple[dict[str, Side], int]:
     light = float(np.median(np.concatenate([_oriented(smooth, k)[:, :2].ravel() for k in SIDES])))
     flat = {p: _flatten(smooth, p) for p in (-1, 1)} if light >= LIGHT_BED else {}
     band_px = BAND_MM / 25.4 * dpi / 2
-    found = {side: find_side(smooth, flat, even, side, paper, band_px,
-                             light if light >= LIGHT_BED else None) for side in SIDES}
+    bed = light if light >= LIGHT_BED else None
+    found = {side: find_side(smooth, flat, even, side, paper, band_px, bed) for side in SIDES}
+    for side, other in zip(SIDES, SIDES[2:] + SIDES[:2], strict=True):
+        if found[side] is None and found[other] is not None:  # a small sheet far from this side
+            deep = find_side(smooth, flat, even, side, paper, band_px, bed, DEEP)
+            if deep is not None and _bare_beyond(smooth, side, deep):
+                found[side] = deep
     return {k: v for k, v in found.items() if v is not None}, 2

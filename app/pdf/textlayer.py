@@ -16,6 +16,8 @@ REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
 OUTLIER = 1.25  # a line this many times the median height of its block keeps its own size
+BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
+MERGE_PITCH = 1.6  # ...and a block's size may grow to this many times its closest baselines' gap
 
 
 def clean_text(text: str) -> str:
@@ -65,6 +67,16 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
     heights = [max(_line_height(line), _MIN_EXTENT_PX) for line in block]
     cap = OUTLIER * statistics.median(heights)
     shared = max(h for h in heights if h <= cap)
+    # a reader (pdftotext) keeps lines in one block while their baselines are at most about
+    # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
+    # close but for a wider gap (the number line under the issuer's column) gets a larger size,
+    # if that merges no lines
+    bottoms = [max(w.box[3] for w in line) for line in block]
+    pitches = [b - a for a, b in itertools.pairwise(bottoms)]
+    if pitches and min(pitches) > 0 and statistics.median(pitches) <= BLOCK_PITCH * shared:
+        needed = max(pitches) / BLOCK_PITCH
+        if shared < needed <= MERGE_PITCH * min(pitches):
+            shared = needed
     return [h if h > cap else shared for h in heights]
 
 

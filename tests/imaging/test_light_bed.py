@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
 from app.imaging import analyse
 from app.imaging.lines import quad_skew
 from app.page import Flag
 from app.synth.corpus import sample
+from app.synth.document import render_page
+from app.synth.scan import ScanOptions, simulate_scan
 from tests.imaging.fakes import iou
 
 
@@ -59,3 +65,28 @@ def test_cropped_sheet_with_a_frame_rule_has_no_outline(index, seed):
     _, found = analyse(sheet.image, 150)
     assert found.outline is None
     assert Flag.NO_OUTLINE in found.flags
+
+
+def _a5_on_a4_bed(seed: int, bed: str, orientation: int, margin_mm: float) -> None:
+    rng = np.random.default_rng(seed)
+    page = render_page(rng, dpi=round(150 / math.sqrt(2)), first_page=True)  # A4 set at 71 %
+    page = replace(page, dpi=150)
+    image, truth = simulate_scan(page, ScanOptions(skew_deg=0.8, orientation=orientation, bed=bed,
+                                                   bed_margin_mm=margin_mm,
+                                                   bed_mm=(216.0, 297.0)), rng)
+    _, found = analyse(image, 150)
+    assert found.outline is not None
+    assert iou(found.outline, truth.outline) >= 0.99
+    assert not found.flags & {Flag.NO_OUTLINE, Flag.CUT_OFF}
+
+
+@pytest.mark.parametrize("orientation", [90, 270])
+def test_a5_sheet_across_an_a4_lid_ends_past_the_middle(orientation):
+    # the far side lies over 40 % of the image away from its border: it is searched deeper
+    _a5_on_a4_bed(61, "light", orientation, 6.0)
+
+
+@pytest.mark.parametrize("seed", [62, 63])
+def test_a5_sheet_on_white_adf_backing_shows_by_its_shadow(seed):
+    # paper as bright as the backing; the sheet's shadow runs along part of each image side only
+    _a5_on_a4_bed(seed, "adf", 0, 2.0)

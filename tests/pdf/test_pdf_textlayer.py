@@ -66,3 +66,46 @@ def test_two_columns_read_as_one_line_come_out_column_by_column(tmp_path) -> Non
                           capture_output=True, text=True, check=True).stdout
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines == [*left, *right, "Nội dung của văn bản dài suốt cả trang giấy này"]
+
+
+def _read_back(words: list[Word], tmp_path, dpi: int = 300) -> list[str]:
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
+    page.Contents = pdf.make_stream(text_layer(words, dpi, 842))
+    pdf.save(tmp_path / "read.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "read.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _spread(text: str, box: tuple[int, int, int, int], line: tuple[int, int, int]) -> list[Word]:
+    """Words of `text` spread over a line's box in proportion to their letters."""
+    x0, y0, x1, y1 = box
+    tokens = text.split()
+    unit = (x1 - x0) / (sum(len(t) for t in tokens) + 0.6 * (len(tokens) - 1))
+    found, x = [], float(x0)
+    for token in tokens:
+        found.append(Word(token, (round(x), y0, round(x + unit * len(token)), y1), 90.0, line))
+        x += unit * (len(token) + 0.6)
+    return found
+
+
+def test_number_line_below_a_gap_stays_in_the_issuer_column(tmp_path) -> None:
+    # ND30 header as Tesseract boxed it on a bench page (288 dpi): "Số" sits under the issuer's
+    # column two line pitches down; pdftotext must read it with that column, not after the
+    # national title beside it
+    left = [("ỦY BAN MTTQ VIỆT NAM", (374, 279, 974, 332)),
+            ("THÀNH PHỐ VINH", (462, 329, 887, 382)),
+            ("BAN THƯỜNG TRỰC ỦY BAN", (323, 395, 1027, 447)),
+            ("MTTQ VIỆT NAM PHƯỜNG", (348, 452, 1001, 505)),
+            ("HƯNG BÌNH", (529, 501, 821, 554))]
+    right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (1130, 280, 2170, 333)),
+             ("Độc lập - Tự do - Hạnh phúc", (1321, 340, 1978, 393))]
+    number = ("Số: 2307/QĐ-MTTQ-BTT", (381, 602, 972, 655))
+    date = ("Hưng Bình, ngày 16 tháng 3 năm 2018", (1213, 604, 2085, 657))
+    words = []
+    for k, (text, box) in enumerate([*left, *right, number, date]):
+        words += _spread(text, box, (1, 1, k))
+    read = _read_back(words, tmp_path, dpi=288)
+    assert read == [*(t for t, _ in left), number[0], *(t for t, _ in right), date[0]]
