@@ -1,4 +1,5 @@
-"""The page viewer: a filed PDF's pages at reading size, with zoom, pan and page keys."""
+"""The page viewer: a filed PDF's pages (or one page not filed yet) at reading size, with zoom,
+pan and page keys."""
 
 from __future__ import annotations
 
@@ -121,6 +122,15 @@ class PageViewer(QWidget):
             return
         task = self.pools.run(lambda r: pdf_page_count(path), name="viewer-count")
         task.signals.done.connect(lambda count: self._counted(path, int(count)))
+
+    def show_image(self, image: QImage | None) -> None:
+        """Show one picture (a page not filed yet) in place of a PDF; None clears the viewer."""
+        self.path, self.index, self.count = None, 0, 0
+        self._show_where()
+        if image is None:
+            self.item.setPixmap(QPixmap())
+        else:
+            self._display(image)
 
     def _counted(self, path: Path, count: int) -> None:
         if path == self.path:

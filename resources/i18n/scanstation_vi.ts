@@ -434,32 +434,32 @@
 <context>
     <name>FilingPanel</name>
     <message>
-        <location filename="../../app/ui/scan/filing.py" line="87"/>
+        <location filename="../../app/ui/scan/filing.py" line="90"/>
         <source>Hồ sơ *</source>
         <translation>Hồ sơ *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/filing.py" line="88"/>
+        <location filename="../../app/ui/scan/filing.py" line="91"/>
         <source>New hồ sơ…</source>
         <translation>Tạo hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/filing.py" line="89"/>
+        <location filename="../../app/ui/scan/filing.py" line="92"/>
         <source>Save and next (Enter)</source>
         <translation>Lưu và tiếp (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/filing.py" line="90"/>
+        <location filename="../../app/ui/scan/filing.py" line="93"/>
         <source>Put the returned document back</source>
         <translation>Đóng văn bản bị trả lại (không lưu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/filing.py" line="91"/>
+        <location filename="../../app/ui/scan/filing.py" line="94"/>
         <source>Shortcuts (F1)</source>
         <translation>Phím tắt (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/filing.py" line="92"/>
+        <location filename="../../app/ui/scan/filing.py" line="95"/>
         <source>Sent back to me (double-click to correct or rescan)</source>
         <translation>Bị trả lại cho tôi (nháy đúp để sửa hoặc quét lại)</translation>
     </message>
@@ -1447,6 +1447,19 @@ Hãy sửa các trường này rồi thử lại.</translation>
     </message>
 </context>
 <context>
+    <name>PagePane</name>
+    <message>
+        <location filename="../../app/ui/scan/pane.py" line="48"/>
+        <source>Show the cleaned page</source>
+        <translation>Xem trang đã làm sạch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scan/pane.py" line="49"/>
+        <source>Show the raw scan (crop by its corners)</source>
+        <translation>Xem bản quét gốc (cắt theo các góc)</translation>
+    </message>
+</context>
+<context>
     <name>PageStrip</name>
     <message>
         <location filename="../../app/ui/scan/strip.py" line="121"/>
@@ -1550,27 +1563,27 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../app/ui/viewer.py" line="105"/>
+        <location filename="../../app/ui/viewer.py" line="106"/>
         <source>Previous page</source>
         <translation>Trang trước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="105"/>
+        <location filename="../../app/ui/viewer.py" line="106"/>
         <source>Next page</source>
         <translation>Trang sau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="106"/>
+        <location filename="../../app/ui/viewer.py" line="107"/>
         <source>Fit page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="106"/>
+        <location filename="../../app/ui/viewer.py" line="107"/>
         <source>Fit width</source>
         <translation>Vừa chiều ngang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="159"/>
+        <location filename="../../app/ui/viewer.py" line="169"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -1935,47 +1948,47 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="161"/>
+        <location filename="../../app/ui/scan/view.py" line="169"/>
         <source>File or delete the pages in the strip first, then open the returned document.</source>
         <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="167"/>
+        <location filename="../../app/ui/scan/view.py" line="175"/>
         <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
         <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="176"/>
+        <location filename="../../app/ui/scan/view.py" line="184"/>
         <source>Opening the returned document…</source>
         <translation>Đang mở văn bản bị trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="202"/>
+        <location filename="../../app/ui/scan/view.py" line="210"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="205"/>
+        <location filename="../../app/ui/scan/view.py" line="213"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="212"/>
+        <location filename="../../app/ui/scan/view.py" line="220"/>
         <source>A document needs at least one page: scan it again, or put it back.</source>
         <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="225"/>
+        <location filename="../../app/ui/scan/view.py" line="233"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="236"/>
+        <location filename="../../app/ui/scan/view.py" line="244"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="243"/>
+        <location filename="../../app/ui/scan/view.py" line="251"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>

@@ -25,12 +25,13 @@ def test_dragging_a_handle_moves_that_corner_and_undo_restores(qtbot, desk, tmp_
     store = HandingFolder(tmp_path / "batch")
     raw = store.save(sheet, dpi=100, source="flatbed")
     page = clean_page(raw, store.hand_over(raw).pixels)
-    view.strip.batch.arrived(page)
-    view.strip.redraw(page.id)
+    view.strip.arrived(page)
+    view.pane.raw_button.click()  # from the cleaned page to the raw scan with its handles
     before = page.geometry
-    assert len(view.preview.handles) == 4 and not view.tools.buttons["undo"].isEnabled()
+    assert view.pane.stack.currentWidget() is view.pane.preview
+    assert len(view.pane.preview.handles) == 4 and not view.tools.buttons["undo"].isEnabled()
 
-    preview = view.preview
+    preview = view.pane.preview
     corner = preview.handles[0].pos()
     start = preview.mapFromScene(corner)
     end = start + QPoint(25, 18)

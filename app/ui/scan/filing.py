@@ -24,11 +24,13 @@ from app.ui.index_form import IndexForm
 
 
 class FilingPanel(QWidget):
-    """Asks for a save (`save_wanted`), a put-back, or a returned document to correct."""
+    """Asks for a save (`save_wanted`), a put-back, a returned document to look at or to
+    correct."""
 
     save_wanted = Signal()
     put_back_wanted = Signal()
     correct_wanted = Signal(object)  # the returned Document the clerk opened
+    peek_wanted = Signal(object)  # the returned Document the clerk selected (to look at)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +83,7 @@ class FilingPanel(QWidget):
         self.queue.setMaximumHeight(110)
         self.queue.itemActivated.connect(
             lambda item: self.correct_wanted.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.queue.currentItemChanged.connect(self._queue_selected)
         right.addWidget(self.queue)
 
     def retranslate(self) -> None:
@@ -133,6 +136,10 @@ class FilingPanel(QWidget):
             item = QListWidgetItem(f"{doc.doc_code}: {doc.reason}")
             item.setData(Qt.ItemDataRole.UserRole, doc)
             self.queue.addItem(item)
+
+    def _queue_selected(self, item: QListWidgetItem | None, previous: object) -> None:
+        if item is not None:
+            self.peek_wanted.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def show_help(self) -> None:
         ShortcutsDialog(self).exec()

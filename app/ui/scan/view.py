@@ -17,7 +17,7 @@ from app.ui.scan.bulk import BulkTools
 from app.ui.scan.controls import ScanControls
 from app.ui.scan.filing import FilingPanel
 from app.ui.scan.flow import PageFlow
-from app.ui.scan.preview import Preview
+from app.ui.scan.pane import PagePane
 from app.ui.scan.recovery import BatchKeeper
 from app.ui.scan.strip import PageStrip
 from app.ui.scan.tools import PageTools
@@ -39,7 +39,7 @@ class ScanView(QWidget):
         self.strip = PageStrip()
         self.keeper = BatchKeeper(desk, self.strip.batch, self)
         self.controls = ScanControls(desk, self.keeper.files)
-        self.preview = Preview()
+        self.pane = PagePane(desk)
         self.tools = PageTools(self.strip)
         self.bulk = BulkTools(desk, self.strip, self.tools, self.flow)
         self.filing = FilingPanel(desk)
@@ -54,7 +54,7 @@ class ScanView(QWidget):
     def _layout(self) -> None:
         left_box = QWidget()
         left = QVBoxLayout(left_box)
-        left.addWidget(self.preview, 1)
+        left.addWidget(self.pane, 1)
         left.addWidget(self.tools)
         left.addWidget(self.bulk)
         split = QSplitter()
@@ -76,8 +76,8 @@ class ScanView(QWidget):
         self.flow.failed.connect(self.filing.message.setText)
         self.flow.read_done.connect(self._read_done)
         self.flow.prefilled.connect(self._prefilled)
-        self.strip.changed.connect(lambda: self.preview.show_page(self.strip.current_page()))
-        self.preview.corner_moved.connect(self.tools.move_corner)
+        self.strip.changed.connect(lambda: self.pane.show_page(self.strip.current_page()))
+        self.pane.corner_moved.connect(self.tools.move_corner)
         self.tools.edited.connect(self.flow.read)
         self.tools.rescan_wanted.connect(
             lambda page_id: self.controls.start_scan(max_pages=1, replacing=page_id))
@@ -89,10 +89,12 @@ class ScanView(QWidget):
         for editor in self.filing.form.editors.values():
             editor.line.editingFinished.connect(self._keyed)
         self.keeper.message.connect(self.filing.message.setText)
+        self.filing.peek_wanted.connect(self.peek)
 
     def retranslate(self) -> None:
         """Every fixed text, in the current language (also after a switch in Settings)."""
         self.controls.retranslate()
+        self.pane.retranslate()
         self.tools.retranslate()
         self.bulk.retranslate()
         self.filing.retranslate()
@@ -146,6 +148,12 @@ class ScanView(QWidget):
             self.flow.read(page)
 
     # a returned document
+
+    def peek(self, doc: Document) -> None:
+        """Show a returned document's filed pages in the viewer (before opening it)."""
+        task = self.desk.pools.run(lambda r: self.desk.session.file_of(doc), name="peek")
+        task.signals.done.connect(self.pane.show_pdf)
+        task.signals.failed.connect(self.filing.message.setText)
 
     def _set_correcting(self, doc: Document | None, filed_ids: list[str]) -> None:
         self.correcting, self._filed_ids = doc, filed_ids

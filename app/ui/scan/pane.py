@@ -1,0 +1,87 @@
+"""The clerk's page pane: the cleaned page in the page viewer, or the raw scan with its outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from app.page import Geometry
+from app.pipeline.interactive import ScanPage, upright_image
+from app.ui.desk import Desk
+from app.ui.images import to_qimage
+from app.ui.scan.preview import Preview
+from app.ui.viewer import PageViewer
+
+
+class PagePane(QWidget):
+    """Shows the current page as it will be filed (fit, zoom, pan), or, toggled, the raw scan
+    whose outline handles crop it; a filed document's PDF can be shown too."""
+
+    corner_moved = Signal(int, float, float)  # from the raw scan's handles, in raw pixels
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.page: ScanPage | None = None
+        self._asked: tuple[str, Geometry] | None = None  # the cleaned page being shown
+        self.viewer = PageViewer(desk.pools)
+        self.preview = Preview()
+        self.preview.corner_moved.connect(self.corner_moved)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.viewer)
+        self.stack.addWidget(self.preview)
+        self.raw_button = QPushButton()
+        self.raw_button.setCheckable(True)
+        self.raw_button.toggled.connect(self._mode)
+        row = QHBoxLayout()
+        row.addWidget(self.raw_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.stack, 1)
+
+    def retranslate(self) -> None:
+        self.raw_button.setText(self.tr("Show the cleaned page") if self.raw_button.isChecked()
+                                else self.tr("Show the raw scan (crop by its corners)"))
+        self.viewer.retranslate()
+
+    def show_page(self, page: ScanPage | None) -> None:
+        """The strip's current page (None: nothing)."""
+        self.page = page
+        self.preview.show_page(page)
+        if not self.raw_button.isChecked():
+            self._render()
+
+    def show_pdf(self, path: Path) -> None:
+        """A filed document's pages (PgUp/PgDn), in the cleaned view."""
+        self.raw_button.setChecked(False)
+        self._asked = None
+        self.viewer.show_pdf(path)
+
+    def _mode(self, raw: bool) -> None:
+        self.stack.setCurrentWidget(self.preview if raw else self.viewer)
+        self.retranslate()
+        if not raw:
+            self._render()
+
+    def _render(self) -> None:
+        """The page cropped, straightened and turned at full resolution, drawn in a worker."""
+        page = self.page
+        if page is None:
+            self._asked = None
+            self.viewer.show_image(None)
+            return
+        key = (page.id, page.geometry)
+        if key == self._asked:
+            return
+        self._asked = key
+        task = self.desk.pools.run(lambda r: to_qimage(upright_image(page)), name="cleaned")
+        task.signals.done.connect(lambda image: self._rendered(key, image))
+
+    def _rendered(self, key: tuple[str, Geometry], image: QImage) -> None:
+        if key == self._asked:
+            self.viewer.show_image(image)
