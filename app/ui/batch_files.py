@@ -30,8 +30,13 @@ class BatchFiles:
 
     def record(self, state: StripState) -> None:
         """Journal the strip as it is now (called on every change of the strip)."""
-        if self.journal is not None:
+        if self.journal is None:
+            return
+        try:
             self.journal.record([p.record for p in state.pages], state.splits)
+        except (OSError, ValueError) as err:  # disk full, or a page from outside the batch
+            log.error("batch %s: the strip's change is not journalled: %s",
+                      self.journal.folder.name, err)
 
     def done(self) -> Journal | None:
         """The batch, let go, once nothing in it waits: no page in the strip, no filing under
