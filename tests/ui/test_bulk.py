@@ -38,10 +38,12 @@ def _on_lid(sheet: np.ndarray) -> np.ndarray:
 
 
 @pytest.fixture(autouse=True)
-def english():
-    """The messages are checked in English (Vietnamese is the desk's default)."""
+def english(qtbot):
+    """The messages are checked in English (Vietnamese is the desk's default); the pages'
+    OCR and the viewer's drawing finish before the test ends."""
     i18n.install("en")
     yield
+    settle(qtbot)
     i18n.install(i18n.DEFAULT_LANGUAGE)
 
 

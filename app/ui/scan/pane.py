@@ -79,9 +79,11 @@ class PagePane(QWidget):
         if key == self._asked:
             return
         self._asked = key
-        task = self.desk.pools.run(lambda r: to_qimage(upright_image(page)), name="cleaned")
-        task.signals.done.connect(lambda image: self._rendered(key, image))
+        task = self.desk.pools.run(lambda r: (key, to_qimage(upright_image(page))),
+                                   name="cleaned")
+        task.signals.done.connect(self._rendered)  # a method: dropped if the pane is gone
 
-    def _rendered(self, key: tuple[str, Geometry], image: QImage) -> None:
+    def _rendered(self, drawn: tuple[tuple[str, Geometry], QImage]) -> None:
+        key, image = drawn
         if key == self._asked:
             self.viewer.show_image(image)
