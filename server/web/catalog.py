@@ -180,6 +180,10 @@ def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
     walk, match = _conditions(readable, f, args)
     here = walk + _before(args, f.after, "after")
     with pool.connection() as conn:
+        # Plans for the values asked: psycopg prepares a statement run five times, and
+        # PostgreSQL's generic plan for it (blind to how common the words and dates are) took
+        # 3 s where the plan for the values takes 0.3 s.
+        conn.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         keys: list[tuple[datetime.datetime, str]] = []
         rest: Cursor | None = f.after
         narrow = f.hoso or f.state == "updated"
