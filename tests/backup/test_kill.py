@@ -22,7 +22,12 @@ from tests.backup.conftest import PASSPHRASE, add_documents
 
 KILLS = 20
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+    # 20+ rounds, each a new Python process that imports the catalog before it can be killed:
+    # many seconds each on a loaded machine, where the suite's 300 s per test ended the run.
+    pytest.mark.timeout(900),
+]
 
 
 def _start(folder: Path, drive: Path) -> subprocess.Popen[str]:
