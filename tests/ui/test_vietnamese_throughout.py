@@ -197,7 +197,20 @@ def test_as_clerk(qtbot, stage):
     walker.while_modal(view.filing.new_hoso, seen, _ok)
     window.sign_out()  # refused: pages in the strip
     seen.extend(walker.on_screen())
+    view.keeper.close()  # the desk dies with the pages not filed…
     window.close()
+    settle(qtbot)
+    again = _window(qtbot, stage, "lan")  # …and offers them back when it starts again
+    scan = again.scan
+    assert scan is not None
+    qtbot.waitUntil(lambda: scan.keeper.dialog is not None, timeout=30_000)
+    settle(qtbot)
+    seen.extend(walker.on_screen())
+    assert scan.keeper.dialog is not None
+    scan.keeper.dialog.restore_button.click()
+    settle(qtbot)
+    seen.extend(walker.on_screen())
+    again.close()
     _check(seen, stage)
 
 
