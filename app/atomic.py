@@ -19,6 +19,7 @@ def check_output_folder(out: Path) -> None:
         raise OutputError(
             f"Output folder does not exist: {folder}",
             hint="Create the folder or choose another output location.",
+            code="output.no_folder", params={"path": str(folder)},
         )
     try:  # a real file, not os.access: read-only mounts, ACLs and root are judged truly
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
@@ -27,6 +28,7 @@ def check_output_folder(out: Path) -> None:
         raise OutputError(
             f"Output folder is not writable: {folder} ({err.strerror or err})",
             hint="Choose a folder you may write to, or ask the administrator for access.",
+            code="output.not_writable", params={"path": str(folder)},
         ) from err
 
 
@@ -43,6 +45,7 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
         raise OutputError(
             f"Cannot create a file in {out.parent}: {err.strerror}",
             hint="Check the folder's permissions and free space, or choose another folder.",
+            code="output.write_failed", params={"path": str(out)},
         ) from err
     tmp = Path(tmp_name)
     try:
@@ -59,6 +62,7 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
             raise OutputError(
                 f"Could not write {out}: {err.strerror or err}",
                 hint="Check free disk space and permissions, then save again.",
+                code="output.write_failed", params={"path": str(out)},
             ) from err
         raise
     fsync_path(out.parent)

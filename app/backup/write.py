@@ -157,9 +157,12 @@ def _copy(backup_set: medium.BackupSet, source: Source, name: str, meter: Meter)
             f"The catalog's file {source.path} is missing.",
             hint="Run scanstation fsck --repair; it can restore it from orphans/ when it "
             "is there, else restore it from an older backup.",
+            code="backup.source_missing", params={"path": str(source.path)},
         ) from None
     except OSError as err:  # the catalog's file changed size under us
-        raise InputError(f"Cannot read the catalog's file {source.path}: {err}") from err
+        raise InputError(f"Cannot read the catalog's file {source.path}: {err}",
+                         code="backup.source_unreadable", params={"path": str(source.path)},
+                         ) from err
 
 
 def _same_disk(catalog_folder: Path, folder: Path) -> bool:

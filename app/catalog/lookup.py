@@ -45,7 +45,8 @@ def require(name: str, roles: set[Role]) -> None:
     """Refused unless the user holds one of `roles`."""
     user = convert.user(user_row(name))
     if user.disabled:
-        raise Refused(f"The account {name} is disabled.")
+        raise Refused(f"The account {name} is disabled.", code="user.disabled",
+                      params={"name": name})
     if not user.roles & roles:
         raise Refused(f"{name} needs one of the roles {', '.join(sorted(roles))} for this.",
                       code="role.required", params={"user": name, "roles": sorted(roles)})

@@ -45,7 +45,8 @@ def open_scanner(
         from app.scanner.demo import DemoScanner
 
         return DemoScanner(seed=int(rest) if rest else None)
-    raise UsageError(f"Unknown device '{device_id}'.", hint=f"Use one of: {ACCEPTED}.")
+    raise UsageError(f"Unknown device '{device_id}'.", hint=f"Use one of: {ACCEPTED}.",
+                     code="scanner.unknown", params={"device": device_id})
 
 
 def list_devices(*, notes: list[str] | None = None, fresh: bool = False) -> list[DeviceInfo]:

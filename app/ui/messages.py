@@ -36,6 +36,13 @@ def _table() -> dict[str, str]:
             "Messages", "The result could not be written. Check the free disk space."
         ),
         "cancelled": translate("Messages", "Cancelled."),
+        "output.no_folder": translate("Messages", "The folder {path} does not exist."),
+        "output.not_writable": translate(
+            "Messages", "The folder {path} cannot be written to. Ask the administrator for access."
+        ),
+        "output.write_failed": translate(
+            "Messages", "{path} could not be written. Check the free disk space, then try again."
+        ),
         # catalog and workflow
         "catalog.has_organisation": translate(
             "Messages", "This catalog already has an organisation."
@@ -201,6 +208,16 @@ def _table() -> dict[str, str]:
             "The backup folder {path} is not writable. Choose a folder "
             "on a drive you may write to.",
         ),
+        "backup.source_missing": translate(
+            "Messages",
+            "The catalog's file {path} is missing, so the backup stopped. Ask the administrator "
+            "to check the catalog; the previous backup on the drive is untouched.",
+        ),
+        "backup.source_unreadable": translate(
+            "Messages",
+            "The catalog's file {path} cannot be read, so the backup stopped. Ask the "
+            "administrator to check the catalog; the previous backup on the drive is untouched.",
+        ),
         "backup.busy": translate(
             "Messages",
             "Another backup is writing to {path} right now. Wait for it to "
@@ -295,6 +312,9 @@ def _table() -> dict[str, str]:
             "The scanner did not answer within {seconds} s and its "
             "driver was stopped. Check the cable and power, then scan "
             "again; the pages already received are kept.",
+        ),
+        "scanner.unknown": translate(
+            "Messages", "The scanner {device} is not known; choose one from the list."
         ),
         "scanner.dpi": translate(
             "Messages",
