@@ -9,6 +9,8 @@ import numpy as np
 
 MIN_RATIO = 0.0003  # share of the page area covered by ink
 MIN_MARKS = 6  # separate ink marks (characters, strokes)
+GRID_MM = 10.0  # a mark this wide and tall in both directions...
+GRID_FILL = 0.2  # ...inking at most this share of its box is a ruled frame or grid
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class InkStats:
     marks: int
     ys: np.ndarray  # rows and columns of the kept ink pixels
     xs: np.ndarray
-    rule: np.ndarray  # per kept pixel: part of a long thin mark (an underline or a rule)
+    rule: np.ndarray  # per kept pixel: part of a long thin mark (a rule) or of a ruled grid
 
     @property
     def blank(self) -> bool:
@@ -42,6 +44,7 @@ def ink_stats(ink: np.ndarray, region: np.ndarray, dpi: float) -> InkStats:
     keep = (area >= max(2.0, (0.35 * px_mm) ** 2)) & ~round_blob
     thin = np.minimum(w, h)
     rule = (thin <= 1.0 * px_mm) & (big >= 6 * thin) & (big >= 4 * px_mm)
+    rule |= (thin >= GRID_MM * px_mm) & (area <= GRID_FILL * w * h)  # a table's ruled grid
     lut = np.concatenate(([0], keep.astype(np.uint8) + (keep & rule)))  # 1 kept, 2 kept rule
     marked = np.asarray(np.take(lut.astype(np.uint8), labels))
     pts = cv2.findNonZero(marked)

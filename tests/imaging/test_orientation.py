@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 
 from app.imaging import analyse
+from app.imaging.blank import ink_stats
 from app.imaging.orientation import Vote
 from app.imaging.upright import Upright, decide, strong
 from app.page import Flag
 from app.synth.document import render_page
-from app.synth.kinds import sparse_last_page
+from app.synth.kinds import sparse_last_page, table_page
 from app.synth.scan import ScanOptions, simulate_scan
 from tests.imaging.fakes import iou
 
@@ -53,3 +54,25 @@ def test_weak_layout_evidence_is_flagged_not_acted_on():
     blank = np.full((600, 400, 3), 250, np.uint8)
     rect = ((0.0, 0.0), (400.0, 0.0), (400.0, 600.0), (0.0, 600.0))
     assert decide(blank, rect, vote, 150) == Upright(0, True, "none")
+
+
+def test_a_ruled_table_grid_does_not_vote_on_which_way_is_up():
+    # one connected grid, wider and taller than 10 mm, thin lines: counted as rules, not text
+    ink = np.zeros((400, 600), bool)
+    for y in range(40, 361, 40):
+        ink[y:y + 2, 50:551] = True
+    for x in (50, 150, 400, 549):
+        ink[40:362, x:x + 2] = True
+    ink[60:75, 70:78] = True  # a letter inside a cell
+    stats = ink_stats(ink, np.ones_like(ink), 150)
+    letter = (stats.ys >= 60) & (stats.ys < 75) & (stats.xs >= 70) & (stats.xs < 78)
+    assert stats.rule[~letter].all()
+    assert not stats.rule[letter].any()
+
+
+def test_an_upright_table_page_is_not_turned():
+    rng = np.random.default_rng(165)
+    page = table_page(rng, dpi=150, family="liberation-serif")
+    image, _ = simulate_scan(page, ScanOptions(skew_deg=0.5, orientation=0), rng)
+    _, found = analyse(image, 150)
+    assert found.orientation == 0
