@@ -53,8 +53,8 @@ def _layout(fields: DocumentFields) -> str:
 
 
 def layout_of(data: dict[str, Any]) -> str:
-    """A cached page's layout (the tuning layouts are named from its truth)."""
-    if data["split"] == HELD_OUT:
+    """A cached page's layout (the generator's layouts are named from its truth)."""
+    if data["split"] == HELD_OUT or data["index"] >= GENERATED:
         return str(data["layout"])
     truth = dict(data["truth"], issued=datetime.date.fromisoformat(data["truth"]["issued"]))
     return _layout(DocumentFields(**truth))
@@ -65,11 +65,15 @@ _FAMILY_HEADS = {"mttq": ("BAN THƯỜNG TRỰC",), "ubnd": ("ỦY BAN NHÂN DÂ
 
 
 def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, str]:
-    """A first page of the tuning generator, or of the held-out layout variants."""
+    """A first page of the generator (tuning, the first GENERATED pages), of the layout
+    variants in DejaVu (the rest of tuning), or of the variants in Liberation (held-out)."""
     rng = np.random.default_rng([seed, index, 77])
     if split == HELD_OUT:
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng))
         return page, variant.name
+    if index >= GENERATED:
+        page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces="dejavu")
+        return page, f"dejavu-{variant.name}"
     page = render_page(rng, dpi=dpi, first_page=True, paper_rgb=_paper(rng))
     assert page.fields is not None
     return page, _layout(page.fields)
@@ -172,7 +176,10 @@ def truth_of(data: dict[str, Any]) -> dict[str, str]:
 
 TARGETS = {"number": 0.95, "issued": 0.95, "doc_type": 0.98, "subject": 0.95, "issuer": 0.95}
 MAX_WRONG = 0.02
-SPLITS = {TUNING: (150, 11), HELD_OUT: (100, 23)}  # pages, seed (other seeds, fonts, layouts)
+# pages, seed: tuning = GENERATED generator pages + layout variants in DejaVu; held-out = the
+# variants in Liberation from another seed (other seeds and faces than anything tuned on)
+GENERATED = 150
+SPLITS = {TUNING: (GENERATED + 50, 11), HELD_OUT: (100, 23)}
 FIELD_DPI = 300
 TIMED_PAGES = 4
 STACKS, STACK_SEED, STACK_DPI = 12, 5, 150

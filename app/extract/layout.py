@@ -68,6 +68,28 @@ def _split(words: list[Word], word_gap: float) -> list[Segment]:
     return [Segment(tuple(ws)) for ws in out]
 
 
+def _anchor_start(words: tuple[Word, ...]) -> int:
+    """The index of the word where a national anchor starts inside a segment of header capitals
+    (0 when none, when it opens the segment, or when body text runs before it)."""
+    folded = [letters(w.text) for w in words]
+    for i in range(1, len(words)):
+        if any(c.islower() for c in words[i - 1].text):
+            return 0
+        rest = " ".join(f for f in folded[i:i + 8] if f)
+        if folded[i] and rest.startswith(NATIONAL_ANCHORS):
+            return i
+    return 0
+
+
+def _national_apart(segment: Segment) -> list[Segment]:
+    """A header line whose columns OCR debris has bridged ("QUẬN _ CỘNG HÒA"), cut before the
+    national anchor; any other segment as it is."""
+    cut = _anchor_start(segment.words)
+    if not cut:
+        return [segment]
+    return [Segment(segment.words[:cut]), Segment(segment.words[cut:])]
+
+
 @dataclass(frozen=True)
 class Layout:
     """The segments of a page, top to bottom, and where its header columns lie."""
@@ -88,7 +110,8 @@ class Layout:
         word_gap = float(statistics.median(gaps)) if gaps else 0.0
         segments: list[Segment] = []
         for row in rows:
-            segments += _split(row, word_gap)
+            for segment in _split(row, word_gap):
+                segments += _national_apart(segment)
         segments.sort(key=lambda s: (s.box[1], s.box[0]))
         return cls(size[0], size[1], tuple(segments))
 

@@ -66,6 +66,8 @@ LOW_CONF = 35.0  # a word Tesseract scored below this (0-100) makes a value a su
 GUESSED = "diacritics chosen by the lexicon on thin evidence"
 UNSURE = "low OCR confidence"
 SLASH_LOST = "the number's slash was not read"
+DIGITS_UNSURE = "the OCR weighed other digits for the number"
+RIVAL_READING = "the OCR weighed other marks for a letter of a name"
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

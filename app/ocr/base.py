@@ -15,7 +15,8 @@ class Word:
     """One recognised word, its box and confidence (0–100), and the line it belongs to.
 
     `guessed` is set when the diacritic re-ranker changed the word's marks on thin evidence:
-    a value read from it is offered to the clerk to confirm rather than filled in.
+    a value read from it is offered to the clerk to confirm rather than filled in. So is one
+    read from a word with `rival` set: the model nearly read one of its digits as another.
     """
 
     text: str
@@ -23,6 +24,7 @@ class Word:
     conf: float
     line: tuple[int, int, int]  # (block, paragraph, line) numbers, for reading order
     guessed: bool = False
+    rival: bool = False
 
 
 @dataclass(frozen=True)

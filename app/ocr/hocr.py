@@ -34,19 +34,41 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _same_base(a: str, b: str) -> bool:
+    """True when two letters differ at most in their marks ("â"/"ầ", "d"/"đ")."""
+    fold = {"đ": "d", "Đ": "D"}
+    return unicodedata.normalize("NFD", fold.get(a, a))[:1] == \
+        unicodedata.normalize("NFD", fold.get(b, b))[:1]
+
+
 def _choices(word: ET.Element, text: str) -> tuple[tuple[Choice, ...], ...]:
-    """The alternatives per character, when they line up with the word's characters."""
+    """The alternatives per character, when they line up with the word's characters.
+
+    Tesseract's word text comes from its final decoding, which may put other marks on a letter
+    than the per-character choices did ("dần" read, "â" the best choice for its vowel): the
+    letter of the text then comes first, at the best choice's score, and the choices follow.
+    """
     positions: list[tuple[Choice, ...]] = []
     for pos in word:
         if not pos.get("id", "").startswith("lstm_choices"):
             continue
-        options = []
+        options: list[Choice] = []
         for choice in pos:
             conf = _CONFS.search(choice.get("title", ""))
             options.append((_nfc(choice.text or ""), float(conf.group(1)) if conf else 0.0))
         if options and options[0][0] and not options[0][0].isspace():
             positions.append(tuple(options))
-    return tuple(positions) if "".join(p[0][0] for p in positions) == text else ()
+    if len(positions) != len(text):
+        return ()
+    aligned: list[tuple[Choice, ...]] = []
+    for ch, found in zip(text, positions, strict=True):
+        if found[0][0] == ch:
+            aligned.append(found)
+        elif len(found[0][0]) == 1 and _same_base(found[0][0], ch):
+            aligned.append(((ch, found[0][1]), *found))
+        else:
+            return ()
+    return tuple(aligned)
 
 
 def _word(span: ET.Element, line: tuple[int, int, int]) -> ChoiceWord | None:

@@ -6,7 +6,10 @@ the letters the `vie` model cannot output (ỵ/Ỵ, for "huyện lỵ"). A word 
 syllable is kept unless another candidate forms a known compound with its neighbour on the line
 ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"); a word that is no syllable takes the valid candidate that fits
 its neighbours best, then the one the model scored highest. A change made on context alone, or
-on alternatives the model gave no weight to, marks the word `guessed`.
+on alternatives the model gave no weight to, marks the word `guessed`. Two slips of the model
+that are no marks are undone the same way: a vowel read twice ("ĐÁẢNG" → "ĐẢNG", when the
+shorter word is a syllable), and a capital L read for a small l in a typewriter face ("chỉnh
+Lý" → "chỉnh lý", when it forms a compound with the word before).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import product
+from itertools import pairwise, product
 
 from app.ocr.base import Word
 from app.ocr.hocr import Choice, ChoiceWord
@@ -24,6 +27,8 @@ MAX_OPTIONS = 4  # alternatives kept per letter (the top one included)
 MAX_CANDIDATES = 96  # spellings tried per word
 WEIGHTED = 5.0  # an alternative scored at least this (0-100) carries the model's own evidence
 UNREACHABLE = {"y": "ỵ", "Y": "Ỵ"}  # letters missing from the vie model's character set
+RIVAL = 45.0  # another digit scored this much (0-100) makes a digit unsure
+RIVAL_MARKS = 50.0  # ... and other marks on a letter
 
 
 @lru_cache(maxsize=4096)
@@ -37,9 +42,25 @@ def _base(ch: str) -> str:
 _key = lru_cache(maxsize=65536)(tone_key)
 
 
+def rival(word: ChoiceWord) -> bool:
+    """True when the model weighed another reading for one of the word's digits ("6" read, "0"
+    scored 65) or for the marks of one of its letters ("KIỂU" read, "Ề" scored 50): a number
+    or a name read from it is only a suggestion."""
+    for options in word.choices:
+        top = options[0][0]
+        for c, score in options[1:]:
+            if c == top or len(c) != 1:
+                continue
+            digit = top.isdigit() and c.isdigit() and score >= RIVAL
+            marks = top.isalpha() and _base(c) == _base(top) and score >= RIVAL_MARKS
+            if digit or marks:
+                return True
+    return False
+
+
 def plain(word: ChoiceWord) -> Word:
     """The word as Tesseract read it."""
-    return Word(word.text, word.box, word.conf, word.line)
+    return Word(word.text, word.box, word.conf, word.line, rival=rival(word))
 
 
 def _options(top: str, alternatives: Sequence[Choice]) -> list[tuple[str, float]]:
@@ -179,15 +200,48 @@ class _Page:
         guessed = weight < WEIGHTED or (rival is not None and rival[1] >= weight)
         return spelling, guessed
 
+    def _doubled(self, i: int) -> tuple[str, bool] | None:
+        """A word that is no syllable with a letter read twice ("ĐÁẢNG"), as the valid syllable
+        left by dropping one of the two; a guess unless it forms a compound with a neighbour."""
+        start, end = _core(self.words[i].text)
+        core = self.words[i].text[start:end]
+        if not core or self.lex.valid(_key(core)):
+            return None
+        found = {core[:k] + core[k + 1:] for k, (a, b) in enumerate(pairwise(core))
+                 if a != b and _base(a).lower() == _base(b).lower()}
+        valid = sorted(c for c in found if self.lex.valid(_key(c)))
+        if not valid:
+            return None
+        best = max(valid, key=lambda c: self._context(i, c))
+        tied = sum(self._context(i, c) == self._context(i, best) for c in valid) > 1
+        return best, self._context(i, best) == 0 or tied
+
+    def _small_l(self, i: int) -> str | None:
+        """"Lý" in mid-sentence (after a small word, no punctuation between) read for "lý":
+        lower-cased when that forms a compound with the word before it ("chỉnh lý", "tài liệu");
+        a name keeps its capital ("phường Lê", "vào Lưu trữ" are no compounds)."""
+        text = self.words[i].text
+        if i == 0 or text[:1] != "L" or not text[1:].isalpha() or not text[1:].islower():
+            return None
+        before = self.words[i - 1].text
+        if not before.isalpha() or not before[:1].islower():
+            return None
+        lower = "l" + text[1:]
+        return lower if self.lex.pair(_key(before), _key(lower)) else None
+
     def choose(self, i: int) -> Word:
         word = self.words[i]
         picked = self._pick(i) if len(self.cands[i]) > 1 else None
+        picked = picked or self._doubled(i)
+        if picked is None and (small := self._small_l(i)) is not None:
+            return Word(small, word.box, word.conf, word.line, rival=rival(word))
         if picked is None:
             return plain(word)
         spelling, guessed = picked
         start, end = _core(word.text)
         text = word.text[:start] + spelling + word.text[end:]
-        return Word(text, word.box, word.conf, word.line, guessed=guessed)
+        return Word(text, word.box, word.conf, word.line, guessed=guessed,
+                    rival=rival(word))
 
 
 def rerank_words(words: Sequence[ChoiceWord], lex: Lexicon | None = None) -> tuple[Word, ...]:

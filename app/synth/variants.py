@@ -4,7 +4,8 @@ Each variant page differs from `document.render_page` in ways seen in real archi
 or typewriter (monospace) face; zero-padded numbers ("Số: 05/HD-MTTQ-BTT") and Party numbers
 without the colon ("Số 12-KH/QU"); dates unpadded, typed "ngày 5/1/1998" or "05/01/1998"; an
 issuer without a parent line; a trích yếu set narrow over several lines; the number line set
-flush left under the issuer block.
+flush left under the issuer block. The held-out split sets them in Liberation; the tuning split
+sets the same kinds of page in DejaVu, so what is tuned on them is checked on other faces.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import dataclasses
 import datetime
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 import numpy as np
 from PIL import ImageFont
@@ -26,25 +28,43 @@ from app.synth.typeset import Sheet
 
 _FAMILIES = {"serif": "LiberationSerif", "sans": "LiberationSans", "mono": "LiberationMono"}
 _STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
+_DEJAVU = {"serif": "DejaVuSerif", "sans": "DejaVuSans"}
+_DEJAVU_STYLES = {"regular": "", "bold": "-Bold", "italic": "-Italic", "bolditalic": "-BoldItalic"}
+FACES = ("liberation", "dejavu")  # the held-out split's faces, the tuning split's
 DATE_STYLES = ("words", "unpadded", "slashes", "numeric")
 
 
+def font_path(faces: str, family: str, face: str) -> Path:
+    """The font file of `family` ("serif", "sans", "mono") and `face` in the set `faces`.
+    DejaVu Sans Mono lacks most Vietnamese letters: the DejaVu set types "mono" in Liberation
+    Mono (narrower, see render_variant)."""
+    if faces == "liberation" or family == "mono":
+        return liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
+    style = _DEJAVU_STYLES[face]
+    if family == "sans":  # DejaVu Sans slants as Oblique
+        style = style.replace("Italic", "Oblique")
+    return DEJAVU_DIR / f"{_DEJAVU[family]}{style}.ttf"
+
+
 @lru_cache(maxsize=128)
-def _font(family: str, face: str, px: int) -> ImageFont.FreeTypeFont:
-    path = liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
+def _font(faces: str, family: str, face: str, px: int) -> ImageFont.FreeTypeFont:
+    path = font_path(faces, family, face)
     return ImageFont.truetype(str(path), px, layout_engine=ImageFont.Layout.BASIC)
 
 
 class FamilySheet(Sheet):
-    """A sheet set in one Liberation family (serif, sans or mono) at a scale of its sizes."""
+    """A sheet set in one family (serif, sans or mono) of a font set at a scale of its sizes."""
 
-    def __init__(self, width: int, height: int, dpi: int, family: str, scale: float) -> None:
+    def __init__(self, width: int, height: int, dpi: int, family: str, scale: float,
+                 faces: str = "liberation") -> None:
         super().__init__(width, height, dpi)
         self.family = family
         self.scale = scale
+        self.faces = faces
 
     def font(self, face: str, pt: float) -> ImageFont.FreeTypeFont:
-        return _font(self.family, face, max(1, round(pt * self.scale * self.dpi / 72)))
+        return _font(self.faces, self.family, face, max(1, round(pt * self.scale * self.dpi / 72)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -170,13 +190,17 @@ def _title(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style,
 
 
 def render_variant(
-    rng: np.random.Generator, *, dpi: int = 300, paper_rgb: tuple[int, int, int] = (255,) * 3
+    rng: np.random.Generator, *, dpi: int = 300, paper_rgb: tuple[int, int, int] = (255,) * 3,
+    faces: str = "liberation",
 ) -> tuple[RenderedPage, Variant]:
-    """One upright first page in a held-out layout variant, and the variant."""
+    """One upright first page in a layout variant set in `faces` (one of FACES), and the
+    variant."""
     v = pick_variant(rng)
     width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     scale = 0.86 if v.family == "mono" else 0.95 if v.family == "sans" else 1.0
-    sheet = FamilySheet(width, height, dpi, v.family, scale)
+    if faces == "dejavu":  # DejaVu is set wider than Liberation at the same size
+        scale *= 0.9
+    sheet = FamilySheet(width, height, dpi, v.family, scale, faces)
     style = letterhead.Style.pick(sheet, rng)
     fields = variant_fields(rng, v)
     y = _header(sheet, fields, v, style, rng)

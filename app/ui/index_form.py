@@ -21,7 +21,7 @@ from app.catalog import dates
 from app.catalog.errors import InvalidMetadata, Problem
 from app.catalog.profiles import FieldSpec, Level, Profile
 from app.catalog.validation import validate
-from app.extract.model import GUESSED, SLASH_LOST, UNSURE
+from app.extract.model import DIGITS_UNSURE, GUESSED, RIVAL_READING, SLASH_LOST, UNSURE
 from app.ui.i18n import nfc
 
 PREFILLED = "background: #fff3b0"  # an OCR value the clerk has not confirmed yet
@@ -125,6 +125,8 @@ class FieldEditor(QWidget):
             GUESSED: self.tr("its diacritics were chosen by the dictionary on thin evidence"),
             UNSURE: self.tr("the OCR was unsure of some of its letters"),
             SLASH_LOST: self.tr("the slash of the number was not read"),
+            DIGITS_UNSURE: self.tr("the OCR nearly read some of its digits otherwise"),
+            RIVAL_READING: self.tr("the OCR nearly read the marks of a letter otherwise"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

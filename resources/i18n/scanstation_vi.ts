@@ -411,22 +411,32 @@
         <translation>không đọc được dấu gạch chéo của số</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="128"/>
+        <source>the OCR nearly read some of its digits otherwise</source>
+        <translation>máy đọc suýt đọc một số chữ số thành số khác</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="129"/>
+        <source>the OCR nearly read the marks of a letter otherwise</source>
+        <translation>máy đọc suýt đọc dấu của một chữ cái thành dấu khác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="131"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="135"/>
+        <location filename="../../app/ui/index_form.py" line="137"/>
         <source>Suggestion: %1. Check it against the page, then press Enter to accept it or correct it</source>
         <translation>Gợi ý: %1. Đối chiếu với trang giấy, rồi nhấn Enter để chấp nhận hoặc sửa lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="140"/>
+        <location filename="../../app/ui/index_form.py" line="142"/>
         <source>Read from the page: check it, then edit or press Enter</source>
         <translation>Đọc từ trang giấy: kiểm tra, sửa hoặc nhấn Enter để xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="167"/>
+        <location filename="../../app/ui/index_form.py" line="169"/>
         <source>Not a real date; write it as dd/mm/yyyy</source>
         <translation>Ngày không có thật; viết theo dạng dd/mm/yyyy</translation>
     </message>
@@ -627,7 +637,7 @@
 <context>
     <name>IndexForm</name>
     <message>
-        <location filename="../../app/ui/index_form.py" line="245"/>
+        <location filename="../../app/ui/index_form.py" line="247"/>
         <source>A suggestion: press Enter on it to accept it, or correct it</source>
         <translation>Đây là gợi ý: nhấn Enter tại ô này để chấp nhận, hoặc sửa lại</translation>
     </message>

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app.extract.doctypes import DocType, TypeTable
+from app.extract.layout import Layout
 from app.extract.read import read_fields
 from app.ocr.base import OcrResult, Word
-from tests.extract.conftest import LEFT, MIDDLE, PAGE, RIGHT, header, page
+from tests.extract.conftest import LEFT, MIDDLE, PAGE, RIGHT, header, line_words, page
 
 
 def test_state_document_fields() -> None:
@@ -177,3 +178,32 @@ def test_an_issuer_printed_without_its_parent() -> None:
     f = read_fields(ocr, PAGE)
     assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG ĐỘI CẤN"
     assert f.issued.value == "11/06/2001"
+
+
+def test_a_date_years_ahead_is_no_date() -> None:
+    f = read_fields(header("15/MTTQ-BTT", "Cầu Giấy, ngày 11 tháng 06 năm 2060", "THÔNG BÁO",
+                           "Lịch tiếp công dân"), PAGE)
+    assert f.issued.empty and f.number.value == "15/MTTQ-BTT"
+
+
+def test_a_number_with_a_rival_digit_or_a_name_with_rival_marks_is_a_suggestion() -> None:
+    ocr = header("63/KH-TCKH", "Cầu Giấy, ngày 05 tháng 01 năm 2020", "KẾ HOẠCH",
+                 "Triển khai công tác chuyển đổi số năm 2020")
+    words = tuple(Word(w.text, w.box, w.conf, w.line, rival=w.text in ("63/KH-TCKH", "ĐÔ"))
+                  for w in ocr.words)
+    f = read_fields(OcrResult(words, "vie"), PAGE)
+    assert f.number.value == "63/KH-TCKH" and f.number.suggested and "digits" in f.number.why
+    assert f.issuer.suggested and "marks" in f.issuer.why
+    assert not f.issued.suggested and not f.subject.suggested
+
+
+def test_header_columns_bridged_by_debris_are_cut_at_the_national_name() -> None:
+    words = line_words("ỦY BAN MTTQ QUẬN _ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 240, 230, 1)
+    words += line_words("Số: 44/BB-MTTQ-BTT", 400, 500, 2)
+    layout = Layout.of(OcrResult(tuple(words), "vie"), PAGE)
+    assert [s.text for s in layout.segments[:2]] == [
+        "ỦY BAN MTTQ QUẬN _", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert layout.column_split > 600 and [s.text for s in layout.left(0, 600)][-1].startswith(
+        "Số")
+    body = line_words("theo nước Cộng hòa xã hội chủ nghĩa", 240, 900, 3)
+    assert len(Layout.of(OcrResult(tuple(body), "vie"), PAGE).segments) == 1

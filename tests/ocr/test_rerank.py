@@ -110,3 +110,41 @@ def test_hocr_alternatives_line_up_with_the_words() -> None:
 def test_broken_hocr_is_a_clear_error() -> None:
     with pytest.raises(DependencyError, match="hOCR"):
         read_hocr("<html><body><div class='ocr_page'>")
+
+
+def test_a_vowel_read_twice_is_dropped_when_that_leaves_a_syllable() -> None:
+    out = rerank_words([_word("ĐÁẢNG", 0), _word("ỦY", 220)])
+    assert [w.text for w in out] == ["ĐẢNG", "ỦY"] and not out[0].guessed
+    assert _texts([_word("quý", 0), _word("II", 180)]) == ["quý", "II"]  # a Roman numeral
+
+
+def test_a_capital_l_in_mid_sentence_is_lowered_only_inside_a_compound() -> None:
+    assert _texts([_word("chỉnh", 0), _word("Lý", 260), _word("tài", 380)]) == [
+        "chỉnh", "lý", "tài"]
+    assert _texts([_word("vào", 0), _word("Lưu", 180), _word("trữ", 360)]) == [
+        "vào", "Lưu", "trữ"]  # "Lưu trữ cơ quan": a name, no compound with "vào"
+    assert _texts([_word("phường", 0), _word("Lê", 300)]) == ["phường", "Lê"]
+
+
+def test_a_digit_or_mark_the_model_nearly_read_otherwise_is_flagged() -> None:
+    out = rerank_words([_word("63/KH", 0, {0: [("0", 65.0)]}), _word("13/KH", 300,
+                                                                     {0: [("4", 2.0)]})])
+    assert [w.rival for w in out] == [True, False]
+    assert [w.text for w in out] == ["63/KH", "13/KH"]  # flagged, never changed
+    names = rerank_words([_word("KIỂU", 0, {2: [("Ề", 60.0)]}), _word("GIAI", 200)])
+    assert [w.rival for w in names] == [True, False]
+
+
+def test_hocr_text_and_choices_that_differ_in_marks_both_count() -> None:
+    hocr = """<html xmlns="http://www.w3.org/1999/xhtml"><body><div class='ocr_page'>
+    <div class='ocr_carea'><p class='ocr_par'><span class='ocr_line'>
+    <span class='ocrx_word' title='bbox 0 0 100 40; x_wconf 90'>nhân</span>
+    <span class='ocrx_word' title='bbox 120 0 220 40; x_wconf 69'>dần
+     <span class='ocrx_cinfo' id='lstm_choices_1_1'><span title='x_confs 94'>d</span></span>
+     <span class='ocrx_cinfo' id='lstm_choices_1_2'><span title='x_confs 91'>â</span>
+      <span title='x_confs 0'>ẫ</span></span>
+     <span class='ocrx_cinfo' id='lstm_choices_1_3'><span title='x_confs 95'>n</span></span>
+    </span></span></p></div></div></body></html>"""
+    words = read_hocr(hocr)
+    assert words[1].choices[1][:2] == (("ầ", 91.0), ("â", 91.0))  # as read first, then choices
+    assert [w.text for w in rerank_words(words)] == ["nhân", "dân"]

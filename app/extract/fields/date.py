@@ -21,7 +21,7 @@ _DAY_NUMERIC = re.compile(rf"ng[a-z]?y\s*(?P<d>{_D})\s*[/.-]\s*(?P<m>{_D})\s*[/.
                           r"(?P<y>[0-9oil|]{4})(?![0-9])")
 BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text
 _CONFUSED = str.maketrans("oil|", "0111")
-FIRST_YEAR, LAST_YEAR = 1945, 2100
+FIRST_YEAR = 1945  # and no later than next year: a document is not dated decades ahead
 
 
 def _date(d: str, m: str, y: str) -> tuple[datetime.date, float] | None:
@@ -33,7 +33,7 @@ def _date(d: str, m: str, y: str) -> tuple[datetime.date, float] | None:
                              int(d.translate(_CONFUSED)))
     except ValueError:
         return None
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+    if not FIRST_YEAR <= date.year <= datetime.date.today().year + 1:
         return None
     return date, 1.0 if fixed == raw else 0.75
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, FieldValue, found
+from app.extract.model import EMPTY, RIVAL_READING, FieldValue, found
 
 # Folded line starts that open the issuing body itself (the parent line is above it).
 ISSUER_HEADS = (
@@ -59,4 +59,5 @@ def find(layout: Layout, number_top: float) -> FieldValue:
         return EMPTY
     issuer = lines[start:]
     words = tuple(w for s in issuer for w in s.words)
-    return found(" ".join(s.text for s in issuer), words, 1.0 if start else 0.8)
+    why = RIVAL_READING if any(w.rival for w in words) else ""
+    return found(" ".join(s.text for s in issuer), words, 1.0 if start else 0.8, why)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, SLASH_LOST, FieldValue, found
+from app.extract.model import DIGITS_UNSURE, EMPTY, SLASH_LOST, FieldValue, found
 from app.extract.text import letters
 
 _DIGITS = r"[0-9OoIl]{1,5}"
@@ -119,7 +119,9 @@ def field(number: Number | None) -> FieldValue:
     """The number as a FieldValue (empty when none was read)."""
     if number is None:
         return EMPTY
-    return found(number.text, number.segment.words, number.factor, number.why)
+    digits = [w for w in number.segment.words if number.number in w.text]
+    why = number.why or (DIGITS_UNSURE if any(w.rival for w in digits) else "")
+    return found(number.text, number.segment.words, number.factor, why)
 
 
 def split(text: str) -> tuple[str, str] | None:
