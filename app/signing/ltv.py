@@ -29,6 +29,7 @@ from pyhanko_certvalidator.errors import (
 from .errors import DocumentRejected, NetworkUnavailable
 from .sign import write_bytes
 
+SIGNING_TIME_GRAIN = datetime.timedelta(seconds=1)
 TIMESTAMP_RESERVED = 16384  # bytes for the document timestamp token (no size-probing request)
 
 
@@ -171,7 +172,8 @@ class LtExtender:
         now = datetime.datetime.now(datetime.UTC)
         newest = max((s.self_reported_timestamp or now for s in signatures), default=now)
         stale = (now - self._since).total_seconds() > self.REUSE_SECONDS
-        if self._context is None or stale or newest >= self._since:
+        # signing times are often whole seconds: one within a second of the fetch may be later
+        if self._context is None or stale or newest + SIGNING_TIME_GRAIN >= self._since:
             self._context = ValidationContext(
                 trust_roots=self.roots, allow_fetching=True, revocation_mode="hard-fail"
             )

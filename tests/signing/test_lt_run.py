@@ -3,9 +3,10 @@ before them; a file signed later gets answers of its own; every result verifies 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from app.signing.ltv import LtExtender
+from app.signing.ltv import SIGNING_TIME_GRAIN, LtExtender
 from app.signing.trust import load_roots
 from app.signing.verify import verify_file
 from testkit.catalog import make_station_pdf
@@ -33,6 +34,7 @@ def test_one_run_fetches_answers_once_and_refreshes_for_later_signatures(
 ) -> None:
     roots = load_roots([ltv_pki.root_pem], use_defaults=False)
     first, second = (_signed(ltv_pki, tmp_path, n) for n in ("a", "bb"))
+    time.sleep(SIGNING_TIME_GRAIN.total_seconds() + 0.2)  # clearly signed before any answer
     extender = LtExtender(roots)
     before = _ocsp_asked(ltv_pki)
     assert _level(extender, first) == "B-LT"
