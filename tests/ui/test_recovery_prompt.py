@@ -137,6 +137,7 @@ def test_settings_show_and_set_how_long_unsaved_pages_are_kept(qtbot, desk):
 
     view = SettingsView(desk)
     qtbot.addWidget(view)
+    settle(qtbot)  # the settings' user list loads in a worker
     assert view.retention.value() == desk.prefs.batch_retention_days == 7
     view.retention.setValue(3)
     assert desk.prefs.batch_retention_days == 3
