@@ -56,7 +56,12 @@ def create_app(config: Config) -> FastAPI:
     pool = Pool(config.dsn, config.db_pool)
     store, spool = backends.storage(config, pool)
     services = ingest.Services(
-        pool, store, spool, SignatureChecker(config), config.package_limits
+        pool,
+        store,
+        spool,
+        SignatureChecker(config),
+        config.package_limits,
+        ingest.completion_gate(config.db_pool),
     )
     authenticator = auth.Authenticator(pool, config)
     abandoned = datetime.timedelta(hours=config.abandoned_upload_hours)

@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 import tempfile
+import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,14 +34,24 @@ CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,127}")  # Mã hồ sơ, docCode 
 
 @dataclass(frozen=True)
 class Services:
-    """What ingesting needs: the database, the blob store, the spool, the verifier and the
-    limits on what a package may unpack."""
+    """What ingesting needs: the database, the blob store, the spool, the verifier, the
+    limits on what a package may unpack, and the gate that bounds completions at once."""
 
     pool: Pool
     store: BlobStore
     spool: UploadSpool
     checker: SignatureChecker
     limits: Limits = field(default_factory=Limits)
+    gate: threading.Semaphore = field(default_factory=lambda: completion_gate(16))
+
+
+def completion_gate(pool_size: int) -> threading.Semaphore:
+    """How many completions one process runs at once: a completion can hold two of the
+    pool's connections (the upload's row lock and the new rows' transaction), so more than
+    half the pool completing at once could leave every one waiting for a third; a quarter
+    keeps the rest for appends, declares and the web catalog. Verifying signatures is
+    CPU work anyway: more at once than cores only makes each one slower."""
+    return threading.BoundedSemaphore(max(1, pool_size // 4))
 
 
 def _sha256(path: Path) -> str:
@@ -57,8 +68,8 @@ def complete(services: Services, principal: Principal, upload: Upload) -> dict[s
     if found is not None:
         services.spool.discard(services.pool, upload)
         return found
-    with services.spool.finished(services.pool, upload) as part:  # no append meanwhile
-        return _complete(services, principal, upload, part)
+    with services.gate, services.spool.finished(services.pool, upload) as part:
+        return _complete(services, principal, upload, part)  # no append meanwhile
 
 
 def _complete(

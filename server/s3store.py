@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
-import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import boto3
 from boto3.s3.transfer import TransferConfig
@@ -60,26 +58,11 @@ def missing(err: ClientError) -> bool:
     return code in ("404", "NoSuchKey", "NotFound", "NoSuchUpload")
 
 
-class _Hashing:
-    """A read-only stream wrapper that hashes and counts what is read through it."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-        self.digest = hashlib.sha256()
-        self.size = 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.stream.read(size)
-        self.digest.update(chunk)
-        self.size += len(chunk)
-        return chunk
-
-
 class S3Store:
-    """Blobs named `<prefix>blobs/ab/cd/<sha256>`. `put` streams to a temporary key (multipart
-    above 8 MiB) while hashing, then copies it to its name server-side and drops the temporary
-    one: a reader never sees a half-written blob, and a crash leaves only a `tmp/` key (an
-    expiry rule on `tmp/` cleans those; see docs/server.md)."""
+    """Blobs named `<prefix>blobs/ab/cd/<sha256>`, each written once under its name by one
+    PutObject (multipart above 8 MiB, completed only when every part is in): a reader never
+    sees a half-written blob, and a crash mid-write leaves only an incomplete multipart
+    upload (the bucket's lifecycle rule aborts those; see docs/server.md)."""
 
     def __init__(self, settings: S3Settings, s3: S3Client | None = None) -> None:
         self.settings = settings
@@ -101,20 +84,6 @@ class S3Store:
             if not missing(err):
                 raise
             self.s3.create_bucket(Bucket=self.bucket)
-
-    def put(self, stream: BinaryIO) -> str:
-        hashing = _Hashing(stream)
-        temp = f"{self.settings.prefix}tmp/{uuid.uuid4().hex}"
-        self.s3.upload_fileobj(hashing, self.bucket, temp, Config=self.transfer)  # type: ignore[arg-type]
-        sha = hashing.digest.hexdigest()
-        try:
-            if not self.exists(sha):
-                self.s3.copy_object(
-                    Bucket=self.bucket, Key=self.key(sha), CopySource=_source(self.bucket, temp)
-                )
-        finally:
-            self.s3.delete_object(Bucket=self.bucket, Key=temp)
-        return sha
 
     def put_file(self, path: os.PathLike[str], sha256: str) -> None:
         """Store a file whose SHA-256 the caller has just verified, straight under its name."""
@@ -141,6 +110,3 @@ class S3Store:
             raise
         return True
 
-
-def _source(bucket: str, key: str) -> Any:
-    return {"Bucket": bucket, "Key": key}

@@ -9,12 +9,9 @@ from app.content_store import BlobFolder, store_stream
 
 
 class BlobStore(Protocol):
-    """Bytes named by their SHA-256. The S3 store maps put to an upload to a temp key followed
-    by a copy to `sha256`, put_file to one PutObject, get to GetObject, exists to HeadObject."""
-
-    def put(self, stream: BinaryIO) -> str:
-        """Store everything `stream` yields; return its SHA-256 (hex). Idempotent."""
-        ...
+    """Bytes named by their SHA-256, written only by ingest after it hashed them. The S3
+    store maps put_file to PutObject (multipart above 8 MiB), get to GetObject, exists to
+    HeadObject."""
 
     def put_file(self, path: Path, sha256: str) -> None:
         """Store a file whose SHA-256 the caller has just computed from its bytes, straight
@@ -30,9 +27,6 @@ class BlobStore(Protocol):
 
 class FileStore(BlobFolder):
     """Blobs under `root/ab/cd/<sha256>`: temp file + fsync + rename + folder fsync."""
-
-    def put(self, stream: BinaryIO) -> str:
-        return store_stream(stream, self.root).sha256
 
     def put_file(self, path: Path, sha256: str) -> None:
         with path.open("rb") as handle:  # local disks: hashing while copying costs nothing extra

@@ -4,7 +4,6 @@ process can take over — two processes with their own folders, one killed, the 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import threading
 from collections.abc import Iterator
@@ -106,20 +105,73 @@ def _stored_once(server: ServerProcess, bucket: S3Settings, data: bytes) -> None
         assert hashlib.sha256(server.blob(str(pdf_sha))).hexdigest() == pdf_sha
 
 
-def test_blob_store_round_trip(seaweed: Seaweed) -> None:
+def test_blob_store_round_trip(seaweed: Seaweed, tmp_path: Path) -> None:
     store = S3Store(new_bucket(seaweed))
     small, big = b"ke hoach", os.urandom(9 * MiB)  # the big one goes up in parts
     for data in (small, big):
-        sha = store.put(io.BytesIO(data))
-        assert sha == hashlib.sha256(data).hexdigest() and store.exists(sha)
+        path, sha = tmp_path / "blob", hashlib.sha256(data).hexdigest()
+        path.write_bytes(data)
+        store.put_file(path, sha)
+        assert store.exists(sha)
         with store.get(sha) as handle:
             assert handle.read() == data
-        assert store.put(io.BytesIO(data)) == sha  # idempotent
+        store.put_file(path, sha)  # idempotent
+        with store.get(sha) as handle:
+            assert handle.read() == data
     assert not store.exists("0" * 64)
     with pytest.raises(KeyError):
         store.get("0" * 64)
-    listing = store.s3.list_objects_v2(Bucket=store.bucket, Prefix="tmp/")
-    assert listing.get("KeyCount", 0) == 0
+    listing = store.s3.list_objects_v2(Bucket=store.bucket)
+    assert listing.get("KeyCount", 0) == 2  # the two blobs under their names, nothing else
+    uploads = store.s3.list_multipart_uploads(Bucket=store.bucket)
+    assert not uploads.get("Uploads")
+
+
+def test_many_completions_at_once_do_not_starve_the_connection_pool(
+    seaweed: Seaweed, signer: PdfSigner, tmp_path: Path
+) -> None:
+    """A completion holds the upload's row lock while it stores the new rows through a
+    second connection: with more completions at once than the pool has connections, each
+    held one and waited for another for ever (the sync bench on S3 hung this way)."""
+    bucket = new_bucket(seaweed)
+    server = start_server(tmp_path / "srv", signer.root_pem, s3=bucket)  # a pool of 8
+    count = 12
+    with new_catalog(tmp_path / "catalog", ORG_A) as catalog:
+        codes = []
+        for i in range(count):
+            scan, signed = signer.pair(tmp_path, f"c{i}")
+            codes += add_signed(catalog, scan, signed, 1)
+        packages = [
+            catalog.network_package(c, tmp_path / f"{c}.zip").read_bytes() for c in codes
+        ]
+    try:
+        stations = [_Station(server) for _ in packages]
+        uploads = []
+        for station, data in zip(stations, packages, strict=True):
+            upload = station.declare(server, data)
+            station.send(server, upload, data, 0, len(data))
+            uploads.append(upload)
+        answers: list[httpx.Response] = []
+        start = threading.Barrier(count)
+
+        def complete(station: _Station, upload: str) -> None:
+            start.wait(30)
+            answers.append(station.complete(server, upload))
+
+        threads = [
+            threading.Thread(target=complete, args=pair)
+            for pair in zip(stations, uploads, strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        assert len(answers) == count, "completions still waiting after 120 s"
+        assert [a.status_code for a in answers] == [200] * count, [a.text for a in answers]
+        for data in packages:
+            _stored_once(server, bucket, data)
+    finally:
+        server.stop()
 
 
 def test_one_upload_through_two_processes_with_their_own_folders(
