@@ -109,4 +109,3 @@ class S3Store:
                 return False
             raise
         return True
-

@@ -141,9 +141,7 @@ def test_many_completions_at_once_do_not_starve_the_connection_pool(
         for i in range(count):
             scan, signed = signer.pair(tmp_path, f"c{i}")
             codes += add_signed(catalog, scan, signed, 1)
-        packages = [
-            catalog.network_package(c, tmp_path / f"{c}.zip").read_bytes() for c in codes
-        ]
+        packages = [catalog.network_package(c, tmp_path / f"{c}.zip").read_bytes() for c in codes]
     try:
         stations = [_Station(server) for _ in packages]
         uploads = []
