@@ -62,6 +62,13 @@ class Accounts(CatalogBase):
         chosen = frozenset(Role(r) for r in roles)
         if not name or not chosen:
             raise Refused("A user needs a name and at least one role.", code="user.incomplete")
+        if name.casefold() == lookup.SYSTEM:
+            raise AccountRefused(
+                "reserved",
+                f"The name {name} is reserved for the station itself in the audit log.",
+                f"Tên {name} được dành cho chính trạm trong nhật ký; hãy chọn tên khác.",
+                hint="Choose another user name.", params={"name": name},
+            )
         _check_password(password)
         with self.db.atomic():
             if UserRow.select().exists():
@@ -155,6 +162,29 @@ class Accounts(CatalogBase):
             row.must_change_password = True
             row.save()
             audit.append(by, "reset-password", "user", row.name, {})
+        return convert.user(row)
+
+    def recover_admin(self, name: str, temporary: str) -> User:
+        """Break-glass from the station's console when no admin can sign in: give the admin
+        `name` a temporary password (changed at the next sign-in) and enable the account.
+        Whoever runs it already holds the catalog's files; the audit log records it as the
+        station's own act, so the next admin sees it."""
+        _check_password(temporary)
+        with self.db.atomic():
+            row = lookup.user_row(name)
+            if Role.ADMIN not in convert.user(row).roles:
+                raise AccountRefused(
+                    "not-admin",
+                    f"{row.name} is not an admin; an admin resets other users' passwords.",
+                    f"{row.name} không phải quản trị viên; hãy nhờ quản trị viên đặt lại.",
+                    hint="Recover an admin account, then reset this one from the desk.",
+                    params={"name": row.name},
+                )
+            row.password_hash = _hasher.hash(temporary)
+            row.must_change_password = True
+            row.disabled = False
+            row.save()
+            audit.append(lookup.SYSTEM, "recover-admin", "user", row.name, {})
         return convert.user(row)
 
     def change_password(self, name: str, current: str, new: str) -> User:

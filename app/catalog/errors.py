@@ -61,6 +61,8 @@ ACCOUNT_REASONS = (
     "short-password",  # fewer than MIN_PASSWORD characters
     "same-password",  # the new password equals the current one
     "exists",  # a user of that name exists already
+    "reserved",  # the name the audit log uses for the station itself
+    "not-admin",  # the console's admin recovery named someone who is not an admin
 )
 ACCOUNT_CODES = {  # the same reasons as error codes, for the desk to word
     "wrong-password": "user.wrong_password",
@@ -70,6 +72,8 @@ ACCOUNT_CODES = {  # the same reasons as error codes, for the desk to word
     "short-password": "user.password_short",
     "same-password": "user.same_password",
     "exists": "user.exists",
+    "reserved": "user.reserved",
+    "not-admin": "user.not_admin",
 }
 
 

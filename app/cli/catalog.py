@@ -12,7 +12,7 @@ from typing import Any, TypeAlias
 from platformdirs import user_data_path
 
 from app.catalog import dates, pdfinfo, profiles
-from app.catalog.models import Document, Role, SearchFilters, State
+from app.catalog.models import Document, Role, SearchFilters, State, User
 from app.catalog.service import Catalog
 from app.errors import InputError, UsageError
 from app.extract.legacy import to_unicode
@@ -79,6 +79,25 @@ def register(commands: Commands) -> None:
     user_add.add_argument("--password-env", metavar="VAR", help="read the password from $VAR")
     user_add.add_argument("--by", default="system", help="the admin creating the user")
     _catalog_option(user_add)
+    _catalog_option(add_command(users, "list", "list the users, their roles and state", _user_list))
+    for action, text in (("disable", "stop a user signing in"), ("enable", "let a user sign in")):
+        toggle = add_command(users, action, text, _user_toggle)
+        toggle.add_argument("name")
+        toggle.add_argument("--by", required=True, help="the admin acting")
+        _catalog_option(toggle)
+    reset = add_command(
+        users, "reset-password", "give a user a temporary password (changed at sign-in)", _reset
+    )
+    reset.add_argument("name")
+    reset.add_argument("--password-env", metavar="VAR", help="read the password from $VAR")
+    who = reset.add_mutually_exclusive_group(required=True)
+    who.add_argument("--by", help="the admin acting")
+    who.add_argument(
+        "--recover-admin",
+        action="store_true",
+        help="no admin can sign in: reset the admin NAME from this console (audited)",
+    )
+    _catalog_option(reset)
 
     hoso = _group(commands, "hoso", "create and list hồ sơ")
     create = add_command(hoso, "create", "create a hồ sơ from a metadata JSON file", _hoso_create)
@@ -181,18 +200,53 @@ def _init(args: argparse.Namespace) -> None:
         print(f"catalog for {org.name} ({org.code}), profile {org.profile}")
 
 
-def _user_add(args: argparse.Namespace) -> None:
+def _password(args: argparse.Namespace) -> str:
+    """From $VAR when --password-env names one, else asked twice on the terminal."""
     if args.password_env:
         password = os.environ.get(args.password_env, "")
         if not password:
             raise UsageError(f"${args.password_env} is empty or not set.")
-    else:
-        password = getpass.getpass(f"Password for {args.name}: ")
+        return password
+    password = getpass.getpass(f"Password for {args.name}: ")
+    if getpass.getpass("The same again: ") != password:
+        raise UsageError("The two passwords differ; nothing was changed. Run it again.")
+    return password
+
+
+def _user_add(args: argparse.Namespace) -> None:
+    password = _password(args)
     with open_catalog(args) as catalog:
         user = catalog.add_user(
             args.name, args.role, password, full_name=args.full_name, by=args.by
         )
         print(f"user {user.name}: {', '.join(sorted(user.roles))}")
+
+
+def _user_line(user: User) -> str:
+    flags = ["disabled"] * user.disabled + ["must change password"] * user.must_change_password
+    return "\t".join([user.name, ",".join(sorted(user.roles)), user.full_name, " ".join(flags)])
+
+
+def _user_list(args: argparse.Namespace) -> None:
+    with open_catalog(args) as catalog:
+        for user in catalog.users():
+            print(_user_line(user).rstrip())
+
+
+def _user_toggle(args: argparse.Namespace) -> None:
+    with open_catalog(args) as catalog:
+        user = catalog.set_disabled(args.name, args.user_command == "disable", by=args.by)
+        print(_user_line(user).rstrip())
+
+
+def _reset(args: argparse.Namespace) -> None:
+    password = _password(args)
+    with open_catalog(args) as catalog:
+        if args.recover_admin:
+            user = catalog.recover_admin(args.name, password)
+        else:
+            user = catalog.reset_password(args.name, password, by=args.by)
+        print(_user_line(user).rstrip())
 
 
 def _hoso_create(args: argparse.Namespace) -> None:

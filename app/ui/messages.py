@@ -67,6 +67,12 @@ def _table() -> dict[str, str]:
             "Messages", "The password must have at least {min} characters."
         ),
         "user.exists": translate("Messages", "The user {name} already exists."),
+        "user.reserved": translate(
+            "Messages", "The name {name} is reserved for the station itself; choose another."
+        ),
+        "user.not_admin": translate(
+            "Messages", "{name} is not an administrator; an administrator resets the password."
+        ),
         "user.wrong_password": translate("Messages", "Wrong user name or password."),
         "user.not_found": translate("Messages", "There is no user {name}."),
         "user.disabled": translate(

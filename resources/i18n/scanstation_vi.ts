@@ -768,117 +768,117 @@
         <translation>Người dùng {name} đã tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="70"/>
+        <location filename="../../app/ui/messages.py" line="76"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>There is no user {name}.</source>
         <translation>Không có người dùng {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="72"/>
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>The account {name} is disabled. Ask the station&apos;s administrator to enable it again.</source>
         <translation>Tài khoản {name} đã bị khóa. Hãy nhờ quản trị viên của trạm mở lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="76"/>
+        <location filename="../../app/ui/messages.py" line="82"/>
         <source>You cannot disable your own account; another administrator can.</source>
         <translation>Không thể tự khóa tài khoản của chính mình; một quản trị viên khác có thể làm việc này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="79"/>
+        <location filename="../../app/ui/messages.py" line="85"/>
         <source>{name} is the last enabled administrator: the station would have none. Add another administrator first.</source>
         <translation>{name} là quản trị viên cuối cùng còn hoạt động: trạm sẽ không còn ai quản trị. Hãy thêm một quản trị viên khác trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>The new password must differ from the current one.</source>
         <translation>Mật khẩu mới phải khác mật khẩu hiện tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="93"/>
         <source>{user} needs one of the roles {roles} for this.</source>
         <translation>{user} cần một trong các vai trò {roles} để làm việc này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="94"/>
         <source>The hồ sơ {code} already exists.</source>
         <translation>Hồ sơ {code} đã tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="89"/>
+        <location filename="../../app/ui/messages.py" line="95"/>
         <source>There is no hồ sơ {code}.</source>
         <translation>Không có hồ sơ {code}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>There is no scan batch {batch}.</source>
         <translation>Không có lô quét {batch}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
+        <location filename="../../app/ui/messages.py" line="97"/>
         <source>There is no document {doc}.</source>
         <translation>Không có văn bản {doc}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="92"/>
+        <location filename="../../app/ui/messages.py" line="98"/>
         <source>{doc} is {state}: its metadata can no longer change.</source>
         <translation>{doc} ở trạng thái {state}: không thể sửa siêu dữ liệu nữa.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="95"/>
+        <location filename="../../app/ui/messages.py" line="101"/>
         <source>{doc} is {state}: its scan can no longer be replaced. A supervisor must send it back first.</source>
         <translation>{doc} ở trạng thái {state}: không thể thay bản quét nữa. Người kiểm tra phải trả lại văn bản trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>{doc} is {state}: only an approved and signed document may be sent.</source>
         <translation>{doc} ở trạng thái {state}: chỉ văn bản đã duyệt và ký số mới được gửi đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>The filed document {path} cannot be read. Ask the administrator to check the catalog.</source>
         <translation>Không đọc được văn bản đã lưu {path}. Hãy nhờ quản trị viên kiểm tra kho lưu trữ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="107"/>
+        <location filename="../../app/ui/messages.py" line="113"/>
         <source>The saved page {path} cannot be read; rescan the page.</source>
         <translation>Không đọc được trang đã lưu {path}; hãy quét lại trang này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
+        <location filename="../../app/ui/messages.py" line="116"/>
         <source>{doc} cannot go from “{from}” to “{to}”.</source>
         <translation>{doc} không thể chuyển từ “{from}” sang “{to}”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
+        <location filename="../../app/ui/messages.py" line="117"/>
         <source>{doc}: making it “{to}” needs the role {roles}.</source>
         <translation>{doc}: chuyển sang “{to}” cần vai trò {roles}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="118"/>
         <source>Sending back needs a reason: say what the clerk must fix.</source>
         <translation>Trả lại cần có lý do: hãy nói rõ cán bộ số hóa phải sửa gì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
+        <location filename="../../app/ui/messages.py" line="121"/>
         <source>A state secret never leaves this machine by network.</source>
         <translation>Tài liệu bí mật nhà nước không bao giờ rời máy này qua mạng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
+        <location filename="../../app/ui/messages.py" line="122"/>
         <source>{doc} is a state secret: it never leaves this machine by network. Hand it over on paper or by the approved secret channel.</source>
         <translation>{doc} là văn bản mật: không bao giờ rời máy này qua mạng. Hãy bàn giao bằng giấy hoặc qua kênh mật được phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="122"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>The hồ sơ {code} is marked secret: it never leaves this machine.</source>
         <translation>Hồ sơ {code} được đánh dấu mật: không bao giờ rời máy này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>The metadata is not valid ({count} problems):
 {problems}
 Fix these fields and try again.</source>
@@ -887,33 +887,33 @@ Fix these fields and try again.</source>
 Hãy sửa các trường này rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="130"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>{doc}: the newest file is not signed; there is nothing to extend.</source>
         <translation>{doc}: tệp mới nhất chưa được ký; không có gì để bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
+        <location filename="../../app/ui/messages.py" line="139"/>
         <source>{path} is not a readable PDF. Choose the PDF/A the station wrote.</source>
         <translation>{path} không phải tệp PDF đọc được. Hãy chọn tệp PDF/A do trạm tạo ra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="142"/>
         <source>{name} could not be stored. Check the free disk space in the catalog folder.</source>
         <translation>Không lưu được {name}. Hãy kiểm tra dung lượng còn trống trong thư mục dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="140"/>
+        <location filename="../../app/ui/messages.py" line="146"/>
         <source>There is no metadata profile {profile}.</source>
         <translation>Không có hồ sơ mẫu siêu dữ liệu {profile}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141"/>
+        <location filename="../../app/ui/messages.py" line="147"/>
         <source>{path} already exists and is not empty. Choose a new folder.</source>
         <translation>{path} đã tồn tại và không trống. Hãy chọn thư mục mới.</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="39"/>
-        <location filename="../../app/ui/messages.py" line="144"/>
+        <location filename="../../app/ui/messages.py" line="150"/>
         <source>The folder {path} does not exist.</source>
         <translation>Thư mục {path} không tồn tại.</translation>
     </message>
@@ -928,462 +928,472 @@ Hãy sửa các trường này rồi thử lại.</translation>
         <translation>Không ghi được {path}. Hãy kiểm tra dung lượng đĩa còn trống rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="145"/>
+        <location filename="../../app/ui/messages.py" line="70"/>
+        <source>The name {name} is reserved for the station itself; choose another.</source>
+        <translation>Tên {name} được dành cho chính trạm; hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="73"/>
+        <source>{name} is not an administrator; an administrator resets the password.</source>
+        <translation>{name} không phải quản trị viên; việc đặt lại mật khẩu do quản trị viên làm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="151"/>
         <source>Unknown export format {format}.</source>
         <translation>Không biết định dạng xuất {format}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="146"/>
+        <location filename="../../app/ui/messages.py" line="152"/>
         <source>The document numbers in the package are not 1…n ({number}).</source>
         <translation>Số thứ tự văn bản trong gói không liên tục từ 1 ({number}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="149"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>The receipt is for another package than outbox item {item}.</source>
         <translation>Biên nhận thuộc về gói khác, không phải mục {item} trong hộp thư đi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>The package is refused ({reason}); nothing was imported. Ask the sender for a package the station exported.</source>
         <translation>Gói dữ liệu bị từ chối ({reason}); không có gì được nhập. Hãy đề nghị bên gửi gửi gói do trạm xuất ra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="164"/>
         <source>The passphrase does not open this backup set. Type the office&apos;s backup passphrase exactly (letters, accents and case count).</source>
         <translation>Cụm mật khẩu không mở được bộ sao lưu này. Hãy gõ đúng cụm mật khẩu sao lưu của cơ quan (chữ, dấu và chữ hoa/thường đều có ý nghĩa).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>A backup passphrase needs at least {min} characters. Choose a longer phrase the office keeps in a safe place; it cannot be recovered.</source>
         <translation>Cụm mật khẩu sao lưu cần ít nhất {min} ký tự. Hãy chọn cụm dài hơn và cơ quan cất giữ ở nơi an toàn; không thể khôi phục nếu quên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="170"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>This folder holds no backup set this program can read.</source>
         <translation>Thư mục này không chứa bộ sao lưu nào chương trình đọc được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>There is no backup set in {path}. Choose the folder that holds it (usually the drive itself).</source>
         <translation>Không có bộ sao lưu trong {path}. Hãy chọn thư mục chứa nó (thường là chính ổ đĩa).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="178"/>
+        <location filename="../../app/ui/messages.py" line="184"/>
         <source>The backup set is damaged. Restore an older backup, or use the other backup drive.</source>
         <translation>Bộ sao lưu bị hỏng. Hãy phục hồi bản sao lưu cũ hơn, hoặc dùng ổ sao lưu còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>The backup set holds no finished backup. Run a backup to this drive first, or choose another drive.</source>
         <translation>Bộ sao lưu chưa có bản sao lưu hoàn chỉnh nào. Hãy sao lưu vào ổ này trước, hoặc chọn ổ khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="187"/>
+        <location filename="../../app/ui/messages.py" line="193"/>
         <source>The backup drive cannot be used. Check that it is plugged in and writable.</source>
         <translation>Không dùng được ổ sao lưu. Hãy kiểm tra ổ đã cắm và ghi được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="190"/>
+        <location filename="../../app/ui/messages.py" line="196"/>
         <source>The backup drive is full ({path}). Use a larger drive, or a new one for this backup set; nothing was lost.</source>
         <translation>Ổ sao lưu đã đầy ({path}). Hãy dùng ổ lớn hơn, hoặc ổ mới cho bộ sao lưu này; không mất dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195"/>
+        <location filename="../../app/ui/messages.py" line="201"/>
         <source>Cannot write to the backup drive {path}. Check that it is plugged in and not write-protected, then run the backup again. The previous backup on it is intact.</source>
         <translation>Không ghi được vào ổ sao lưu {path}. Hãy kiểm tra ổ đã cắm và không bị khóa ghi, rồi sao lưu lại. Bản sao lưu trước trên ổ vẫn nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="201"/>
+        <location filename="../../app/ui/messages.py" line="207"/>
         <source>The backup folder {path} does not exist. Plug in the backup drive, then run the backup again.</source>
         <translation>Thư mục sao lưu {path} không tồn tại. Hãy cắm ổ sao lưu rồi sao lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="206"/>
+        <location filename="../../app/ui/messages.py" line="212"/>
         <source>The backup folder {path} is not writable. Choose a folder on a drive you may write to.</source>
         <translation>Không ghi được vào thư mục sao lưu {path}. Hãy chọn thư mục trên ổ ghi được.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>The catalog&apos;s file {path} is missing, so the backup stopped. Ask the administrator to check the catalog; the previous backup on the drive is untouched.</source>
         <translation>Thiếu tệp {path} của kho lưu trữ nên việc sao lưu đã dừng. Hãy nhờ quản trị viên kiểm tra kho lưu trữ; bản sao lưu trước trên ổ vẫn nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216"/>
+        <location filename="../../app/ui/messages.py" line="222"/>
         <source>The catalog&apos;s file {path} cannot be read, so the backup stopped. Ask the administrator to check the catalog; the previous backup on the drive is untouched.</source>
         <translation>Không đọc được tệp {path} của kho lưu trữ nên việc sao lưu đã dừng. Hãy nhờ quản trị viên kiểm tra kho lưu trữ; bản sao lưu trước trên ổ vẫn nguyên vẹn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="221"/>
+        <location filename="../../app/ui/messages.py" line="227"/>
         <source>Another backup is writing to {path} right now. Wait for it to finish, then run the backup again.</source>
         <translation>Một lần sao lưu khác đang ghi vào {path}. Hãy chờ xong rồi sao lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="226"/>
+        <location filename="../../app/ui/messages.py" line="232"/>
         <source>There is no backup number {generation} in this set (kept: {kept}).</source>
         <translation>Bộ này không có bản sao lưu số {generation} (đang giữ: {kept}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="229"/>
+        <location filename="../../app/ui/messages.py" line="235"/>
         <source>{path} is a file, not a folder. Choose a new folder.</source>
         <translation>{path} là tệp, không phải thư mục. Hãy chọn thư mục mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="232"/>
+        <location filename="../../app/ui/messages.py" line="238"/>
         <source>The folder {path} is not empty. Restore into a new or empty folder; nothing in this one was touched.</source>
         <translation>Thư mục {path} không trống. Hãy phục hồi vào thư mục mới hoặc trống; không có gì trong thư mục này bị đụng đến.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="238"/>
+        <location filename="../../app/ui/messages.py" line="244"/>
         <source>The scanners could not be listed. Check the scanner set-up (Health tab).</source>
         <translation>Không liệt kê được máy quét. Hãy kiểm tra cài đặt máy quét (thẻ Tình trạng trạm).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>The scanner {device} could not be opened. Check that it is on and connected.</source>
         <translation>Không mở được máy quét {device}. Hãy kiểm tra máy đã bật và đã kết nối.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="245"/>
+        <location filename="../../app/ui/messages.py" line="251"/>
         <source>The scanner driver was restarted. Scan again.</source>
         <translation>Trình điều khiển máy quét đã được khởi động lại. Hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="248"/>
+        <location filename="../../app/ui/messages.py" line="254"/>
         <source>The document feeder is empty. Put the paper in the feeder and scan again.</source>
         <translation>Khay nạp giấy trống. Hãy đặt giấy vào khay rồi quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251"/>
+        <location filename="../../app/ui/messages.py" line="257"/>
         <source>The scanner refused the setting {option} = {value}.</source>
         <translation>Máy quét không nhận thiết lập {option} = {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254"/>
+        <location filename="../../app/ui/messages.py" line="260"/>
         <source>The scan stopped after {pages} pages; they are kept. Scan the sheets not yet scanned.</source>
         <translation>Việc quét dừng sau {pages} trang; các trang này được giữ lại. Hãy quét những tờ chưa quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="258"/>
+        <location filename="../../app/ui/messages.py" line="264"/>
         <source>The paper jammed in the feeder after {pages} pages; they are kept. Remove the jammed sheet, then scan the sheets not yet scanned.</source>
         <translation>Giấy bị kẹt trong khay nạp sau {pages} trang; các trang này được giữ lại. Hãy gỡ tờ bị kẹt rồi quét những tờ chưa quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="264"/>
+        <location filename="../../app/ui/messages.py" line="270"/>
         <source>The scanner cover is open ({pages} pages kept). Close it, then scan the sheets not yet scanned.</source>
         <translation>Nắp máy quét đang mở (đã giữ {pages} trang). Hãy đóng nắp rồi quét những tờ chưa quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="269"/>
+        <location filename="../../app/ui/messages.py" line="275"/>
         <source>The scanner stopped answering after {pages} pages; they are kept. Check the cable and power, then scan the sheets not yet scanned.</source>
         <translation>Máy quét ngừng phản hồi sau {pages} trang; các trang này được giữ lại. Hãy kiểm tra cáp và nguồn điện rồi quét những tờ chưa quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274"/>
+        <location filename="../../app/ui/messages.py" line="280"/>
         <source>The scanner is busy. Close other scanning programs, wait a moment and try again.</source>
         <translation>Máy quét đang bận. Hãy đóng các chương trình quét khác, chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="284"/>
         <source>The scan was cancelled on the scanner after {pages} pages; they are kept.</source>
         <translation>Việc quét bị hủy trên máy quét sau {pages} trang; các trang này được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>Access to the scanner was denied. Ask the administrator to give this user access to the scanner.</source>
         <translation>Không được phép dùng máy quét. Hãy nhờ quản trị viên cấp quyền dùng máy quét cho người dùng này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="286"/>
+        <location filename="../../app/ui/messages.py" line="292"/>
         <source>The scanner driver ran out of memory. Use a lower resolution or a smaller page size.</source>
         <translation>Trình điều khiển máy quét hết bộ nhớ. Hãy dùng độ phân giải thấp hơn hoặc khổ giấy nhỏ hơn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="290"/>
+        <location filename="../../app/ui/messages.py" line="296"/>
         <source>The scanner reported an error after {pages} pages ({detail}); they are kept. Check the scanner, then scan the sheets not yet scanned.</source>
         <translation>Máy quét báo lỗi sau {pages} trang ({detail}); các trang này được giữ lại. Hãy kiểm tra máy quét rồi quét những tờ chưa quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="296"/>
+        <location filename="../../app/ui/messages.py" line="302"/>
         <source>The scanner stopped responding. The pages already received are kept. Check the scanner&apos;s cable and power, then try again.</source>
         <translation>Máy quét ngừng phản hồi. Các trang đã nhận vẫn được giữ. Kiểm tra cáp và nguồn điện của máy quét, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="301"/>
+        <location filename="../../app/ui/messages.py" line="307"/>
         <source>The scanner stopped responding after {pages} pages; they are kept. Check the scanner&apos;s cable and power, then try again.</source>
         <translation>Máy quét ngừng phản hồi sau {pages} trang; các trang này được giữ lại. Hãy kiểm tra cáp và nguồn điện của máy quét rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
         <source>The scanner driver failed ({detail}). Check the cable and power, then scan again.</source>
         <translation>Trình điều khiển máy quét bị lỗi ({detail}). Hãy kiểm tra cáp và nguồn điện rồi quét lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="310"/>
+        <location filename="../../app/ui/messages.py" line="316"/>
         <source>The scanner did not answer within {seconds} s and its driver was stopped. Check the cable and power, then scan again; the pages already received are kept.</source>
         <translation>Máy quét không phản hồi trong {seconds} giây nên trình điều khiển đã bị dừng. Hãy kiểm tra cáp và nguồn điện rồi quét lại; các trang đã nhận vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="316"/>
+        <location filename="../../app/ui/messages.py" line="322"/>
         <source>The scanner {device} is not known; choose one from the list.</source>
         <translation>Không biết máy quét {device}; hãy chọn một máy trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319"/>
+        <location filename="../../app/ui/messages.py" line="325"/>
         <source>The scanner {device} cannot scan at {dpi} dpi; choose from {min} to {max} dpi.</source>
         <translation>Máy quét {device} không quét được ở {dpi} dpi; hãy chọn từ {min} đến {max} dpi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323"/>
+        <location filename="../../app/ui/messages.py" line="329"/>
         <source>The scanner {device} has no such colour mode ({mode}).</source>
         <translation>Máy quét {device} không có chế độ màu này ({mode}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="332"/>
         <source>The scanner {device} has no such paper source ({source}).</source>
         <translation>Máy quét {device} không có nguồn giấy này ({source}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="329"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>The scanner {device} cannot scan both sides this way: use its document feeder, or scan one side.</source>
         <translation>Máy quét {device} không quét hai mặt theo cách này được: hãy dùng khay nạp giấy, hoặc quét một mặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="334"/>
+        <location filename="../../app/ui/messages.py" line="340"/>
         <source>The number of pages must be at least 1.</source>
         <translation>Số trang phải từ 1 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>The page size is not a page.</source>
         <translation>Khổ giấy không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="342"/>
         <source>The page is larger than what the scanner {device} can scan (up to {width}×{height} mm).</source>
         <translation>Trang lớn hơn khổ máy quét {device} quét được (tối đa {width}×{height} mm).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="347"/>
         <source>Scanner support (SANE) is missing on this computer. Ask the administrator to install it, or use the demo scanner.</source>
         <translation>Máy tính này thiếu phần hỗ trợ máy quét (SANE). Hãy nhờ quản trị viên cài đặt, hoặc dùng máy quét thử.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>Scanner support (SANE) could not start. Ask the administrator to check the station (Health tab).</source>
         <translation>Phần hỗ trợ máy quét (SANE) không khởi động được. Hãy nhờ quản trị viên kiểm tra trạm (thẻ Tình trạng trạm).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352"/>
+        <location filename="../../app/ui/messages.py" line="358"/>
         <source>Tesseract (text recognition) is not installed. Ask the administrator to install it, or choose “No OCR” in Settings.</source>
         <translation>Chưa cài Tesseract (nhận dạng chữ). Hãy nhờ quản trị viên cài đặt, hoặc chọn “Không nhận dạng chữ” trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357"/>
+        <location filename="../../app/ui/messages.py" line="363"/>
         <source>Tesseract {version} is too old for the station. Ask the administrator to update it.</source>
         <translation>Tesseract {version} quá cũ đối với trạm. Hãy nhờ quản trị viên cập nhật.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="361"/>
+        <location filename="../../app/ui/messages.py" line="367"/>
         <source>Tesseract has no model for {languages}. Ask the administrator to install it.</source>
         <translation>Tesseract không có mô hình cho {languages}. Hãy nhờ quản trị viên cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="365"/>
+        <location filename="../../app/ui/messages.py" line="371"/>
         <source>Text recognition failed on a page. Ask the administrator to check the station (Health tab).</source>
         <translation>Nhận dạng chữ bị lỗi ở một trang. Hãy nhờ quản trị viên kiểm tra trạm (thẻ Tình trạng trạm).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="370"/>
+        <location filename="../../app/ui/messages.py" line="376"/>
         <source>Text recognition took longer than {seconds} s on one page. Check the page image.</source>
         <translation>Nhận dạng chữ một trang mất hơn {seconds} giây. Hãy kiểm tra ảnh trang.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="375"/>
+        <location filename="../../app/ui/messages.py" line="381"/>
         <source>The signing token cannot be used.</source>
         <translation>Không dùng được token ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="376"/>
+        <location filename="../../app/ui/messages.py" line="382"/>
         <source>This certificate may not sign.</source>
         <translation>Chứng thư số này không được dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377"/>
+        <location filename="../../app/ui/messages.py" line="383"/>
         <source>The document cannot be signed.</source>
         <translation>Không ký được văn bản.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="378"/>
+        <location filename="../../app/ui/messages.py" line="384"/>
         <source>The chosen token or certificate was not found.</source>
         <translation>Không tìm thấy token hoặc chứng thư số đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>The station is offline: revocation data or a timestamp could not be fetched; the file was left as it was.</source>
         <translation>Trạm đang mất kết nối: không lấy được dữ liệu thu hồi hoặc dấu thời gian; tệp được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="384"/>
+        <location filename="../../app/ui/messages.py" line="390"/>
         <source>Signing was cancelled.</source>
         <translation>Đã hủy ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="385"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>The token {label} is locked: too many wrong PINs. Unlock it with the CA&apos;s tool, or ask the CA for help.</source>
         <translation>Token {label} đã bị khóa do nhập sai mã PIN quá nhiều lần. Hãy mở khóa bằng công cụ của nhà cung cấp chữ ký số, hoặc nhờ nhà cung cấp hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="390"/>
+        <location filename="../../app/ui/messages.py" line="396"/>
         <source>The token&apos;s driver {path} cannot be loaded. Reinstall the token&apos;s driver, or choose the one that matches this token.</source>
         <translation>Không nạp được trình điều khiển token {path}. Hãy cài lại trình điều khiển token, hoặc chọn trình điều khiển đúng với token này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395"/>
+        <location filename="../../app/ui/messages.py" line="401"/>
         <source>The token&apos;s driver {path} was not found. Install the token&apos;s driver from its CA.</source>
         <translation>Không tìm thấy trình điều khiển token {path}. Hãy cài trình điều khiển token của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399"/>
+        <location filename="../../app/ui/messages.py" line="405"/>
         <source>No token driver of a known Vietnamese CA was found on this computer. Install the token&apos;s driver.</source>
         <translation>Máy tính này không có trình điều khiển token của nhà cung cấp chữ ký số nào đã biết. Hãy cài trình điều khiển token.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>The token was removed or its session closed. Insert the token and sign the remaining documents again.</source>
         <translation>Token đã bị rút ra hoặc phiên làm việc đã đóng. Hãy cắm token rồi ký lại các văn bản còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="415"/>
         <source>No token labelled {label} is plugged in (tokens present: {present}).</source>
         <translation>Không thấy token có nhãn {label} (token đang cắm: {present}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="412"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>Wrong PIN for the token &apos;{label}&apos;; it was not retried: {tries}. Check the PIN and sign again: a token locks after a few wrong PINs.</source>
         <translation>Sai mã PIN của token &apos;{label}&apos;; không thử lại tự động: {tries}. Hãy kiểm tra mã PIN rồi ký lại: token sẽ bị khóa sau vài lần nhập sai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="423"/>
         <source>Choose one signing certificate on the token {label}.</source>
         <translation>Hãy chọn một chứng thư số để ký trên token {label}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="426"/>
         <source>The certificate {subject} expired on {date}. Renew it with the CA, or choose another one.</source>
         <translation>Chứng thư số {subject} đã hết hạn ngày {date}. Hãy gia hạn với nhà cung cấp, hoặc chọn chứng thư khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="425"/>
+        <location filename="../../app/ui/messages.py" line="431"/>
         <source>The certificate {subject} is not valid before {date}. Check the computer&apos;s clock.</source>
         <translation>Chứng thư số {subject} chưa có hiệu lực trước ngày {date}. Hãy kiểm tra đồng hồ của máy tính.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429"/>
+        <location filename="../../app/ui/messages.py" line="435"/>
         <source>The certificate {subject} is not for signing. Choose the token&apos;s signing certificate.</source>
         <translation>Chứng thư số {subject} không dùng để ký. Hãy chọn chứng thư ký số của token.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="433"/>
+        <location filename="../../app/ui/messages.py" line="439"/>
         <source>{name} is not a PDF/A-2 file; it was not signed.</source>
         <translation>{name} không phải tệp PDF/A-2; tệp không được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="436"/>
+        <location filename="../../app/ui/messages.py" line="442"/>
         <source>The file {path} cannot be read; it was not signed.</source>
         <translation>Không đọc được tệp {path}; tệp không được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="439"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>Page 1 of {name} has no free place for the signature box. Check the scan.</source>
         <translation>Trang 1 của {name} không còn chỗ trống để đặt ô chữ ký. Hãy kiểm tra bản quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="448"/>
         <source>The newly signed copy did not verify; nothing was written. Try again; if it repeats, the token may be faulty.</source>
         <translation>Bản vừa ký không kiểm tra được; không ghi tệp nào. Hãy thử lại; nếu vẫn lỗi, token có thể bị hỏng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>Sending to the server failed.</source>
         <translation>Gửi lên máy chủ không thành công.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
         <source>The server cannot be reached now; the documents stay in the outbox and are sent later.</source>
         <translation>Hiện không kết nối được máy chủ; văn bản vẫn nằm trong hộp thư đi và sẽ được gửi sau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>The server refused a package; sending it again will not help. Ask the server administrator.</source>
         <translation>Máy chủ từ chối một gói; gửi lại cũng không được. Hãy hỏi quản trị viên máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>Nothing can be sent until the station&apos;s sync set-up is fixed. Ask the administrator.</source>
         <translation>Không gửi được gì cho đến khi cài đặt đồng bộ của trạm được sửa. Hãy nhờ quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>The server refused the station&apos;s credential. Ask the server administrator for a new enrolment code.</source>
         <translation>Máy chủ từ chối thông tin xác thực của trạm. Hãy xin quản trị viên máy chủ mã đăng ký mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>The server&apos;s certificate is not one this station trusts; nothing was sent. Ask the administrator for the server&apos;s CA certificate.</source>
         <translation>Chứng thư của máy chủ không được trạm này tin cậy; không có gì được gửi. Hãy xin quản trị viên chứng thư gốc (CA) của máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>colour</source>
         <translation>màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>greyscale</source>
         <translation>thang xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>black and white</source>
         <translation>đen trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>flatbed</source>
         <translation>mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>document feeder</source>
         <translation>khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>the token is locked</source>
         <translation>token đã bị khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>one try is left before the token locks</source>
         <translation>chỉ còn một lần thử trước khi token bị khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>the token reports that few tries are left</source>
         <translation>token báo chỉ còn ít lần thử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>the token does not say how many tries are left</source>
         <translation>token không cho biết còn bao nhiêu lần thử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>Something went wrong (%1). The details are in the log.</source>
         <translation>Đã xảy ra lỗi (%1). Chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>The action could not be completed (code %1).</source>
         <translation>Không thực hiện được thao tác (mã %1).</translation>
     </message>

@@ -8,6 +8,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from app.catalog import audit
+from app.catalog.errors import AccountRefused
+from app.catalog.service import Catalog
 from app.cli.main import main
 from testkit.catalog import PASSWORD, doc_meta, hoso_meta, make_pdf
 
@@ -201,3 +204,73 @@ def test_legacy_encoded_text_is_filed_as_unicode(
     assert "Kế hoạch số hoá tài liệu năm 2024" in run(capsys, "show", doc_code)[1]
     assert doc_code in run(capsys, "search", "bao cao tong ket")[1]
     assert doc_code in run(capsys, "search", "Cộng hoà xã hội")[1]
+
+
+def test_users_from_the_console_and_an_admin_recovered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """List, disable, enable and reset users; when no admin can sign in any more, the
+    console gives the admin a temporary password, and the audit log says so."""
+    folder = tmp_path / "cat"
+    monkeypatch.setenv("SCANSTATION_CATALOG", str(folder))
+    monkeypatch.setenv("PW", PASSWORD)
+    monkeypatch.setenv("TEMP", "tam-thoi-2026")
+    run(capsys, "catalog", "init", "--org-name", "Ủy ban MTTQ quận Ba Đình",
+        "--org-code", "000.00.00.G09")
+    for name, role in (("admin", "admin"), ("lan", "clerk")):
+        assert run(capsys, "user", "add", name, "--role", role, "--password-env", "PW",
+                   "--by", "admin")[0] == 0
+    assert run(capsys, "user", "list")[1].splitlines() == ["admin\tadmin", "lan\tclerk"]
+
+    assert run(capsys, "user", "disable", "lan", "--by", "admin")[1] == "lan\tclerk\t\tdisabled\n"
+    code, _, err = run(capsys, "user", "disable", "admin", "--by", "admin")
+    assert code != 0 and "last enabled admin" in err  # the station keeps an admin
+    assert run(capsys, "user", "enable", "lan", "--by", "admin")[0] == 0
+    code, _, err = run(capsys, "user", "reset-password", "admin", "--password-env", "TEMP",
+                       "--by", "lan")
+    assert code != 0 and "admin" in err  # a clerk cannot reset anybody
+    code, out, _ = run(capsys, "user", "reset-password", "lan", "--password-env", "TEMP",
+                       "--by", "admin")
+    assert code == 0 and out.endswith("must change password\n")
+
+    code, _, err = run(capsys, "user", "reset-password", "lan", "--password-env", "TEMP",
+                       "--recover-admin")
+    assert code != 0 and "not an admin" in err
+    code, _, err = run(capsys, "user", "add", "System", "--role", "clerk", "--password-env",
+                       "PW", "--by", "admin")
+    assert code != 0 and "reserved" in err
+    code, _, err = run(capsys, "user", "reset-password", "admin", "--password-env", "NOPE",
+                       "--recover-admin")
+    assert code != 0 and "$NOPE" in err
+
+    code, out, err = run(capsys, "user", "reset-password", "admin", "--password-env", "TEMP",
+                         "--recover-admin")
+    assert code == 0, err
+    assert "tam-thoi-2026" not in out + err
+    with Catalog.open(folder) as catalog:
+        user = catalog.authenticate("admin", "tam-thoi-2026")
+        assert user.must_change_password
+        with pytest.raises(AccountRefused):
+            catalog.authenticate("admin", PASSWORD)
+        catalog.change_password("admin", "tam-thoi-2026", "mat-khau-moi-2026")
+    assert run(capsys, "audit", "verify")[0] == 0
+    with Catalog.open(folder):
+        recovered = [e for e in audit.entries() if e.action == "recover-admin"]
+    assert [(e.user, e.entity_id) for e in recovered] == [("system", "admin")]
+
+
+def test_a_password_typed_twice_differently_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cat"
+    monkeypatch.setenv("SCANSTATION_CATALOG", str(folder))
+    monkeypatch.setenv("PW", PASSWORD)
+    run(capsys, "catalog", "init", "--org-name", "Ủy ban MTTQ quận Ba Đình",
+        "--org-code", "000.00.00.G09")
+    run(capsys, "user", "add", "admin", "--role", "admin", "--password-env", "PW")
+    typed = iter(["mot-mat-khau", "mat-khau-khac"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))  # the terminal
+    code, _, err = run(capsys, "user", "reset-password", "admin", "--recover-admin")
+    assert code != 0 and "differ" in err
+    with Catalog.open(folder) as catalog:
+        assert not catalog.authenticate("admin", PASSWORD).must_change_password
