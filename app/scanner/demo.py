@@ -30,7 +30,7 @@ class DemoScanner:
     """A virtual feeder of realistic, slightly skewed, occasionally blank or upside-down sheets."""
 
     info = DeviceInfo(
-        id="demo", vendor="Scanstation", model="Máy quét mô phỏng (demo)", kind="virtual"
+        id="demo", vendor="Scanstation", model="Máy quét mô phỏng", kind="virtual"
     )
 
     def __init__(self, seed: int | None = None, pages: int = 5) -> None:
