@@ -64,6 +64,7 @@ class TokenInfo:
     serial: str
     status: str
     certificates: tuple[CertificateInfo, ...]
+    tries: str = "unknown"  # what the token says of its PIN tries: see tries_code
 
 
 def tries_left(flags: TokenFlag) -> tuple[str, str]:
@@ -169,6 +170,7 @@ def list_tokens(module: Path | None) -> list[TokenInfo]:
                 ),
                 status=status,
                 certificates=certs,
+                tries=tries_code(token.flags),
             )
         )
     return tokens

@@ -390,8 +390,10 @@ def _table() -> dict[str, str]:
         "signing.cancelled": translate("Messages", "Signing was cancelled."),
         "signing.token_locked": translate(
             "Messages",
-            "The token {label} is locked: too many wrong PINs. Unlock "
-            "it with the CA's tool, or ask the CA for help.",
+            "The token {label} is locked: its PIN was entered wrongly too many times. Nothing "
+            "was signed or changed. Ask whoever manages the office's token (its security "
+            "officer, who holds the SO PIN or PUK) to unblock it, or the certification "
+            "authority; then sign again.",
         ),
         "signing.module_load": translate(
             "Messages",

@@ -270,7 +270,14 @@ class TokenPicker(QGroupBox):
                        "the PIN. Use the advanced fields if the CA's tool names the key.")
 
     def problem(self) -> str:
-        """Why the chosen certificate may not sign ("" when it may)."""
+        """Why the chosen token or certificate may not sign ("" when it may)."""
+        token = None if self.advanced.isChecked() else self.token()
+        if token is not None and token.tries == "locked":
+            return self.tr("The token %1 is locked: its PIN was entered wrongly too many times, "
+                           "so it cannot sign. Ask whoever manages the office's token (its "
+                           "security officer, who holds the SO PIN or PUK) to unblock it, or "
+                           "the certification authority; then press «Look again». Nothing was "
+                           "signed or changed.").replace("%1", token.label)
         cert = self.certificate()
         if cert is None:
             return ""
@@ -284,13 +291,23 @@ class TokenPicker(QGroupBox):
         return ""
 
     def caution(self) -> str:
-        """The warning for a certificate that ends soon ("" otherwise)."""
+        """The warnings for a token with few PIN tries left and a certificate that ends soon
+        ("" when there is none)."""
+        token = None if self.advanced.isChecked() else self.token()
+        tries = {
+            "final": self.tr("The token says one PIN try is left: one more wrong PIN locks it. "
+                             "Type the PIN carefully."),
+            "low": self.tr("The token says few PIN tries are left before it locks. Type the "
+                           "PIN carefully."),
+        }
+        lines = [tries.get(token.tries, "")] if token is not None else []
         cert = self.certificate()
-        if cert is None or not cert.expires_soon():
-            return ""
-        return self.tr("This certificate ends in %1 days (on %2): ask the certification "
-                       "authority to renew it in time.").replace("%1", str(cert.days_left())) \
-            .replace("%2", f"{cert.not_after:%d/%m/%Y}")
+        if cert is not None and cert.expires_soon():
+            lines.append(self.tr("This certificate ends in %1 days (on %2): ask the "
+                                 "certification authority to renew it in time.")
+                         .replace("%1", str(cert.days_left()))
+                         .replace("%2", f"{cert.not_after:%d/%m/%Y}"))
+        return "\n".join(line for line in lines if line)
 
     def choice(self) -> TokenChoice | None:
         """What to open for signing, or None when nothing usable is chosen."""

@@ -59,6 +59,7 @@ class PageViewer(QWidget):
     """Fit page, fit width, 100 % (one scan pixel per screen pixel), zoom, pan, PgUp/PgDn."""
 
     page_shown = Signal(int)  # index of the page now on screen
+    step_wanted = Signal(int)  # PgUp/PgDn (-1/+1) on a single picture: its owner turns the page
 
     def __init__(self, pools: Pools, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,10 +171,17 @@ class PageViewer(QWidget):
                            .replace("%2", str(self.count)) if self.count else "")
 
     def previous(self) -> None:
-        self.show_page(self.index - 1)
+        self._step(-1)
 
     def next(self) -> None:
-        self.show_page(self.index + 1)
+        self._step(1)
+
+    def _step(self, delta: int) -> None:
+        """Turn a PDF's page; a single picture's pages belong to its owner (the clerk's strip)."""
+        if self.path is None:
+            self.step_wanted.emit(delta)
+        else:
+            self.show_page(self.index + delta)
 
     def fit_page(self) -> None:
         self.mode = "page"

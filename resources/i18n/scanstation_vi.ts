@@ -1239,161 +1239,161 @@ Hãy sửa các trường này rồi thử lại.</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="391"/>
-        <source>The token {label} is locked: too many wrong PINs. Unlock it with the CA&apos;s tool, or ask the CA for help.</source>
-        <translation>Token {label} đã bị khóa do nhập sai mã PIN quá nhiều lần. Hãy mở khóa bằng công cụ của nhà cung cấp chữ ký số, hoặc nhờ nhà cung cấp hỗ trợ.</translation>
+        <source>The token {label} is locked: its PIN was entered wrongly too many times. Nothing was signed or changed. Ask whoever manages the office&apos;s token (its security officer, who holds the SO PIN or PUK) to unblock it, or the certification authority; then sign again.</source>
+        <translation>Token {label} đã bị khóa do nhập sai mã PIN quá số lần cho phép. Chưa có văn bản nào được ký hay bị thay đổi. Hãy nhờ người quản lý token của cơ quan (người giữ mã SO PIN hoặc PUK) mở khóa token, hoặc liên hệ nhà cung cấp chứng thư số; sau đó ký lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="396"/>
+        <location filename="../../app/ui/messages.py" line="398"/>
         <source>The token&apos;s driver {path} cannot be loaded. Reinstall the token&apos;s driver, or choose the one that matches this token.</source>
         <translation>Không nạp được trình điều khiển token {path}. Hãy cài lại trình điều khiển token, hoặc chọn trình điều khiển đúng với token này.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
         <source>The token&apos;s driver {path} was not found. Install the token&apos;s driver from its CA.</source>
         <translation>Không tìm thấy trình điều khiển token {path}. Hãy cài trình điều khiển token của nhà cung cấp chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="407"/>
         <source>No token driver of a known Vietnamese CA was found on this computer. Install the token&apos;s driver.</source>
         <translation>Máy tính này không có trình điều khiển token của nhà cung cấp chữ ký số nào đã biết. Hãy cài trình điều khiển token.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410"/>
+        <location filename="../../app/ui/messages.py" line="412"/>
         <source>The token was removed or its session closed. Insert the token and sign the remaining documents again.</source>
         <translation>Token đã bị rút ra hoặc phiên làm việc đã đóng. Hãy cắm token rồi ký lại các văn bản còn lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="415"/>
+        <location filename="../../app/ui/messages.py" line="417"/>
         <source>No token labelled {label} is plugged in (tokens present: {present}).</source>
         <translation>Không thấy token có nhãn {label} (token đang cắm: {present}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="420"/>
         <source>Wrong PIN for the token &apos;{label}&apos;; it was not retried: {tries}. Check the PIN and sign again: a token locks after a few wrong PINs.</source>
         <translation>Sai mã PIN của token &apos;{label}&apos;; không thử lại tự động: {tries}. Hãy kiểm tra mã PIN rồi ký lại: token sẽ bị khóa sau vài lần nhập sai.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="425"/>
         <source>Choose one signing certificate on the token {label}.</source>
         <translation>Hãy chọn một chứng thư số để ký trên token {label}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426"/>
+        <location filename="../../app/ui/messages.py" line="428"/>
         <source>The certificate {subject} expired on {date}. Renew it with the CA, or choose another one.</source>
         <translation>Chứng thư số {subject} đã hết hạn ngày {date}. Hãy gia hạn với nhà cung cấp, hoặc chọn chứng thư khác.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="433"/>
         <source>The certificate {subject} is not valid before {date}. Check the computer&apos;s clock.</source>
         <translation>Chứng thư số {subject} chưa có hiệu lực trước ngày {date}. Hãy kiểm tra đồng hồ của máy tính.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435"/>
+        <location filename="../../app/ui/messages.py" line="437"/>
         <source>The certificate {subject} is not for signing. Choose the token&apos;s signing certificate.</source>
         <translation>Chứng thư số {subject} không dùng để ký. Hãy chọn chứng thư ký số của token.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="439"/>
+        <location filename="../../app/ui/messages.py" line="441"/>
         <source>{name} is not a PDF/A-2 file; it was not signed.</source>
         <translation>{name} không phải tệp PDF/A-2; tệp không được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>The file {path} cannot be read; it was not signed.</source>
         <translation>Không đọc được tệp {path}; tệp không được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="447"/>
         <source>Page 1 of {name} has no free place for the signature box. Check the scan.</source>
         <translation>Trang 1 của {name} không còn chỗ trống để đặt ô chữ ký. Hãy kiểm tra bản quét.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
+        <location filename="../../app/ui/messages.py" line="450"/>
         <source>The newly signed copy did not verify; nothing was written. Try again; if it repeats, the token may be faulty.</source>
         <translation>Bản vừa ký không kiểm tra được; không ghi tệp nào. Hãy thử lại; nếu vẫn lỗi, token có thể bị hỏng.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="456"/>
         <source>Sending to the server failed.</source>
         <translation>Gửi lên máy chủ không thành công.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="457"/>
         <source>The server cannot be reached now; the documents stay in the outbox and are sent later.</source>
         <translation>Hiện không kết nối được máy chủ; văn bản vẫn nằm trong hộp thư đi và sẽ được gửi sau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="460"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>The server refused a package; sending it again will not help. Ask the server administrator.</source>
         <translation>Máy chủ từ chối một gói; gửi lại cũng không được. Hãy hỏi quản trị viên máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>Nothing can be sent until the station&apos;s sync set-up is fixed. Ask the administrator.</source>
         <translation>Không gửi được gì cho đến khi cài đặt đồng bộ của trạm được sửa. Hãy nhờ quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="471"/>
         <source>The server refused the station&apos;s credential. Ask the server administrator for a new enrolment code.</source>
         <translation>Máy chủ từ chối thông tin xác thực của trạm. Hãy xin quản trị viên máy chủ mã đăng ký mới.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>The server&apos;s certificate is not one this station trusts; nothing was sent. Ask the administrator for the server&apos;s CA certificate.</source>
         <translation>Chứng thư của máy chủ không được trạm này tin cậy; không có gì được gửi. Hãy xin quản trị viên chứng thư gốc (CA) của máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>colour</source>
         <translation>màu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>greyscale</source>
         <translation>thang xám</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>black and white</source>
         <translation>đen trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>flatbed</source>
         <translation>mặt kính</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>document feeder</source>
         <translation>khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>the token is locked</source>
         <translation>token đã bị khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>one try is left before the token locks</source>
         <translation>chỉ còn một lần thử trước khi token bị khóa</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>the token reports that few tries are left</source>
         <translation>token báo chỉ còn ít lần thử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>the token does not say how many tries are left</source>
         <translation>token không cho biết còn bao nhiêu lần thử</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Something went wrong (%1). The details are in the log.</source>
         <translation>Đã xảy ra lỗi (%1). Chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>The action could not be completed (code %1).</source>
         <translation>Không thực hiện được thao tác (mã %1).</translation>
     </message>
@@ -1495,12 +1495,12 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>PagePane</name>
     <message>
-        <location filename="../../app/ui/scan/pane.py" line="48"/>
+        <location filename="../../app/ui/scan/pane.py" line="54"/>
         <source>Show the cleaned page</source>
         <translation>Xem trang đã làm sạch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/pane.py" line="49"/>
+        <location filename="../../app/ui/scan/pane.py" line="55"/>
         <source>Show the raw scan (crop by its corners)</source>
         <translation>Xem bản quét gốc (cắt theo các góc)</translation>
     </message>
@@ -1508,47 +1508,47 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="121"/>
+        <location filename="../../app/ui/scan/strip.py" line="127"/>
         <source>A new document starts here</source>
         <translation>Văn bản mới bắt đầu từ trang này</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="141"/>
+        <location filename="../../app/ui/scan/strip.py" line="147"/>
         <source>blank</source>
         <translation>trang trắng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="142"/>
+        <location filename="../../app/ui/scan/strip.py" line="148"/>
         <source>skew</source>
         <translation>nghiêng</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="143"/>
+        <location filename="../../app/ui/scan/strip.py" line="149"/>
         <source>low dpi</source>
         <translation>độ phân giải thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="144"/>
+        <location filename="../../app/ui/scan/strip.py" line="150"/>
         <source>cut off</source>
         <translation>bị cắt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="145"/>
+        <location filename="../../app/ui/scan/strip.py" line="151"/>
         <source>no edge</source>
         <translation>không thấy mép giấy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="146"/>
+        <location filename="../../app/ui/scan/strip.py" line="152"/>
         <source>blurry</source>
         <translation>mờ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="147"/>
+        <location filename="../../app/ui/scan/strip.py" line="153"/>
         <source>upright? (Ctrl+U turns it over)</source>
         <translation>trang có ngược không? (Ctrl+U để xoay 180°)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/strip.py" line="149"/>
+        <location filename="../../app/ui/scan/strip.py" line="155"/>
         <source>Doc %1 · p. %2</source>
         <translation>VB %1 · tr. %2</translation>
     </message>
@@ -1609,27 +1609,27 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../app/ui/viewer.py" line="106"/>
+        <location filename="../../app/ui/viewer.py" line="107"/>
         <source>Previous page</source>
         <translation>Trang trước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="106"/>
+        <location filename="../../app/ui/viewer.py" line="107"/>
         <source>Next page</source>
         <translation>Trang sau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="107"/>
+        <location filename="../../app/ui/viewer.py" line="108"/>
         <source>Fit page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="107"/>
+        <location filename="../../app/ui/viewer.py" line="108"/>
         <source>Fit width</source>
         <translation>Vừa chiều ngang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="169"/>
+        <location filename="../../app/ui/viewer.py" line="170"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -1994,47 +1994,47 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="169"/>
+        <location filename="../../app/ui/scan/view.py" line="170"/>
         <source>File or delete the pages in the strip first, then open the returned document.</source>
         <translation>Hãy lưu hoặc xóa các trang đang có trên dải trang trước, rồi mới mở văn bản bị trả lại.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="175"/>
+        <location filename="../../app/ui/scan/view.py" line="176"/>
         <source>Correcting %1 — sent back: %2. Rescan or fix pages, correct the fields, then save.</source>
         <translation>Đang sửa %1 — lý do trả lại: %2. Quét lại hoặc chỉnh trang, sửa các trường, rồi lưu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="184"/>
+        <location filename="../../app/ui/scan/view.py" line="185"/>
         <source>Opening the returned document…</source>
         <translation>Đang mở văn bản bị trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="210"/>
+        <location filename="../../app/ui/scan/view.py" line="211"/>
         <source>Choose or create the hồ sơ first.</source>
         <translation>Hãy chọn hoặc tạo hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="213"/>
+        <location filename="../../app/ui/scan/view.py" line="214"/>
         <source>Fix the fields marked in red.</source>
         <translation>Hãy sửa các trường báo đỏ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="220"/>
+        <location filename="../../app/ui/scan/view.py" line="221"/>
         <source>A document needs at least one page: scan it again, or put it back.</source>
         <translation>Văn bản cần ít nhất một trang: hãy quét lại, hoặc đóng văn bản (không lưu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="233"/>
+        <location filename="../../app/ui/scan/view.py" line="234"/>
         <source>Scan the pages first.</source>
         <translation>Hãy quét trang trước.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="244"/>
+        <location filename="../../app/ui/scan/view.py" line="245"/>
         <source>Filing the document…</source>
         <translation>Đang lưu văn bản…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/view.py" line="251"/>
+        <location filename="../../app/ui/scan/view.py" line="252"/>
         <source>Filed as %1.</source>
         <translation>Đã lưu thành %1.</translation>
     </message>
@@ -2578,17 +2578,32 @@ Hãy sửa các trường này rồi thử lại.</translation>
         <translation>Token này không có chứng thư số ký đọc được khi chưa nhập mã PIN. Nếu công cụ của nhà cung cấp cho biết tên khóa, hãy dùng phần tự nhập (nâng cao).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/token_picker.py" line="278"/>
+        <location filename="../../app/ui/token_picker.py" line="276"/>
+        <source>The token %1 is locked: its PIN was entered wrongly too many times, so it cannot sign. Ask whoever manages the office&apos;s token (its security officer, who holds the SO PIN or PUK) to unblock it, or the certification authority; then press «Look again». Nothing was signed or changed.</source>
+        <translation>Token %1 đã bị khóa do nhập sai mã PIN quá số lần cho phép nên không thể ký. Hãy nhờ người quản lý token của cơ quan (người giữ mã SO PIN hoặc PUK) mở khóa token, hoặc liên hệ nhà cung cấp chứng thư số; sau đó bấm «Tìm lại». Chưa có văn bản nào được ký hay bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="285"/>
         <source>This certificate expired on %1: documents cannot be signed with it. Ask the certification authority to renew it.</source>
         <translation>Chứng thư số này đã hết hạn ngày %1: không thể ký văn bản bằng chứng thư này. Hãy liên hệ nhà cung cấp chứng thư số để gia hạn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/token_picker.py" line="282"/>
+        <location filename="../../app/ui/token_picker.py" line="289"/>
         <source>This certificate is not valid yet (from %1): check the computer&apos;s date.</source>
         <translation>Chứng thư số này chưa có hiệu lực (từ %1): hãy kiểm tra ngày giờ của máy tính.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/token_picker.py" line="291"/>
+        <location filename="../../app/ui/token_picker.py" line="298"/>
+        <source>The token says one PIN try is left: one more wrong PIN locks it. Type the PIN carefully.</source>
+        <translation>Token báo chỉ còn một lần thử mã PIN: nhập sai thêm một lần nữa token sẽ bị khóa. Hãy nhập mã PIN thật cẩn thận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="300"/>
+        <source>The token says few PIN tries are left before it locks. Type the PIN carefully.</source>
+        <translation>Token báo chỉ còn ít lần thử mã PIN trước khi bị khóa. Hãy nhập mã PIN thật cẩn thận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/token_picker.py" line="306"/>
         <source>This certificate ends in %1 days (on %2): ask the certification authority to renew it in time.</source>
         <translation>Chứng thư số này chỉ còn %1 ngày (đến %2): hãy liên hệ nhà cung cấp chứng thư số để gia hạn kịp thời.</translation>
     </message>

@@ -12,9 +12,10 @@ from app.ui.scan.view import ScanView
 from tests.ui.conftest import HOSO, PASSWORD, document_meta, settle
 
 
-def _page(tmp_path):
-    sheet = np.full((1100, 850, 3), 70, np.uint8)  # a white sheet on the dark scanner lid
-    sheet[60:1040, 80:780] = 245
+def _page(tmp_path, extra: int = 0):
+    """A white sheet (taller by `extra` rows) on the dark scanner lid, with lines of "text"."""
+    sheet = np.full((1100 + extra, 850, 3), 70, np.uint8)
+    sheet[60:1040 + extra, 80:780] = 245
     for y in range(150, 950, 30):
         sheet[y:y + 10, 150:650] = 20
     store = HandingFolder(tmp_path / "batch")
@@ -57,6 +58,34 @@ def test_cleaned_page_in_the_viewer_follows_rotation_and_toggles_to_raw(qtbot, d
     assert pane.stack.currentWidget() is pane.viewer
     view.tools.delete_page()
     qtbot.waitUntil(lambda: pane.viewer.item.pixmap().isNull())
+    settle(qtbot)
+
+
+def test_page_keys_in_the_pane_turn_the_strips_pages(qtbot, desk, tmp_path):
+    view = _view(qtbot, desk)
+    pages = [_page(tmp_path, extra) for extra in (0, 40, 80)]
+    for page in pages:
+        view.strip.arrived(page)
+    sizes = [p.geometry.size for p in pages]
+    assert len(set(sizes)) == 3  # each page is told apart by its size on screen
+    pane, strip = view.pane, view.strip
+    qtbot.waitUntil(lambda: _shown(view) == sizes[0], timeout=20000)
+    pane.viewer.view.setFocus()
+    assert pane.viewer.view.hasFocus()
+    for key, row in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageDown, 2),
+                     (Qt.Key.Key_PageDown, 2), (Qt.Key.Key_PageUp, 1)):
+        qtbot.keyClick(pane.viewer.view, key)  # a real key event to the focused viewer
+        current = strip.current_page()
+        assert strip.currentRow() == row and current is not None and current.id == pages[row].id
+        qtbot.waitUntil(lambda row=row: _shown(view) == sizes[row], timeout=20000)
+        assert pane.viewer.view.hasFocus()  # the clerk keeps turning pages without the mouse
+    pane.raw_button.click()  # the raw scan with its handles turns pages the same way
+    pane.preview.setFocus()
+    qtbot.keyClick(pane.preview, Qt.Key.Key_PageUp)
+    assert strip.currentRow() == 0 and pane.preview.page is not None
+    assert pane.preview.page.id == pages[0].id
+    qtbot.keyClick(pane.preview, Qt.Key.Key_PageUp)  # nothing before the first page
+    assert strip.currentRow() == 0
     settle(qtbot)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pkcs11 import TokenFlag
+
 from app.catalog.models import State
 from app.ui import i18n
 from app.ui.sign_view import SignView
@@ -13,6 +15,7 @@ from testkit.catalog import make_station_pdf
 from testkit.softhsm import SOFTHSM, SOON_DAYS
 from tests.fixtures.tokens import ORG, PIN, SOON_TOKEN, TOKEN
 from tests.ui.conftest import HOSO, PASSWORD, document_meta, settle
+from tests.ui.token_flags import pin_state
 
 
 def _approved(desk, tmp_path: Path, count: int) -> list[str]:
@@ -125,6 +128,7 @@ def test_only_the_chosen_documents_are_signed_and_a_wrong_pin_changes_nothing(
     settle(qtbot, timeout=60000)
     assert asked == [TOKEN]  # asked once, never retried
     assert view.message.text().startswith(f"Sai mã PIN của token '{TOKEN}'")
+    assert "token báo chỉ còn ít lần thử" in view.message.text()  # SoftHSM2's count-low flag
     assert {desk.session.document(c).state for c in codes} == {State.APPROVED}
     item = view.table.item(1, 0)
     assert item is not None
@@ -164,3 +168,72 @@ def test_a_driver_file_that_does_not_load_and_the_typed_fallback(qtbot, desk, pk
     view.sign_button.click()
     settle(qtbot, timeout=60000)
     assert view.message.text() == "Đã ký 1/1."
+
+
+def _files(desk, codes: list[str]) -> list[tuple[State, int, bytes]]:
+    """Each document's state, number of versions and newest file's bytes."""
+    session = desk.session
+    docs = [session.document(c) for c in codes]
+    return [(d.state, len(d.files), session.file_of(d).read_bytes()) for d in docs]
+
+
+def test_a_locked_token_says_who_unblocks_it_and_nothing_is_lost(qtbot, desk, pki, tmp_path):
+    codes = _approved(desk, tmp_path, 2)
+    view = _view(qtbot, desk, TOKEN, "rsa")  # read while the token was still usable
+    before = _files(desk, codes)
+    asked: list[str] = []
+
+    def pin(request):
+        asked.append(request.token_label)
+        return PIN
+
+    view.ask_pin = pin
+    told = (f"Token {TOKEN} đã bị khóa do nhập sai mã PIN quá số lần cho phép. Chưa có văn bản "
+            "nào được ký hay bị thay đổi. Hãy nhờ người quản lý token của cơ quan (người giữ mã "
+            "SO PIN hoặc PUK) mở khóa token, hoặc liên hệ nhà cung cấp chứng thư số; sau đó ký "
+            "lại.")
+    with pin_state(TOKEN, TokenFlag.USER_PIN_LOCKED):
+        view.sign_button.click()
+        settle(qtbot, timeout=60000)
+        assert asked == []  # a locked token is never offered a PIN
+        assert view.message.text() == told
+        assert _files(desk, codes) == before
+        assert view.chosen_rows() == [0, 1]  # the signer's choice is kept for after the unblock
+        view.picker.refresh()  # the token list says so too, and Sign waits
+        settle(qtbot)
+        assert view.picker.problem().startswith(f"Token {TOKEN} đã bị khóa")
+        assert "mở khóa" in view.picker.problem()
+        assert view.picker.warning.text() == view.picker.problem()
+        assert not view.sign_button.isEnabled()
+    view.picker.refresh()  # unblocked: «Look again», then sign
+    settle(qtbot)
+    assert view.picker.problem() == "" and view.sign_button.isEnabled()
+    view.sign_button.click()
+    settle(qtbot, timeout=60000)
+    assert asked == [TOKEN] and view.message.text() == "Đã ký 2/2."
+    assert {desk.session.document(c).state for c in codes} == {State.SIGNED}
+
+
+def test_the_last_pin_try_is_announced_before_and_after_a_wrong_pin(qtbot, desk, pki, tmp_path):
+    codes = _approved(desk, tmp_path, 1)
+    before = _files(desk, codes)
+    with pin_state(TOKEN, TokenFlag.USER_PIN_FINAL_TRY):
+        view = _view(qtbot, desk, TOKEN, "rsa")
+        last = ("Token báo chỉ còn một lần thử mã PIN: nhập sai thêm một lần nữa token sẽ bị "
+                "khóa. Hãy nhập mã PIN thật cẩn thận.")
+        assert view.picker.warning.text() == last and view.sign_button.isEnabled()
+        warned: list[str] = []
+
+        def wrong(request):
+            warned.append(request.warning_vi)
+            return "000000"
+
+        view.ask_pin = wrong
+        view.sign_button.click()
+        settle(qtbot, timeout=60000)
+        assert warned == ["chỉ còn một lần thử trước khi token bị khóa"]  # in the PIN prompt
+        assert view.message.text() == (
+            f"Sai mã PIN của token '{TOKEN}'; không thử lại tự động: chỉ còn một lần thử trước "
+            "khi token bị khóa. Hãy kiểm tra mã PIN rồi ký lại: token sẽ bị khóa sau vài lần "
+            "nhập sai.")
+        assert _files(desk, codes) == before

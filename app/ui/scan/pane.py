@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.page import Geometry
@@ -21,6 +21,7 @@ class PagePane(QWidget):
     whose outline handles crop it; a filed document's PDF can be shown too."""
 
     corner_moved = Signal(int, float, float)  # from the raw scan's handles, in raw pixels
+    step_wanted = Signal(int)  # PgUp/PgDn on a strip page: the previous (-1) or next (+1) one
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,8 +29,13 @@ class PagePane(QWidget):
         self.page: ScanPage | None = None
         self._asked: tuple[str, Geometry] | None = None  # the cleaned page being shown
         self.viewer = PageViewer(desk.pools)
+        self.viewer.step_wanted.connect(self.step_wanted)
         self.preview = Preview()
         self.preview.corner_moved.connect(self.corner_moved)
+        for key, delta in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
+            shortcut = QShortcut(QKeySequence(key), self.preview)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda delta=delta: self.step_wanted.emit(delta))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.viewer)
         self.stack.addWidget(self.preview)

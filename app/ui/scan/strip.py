@@ -93,6 +93,12 @@ class PageStrip(QListWidget):
         chosen = {str(item.data(Qt.ItemDataRole.UserRole)) for item in self.selectedItems()}
         return [p for p in self.batch.state.pages if p.id in chosen]
 
+    def step(self, delta: int) -> None:
+        """Make the page `delta` places on the current one (PgUp/PgDn in the page pane)."""
+        row = self.currentRow() + delta
+        if 0 <= row < self.count():
+            self.setCurrentRow(row)
+
     def ids(self) -> list[str]:
         return [str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())]
 

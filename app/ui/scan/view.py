@@ -78,6 +78,7 @@ class ScanView(QWidget):
         self.flow.prefilled.connect(self._prefilled)
         self.strip.changed.connect(lambda: self.pane.show_page(self.strip.current_page()))
         self.pane.corner_moved.connect(self.tools.move_corner)
+        self.pane.step_wanted.connect(self.strip.step)
         self.tools.edited.connect(self.flow.read)
         self.tools.rescan_wanted.connect(
             lambda page_id: self.controls.start_scan(max_pages=1, replacing=page_id))
