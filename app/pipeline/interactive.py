@@ -28,7 +28,7 @@ THUMB_PX = 180  # the long side of a strip thumbnail
 PREVIEW_PX = 1400  # the long side of the reduced raw image kept for the preview
 SHOWN_FLAGS = (Flag.BLANK, Flag.LOW_DPI, Flag.CUT_OFF, Flag.NO_OUTLINE, Flag.BLURRY,
                Flag.ORIENTATION_UNSURE)
-SKEW_FLAG_DEG = 0.5  # a page straightened by more than this shows the skew flag
+SKEW_FLAG_DEG = 3.0  # straightened by more: a misfed sheet, worth a look (0.5–2° is any feeder)
 
 
 @dataclass(frozen=True)
