@@ -34,6 +34,11 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Password"), self.password)
+        forgot = QLabel(self.tr("Forgot your password? The station's administrator sets a "
+                                "temporary one (Settings → Users)."))
+        forgot.setWordWrap(True)
+        forgot.setStyleSheet("color: palette(mid)")
+        form.addRow(forgot)
         self.change_note = QLabel(self.tr("The admin set a temporary password: choose your own "
                                           "password to continue."))
         self.change_note.setWordWrap(True)
@@ -47,6 +52,7 @@ class SignInDialog(QDialog):
         self.error.setWordWrap(True)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.submit)
         form.addRow(self.buttons)
 

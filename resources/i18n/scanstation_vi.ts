@@ -2247,6 +2247,7 @@ Hãy sửa các trường này rồi thử lại.</translation>
     <name>SignInDialog</name>
     <message>
         <location filename="../../app/ui/signin.py" line="27"/>
+        <location filename="../../app/ui/signin.py" line="55"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -2262,6 +2263,11 @@ Hãy sửa các trường này rồi thử lại.</translation>
     </message>
     <message>
         <location filename="../../app/ui/signin.py" line="37"/>
+        <source>Forgot your password? The station&apos;s administrator sets a temporary one (Settings → Users).</source>
+        <translation>Quên mật khẩu? Quản trị viên của trạm đặt cho bạn một mật khẩu tạm (Cài đặt → Người dùng).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="42"/>
         <source>The admin set a temporary password: choose your own password to continue.</source>
         <translation>Quản trị viên đã đặt mật khẩu tạm thời: hãy đặt mật khẩu của riêng bạn để tiếp tục.</translation>
     </message>
