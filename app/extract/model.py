@@ -68,6 +68,8 @@ UNSURE = "low OCR confidence"
 SLASH_LOST = "the number's slash was not read"
 DIGITS_UNSURE = "the OCR weighed other digits for the number"
 RIVAL_READING = "the OCR weighed other marks for a letter of a name"
+PLACE_DIFFERS = "the place name reads otherwise in the date line"
+KIND_BROKEN = "a word of the issuing body's kind was not read"
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:
@@ -80,10 +82,12 @@ def doubt(words: tuple[Word, ...] | list[Word]) -> str:
 
 
 def found(
-    value: str, words: tuple[Word, ...] | list[Word], factor: float = 1.0, why: str = ""
+    value: str, words: tuple[Word, ...] | list[Word], factor: float = 1.0, why: str = "",
+    *, checked: bool = False,
 ) -> FieldValue:
     """A field read from `words`: confidence = their mean OCR confidence × `factor`; a
-    suggestion when `why` says so or when the words were read unsure (see `doubt`)."""
+    suggestion when `why` says so or, unless the caller `checked` the words itself, when they
+    were read unsure (see `doubt`)."""
     ws = tuple(words)
-    reason = why or doubt(ws)
+    reason = why if checked else why or doubt(ws)
     return FieldValue(value, round(min(1.0, mean_conf(ws) * factor), 3), union(ws), ws, reason)

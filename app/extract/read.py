@@ -90,7 +90,7 @@ def read_fields(
         issued=date.find(layout, bottom) if title else date.find(layout, layout.height * 0.45),
         doc_type=doctype.field(title, num, vv is not None, types),
         subject=trich_yeu,
-        issuer=issuer.find(layout, number_top),
+        issuer=issuer.find(layout, number_top, issuer.place_words(dated)),
         secrecy=secrecy,
         urgency=urgency,
         page_count=_page_count(pages),

@@ -14,8 +14,9 @@ def nfc(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """NFC with runs of white space made one space, trimmed."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    """NFC with runs of white space made one space, trimmed, and the fraction slash Tesseract
+    sometimes reads for "/" ("08⁄BC-UBND") made a slash."""
+    return _SPACES.sub(" ", nfc(text)).strip().replace("\u2044", "/")
 
 
 def fold(text: str) -> str:

@@ -6,7 +6,8 @@ the letters the `vie` model cannot output (ỵ/Ỵ, for "huyện lỵ"). A word 
 syllable is kept unless another candidate forms a known compound with its neighbour on the line
 ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"); a word that is no syllable takes the valid candidate that fits
 its neighbours best, then the one the model scored highest. A change made on context alone, or
-on alternatives the model gave no weight to, marks the word `guessed`. Two slips of the model
+on alternatives the model gave no weight to, marks the word `guessed`. Thin letters of one shape
+(l/t/i, "tưu" for "lưu" in a typewriter face) are candidates too. Two slips of the model
 that are no marks are undone the same way: a vowel read twice ("ĐÁẢNG" → "ĐẢNG", when the
 shorter word is a syllable), and a capital L read for a small l in a typewriter face ("chỉnh
 Lý" → "chỉnh lý", when it forms a compound with the word before).
@@ -29,6 +30,8 @@ WEIGHTED = 5.0  # an alternative scored at least this (0-100) carries the model'
 UNREACHABLE = {"y": "ỵ", "Y": "Ỵ"}  # letters missing from the vie model's character set
 RIVAL = 45.0  # another digit scored this much (0-100) makes a digit unsure
 RIVAL_MARKS = 50.0  # ... and other marks on a letter
+SMALL_L = 20.0  # the model's score for "l" that lets a capital L before a compound be lowered
+SAME_SHAPE = frozenset("lti")  # thin letters a typewriter face makes alike: "tưu" for "lưu"
 
 
 @lru_cache(maxsize=4096)
@@ -64,14 +67,21 @@ def plain(word: ChoiceWord) -> Word:
 
 
 def _options(top: str, alternatives: Sequence[Choice]) -> list[tuple[str, float]]:
-    """(letter, model score) for one position: the top letter, then same-base alternatives."""
+    """(letter, model score) for one position: the top letter, then the alternatives that share
+    its base or are a thin letter of the same shape (l/t/i, in the top letter's case)."""
     out = [(top, 100.0)]
     base = _base(top)
     for letter, conf in alternatives[1:]:
         if len(out) >= MAX_OPTIONS:
             break
-        if len(letter) == 1 and letter != top and _base(letter) == base:
+        if len(letter) != 1 or letter == top:
+            continue
+        if _base(letter) == base:
             out.append((letter, conf))
+        elif {top.lower(), letter.lower()} <= SAME_SHAPE and top.lower() != letter.lower():
+            shaped = letter.upper() if top.isupper() else letter.lower()
+            if all(o[0] != shaped for o in out):
+                out.append((shaped, conf))
     extra = UNREACHABLE.get(base)
     if extra and all(o[0] != extra for o in out):
         out.append((extra, 0.0))
@@ -217,17 +227,27 @@ class _Page:
         return best, self._context(i, best) == 0 or tied
 
     def _small_l(self, i: int) -> str | None:
-        """"Lý" in mid-sentence (after a small word, no punctuation between) read for "lý":
-        lower-cased when that forms a compound with the word before it ("chỉnh lý", "tài liệu");
+        """"Lý" in mid-sentence (after a small word) read for "lý": lower-cased when that forms
+        a compound with the word before it, no punctuation between ("chỉnh lý", "tài liệu"),
+        or, when the model weighed a small l for it, with the word after ("văn thư, lưu trữ");
         a name keeps its capital ("phường Lê", "vào Lưu trữ" are no compounds)."""
-        text = self.words[i].text
+        word = self.words[i]
+        text = word.text
         if i == 0 or text[:1] != "L" or not text[1:].isalpha() or not text[1:].islower():
             return None
         before = self.words[i - 1].text
-        if not before.isalpha() or not before[:1].islower():
-            return None
         lower = "l" + text[1:]
-        return lower if self.lex.pair(_key(before), _key(lower)) else None
+        if before.isalpha() and before[:1].islower():
+            if self.lex.pair(_key(before), _key(lower)):
+                return lower
+        elif not before.rstrip(",;").isalpha() or not before[:1].islower():
+            return None
+        weighed = bool(word.choices) and any(
+            c == "l" and score >= SMALL_L for c, score in word.choices[0][1:])
+        j = i + 1  # the next word on the line (a typewriter face spaces words widely)
+        if not weighed or j >= len(self.words) or self.words[j].line != word.line:
+            return None
+        return lower if self.lex.pair(_key(lower), _key(self.first[j])) else None
 
     def choose(self, i: int) -> Word:
         word = self.words[i]

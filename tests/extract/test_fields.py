@@ -159,8 +159,8 @@ def test_a_lost_slash_is_only_a_suggestion() -> None:
 
 
 def test_unsure_words_make_a_suggestion() -> None:
-    ocr = _party("Số 12-KH/QU")
-    words = tuple(Word(w.text, w.box, 20.0 if w.text == "QUẬN" else w.conf, w.line,
+    ocr = _party("Số 12-KH/QU", "Hà Nội, ngày 5/1/1998")  # a place the issuer does not name
+    words = tuple(Word(w.text, w.box, 20.0 if w.text == "BA" else w.conf, w.line,
                        guessed=w.text == "công") for w in ocr.words)
     f = read_fields(OcrResult(words, "vie"), PAGE)
     assert f.issuer.suggested and f.issuer.why == "low OCR confidence"
@@ -207,3 +207,38 @@ def test_header_columns_bridged_by_debris_are_cut_at_the_national_name() -> None
         "Số")
     body = line_words("theo nước Cộng hòa xã hội chủ nghĩa", 240, 900, 3)
     assert len(Layout.of(OcrResult(tuple(body), "vie"), PAGE).segments) == 1
+
+
+def _issuer(lines: tuple[str, str], place: str, number: str = "Số: 12/KH-MTTQ-BTT",
+            unsure: str = "") -> OcrResult:
+    ocr = page([(lines[0], LEFT, 230), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+                (lines[1], LEFT, 290), ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+                (number, LEFT, 450), (f"{place}, ngày 11 tháng 6 năm 2001", RIGHT, 450),
+                ("KẾ HOẠCH", MIDDLE, 700), ("Sơ kết công tác", MIDDLE, 780)])
+    return OcrResult(tuple(Word(w.text, w.box, 10.0, w.line, guessed=True) if w.text == unsure
+                           else w for w in ocr.words), "vie")
+
+
+def test_the_issuers_kind_is_spelled_as_printed_and_its_place_checked_by_the_date_line() -> None:
+    lines = ("BAN THƯỜNG TRỤC ỦY BAN MTTQ", "VIỆT NAM QUẬN HOÀN KIẾM")
+    f = read_fields(_issuer(lines, "Hoàn Kiếm", unsure="MTTQ"), PAGE)
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN HOÀN KIẾM"
+    assert not f.issuer.suggested
+    other = read_fields(_issuer(lines, "Hoàn Kiểm"), PAGE)  # the same name, other marks
+    assert other.issuer.suggested and "date line" in other.issuer.why
+    misread = read_fields(_issuer(("ĐẢNG BỘ QUẬN HẢI CHÂU", "ĐẢNG ỦY PHƯỜNG PHÚ HỘT"),
+                                  "Phú Hội"), PAGE)
+    assert misread.issuer.value == "ĐẢNG ỦY PHƯỜNG PHÚ HỘT" and misread.issuer.suggested
+
+
+def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:
+    f = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY MTTQ", "VIỆT NAM THÀNH PHỐ BẮC NINH"),
+                            "Bắc Ninh"), PAGE)
+    assert f.issuer.suggested and "kind" in f.issuer.why
+    body = read_fields(_issuer(("HỘI CỰU CHIẾN BINH", "PHƯỜNG ĐỘI CẤN"), "Đội Cấn"), PAGE)
+    assert body.issuer.value == "HỘI CỰU CHIẾN BINH PHƯỜNG ĐỘI CẤN" and not body.issuer.suggested
+
+
+def test_a_fraction_slash_reads_as_a_slash() -> None:
+    f = read_fields(_party("Số: 08⁄BC-UBND", "Ba Đình, ngày 5⁄1⁄1998"), PAGE)
+    assert f.number.value == "08/BC-UBND" and f.issued.value == "05/01/1998"

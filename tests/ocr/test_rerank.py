@@ -148,3 +148,22 @@ def test_hocr_text_and_choices_that_differ_in_marks_both_count() -> None:
     words = read_hocr(hocr)
     assert words[1].choices[1][:2] == (("ầ", 91.0), ("â", 91.0))  # as read first, then choices
     assert [w.text for w in rerank_words(words)] == ["nhân", "dân"]
+
+
+def test_thin_letters_of_one_shape_are_candidates() -> None:
+    out = rerank_words([_word("liệu", 0), _word("tưu", 180, {0: [("l", 62.0), ("1", 54.0)]}),
+                        _word("trữ", 340)])
+    assert [w.text for w in out] == ["liệu", "lưu", "trữ"] and not out[1].guessed
+    capitals = rerank_words([_word("HUYỆN", 0), _word("KTẾN", 260, {1: [("I", 39.0)]}),
+                             _word("XƯƠNG", 460)])
+    assert [w.text for w in capitals] == ["HUYỆN", "KIẾN", "XƯƠNG"]
+    unweighed = rerank_words([_word("tãng", 0, {0: [("L", 0.0)]}), _word("phí", 200)])
+    assert [w.text for w in unweighed] == ["lãng", "phí"] and unweighed[0].guessed
+    assert _texts([_word("tốt", 0, {0: [("l", 30.0)]}), _word("đẹp", 160)]) == ["tốt", "đẹp"]
+
+
+def test_a_capital_l_the_model_weighed_as_small_is_lowered_before_a_compound() -> None:
+    words = [_word("thư,", 0), _word("Lưu", 200, {0: [("l", 26.0)]}), _word("trữ", 360)]
+    assert _texts(words) == ["thư,", "lưu", "trữ"]
+    unweighed = [_word("vào", 0), _word("Lưu", 200, {0: [("E", 0.0)]}), _word("trữ", 360)]
+    assert _texts(unweighed) == ["vào", "Lưu", "trữ"]

@@ -1,9 +1,28 @@
-"""The issuing body: the lines of the top-left block above the number, under its parent body."""
+"""The issuing body: the lines of the top-left block above the number, under its parent body.
+
+A body's name is its kind, from a closed list ("BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM",
+"ĐẢNG ỦY", "PHƯỜNG" …), then a proper name, usually the place (NĐ 30 also prints that place,
+the địa danh, before the date). Words of the kind are spelled as the list has them when they
+read the same without marks ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"), and then they count as sure. The
+place is checked against the date line's: the same spelling there confirms it, another spelling
+makes the issuer a suggestion; elsewhere the OCR's doubts decide.
+"""
 
 from __future__ import annotations
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, RIVAL_READING, FieldValue, found
+from app.extract.model import (
+    EMPTY,
+    KIND_BROKEN,
+    PLACE_DIFFERS,
+    RIVAL_READING,
+    FieldValue,
+    doubt,
+    found,
+)
+from app.extract.text import fold
+from app.ocr.base import Word
+from app.ocr.lexicon import tone_key
 
 # Folded line starts that open the issuing body itself (the parent line is above it).
 ISSUER_HEADS = (
@@ -13,6 +32,14 @@ ISSUER_HEADS = (
 )
 # Folded line starts that may open either a parent body or the issuer ("ỦY BAN NHÂN DÂN …").
 BODY_HEADS = ("uy ban", "dang bo", "doan ")
+# The kinds of body and of administrative unit, as printed (NĐ 30; HD 36-HD/VPTW for the Party)
+KINDS = tuple(k.split() for k in (
+    "BAN THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN DÂN VẬN", "BAN TUYÊN GIÁO",
+    "BAN TỔ CHỨC", "ỦY BAN NHÂN DÂN", "ỦY BAN MTTQ VIỆT NAM", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    "ĐẢNG ỦY", "ĐẢNG BỘ", "QUẬN ỦY", "HUYỆN ỦY", "THÀNH ỦY", "TỈNH ỦY", "THỊ ỦY", "CHI BỘ",
+    "VĂN PHÒNG", "PHÒNG", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ",
+    "TỈNH",
+))
 
 
 def _capitals(segment: Segment) -> Segment | None:
@@ -51,13 +78,76 @@ def _split(lines: list[Segment]) -> int | None:
     return 0 if len(lines) == 1 else None
 
 
-def find(layout: Layout, number_top: float) -> FieldValue:
-    """The issuer's lines, from the top of the page down to the number line."""
+def _kinds(texts: list[str]) -> int:
+    """How many leading words name kinds of body or unit; each is respelled as KINDS has it."""
+    i = 0
+    while True:
+        kind = max((k for k in KINDS if [fold(t) for t in texts[i:i + len(k)]] ==
+                    [fold(w) for w in k]), key=len, default=None)
+        if kind is None or i + len(kind) >= len(texts):  # a name must follow the kinds
+            return i
+        texts[i:i + len(kind)] = kind
+        i += len(kind)
+
+
+def place_words(dated: Segment | None) -> list[str]:
+    """The place printed before the date ("Hoàn Kiếm, ngày …" → ["Hoàn", "Kiếm"]), or []."""
+    if dated is None:
+        return []
+    out: list[str] = []
+    for word in dated.words:
+        text = word.text.rstrip(",")
+        if not text.isalpha():
+            return []
+        out.append(text)
+        if word.text.endswith(","):
+            return out
+    return []
+
+
+def _near(a: list[str], b: list[str]) -> bool:
+    """True when two word lists read the same without marks but for one letter per word
+    ("phu hot" / "phu hoi"): the same name, one of them misread."""
+    fa, fb = [fold(t) for t in a], [fold(t) for t in b]
+    return len(fa) == len(fb) and all(
+        len(x) == len(y) and sum(c != d for c, d in zip(x, y, strict=True)) <= 1
+        for x, y in zip(fa, fb, strict=True))
+
+
+_KIND_WORDS = frozenset(fold(w) for kind in KINDS for w in kind)
+_UNITS = tuple(k for k in KINDS if k[0] in ("THÀNH", "THỊ", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ",
+                                            "TỈNH") and k[-1] != "ỦY")
+
+
+def _broken(gap: list[str]) -> bool:
+    """True when words between the body's kinds and its place hold a piece of a kind ("BAN
+    THƯỜNG TRỰC ỦY MTTQ …": a word of "ỦY BAN MTTQ" was lost), the unit kinds at its end aside."""
+    for unit in _UNITS:
+        if len(gap) > len(unit) and [fold(t) for t in gap[-len(unit):]] == [fold(w) for w in unit]:
+            gap = gap[:-len(unit)]
+            break
+    return any(fold(t) in _KIND_WORDS for t in gap)
+
+
+def find(layout: Layout, number_top: float, place: list[str] | tuple[str, ...] = ()) -> FieldValue:
+    """The issuer's lines, from the top of the page down to the number line; `place` is the
+    place read before the date, to check the issuer's own place name against."""
     lines = _lines(layout, number_top)
     start = _split(lines) if lines else None
     if start is None:
         return EMPTY
-    issuer = lines[start:]
-    words = tuple(w for s in issuer for w in s.words)
-    why = RIVAL_READING if any(w.rival for w in words) else ""
-    return found(" ".join(s.text for s in issuer), words, 1.0 if start else 0.8, why)
+    words: tuple[Word, ...] = tuple(w for s in lines[start:] for w in s.words)
+    texts = [w.text for w in words]
+    sure = _kinds(texts)
+    unsure = list(words[sure:])
+    why = ""
+    n = len(place)
+    tail = texts[len(texts) - n:] if place and n <= len(texts) - sure else []
+    if tail and _near(tail, list(place)):
+        if [tone_key(t) for t in tail] != [tone_key(p) for p in place]:
+            why = PLACE_DIFFERS
+        elif _broken(texts[sure:len(texts) - n]):
+            why = KIND_BROKEN
+        unsure = unsure[:len(unsure) - n]
+    why = why or (RIVAL_READING if any(w.rival for w in unsure) else doubt(unsure))
+    return found(" ".join(texts), words, 1.0 if start else 0.8, why, checked=True)
