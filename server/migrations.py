@@ -66,6 +66,19 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         ANALYZE version;
         """,
     ),
+    (
+        4,
+        # the organisation in the words' index too: a word with a district (or the few of a
+        # province) is intersected inside the index instead of reading every row holding the
+        # word to test its organisation; no pending list (fastupdate), which every search
+        # would scan until a vacuum merged it
+        """
+        CREATE INDEX IF NOT EXISTS version_current_words_org ON version
+            USING gin (search, (metadata->>'typeName'), org) WITH (fastupdate = off)
+            WHERE current;
+        DROP INDEX IF EXISTS version_current_words;
+        """,
+    ),
 )
 
 

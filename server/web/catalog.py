@@ -14,6 +14,7 @@ from server.db import Pool
 PAGE = 20
 CAP = 1000  # matches counted at most ("hơn 1.000 kết quả" beyond)
 WALK = 2000  # newest rows looked at in order before the words' index is asked instead
+EXTEND = 4  # a word the walk found a few times: walk on up to this many times as far
 NARROW_ORGS = 16  # up to this many organisations are each walked newest-first and merged
 STATES = {"first": "Chỉ có bản đầu", "updated": "Đã cập nhật (nhiều phiên bản)"}
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -125,10 +126,10 @@ def _walk(
     match: list[str],
     args: dict[str, Any],
     size: int,
-) -> tuple[list[tuple[datetime.datetime, str]], Cursor | None, datetime.timedelta]:
-    """The hits among the `size` newest rows the walk conditions keep (each organisation of
-    a small scope walked on its own index, merged), where the walk stopped (None when it saw
-    every row) and the time its rows spanned."""
+) -> tuple[list[tuple[datetime.datetime, str]], Cursor | None, int]:
+    """The first hits among the `size` newest rows the walk conditions keep (each
+    organisation of a small scope walked on its own index, merged), where the walk stopped
+    (None when it saw every row) and how many of the rows it saw match."""
     hit = " AND ".join(match) or "true"
     if readable is not None and len(readable) <= NARROW_ORGS:
         rest = " AND ".join(c for c in walk if not c.startswith("v.org "))
@@ -149,36 +150,91 @@ def _walk(
     # fetch everything the filters keep and sort it (it cannot know how soon the words match).
     # (jit off: the planner's penalty for a disabled sort would make it compile the query)
     conn.execute(
-        "SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off"
+        "SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off;"
+        " SET LOCAL enable_indexscan = on"
     )
     found = conn.execute(
         f"WITH w AS MATERIALIZED ({source} ORDER BY {_KEY} LIMIT %(walk)s)"
-        " (SELECT received_at, document_uuid, 0, NULL::timestamptz FROM w WHERE hit"
+        " (SELECT received_at, document_uuid, 0, 0 FROM w WHERE hit"
         " ORDER BY received_at DESC, document_uuid DESC LIMIT %(want)s)"
         " UNION ALL (SELECT received_at, document_uuid, (SELECT count(*) FROM w),"
-        " (SELECT max(received_at) FROM w) FROM w ORDER BY received_at, document_uuid LIMIT 1)",
+        " (SELECT count(*) FROM w WHERE hit) FROM w"
+        " ORDER BY received_at, document_uuid LIMIT 1)",
         args | {"walk": size},
     ).fetchall()
     tail = found.pop() if found and found[-1][2] else None
     hits = [(r[0], r[1]) for r in found]
-    if tail is None or tail[2] < size:
-        return hits, None, datetime.timedelta(0)
-    return hits, Cursor(tail[0], tail[1]), tail[3] - tail[0]
+    if tail is None:
+        return hits, None, 0
+    return hits, (Cursor(tail[0], tail[1]) if tail[2] == size else None), int(tail[3])
+
+
+def _older(
+    conn: psycopg.Connection, cond: list[str], args: dict[str, Any], left: int
+) -> list[tuple[datetime.datetime, str]]:
+    """The `left` newest rows meeting `cond` through bitmap scans of the indexes (the words'
+    index for a word absent from the newest rows, whose matches are few)."""
+    conn.execute(
+        "SET LOCAL enable_indexscan = off; SET LOCAL enable_sort = on;"
+        " SET LOCAL enable_bitmapscan = on"
+    )
+    return conn.execute(
+        f"SELECT v.received_at, v.document_uuid FROM version v WHERE {' AND '.join(cond)}"
+        f" ORDER BY {_KEY} LIMIT %(left)s",
+        args | {"left": left},
+    ).fetchall()
+
+
+def _count(
+    conn: psycopg.Connection,
+    readable: set[str] | None,
+    walk: list[str],
+    match: list[str],
+    args: dict[str, Any],
+    top: tuple[int, int, Cursor | None] | None,
+    budget: int,
+) -> int:
+    """How many rows match, counted up to CAP + 1. `top`: the rows a walk from the newest
+    saw, how many of them matched, where it stopped. A walk that saw every row counted them;
+    one that found the words often enough walks on (up to `budget` rows) until CAP is
+    passed: both without the words' index, whose bitmap of a common word (100,000 rows) is
+    built whole and, with a date range, has every matching row read to test its date.
+    Otherwise (rarer words, hồ sơ and "updated" filters) the bitmap of their few matches."""
+    if top is not None:
+        seen, found, rest = top
+        if rest is None or found > CAP:
+            return found
+        need = int((CAP + 1 - found) * seen / found * 1.5) if found else budget + 1
+        if need <= budget:
+            cond = walk + _before(args, rest, "count")
+            _, end, more = _walk(conn, readable, cond, match, args, need)
+            if found + more > CAP or end is None:
+                return found + more
+    conn.execute("RESET enable_sort; RESET enable_bitmapscan; RESET enable_indexscan")
+    total = conn.execute(
+        "SELECT count(*) FROM (SELECT FROM version v"
+        f" WHERE {' AND '.join(walk + match)} LIMIT %(cap)s) c",
+        args | {"cap": CAP + 1},
+    ).fetchone()
+    return int(total[0]) if total else 0
 
 
 def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
     """One page of the newest versions in the organisations of `readable` (None = all) that
     match `f`, newest first, with the number of matches (up to CAP).
 
-    Words common in the newest documents are found by walking the newest-first index; rarer
-    ones (none in the WALK newest rows) through the words' index, whose matches are few then.
-    A hồ sơ or "updated" filter, both narrow, always goes through their indexes.
+    Words common in the newest documents are found by walking the newest-first index, as far
+    as their frequency there says a page needs; rarer ones (none in the WALK newest rows)
+    through the words' index, whose matches are few then. A hồ sơ or "updated" filter, both
+    narrow, always goes through their indexes.
     """
     if readable is not None and not readable:
         return Page([], None, 0, False)
     args: dict[str, Any] = {"want": PAGE + 1}
     walk, match = _conditions(readable, f, args)
     here = walk + _before(args, f.after, "after")
+    spread = readable is not None or bool(f.type_name)  # one row a heap page, about
+    size = WALK // 4 if spread else WALK
     with pool.connection() as conn:
         # Plans for the values asked: psycopg prepares a statement run five times, and
         # PostgreSQL's generic plan for it (blind to how common the words and dates are) took
@@ -187,38 +243,32 @@ def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
         keys: list[tuple[datetime.datetime, str]] = []
         rest: Cursor | None = f.after
         narrow = f.hoso or f.state == "updated"
-        span = datetime.timedelta(0)
+        top: tuple[int, int, Cursor | None] | None = None
         if not narrow:
-            spread = readable is not None or bool(f.type_name)  # one row a heap page, about
-            size = WALK // 4 if spread else WALK
-            keys, rest, span = _walk(conn, readable, here, match, args, size)
+            keys, rest, found = _walk(conn, readable, here, match, args, size)
+            seen = size
+            if 0 < len(keys) <= PAGE and rest is not None:
+                # found a few times: on as far as that frequency says the page needs
+                extra = min(size * EXTEND, size * (PAGE + 1 - len(keys)) * 2 // len(keys))
+                cond = here + _before(args, rest, "more")
+                more, rest, more_found = _walk(conn, readable, cond, match, args, extra)
+                keys, seen, found = keys + more, seen + extra, found + more_found
+            if f.after is None:
+                top = (seen, found, rest)
+        counted = -1
         if len(keys) <= PAGE and (narrow or rest is not None):
-            # Only what the walk did not see: bitmap scans of the indexes instead of another
-            # newest-first walk, which would visit most of the table for a rare word; first
-            # over a few times the walk's span, where the next hits of a word the walk found
-            # a few times are, then over everything older.
-            conn.execute(
-                "SET LOCAL enable_indexscan = off; SET LOCAL enable_sort = on;"
-                " SET LOCAL enable_bitmapscan = on"
-            )
             cond = walk + match + _before(args, rest, "rest")
             left = PAGE + 1 - len(keys)
-            for since in ([rest.at - span * 8] if rest and keys and span else []) + [None]:
-                window = [] if since is None else ["v.received_at >= %(since)s"]
-                more = conn.execute(
-                    "SELECT v.received_at, v.document_uuid FROM version v"
-                    f" WHERE {' AND '.join(cond + window)} ORDER BY {_KEY} LIMIT %(left)s",
-                    args | {"left": left, "since": since},
-                ).fetchall()
-                if len(more) == left or since is None:
-                    keys += more
-                    break
+            older = _older(conn, cond, args, left)
+            keys += older
+            if len(older) < left and f.after is None:  # every match is in hand
+                counted = len(keys)
+        if counted < 0 and top is None and not narrow:  # a later page: counted from the top
+            _, first, found = _walk(conn, readable, walk, match, args, size)
+            top = (size, found, first)
+        if counted < 0:
+            counted = _count(conn, readable, walk, match, args, top, size * 10)
         conn.execute("RESET enable_sort; RESET enable_bitmapscan; RESET enable_indexscan")
-        total = conn.execute(
-            "SELECT count(*) FROM (SELECT FROM version v"
-            f" WHERE {' AND '.join(walk + match)} LIMIT %(cap)s) c",
-            args | {"cap": CAP + 1},
-        ).fetchone()
         rows = conn.execute(
             "SELECT d.uuid, d.org, d.doc_code, d.hoso_code, v.version, v.subject, v.received_at,"
             " coalesce(v.metadata->>'typeName', ''), coalesce(v.metadata->>'issuedDate', '')"
@@ -226,7 +276,6 @@ def search(pool: Pool, readable: set[str] | None, f: Filters) -> Page:
             f" WHERE v.current AND v.document_uuid = ANY(%(ids)s) ORDER BY {_KEY}",
             {"ids": [k[1] for k in keys[:PAGE]]},
         ).fetchall()
-    counted = int(total[0]) if total else 0
     hits = [Hit(*r) for r in rows]
     after = Cursor(hits[-1].received_at, hits[-1].uuid) if len(keys) > PAGE and hits else None
     return Page(hits, after, min(counted, CAP), counted > CAP)
