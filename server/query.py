@@ -12,6 +12,7 @@ from .db import Pool
 from .errors import ApiError
 
 TZ = "Asia/Ho_Chi_Minh"
+RANKED = 1000  # newest matches ranked by relevance for /v1/search
 
 
 def _orgs(principal: Principal, org: str | None) -> list[str] | None:
@@ -28,7 +29,11 @@ def search(
 ) -> list[dict[str, Any]]:
     """Newest versions matching every word of `text`, diacritics optional: the most relevant
     first (ts_rank_cd: the words close together, in a short text, score higher; then the
-    newest), or newest first when no words are given."""
+    newest) among the RANKED newest matches, or newest first when no words are given.
+
+    Ranking reads each match's words: ranking all 100,000 matches of a common word over 1M
+    documents took 1-2.4 s; the RANKED newest are found by the planner's choice of a
+    newest-first walk (common words) or the words' index (rare ones)."""
     orgs = _orgs(principal, org)
     words = fold(text).strip()
     where = ["v.current"]
@@ -39,18 +44,20 @@ def search(
     rank = "0.0::real"
     if words:
         where.append("v.search @@ plainto_tsquery('simple', %(q)s)")
-        rank = "ts_rank_cd(v.search, plainto_tsquery('simple', %(q)s), 1)"
+        rank = "ts_rank_cd(m.search, plainto_tsquery('simple', %(q)s), 1)"
     with pool.connection() as conn:
         # the plan for the words asked (psycopg prepares a statement run five times, and a
         # generic plan cannot tell a rare word from a common one)
         conn.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         rows = conn.execute(
-            "SELECT d.uuid, d.org, d.doc_code, d.hoso_code, v.version, v.subject,"
-            f" v.received_at, {rank} AS rank FROM version v"
-            " JOIN document d ON d.uuid = v.document_uuid"
+            "WITH m AS MATERIALIZED (SELECT v.document_uuid, v.version, v.subject,"
+            " v.received_at, v.search FROM version v"
             f" WHERE {' AND '.join(where)}"
-            " ORDER BY rank DESC, v.received_at DESC, v.document_uuid DESC LIMIT %(limit)s",
-            args,
+            " ORDER BY v.received_at DESC, v.document_uuid DESC LIMIT %(ranked)s)"
+            " SELECT d.uuid, d.org, d.doc_code, d.hoso_code, m.version, m.subject,"
+            f" m.received_at, {rank} AS rank FROM m JOIN document d ON d.uuid = m.document_uuid"
+            " ORDER BY rank DESC, m.received_at DESC, m.document_uuid DESC LIMIT %(limit)s",
+            args | {"ranked": RANKED},
         ).fetchall()
     return [
         {

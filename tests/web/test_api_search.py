@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from app.catalog.text import fold
+from server import query
 from server.auth import Principal
 from server.db import Pool, create_schema
 from server.errors import ApiError
@@ -129,3 +130,10 @@ def test_scope_and_limit(pool: Pool) -> None:
     assert ORG_B not in {h["org"] for h in search(pool, EVERYONE, "ke hoach", ORG_A, 20)}
     assert len(search(pool, EVERYONE, "ke hoach", None, 2)) == 2
     assert search(pool, EVERYONE, "khong co tu nay", None, 20) == []
+
+
+def test_ranked_among_the_newest_matches(pool: Pool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(query, "RANKED", 2)  # the two newest matches only, then by rank
+    hits = search(pool, EVERYONE, "ke hoach", None, 20)
+    assert _uuids(hits) == ["unrelated", "apart-new"]
+    assert hits[0]["score"] > hits[1]["score"]
