@@ -17,6 +17,7 @@ from typing import Any
 import pikepdf
 
 from app.sync.worker import SyncWorker, WorkerOptions
+from bench.proccpu import group_cpu_seconds
 from bench.sync_station import resume_station, run_station
 from server.localweed import Seaweed
 from server.s3store import S3Settings, S3Store
@@ -35,19 +36,46 @@ UPLINK = 50e6 / 8  # bytes/s: the station's uplink in the resume measure (50 Mbi
 PARALLEL = WorkerOptions().parallel  # uploads at a time per station in `scanstation sync`
 
 
-def _throughput(server: ServerProcess, work: Path, signer: Any) -> float:
-    """One station, DOCS documents each with its own signed PDF (no verification reuse)."""
+@dataclass
+class CpuMeter:
+    """CPU seconds of the server's processes (and the object store's, if any) over a phase,
+    per document: meaningful on a shared machine, where wall-clock figures are not."""
+
+    server: int
+    store: int | None = None
+    began: tuple[float, float] = (0.0, 0.0)
+
+    def _now(self) -> tuple[float, float]:
+        store = group_cpu_seconds(self.store) if self.store is not None else 0.0
+        return group_cpu_seconds(self.server), store
+
+    def start(self) -> None:
+        self.began = self._now()
+
+    def per_doc_ms(self, docs: int) -> tuple[float, float]:
+        """Milliseconds of CPU per document since `start`: the server's, the store's."""
+        (server, store), (server0, store0) = self._now(), self.began
+        return round((server - server0) / docs * 1000, 1), round((store - store0) / docs * 1000, 1)
+
+
+def _throughput(
+    server: ServerProcess, work: Path, signer: Any, meter: CpuMeter
+) -> tuple[float, tuple[float, float]]:
+    """One station, DOCS documents each with its own signed PDF (no verification reuse);
+    documents per second, and the CPU per document of the server and of the store."""
     with new_catalog(work / "one", ORG_A) as catalog:
         for i in range(DOCS):
             scan, signed = signer.pair(work, f"t{i}")
             add_signed(catalog, scan, signed, 1)
         client = client_for(enroll_station(server, catalog, ORG_A))
+        meter.start()
         start = time.perf_counter()
         report = SyncWorker(catalog, client, WorkerOptions(parallel=4)).run_once()
         elapsed = time.perf_counter() - start
+        cpu = meter.per_doc_ms(DOCS)
         client.close()
     assert report.sent == DOCS, report
-    return DOCS / elapsed
+    return DOCS / elapsed, cpu
 
 
 def _packages(work: Path, signer: Any, name: str) -> list[list[Path]]:
@@ -79,6 +107,8 @@ class Load:
     parallel: int
     latencies: list[tuple[str, float]]
     docs_per_s: float
+    cpu_ms: tuple[float, float]  # per document: the server's processes, the object store's
+    load: float  # the machine's load average (1 min) at the end
 
     def p95(self, kind: str = "") -> float:
         """The 95th percentile in milliseconds, of every HTTP request, or of one kind
@@ -99,6 +129,9 @@ class Load:
                 for k in ("declare", "append", "complete")
             },
             f"docs_per_s_{key}": round(self.docs_per_s, 1),
+            f"server_cpu_ms_per_doc_{key}": self.cpu_ms[0],
+            f"store_cpu_ms_per_doc_{key}": self.cpu_ms[1],
+            f"load_average_{key}": round(self.load, 2),
         }
 
     def line(self) -> str:
@@ -106,13 +139,21 @@ class Load:
         return (
             f"{STATIONS} stations × {self.parallel} upload(s) at a time, p95 per upload"
             f" {self.p95('upload'):6.1f} ms (target < 300), per HTTP request {self.p95():6.1f} ms"
-            f" ({kinds} ms), {self.docs_per_s:.0f} docs/s in all"
+            f" ({kinds} ms), {self.docs_per_s:.0f} docs/s in all; CPU per document: server"
+            f" {self.cpu_ms[0]:.1f} ms{_store_text(self.cpu_ms[1])}; load {self.load:.1f}"
         )
 
 
-def _concurrent(server: ServerProcess, packages: list[list[Path]], parallel: int) -> Load:
+def _store_text(ms: float) -> str:
+    return f", object store {ms:.1f} ms" if ms else ""
+
+
+def _concurrent(
+    server: ServerProcess, packages: list[list[Path]], parallel: int, meter: CpuMeter
+) -> Load:
     """Every station, a process of its own, uploads its packages at once, `parallel` uploads
-    at a time; the latency of every HTTP request, and the documents per second in all."""
+    at a time; the latency of every HTTP request, the documents per second in all, and the
+    server's (and store's) CPU per document."""
     context = multiprocessing.get_context("spawn")
     with context.Manager() as manager, ProcessPoolExecutor(len(packages), context) as pool:
         start = manager.Barrier(len(packages) + 1)
@@ -122,10 +163,13 @@ def _concurrent(server: ServerProcess, packages: list[list[Path]], parallel: int
             for code, paths in zip(codes, packages, strict=True)
         ]
         start.wait(300)  # every station enrolled, its client ready
+        meter.start()
         began = time.perf_counter()
         latencies = [t for job in jobs for t in job.result(600)]
         took = time.perf_counter() - began
-    return Load(parallel, latencies, sum(map(len, packages)) / took)
+        docs = sum(map(len, packages))
+        cpu = meter.per_doc_ms(docs)
+    return Load(parallel, latencies, docs / took, cpu, os.getloadavg()[0])
 
 
 def _big_packages(work: Path, signer: Any, count: int) -> list[Path]:
@@ -220,9 +264,14 @@ def main(out: Path, storage: str = "file") -> dict[str, Any]:
         s3 = S3Settings(weed.endpoint, "bench")
         S3Store(s3).ensure_bucket()
     server = start_server(work / "srv", signer.root_pem, max_mib=16, workers=WORKERS, s3=s3)
+    assert server.process is not None
+    meter = CpuMeter(server.process.pid, weed.process.pid if weed and weed.process else None)
+    load_before = os.getloadavg()
     try:
-        rate = _throughput(server, work, signer)
-        loads = [_concurrent(server, _packages(work, signer, f"x{n}"), n) for n in (1, PARALLEL)]
+        rate, cpu = _throughput(server, work, signer, meter)
+        loads = [
+            _concurrent(server, _packages(work, signer, f"x{n}"), n, meter) for n in (1, PARALLEL)
+        ]
         resume = _resume(server, _big_packages(work, signer, DROPS))
     finally:
         server.stop()
@@ -232,13 +281,20 @@ def main(out: Path, storage: str = "file") -> dict[str, Any]:
     figures: dict[str, Any] = {
         "storage": storage,
         "throughput_docs_per_s": round(rate, 1),
+        "throughput_server_cpu_ms_per_doc": cpu[0],
+        "throughput_store_cpu_ms_per_doc": cpu[1],
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
         "stations": STATIONS,
         "server_workers": WORKERS,
         **{k: v for load in loads for k, v in load.figures().items()},
         **resume.figures(),
     }
-    print(f"sync ({storage} storage)")
-    print(f"sync throughput      {rate:7.1f} docs/s   (target ≥ 20)")
+    print(f"sync ({storage} storage), load average {load_before[0]:.1f} at the start")
+    print(
+        f"sync throughput      {rate:7.1f} docs/s   (target ≥ 20); CPU per document: server"
+        f" {cpu[0]:.1f} ms{_store_text(cpu[1])}"
+    )
     for load in loads:
         print(load.line())
     print(resume.line())

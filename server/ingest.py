@@ -46,12 +46,12 @@ class Services:
 
 
 def completion_gate(pool_size: int) -> threading.Semaphore:
-    """How many completions one process runs at once: a completion can hold two of the
-    pool's connections (the upload's row lock and the new rows' transaction), so more than
-    half the pool completing at once could leave every one waiting for a third; a quarter
-    keeps the rest for appends, declares and the web catalog. Verifying signatures is
-    CPU work anyway: more at once than cores only makes each one slower."""
-    return threading.BoundedSemaphore(max(1, pool_size // 4))
+    """How many completions one process runs at once: half the pool's connections. A
+    completion holds at most one for its whole length (the upload's row lock on object
+    storage, its new rows go into the same transaction) and takes a second only when the
+    same package completes concurrently, so the other half always frees one; it keeps
+    connections for appends, declares and the web catalog meanwhile."""
+    return threading.BoundedSemaphore(max(1, pool_size // 2))
 
 
 def _sha256(path: Path) -> str:
@@ -132,13 +132,13 @@ def _store(
 ) -> dict[str, Any]:
     for doc in package.documents:
         for item in doc.files:
-            _put(services.store, item.path, item.sha256)
-    _put(services.store, part, upload.sha256)
+            services.store.put_file(item.path, item.sha256)  # a PDF already stored: no-op
+    services.store.put_file(part, upload.sha256)
     server_id = uuid.uuid4().hex
     received = now()
     hoso_code = str(package.metadata.get("fileCode", ""))
     try:
-        with services.pool.connection() as conn:
+        with services.spool.transaction(services.pool, upload) as conn:
             documents = [
                 _insert(conn, principal, server_id, hoso_code, doc) for doc in package.documents
             ]
@@ -170,12 +170,6 @@ def _store(
         assert again is not None
         return again
     return receipt
-
-
-def _put(store: BlobStore, path: Path, sha256: str) -> None:
-    """Store a verified file unless the store already holds its bytes (the same PDF again)."""
-    if not store.exists(sha256):
-        store.put_file(path, sha256)
 
 
 def _doc_code(hoso: str, doc: Any) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import hashlib
 import json
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,6 +40,15 @@ class StoreUnavailable(ApiError):
         )
 
 
+@dataclass
+class _Held:
+    """An upload being completed: the transaction holding its row's lock, and whether the
+    completion removed the upload in it."""
+
+    conn: psycopg.Connection
+    gone: bool = False
+
+
 class S3Spool:
     """The bytes of an upload are acknowledged once they are in the store and its row says so.
 
@@ -56,7 +67,7 @@ class S3Spool:
         self.bucket = store.bucket
         self.pool = pool
         self.root = root
-        self._held: dict[str, psycopg.Connection] = {}  # uploads being completed: their lock
+        self._held: dict[str, _Held] = {}  # uploads being completed: their locked transaction
         root.mkdir(parents=True, exist_ok=True)
 
     def key(self, upload_id: str) -> str:
@@ -80,7 +91,26 @@ class S3Spool:
                 buffer.write(chunk)
                 written += len(chunk)
             buffer.seek(0)
-            return await run_in_threadpool(self._commit, upload, offset, buffer, written)
+            return await run_in_threadpool(self._store, upload, offset, buffer, written)
+
+    def _store(self, upload: Upload, offset: int, buffer: IO[bytes], written: int) -> int:
+        end = self._commit(upload, offset, buffer, written)
+        if offset == 0 and end == upload.size:  # the whole package in this request
+            self._keep(upload.id, buffer)
+        return end
+
+    def _local(self, upload_id: str) -> Path:
+        return self.root / f"{upload_id}.whole"
+
+    def _keep(self, upload_id: str, buffer: IO[bytes]) -> None:
+        """Keep a copy of a package that arrived whole (after its row says so), so that its
+        completion in this process reads it here instead of getting it back from the store.
+        A cache only: not fsynced, removed by the completion, the discard or the purge."""
+        buffer.seek(0)
+        temp = self.root / f"{upload_id}.whole-tmp"
+        with temp.open("wb") as out:
+            shutil.copyfileobj(buffer, out, MiB)
+        temp.replace(self._local(upload_id))
 
     def _commit(self, upload: Upload, offset: int, buffer: IO[bytes], written: int) -> int:
         try:
@@ -174,12 +204,14 @@ class S3Spool:
 
     @contextlib.contextmanager
     def finished(self, pool: Pool, upload: Upload) -> Iterator[Path]:
-        """Assemble the multipart upload, copy it to a local work file; the row stays locked
-        until the caller is done, and its `discard` meanwhile goes through the same
-        transaction, which commits even when the caller then refuses the package."""
+        """Assemble the multipart upload, copy it to a local work file (or take this
+        process's copy); the row stays locked until the caller is done, and its `transaction`
+        and `discard` meanwhile go through the same transaction, which commits even when the
+        caller then refuses the package. The objects go once that has committed."""
         refusal: ApiError | None = None
+        held: _Held | None = None
         try:
-            with self._locked(upload.id) as (conn, row):
+            with self._locked(upload.id) as (conn, row):  # commits when the block ends
                 if row["received"] != upload.size:
                     raise ApiError(
                         409,
@@ -188,12 +220,13 @@ class S3Spool:
                     )
                 self._assemble(upload.id, row)
                 work = Path(tempfile.mkdtemp(dir=self.root))
-                self._held[upload.id] = conn
+                self._held[upload.id] = held = _Held(conn)
                 try:
                     local = work / "package.zip"
-                    answer = self.s3.get_object(Bucket=self.bucket, Key=self.key(upload.id))
-                    with local.open("wb") as out:
-                        shutil.copyfileobj(answer["Body"], out, 1 << 20)
+                    if not self._take_local(upload, local):
+                        answer = self.s3.get_object(Bucket=self.bucket, Key=self.key(upload.id))
+                        with local.open("wb") as out:
+                            shutil.copyfileobj(answer["Body"], out, MiB)
                     yield local
                 except ApiError as err:
                     refusal = err
@@ -202,8 +235,40 @@ class S3Spool:
                     shutil.rmtree(work, ignore_errors=True)
         except (BotoCoreError, ClientError) as err:
             raise StoreUnavailable(err) from err
+        if held is not None and held.gone:  # its removal committed: now the objects (assembled:
+            self._remove_objects(upload.id, None)  # no multipart upload left)
         if refusal is not None:
             raise refusal
+
+    def _take_local(self, upload: Upload, target: Path) -> bool:
+        """Move this process's copy of the package (`_keep`) to `target`, if there is one
+        and it holds the declared bytes (else the store's copy is read)."""
+        kept = self._local(upload.id)
+        try:
+            kept.replace(target)
+        except FileNotFoundError:
+            return False
+        digest = hashlib.sha256()
+        with target.open("rb") as handle:
+            while chunk := handle.read(MiB):
+                digest.update(chunk)
+        if digest.hexdigest() == upload.sha256:
+            return True
+        target.unlink()
+        return False
+
+    @contextlib.contextmanager
+    def transaction(self, pool: Pool, upload: Upload) -> Iterator[psycopg.Connection]:
+        """The new rows of a completion go into the transaction that holds the upload's lock
+        (a savepoint in it): one connection per completion, committed with the upload's
+        removal, so the package rows and the upload's end are one change."""
+        held = self._held.get(upload.id)
+        if held is None:
+            with pool.connection() as conn:
+                yield conn
+            return
+        with held.conn.transaction():
+            yield held.conn
 
     def _assemble(self, upload_id: str, row: dict[str, Any]) -> None:
         """Complete the multipart upload, unless an earlier attempt (cut short) did or the
@@ -226,24 +291,26 @@ class S3Spool:
     def discard(self, pool: Pool, upload: Upload) -> None:
         """Forget the upload: its row, then its objects (the multipart upload aborted)."""
         held = self._held.get(upload.id)
-        if held is not None:
-            row = held.execute(
+        if held is not None:  # during `finished`: its objects go once the removal commits
+            held.conn.execute("DELETE FROM upload WHERE id = %s", (upload.id,))
+            held.gone = True
+            return
+        with self.pool.connection(autocommit=True) as conn:
+            row = conn.execute(
                 "DELETE FROM upload WHERE id = %s RETURNING multipart_id", (upload.id,)
             ).fetchone()
-        else:
-            with self.pool.connection(autocommit=True) as conn:
-                row = conn.execute(
-                    "DELETE FROM upload WHERE id = %s RETURNING multipart_id", (upload.id,)
-                ).fetchone()
-        if row is not None:  # a held upload was assembled: no multipart upload to abort
-            self._remove_objects(upload.id, None if held is not None else row[0])
+        if row is not None:
+            self._remove_objects(upload.id, row[0])
 
     def _remove_objects(self, upload_id: str, multipart_id: str | None) -> None:
+        """Its objects in the store, and this process's copy of the package, if any."""
+        self._local(upload_id).unlink(missing_ok=True)
         key = self.key(upload_id)
-        with contextlib.suppress(ClientError):  # NoSuchUpload once assembled
+        with contextlib.suppress(ClientError, BotoCoreError):  # NoSuchUpload once assembled
             if multipart_id:
                 self.s3.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=multipart_id)
-        with contextlib.suppress(ClientError):  # one request for the package and its tail
+        # one request for the package and its tail; the store away: the lifecycle rule's work
+        with contextlib.suppress(ClientError, BotoCoreError):
             self.s3.delete_objects(
                 Bucket=self.bucket,
                 Delete={"Objects": [{"Key": key}, {"Key": key + ".piece"}], "Quiet": True},
@@ -275,4 +342,13 @@ class S3Spool:
         for upload_id, multipart_id in rows:
             self._remove_objects(upload_id, multipart_id)
             removed += 1
+        # kept copies of packages never completed, work folders of a killed completion
+        for entry in self.root.iterdir():
+            with contextlib.suppress(FileNotFoundError):  # another process purging too
+                if entry.lstat().st_mtime >= cutoff.timestamp():
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
         return removed

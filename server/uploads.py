@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+import psycopg
 from starlette.concurrency import run_in_threadpool
 
 from app.atomic import fsync_path
@@ -58,6 +59,13 @@ class UploadSpool(Protocol):
     def finished(self, pool: Pool, upload: Upload) -> contextlib.AbstractContextManager[Path]:
         """The complete package as a local file, no append possible meanwhile (409 incomplete
         while bytes are missing)."""
+        ...
+
+    def transaction(
+        self, pool: Pool, upload: Upload
+    ) -> contextlib.AbstractContextManager[psycopg.Connection]:
+        """A transaction for the rows a completion adds, inside `finished`: the one holding
+        the upload's lock when the spool keeps one (one connection per completion)."""
         ...
 
     def discard(self, pool: Pool, upload: Upload) -> None: ...
@@ -159,6 +167,11 @@ class Spool:
                     409, "incomplete", f"Only {have} of {upload.size} bytes were received."
                 )
             yield self.path(upload.id)
+
+    def transaction(
+        self, pool: Pool, upload: Upload
+    ) -> contextlib.AbstractContextManager[psycopg.Connection]:
+        return pool.connection()  # the lock is a flock: no connection is held meanwhile
 
     def purge(self, pool: Pool, max_age: datetime.timedelta) -> int:
         return purge(pool, self, max_age)

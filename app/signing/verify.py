@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -130,13 +131,24 @@ def _revocation(status: PdfSignatureStatus, context: ValidationContext, online: 
     return "good"
 
 
+Validate = Callable[[EmbeddedPdfSignature, ValidationContext], PdfSignatureStatus]
+
+
+def _validate(sig: EmbeddedPdfSignature, context: ValidationContext) -> PdfSignatureStatus:
+    return validate_pdf_signature(sig, signer_validation_context=context)
+
+
 def _report(
-    sig: EmbeddedPdfSignature, roots: list[asn1_x509.Certificate], online: bool, size: int
+    sig: EmbeddedPdfSignature,
+    roots: list[asn1_x509.Certificate],
+    online: bool,
+    size: int,
+    validate: Validate,
 ) -> SignatureReport:
     context = ValidationContext(
         trust_roots=roots, allow_fetching=online, revocation_mode="soft-fail"
     )
-    status = validate_pdf_signature(sig, signer_validation_context=context)
+    status = validate(sig, context)
     appended, later, changes, changes_ok = _changes(sig, status, size)
     problems: list[str] = []
     warnings: list[str] = []
@@ -197,9 +209,16 @@ def verify_file(
 
 
 def verify_bytes(
-    data: bytes, path: Path, roots: list[asn1_x509.Certificate], *, online: bool = True
+    data: bytes,
+    path: Path,
+    roots: list[asn1_x509.Certificate],
+    *,
+    online: bool = True,
+    validate: Validate = _validate,
 ) -> VerifyReport:
-    """verify_file on the bytes of a file (`path` only names it in the report)."""
+    """verify_file on the bytes of a file (`path` only names it in the report). `validate`
+    runs pyHanko's validation of one signature (the server runs it on an event loop of its
+    own per thread instead of a new one per call)."""
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         signatures = reader.embedded_regular_signatures
@@ -210,7 +229,7 @@ def verify_bytes(
     reports = []
     for sig in signatures:
         try:
-            reports.append(_report(sig, roots, online, len(data)))
+            reports.append(_report(sig, roots, online, len(data), validate))
         except (SignatureValidationError, ValueError) as err:
             return VerifyReport(
                 path, tuple(reports), problems=(f"signature {sig.field_name}: {err}",)
