@@ -79,6 +79,17 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         DROP INDEX IF EXISTS version_current_words;
         """,
     ),
+    (
+        5,
+        # the organisation as a one-element array: a GIN index cannot take `org = ANY(…)`,
+        # the few districts of a province, but takes `ARRAY[org] && …` in the same scan
+        """
+        CREATE INDEX IF NOT EXISTS version_current_words_orgs ON version
+            USING gin (search, (metadata->>'typeName'), (ARRAY[org])) WITH (fastupdate = off)
+            WHERE current;
+        DROP INDEX IF EXISTS version_current_words_org;
+        """,
+    ),
 )
 
 
