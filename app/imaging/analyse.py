@@ -8,17 +8,18 @@ from app.imaging.blank import ink_stats
 from app.imaging.ink import ink_mask, region_mask
 from app.imaging.lines import Line, quad_from_lines, quad_skew, rotated_rect
 from app.imaging.orientation import Vote, orientation
-from app.imaging.outline import SIDES, find_sides
+from app.imaging.outline import SIDES, find_sides, is_light_bed
 from app.imaging.quality import blur_mm, exposure_flags, format_flags, is_blurry, touches_border
 from app.imaging.refine import refine_edge
 from app.imaging.skew import line_strength, text_skew
 from app.imaging.upright import Upright, decide
 from app.imaging.warp import geometry_for, render, turn_quad
-from app.imaging.work import as_uint8, make_work
+from app.imaging.work import as_uint8, finer, make_work
 from app.page import Findings, Flag, Geometry, Quad
 
 MARGIN_MM = 4.0  # band inside the sheet edge left out of ink measurements
 CUT_TOLERANCE_MM = 1.0
+SHADOW_MM = 1.0  # widest shadow of a sheet's edge on a light lid
 MIN_POINTS = 200
 CHROMA = 60  # ink this colourful (red, blue) is a seal or a signature, not print
 
@@ -33,12 +34,22 @@ def _border_lines(w: float, h: float) -> dict[str, Line]:
 
 def _outline(image: np.ndarray, grey: np.ndarray, factor: int,
              dpi: float) -> tuple[Quad | None, int]:
-    """Return the sheet outline in raw pixels (image-frame corner order) and the sides found."""
+    """Return the sheet outline in raw pixels (image-frame corner order) and the sides found.
+
+    On a light lid or white ADF backing the sheet shows mostly by the thin shadow its edge
+    casts (under a millimetre): the edges are sought on a copy twice as fine as `grey`.
+    """
+    light = is_light_bed(grey)
+    if factor > 1 and light:
+        factor //= 2
+        grey = finer(image, factor)
+        dpi *= 2
     sides, scale = find_sides(grey, dpi)
     if not sides:
         return None, 0
     h, w = image.shape[:2]
     lines = _border_lines(float(w), float(h))
+    shadow_px = SHADOW_MM / 25.4 * dpi * factor if light else 0.0  # raw pixels
     factor *= scale
     for name, side in sides.items():
         lines[name] = (side.line[0] * factor, side.line[1])
@@ -46,7 +57,8 @@ def _outline(image: np.ndarray, grey: np.ndarray, factor: int,
     corner_pairs = {"top": (0, 1), "right": (1, 2), "bottom": (2, 3), "left": (3, 0)}
     for name in sides:
         i, j = corner_pairs[name]
-        fine = refine_edge(image, coarse[i], coarse[j], 2.0 * factor + 3, sides[name].polarity)
+        fine = refine_edge(image, coarse[i], coarse[j], 2.0 * factor + 3, sides[name].polarity,
+                           shadow_px)
         if fine is not None:
             lines[name] = fine
     return quad_from_lines(*(lines[s] for s in SIDES)), len(sides)

@@ -13,7 +13,7 @@ from app.imaging.lines import Line
 
 LIGHT_BED = 120.0  # a bed (median of the image border) at least this bright is flattened
 BAND_MM = 2.0  # a darker band's edge this far outside the paper's edge is the sheet's edge
-FLAT_PX = 9  # window (pixels of the halved copy, ~6 mm at 300 dpi) of the shading estimate
+FLAT_PX = 9  # window of the shading estimate, pixels of the halved copy (3-6 mm)
 MIN_CONTRAST = 4.0  # grey levels between bed and paper for a bed to count as seen
 SHADOW_MIN = 2.0  # grey levels of the least shadow that shows a sheet as bright as its lid
 SHADOW_PX = 3.0  # widest shadow of a sheet's edge on the lid, pixels of the halved copy
@@ -68,6 +68,7 @@ def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, s
     """
     a = _oriented(grey, side)
     bed = float(np.median(a[:, :2]))
+    outer: Fit | None = None
     if light is None:
         if abs(paper - bed) < MIN_CONTRAST:
             return None  # no bed beyond this side: a cropped page or a sheet over the bed's edge
@@ -79,9 +80,17 @@ def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, s
         polarity = -1 if seen and paper < light else 1
         found = search(_oriented(flat[polarity], side), polarity, depth)
         if polarity < 0:
+            # dividing by the local minimum also lifts the paper beside print: a sheet darker
+            # than the lid may show better on the grey copy itself
+            raw = search(a, -1, depth)
+            if raw is not None and _bed_outside(a, raw, paper) and (
+                    found is None or _depth(raw, a.shape[0]) < _depth(found, a.shape[0])):
+                found = raw
             up = search(_oriented(flat[1], side), 1, depth)
-            if up is not None and (found is None or not _bed_outside(a, found, paper)
-                                   or _shadow_between(a, found, up, paper)):
+            if up is not None and found is not None and _shadow_between(a, found, up, paper):
+                outer = found  # the bed is seen beyond the shadow, not just outside the edge
+                found, polarity = up, 1
+            elif up is not None and (found is None or not _bed_outside(a, found, paper)):
                 found, polarity = up, 1
         else:
             other = search(a, -1, depth)
@@ -89,7 +98,7 @@ def find_side(grey: np.ndarray, flat: dict[int, np.ndarray], fine: np.ndarray, s
             if other is not None and _band_inside(a, other, min(paper, bed)) and (
                     found is None or _depth(other, rows) < _depth(found, rows) - band_px):
                 found, polarity = other, -1
-    if found is None or not (_bed_outside(a, found, paper) if seen
+    if found is None or not (_bed_outside(a, outer or found, paper) if seen
                              else _shadow_outside(_oriented(fine, side), found)):
         return None
     h, w = grey.shape
@@ -137,11 +146,14 @@ def _shadow_outside(fine: np.ndarray, fit: Fit) -> bool:
     """Return True if a sheet's shadow on a light lid, not ink, lies just outside a fitted edge.
 
     `fine` is the grey copy at twice the scale of the fit. On nearly every row the darkest
-    pixel within a pixel (of the fit's scale) outside the edge must be darker than the paper
+    pixel within SHADOW_PX (of the fit's scale) outside the edge must be darker than the paper
     just inside, but keep SHADOW_DEPTH of its light: a printed rule is darker, text has gaps.
+    (Dividing out the shading by the local maximum puts the edge of a sheet a little darker
+    than its backing up to half of FLAT_PX too far in: the shadow is sought that far out.)
     """
     edge = (2.0 * fit[0], fit[1], fit[2], fit[3], 2 * fit[4], 2 * fit[5] + 1)
-    dip = np.max([-_along(fine, edge, offset) for offset in np.arange(-3.0, 0.25, 0.5)], axis=0)
+    reach = np.arange(-2 * SHADOW_PX, 0.25, 0.5)
+    dip = np.max([-_along(fine, edge, offset) for offset in reach], axis=0)
     inside = np.max([_along(fine, edge, offset) for offset in (2.0, 3.0, 4.0)], axis=0)
     ok = ~np.isnan(dip) & ~np.isnan(inside)
     if np.count_nonzero(ok) < 0.5 * (edge[5] - edge[4] + 1):
@@ -184,6 +196,12 @@ def _flatten(grey: np.ndarray, polarity: int) -> np.ndarray:
     kernel = np.ones((FLAT_PX, FLAT_PX), np.uint8)
     level = cv2.dilate(grey, kernel) if polarity > 0 else cv2.erode(grey, kernel)
     return np.asarray(grey / np.maximum(level, 1.0) * 255.0, dtype=np.float32)
+
+
+def is_light_bed(grey: np.ndarray) -> bool:
+    """Return True if the border of `grey` (the bed around the sheet) is a light lid or backing."""
+    border = np.concatenate([_oriented(grey, k)[:, :2].ravel() for k in SIDES])
+    return float(np.median(border)) >= LIGHT_BED
 
 
 def find_sides(grey: np.ndarray, dpi: float) -> tuple[dict[str, Side], int]:

@@ -12,12 +12,15 @@ SAMPLES = 64
 
 
 def refine_edge(image: np.ndarray, p0: np.ndarray, p1: np.ndarray, reach: float,
-                polarity: int) -> Line | None:
+                polarity: int, shadow_px: float = 0.0) -> Line | None:
     """Return the edge line between corners p0 and p1 (raw pixel edges) located at full resolution.
 
     Profiles of ±`reach` pixels are read inward across the coarse edge (clockwise corners) at
     SAMPLES places; on each the strongest step of the given polarity (+1 brighter inward, -1
     darker) near the coarse edge gives a sub-pixel edge point; a robust line is fitted to them.
+    On a light lid (`shadow_px` > 0, the widest shadow a sheet's edge casts there) a sheet
+    darker than the lid is first met as the fall into its shadow: where a sharper rise out of
+    the shadow follows within `shadow_px`, that rise is the sheet's edge.
     """
     d = p1 - p0
     length = float(np.hypot(*d))
@@ -45,6 +48,14 @@ def refine_edge(image: np.ndarray, p0: np.ndarray, p1: np.ndarray, reach: float,
     grad = grad * np.exp(-0.5 * near * near)[None, :]
     k = np.clip(np.argmax(grad, axis=1), 1, grad.shape[1] - 2)
     rows = np.arange(len(k))
+    if polarity < 0 and shadow_px > 0:
+        rise = np.maximum(diff, 0.0)
+        cols = np.arange(rise.shape[1])[None, :]
+        window = (cols > k[:, None]) & (cols <= k[:, None] + shadow_px / step)
+        up = np.argmax(np.where(window, rise, -1.0), axis=1)
+        sharper = rise[rows, up] > np.maximum(diff[rows, k] * polarity, 1.5)
+        grad = np.where(sharper[:, None], rise, grad)
+        k = np.clip(np.where(sharper, up, k), 1, grad.shape[1] - 2)
     y0, y1, y2 = grad[rows, k - 1], grad[rows, k], grad[rows, k + 1]
     den = y0 - 2 * y1 + y2
     delta = np.where(den < -1e-6, 0.5 * (y0 - y2) / np.where(den < -1e-6, den, -1.0), 0.0)

@@ -54,3 +54,13 @@ def make_work(image: np.ndarray, dpi: float) -> Work:
         chroma = np.zeros(small.shape[:2], np.uint8)
     return Work(grey=luma(small).astype(np.float32), factor=factor, dpi=dpi / factor,
                 chroma=chroma)
+
+
+def finer(image: np.ndarray, factor: int) -> np.ndarray:
+    """Return the grey of `image` reduced by `factor` (area average) as float32."""
+    grey = luma(as_uint8(image))
+    if factor > 1:
+        h, w = grey.shape
+        grey = cv2.resize(grey[: h - h % factor, : w - w % factor], (w // factor, h // factor),
+                          interpolation=cv2.INTER_AREA)
+    return grey.astype(np.float32)
