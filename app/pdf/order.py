@@ -17,6 +17,8 @@ from app.ocr.base import Word
 
 SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two columns
 COLUMN_GAP = 1.0  # an empty vertical stripe this many line heights wide separates columns
+SPACES = 2.5  # ...and a gap in a line this many times its usual space does too
+RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 
 Segment = list[Word]
 
@@ -29,19 +31,43 @@ def _span(seg: Segment, axis: int) -> tuple[int, int]:
     return min(w.box[axis] for w in seg), max(w.box[axis + 2] for w in seg)
 
 
+def _mark(word: Word) -> bool:
+    """A rule or a stroke read as a word ("_", "~", "—"), not text."""
+    return all(ch in RULES for ch in word.text)
+
+
 def segments(words: Sequence[Word]) -> list[Segment]:
-    """Tesseract's lines, each cut where the gap between two words exceeds SPLIT_GAP heights."""
+    """Tesseract's lines, each cut where the gap between two words exceeds SPLIT_GAP heights,
+    or COLUMN_GAP heights and SPACES times the line's usual space (a header's columns set
+    close: the words' heights, taller for accented capitals, are no measure of the gap).
+
+    Gaps are measured between words with letters or digits; a mark alone in a gap that cuts
+    the line (the rule under the issuer's name, read as "_") is left out.
+    """
     found: list[Segment] = []
     for _, group in groupby(words, key=lambda w: w.line):
         line = sorted(group, key=lambda w: w.box[0])
         height = max(1.0, statistics.median(w.box[3] - w.box[1] for w in line))
-        current = [line[0]]
-        for prev, word in pairwise(line):
-            if word.box[0] - prev.box[2] > SPLIT_GAP * height:
-                found.append(current)
-                current = []
-            current.append(word)
-        found.append(current)
+        text = [w for w in line if not _mark(w)] or line
+        gaps = [b.box[0] - a.box[2] for a, b in pairwise(text)]
+        space = statistics.median(gaps) if gaps else 0.0
+        current: Segment = []
+        marks: Segment = []
+        last: Word | None = None
+        for word in line:
+            if _mark(word) and word not in text:
+                marks.append(word)
+                continue
+            if last is not None:
+                gap = word.box[0] - last.box[2]
+                if gap > SPLIT_GAP * height or gap > max(COLUMN_GAP * height, SPACES * space):
+                    found.append(current)
+                    current, marks = [], []
+            current += [*marks, word]
+            marks, last = [], word
+        current += marks
+        if current:
+            found.append(current)
     return found
 
 

@@ -17,7 +17,8 @@ _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
 OUTLIER = 1.25  # a line this many times the median height of its block keeps its own size
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
-MERGE_PITCH = 1.6  # ...and a block's size may grow to this many times its closest baselines' gap
+MERGE_PITCH = 1.8  # ...and a block's size may grow to this many times its closest baselines' gap
+SIDE_RATIO = 0.75  # of two blocks side by side, the smaller size at most this share of the larger
 
 
 def clean_text(text: str) -> str:
@@ -39,8 +40,7 @@ def _num(value: float) -> str:
 def _line_ops(words: Sequence[Word], size: float, scale: float,
               page_height: float) -> Iterable[str]:
     """Operators for one OCR line: the block's font size, a baseline, each word at its box."""
-    bottom = max(w.box[3] for w in words)
-    baseline = page_height - bottom * scale - DESCENT / UNITS_PER_EM * size
+    baseline = page_height - _bottom(words) * scale - DESCENT / UNITS_PER_EM * size
     yield f"/{FONT_RESOURCE} {_num(size)} Tf"
     glyph = _GLYPH_EM * size
     for word, following in itertools.zip_longest(words, words[1:]):
@@ -51,6 +51,12 @@ def _line_ops(words: Sequence[Word], size: float, scale: float,
         if following is not None:
             gap = max(following.box[0] - x1, _MIN_EXTENT_PX) * scale
             yield f"{_num(100 * gap / glyph)} Tz {_hex(' ')} Tj"
+
+
+def _bottom(line: Sequence[Word]) -> float:
+    """Where a line's words stand: the median of their boxes' bottoms (a descender, a dot
+    below or a dash in one word does not move it)."""
+    return float(statistics.median(w.box[3] for w in line))
 
 
 def _line_height(line: Sequence[Word]) -> float:
@@ -71,13 +77,53 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
     # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
     # close but for a wider gap (the number line under the issuer's column) gets a larger size,
     # if that merges no lines
-    bottoms = [max(w.box[3] for w in line) for line in block]
+    bottoms = [_bottom(line) for line in block]
     pitches = [b - a for a, b in itertools.pairwise(bottoms)]
     if pitches and min(pitches) > 0 and statistics.median(pitches) <= BLOCK_PITCH * shared:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
             shared = needed
     return [h if h > cap else shared for h in heights]
+
+
+def _gap(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> float:
+    """The narrowest horizontal gap between block `a` and a word of `b` level with it.
+
+    A reader grows a block by the words beside its whole width, on any row it spans.
+    """
+    words = [w for line in a for w in line]
+    top, bottom = min(w.box[1] for w in words), max(w.box[3] for w in words)
+    left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
+    gap = float("inf")
+    for word in (w for line in b for w in line):
+        if word.box[1] < bottom and word.box[3] > top:
+            away = max(word.box[0] - right, left - word.box[2])
+            if away > 0:
+                gap = min(gap, float(away))
+    return gap
+
+
+def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]]) -> None:
+    """Scale the sizes of blocks set side by side so that a reader keeps them apart (in place).
+
+    pdftotext pulls a word on the same row into a block when the gap to it is under one font
+    size and the sizes are within a fifth of each other: the issuer's column, its size raised
+    to hold the number line two pitches down, would take in the national title beside it.
+    Of two such blocks the smaller size is brought under SIDE_RATIO of the larger.
+    """
+    level = [max(s) for s in sizes]
+    rows = [(min(w.box[1] for line in b for w in line), max(w.box[3] for line in b for w in line))
+            for b in blocks]
+    for k, j in itertools.permutations(range(len(blocks)), 2):
+        if level[k] < level[j] or (level[k] == level[j] and k > j):
+            continue
+        if rows[j][0] >= rows[k][1] or rows[j][1] <= rows[k][0]:
+            continue  # not level with each other
+        gap = _gap(blocks[k], blocks[j])
+        if gap < level[k] and level[j] > SIDE_RATIO * level[k]:
+            scale = SIDE_RATIO * level[k] / level[j]
+            sizes[j] = [v * scale for v in sizes[j]]
+            level[j] *= scale
 
 
 def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
@@ -95,8 +141,11 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
         return b""
     scale = 72.0 / dpi
     ops = ["BT", "3 Tr"]
-    for block in reading_order(cleaned):
-        for line, size in zip(block, _sizes(block), strict=True):
+    blocks = reading_order(cleaned)
+    sizes = [_sizes(block) for block in blocks]
+    _apart(blocks, sizes)
+    for block, block_sizes in zip(blocks, sizes, strict=True):
+        for line, size in zip(block, block_sizes, strict=True):
             ops.extend(_line_ops(line, size * scale, scale, page_height))
     ops.append("ET")
     return ("\n".join(ops) + "\n").encode("ascii")

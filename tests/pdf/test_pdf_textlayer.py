@@ -109,3 +109,28 @@ def test_number_line_below_a_gap_stays_in_the_issuer_column(tmp_path) -> None:
         words += _spread(text, box, (1, 1, k))
     read = _read_back(words, tmp_path, dpi=288)
     assert read == [*(t for t, _ in left), number[0], *(t for t, _ in right), date[0]]
+
+
+def test_close_centred_header_columns_are_read_one_after_the_other(tmp_path) -> None:
+    # header of a generated page set off the decree (300 dpi) as Tesseract boxed it: the
+    # issuer's column ends 66 px (about one line height) before the national title, and both
+    # columns are centred, so that pdftotext took them for a table and read them row by row
+    left = [("ỦY BAN MTTQ VIỆT NAM THÀNH", (210, 297, 1042, 363)),
+            ("PHỐ CẦN THƠ", (440, 358, 814, 409)),
+            ("BAN THƯỜNG TRỰC ỦY BAN", (245, 422, 1006, 481)),
+            ("MTTQ VIỆT NAM QUẬN NINH", (256, 485, 995, 544)),
+            ("KIỀU", (565, 545, 687, 596)),
+            ("Số: 9/MTTQ-BTT", (430, 655, 824, 705)),
+            ("V/v góp ý dự thảo Kế hoạch", (291, 715, 957, 768)),
+            ("việc lấy ý kiến nhân dân về dự", (261, 777, 989, 830)),
+            ("thảo văn bản", (471, 841, 779, 883))]
+    right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (1108, 297, 2194, 356)),
+             ("Độc lập - Tự do - Hạnh phúc", (1267, 364, 2035, 420)),
+             ("Ninh Kiều, ngày 30 tháng 3 năm 2022", (1218, 655, 2087, 706))]
+    words = []
+    for k, (text, box) in enumerate(left):
+        words += _spread(text, box, (1, 1, k))
+    for line, (text, box) in zip((0, 20, 5), right, strict=True):  # rows 0 and 5: Tesseract's
+        words += _spread(text, box, (1, 1, line))  # lines run across both columns
+    words.sort(key=lambda w: (w.line, w.box[0]))
+    assert _read_back(words, tmp_path) == [t for t, _ in left] + [t for t, _ in right]
