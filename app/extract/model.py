@@ -69,6 +69,7 @@ SLASH_LOST = "the number's slash was not read"
 DIGITS_UNSURE = "the OCR weighed other digits for the number"
 RIVAL_READING = "the OCR weighed other marks for a letter of a name"
 PLACE_DIFFERS = "the place name reads otherwise in the date line"
+ABBR_DIFFERS = "the number's type letters are one letter off the title's type"
 KIND_BROKEN = "a word of the issuing body's kind was not read"
 
 

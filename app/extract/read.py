@@ -86,7 +86,7 @@ def read_fields(
     height = num.segment.height if num else 0.0
     secrecy, urgency = stamps.find(layout, top + height, bottom)
     return PageFields(
-        number=number.field(num),
+        number=number.field(num, title.type.abbreviations if title else ()),
         issued=date.find(layout, bottom) if title else date.find(layout, layout.height * 0.45),
         doc_type=doctype.field(title, num, vv is not None, types),
         subject=trich_yeu,

@@ -242,3 +242,13 @@ def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:
 def test_a_fraction_slash_reads_as_a_slash() -> None:
     f = read_fields(_party("Số: 08⁄BC-UBND", "Ba Đình, ngày 5⁄1⁄1998"), PAGE)
     assert f.number.value == "08/BC-UBND" and f.issued.value == "05/01/1998"
+
+
+def test_type_letters_one_off_the_titles_make_the_number_a_suggestion() -> None:
+    ocr = header("932-TE/QU", "Cầu Giấy, ngày 05 tháng 01 năm 2020", "THÔNG BÁO", "Lịch tiếp")
+    f = read_fields(ocr, PAGE)
+    assert f.number.value == "932-TE/QU" and f.number.suggested and "title" in f.number.why
+    assert f.doc_type.value and not f.doc_type.suggested
+    other = read_fields(header("932-KH/QU", "ngày 05 tháng 01 năm 2020", "THÔNG BÁO", "Lịch"),
+                        PAGE)
+    assert not other.number.suggested  # another type entirely: the number as printed

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import DIGITS_UNSURE, EMPTY, SLASH_LOST, FieldValue, found
+from app.extract.model import ABBR_DIFFERS, DIGITS_UNSURE, EMPTY, SLASH_LOST, FieldValue, found
 from app.extract.text import letters
 
 _DIGITS = r"[0-9OoIl]{1,5}"
@@ -115,12 +115,19 @@ def find(layout: Layout) -> Number | None:
     return None
 
 
-def field(number: Number | None) -> FieldValue:
-    """The number as a FieldValue (empty when none was read)."""
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def field(number: Number | None, title_abbrs: tuple[str, ...] = ()) -> FieldValue:
+    """The number as a FieldValue (empty when none was read); a suggestion when its type
+    letters are one letter off those of the type the title names ("TE" under THÔNG BÁO, TB)."""
     if number is None:
         return EMPTY
     digits = [w for w in number.segment.words if number.number in w.text]
     why = number.why or (DIGITS_UNSURE if any(w.rival for w in digits) else "")
+    if not why and any(_one_off(number.type_abbr, a) for a in title_abbrs):
+        why = ABBR_DIFFERS
     return found(number.text, number.segment.words, number.factor, why)
 
 
