@@ -224,11 +224,18 @@ def test_the_issuers_kind_is_spelled_as_printed_and_its_place_checked_by_the_dat
     f = read_fields(_issuer(lines, "Hoàn Kiếm", unsure="MTTQ"), PAGE)
     assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN HOÀN KIẾM"
     assert not f.issuer.suggested
-    other = read_fields(_issuer(lines, "Hoàn Kiểm"), PAGE)  # the same name, other marks
-    assert other.issuer.suggested and "date line" in other.issuer.why
-    misread = read_fields(_issuer(("ĐẢNG BỘ QUẬN HẢI CHÂU", "ĐẢNG ỦY PHƯỜNG PHÚ HỘT"),
-                                  "Phú Hội"), PAGE)
-    assert misread.issuer.value == "ĐẢNG ỦY PHƯỜNG PHÚ HỘT" and misread.issuer.suggested
+    capitals = ("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM QUẬN HOÀN KIỂM")  # marks misread
+    dated = read_fields(_issuer(capitals, "Hoàn Kiếm"), PAGE)  # the date line read sure
+    assert dated.issuer.value.endswith("QUẬN HOÀN KIẾM") and not dated.issuer.suggested
+    unsure = read_fields(_issuer(capitals, "Hoàn Kiếm", unsure="Kiếm,"), PAGE)
+    assert unsure.issuer.value.endswith("HOÀN KIỂM") and unsure.issuer.suggested
+    assert "date line" in unsure.issuer.why
+    misread = read_fields(
+        _issuer(("ĐẢNG BỘ QUẬN HẢI CHÂU", "ĐẢNG ỦY PHƯỜNG PHÚ HỘT"), "Phú Hội"), PAGE
+    )
+    assert misread.issuer.value == "ĐẢNG ỦY PHƯỜNG PHÚ HỘI"
+    elsewhere = read_fields(_issuer(capitals, "Hà Nội"), PAGE)  # no place to check against
+    assert elsewhere.issuer.value.endswith("HOÀN KIỂM") and not elsewhere.issuer.suggested
 
 
 def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:

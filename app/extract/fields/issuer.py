@@ -4,11 +4,14 @@ A body's name is its kind, from a closed list ("BAN THƯỜNG TRỰC", "ỦY BAN
 "ĐẢNG ỦY", "PHƯỜNG" …), then a proper name, usually the place (NĐ 30 also prints that place,
 the địa danh, before the date). Words of the kind are spelled as the list has them when they
 read the same without marks ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"), and then they count as sure. The
-place is checked against the date line's: the same spelling there confirms it, another spelling
-makes the issuer a suggestion; elsewhere the OCR's doubts decide.
+place is checked against the date line's: the same spelling there confirms it; another spelling
+is replaced by the date line's when that was read sure (small letters keep their marks apart
+better than capitals), else the issuer is a suggestion; elsewhere the OCR's doubts decide.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from app.extract.layout import Layout, Segment
 from app.extract.model import (
@@ -24,6 +27,7 @@ from app.extract.text import fold
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 
+SURE_CONF = 90.0  # a date-line word read at least this sure (0-100) may respell the issuer's place
 # Folded line starts that open the issuing body itself (the parent line is above it).
 ISSUER_HEADS = (
     "ban thuong truc", "ban thuong vu", "ban chap hanh", "ban dan van", "ban tuyen giao",
@@ -90,19 +94,20 @@ def _kinds(texts: list[str]) -> int:
         i += len(kind)
 
 
-def place_words(dated: Segment | None) -> list[str]:
-    """The place printed before the date ("Hoàn Kiếm, ngày …" → ["Hoàn", "Kiếm"]), or []."""
+def place_words(dated: Segment | None) -> tuple[Word, ...]:
+    """The words of the place printed before the date ("Hoàn Kiếm, ngày …"), without the
+    comma, or () when the date line does not open with one."""
     if dated is None:
-        return []
-    out: list[str] = []
+        return ()
+    out: list[Word] = []
     for word in dated.words:
         text = word.text.rstrip(",")
         if not text.isalpha():
-            return []
-        out.append(text)
+            return ()
+        out.append(replace(word, text=text))
         if word.text.endswith(","):
-            return out
-    return []
+            return tuple(out)
+    return ()
 
 
 def _near(a: list[str], b: list[str]) -> bool:
@@ -129,9 +134,15 @@ def _broken(gap: list[str]) -> bool:
     return any(fold(t) in _KIND_WORDS for t in gap)
 
 
-def find(layout: Layout, number_top: float, place: list[str] | tuple[str, ...] = ()) -> FieldValue:
+def _sure(word: Word) -> bool:
+    return not word.guessed and not word.rival and word.conf >= SURE_CONF
+
+
+def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> FieldValue:
     """The issuer's lines, from the top of the page down to the number line; `place` is the
-    place read before the date, to check the issuer's own place name against."""
+    place read before the date, to check the issuer's own place name against: when the two
+    spell it otherwise, the date line's reading is taken if it is sure (small letters keep
+    their marks apart better than capitals), else the issuer is a suggestion."""
     lines = _lines(layout, number_top)
     start = _split(lines) if lines else None
     if start is None:
@@ -141,13 +152,18 @@ def find(layout: Layout, number_top: float, place: list[str] | tuple[str, ...] =
     sure = _kinds(texts)
     unsure = list(words[sure:])
     why = ""
+    factor = 1.0 if start else 0.8
     n = len(place)
-    tail = texts[len(texts) - n:] if place and n <= len(texts) - sure else []
-    if tail and _near(tail, list(place)):
-        if [tone_key(t) for t in tail] != [tone_key(p) for p in place]:
-            why = PLACE_DIFFERS
-        elif _broken(texts[sure:len(texts) - n]):
+    tail = texts[len(texts) - n :] if place and n <= len(texts) - sure else []
+    if tail and _near(tail, [w.text for w in place]):
+        if [tone_key(t) for t in tail] != [tone_key(w.text) for w in place]:
+            if all(_sure(w) for w in place):
+                texts[len(texts) - n :] = [w.text.upper() for w in place]
+                factor *= 0.9
+            else:
+                why = PLACE_DIFFERS
+        if not why and _broken(texts[sure : len(texts) - n]):
             why = KIND_BROKEN
-        unsure = unsure[:len(unsure) - n]
+        unsure = unsure[: len(unsure) - n]
     why = why or (RIVAL_READING if any(w.rival for w in unsure) else doubt(unsure))
-    return found(" ".join(texts), words, 1.0 if start else 0.8, why, checked=True)
+    return found(" ".join(texts), words, factor, why, checked=True)
