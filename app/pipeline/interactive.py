@@ -97,12 +97,17 @@ def scaled_quad(quad: Quad, scale: float) -> Quad:
     return (p[0], p[1], p[2], p[3])
 
 
-def thumbnail(page: ScanPage) -> np.ndarray:
-    """The cleaned page, small, rendered from the reduced raw image with the page's geometry."""
+def preview_upright(page: ScanPage) -> np.ndarray:
+    """The cleaned page at the reduced raw image's scale (`page.scale`): fast, for the screen."""
     w, h = page.geometry.size
     small = Geometry(scaled_quad(page.geometry.quad, page.scale),
                      (max(1, round(w * page.scale)), max(1, round(h * page.scale))))
-    upright = render(page.preview, small)
+    return render(page.preview, small)
+
+
+def thumbnail(page: ScanPage) -> np.ndarray:
+    """The cleaned page, small, rendered from the reduced raw image with the page's geometry."""
+    upright = preview_upright(page)
     factor = THUMB_PX / max(upright.shape[:2])
     size = (max(1, round(upright.shape[1] * factor)), max(1, round(upright.shape[0] * factor)))
     return np.ascontiguousarray(cv2.resize(upright, size, interpolation=cv2.INTER_AREA))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from pathlib import Path
 
 import numpy as np
+import pikepdf
 import pypdfium2
+from PIL import Image
 from PySide6.QtGui import QImage
 
 FILED_DPI = 300  # the viewer's 100 %: one pixel of the filed scan per screen pixel
+_PLAIN_SPACES = ("/DeviceRGB", "/DeviceGray")
 # PDFium is not thread-safe: the desk's pools render through this one lock.
 _pdfium = threading.Lock()
 
@@ -62,3 +66,50 @@ def pdf_page(path: Path, index: int, dpi: int = FILED_DPI) -> QImage:
             return _qimage(pdf[index].render(scale=dpi / 72, rev_byteorder=True))
         finally:
             pdf.close()
+
+
+def _page_jpeg(path: Path, index: int) -> tuple[bytes, float] | None:
+    """The JPEG a scanned page is made of and the page's width in points, when the page is
+    one upright JPEG over the whole page in plain RGB or grey (as the station files pages)."""
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[index].obj
+        drawn = page.get("/Resources", pikepdf.Dictionary()).get("/XObject", pikepdf.Dictionary())
+        images = [value for _, value in drawn.items()]
+        if (len(images) != 1 or images[0].get("/Subtype") != "/Image"
+                or int(page.get("/Rotate", 0)) % 360):
+            return None
+        image = images[0]
+        space = image.get("/ColorSpace")
+        if (image.get("/Filter") != "/DCTDecode" or "/SMask" in image or "/Decode" in image
+                or "/Mask" in image or str(space) not in _PLAIN_SPACES):
+            return None
+        left, bottom, right, top = (float(v) for v in page["/MediaBox"])
+        width, height = right - left, top - bottom
+        pixels = float(image["/Width"]) / float(image["/Height"])
+        if width <= 0 or height <= 0 or abs(pixels / (width / height) - 1) > 0.01:
+            return None  # not the whole page: leave it to the full rendering
+        return image.read_raw_bytes(), width
+
+
+def pdf_preview(path: Path, index: int, box: tuple[int, int]) -> tuple[QImage, float] | None:
+    """A scanned page decoded at reduced size (JPEG's own 1/2, 1/4, 1/8 scaling), at least as
+    large as it is drawn fitted into `box` (width, height on screen), and its pixels per
+    300-dpi pixel; None when the page is not a plain scan or its JPEG is unreadable (the full
+    rendering shows it then). Run in a worker."""
+    try:
+        found = _page_jpeg(path, index)
+    except (pikepdf.PdfError, OSError, ValueError, KeyError, TypeError):
+        return None  # a damaged file: the full rendering says what is wrong with it
+    if found is None:
+        return None
+    data, width_pt = found
+    try:
+        with Image.open(io.BytesIO(data)) as jpeg:
+            if jpeg.format != "JPEG" or jpeg.mode not in ("RGB", "L"):
+                return None
+            factor = min(box[0] / jpeg.width, box[1] / jpeg.height)
+            jpeg.draft(jpeg.mode, (round(jpeg.width * factor), round(jpeg.height * factor)))
+            pixels = np.asarray(jpeg.convert("RGB") if jpeg.mode != "L" else jpeg)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return to_qimage(pixels), pixels.shape[1] / (width_pt * FILED_DPI / 72)

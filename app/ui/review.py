@@ -6,9 +6,10 @@ import datetime
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -134,6 +135,13 @@ class ReviewView(QWidget):
         self._show_loaded()
         self.chart.update()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Coming to Review puts the keys on the document list: Ctrl+Enter approves at once."""
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.table.setFocus()
+
     def _load_clerks(self) -> None:
         task = self.desk.pools.run(lambda r: self.desk.session.clerks(), name="clerks")
         task.signals.done.connect(self._clerks)
@@ -192,8 +200,8 @@ class ReviewView(QWidget):
         codes = [item.document.doc_code for item in self.rows]
         if self._select_next in codes:
             self.table.selectRow(codes.index(self._select_next))
-        elif self.rows and self._select_next is not None:
-            self.table.selectRow(0)
+        elif self.rows:
+            self.table.selectRow(0)  # the first document to review is open at once
         self._select_next = None
 
     def selected(self) -> list[ReviewItem]:

@@ -1,5 +1,5 @@
 """The page viewer: a filed PDF's pages (or one page not filed yet) at reading size, with zoom,
-pan and page keys."""
+pan and page keys; a page is shown at once at screen size, then sharpened to its full 300 dpi."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPainter,
+    QPaintEvent,
     QPixmap,
     QResizeEvent,
     QShortcut,
@@ -27,18 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.images import pdf_page, pdf_page_count
+from app.ui.images import pdf_page, pdf_page_count, pdf_preview
 from app.ui.workers import Pools
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.05, 4.0)
 CACHED_PAGES = 3  # a 300-dpi A4 page is ~26 MB: the current page and its neighbours
+Drawn = tuple[tuple[Path, int], tuple[QImage, float] | None]  # (pdf, page), picture, resolution
 
 
 class _View(QGraphicsView):
     """Drag to pan; Ctrl+wheel zooms around the pointer (the wheel alone scrolls)."""
 
     zoomed = Signal(float)
+    painted = Signal()  # the viewport was painted (the bench times a page to its first paint)
 
     def __init__(self, scene: QGraphicsScene) -> None:
         super().__init__(scene)
@@ -54,11 +57,15 @@ class _View(QGraphicsView):
         else:
             super().wheelEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self.painted.emit()
+
 
 class PageViewer(QWidget):
     """Fit page, fit width, 100 % (one scan pixel per screen pixel), zoom, pan, PgUp/PgDn."""
 
-    page_shown = Signal(int)  # index of the page now on screen
+    page_shown = Signal(int)  # index of the page now on screen (again once sharpened)
     step_wanted = Signal(int)  # PgUp/PgDn (-1/+1) on a single picture: its owner turns the page
 
     def __init__(self, pools: Pools, parent: QWidget | None = None) -> None:
@@ -69,7 +76,8 @@ class PageViewer(QWidget):
         self.index = 0
         self.mode = "page"  # "page", "width" or "free"
         self.scale = 1.0
-        self._cache: OrderedDict[tuple[Path, int], QImage] = OrderedDict()
+        self.resolution = 0.0  # pixels shown per 300-dpi pixel of the page (1.0: all of them)
+        self._cache: OrderedDict[tuple[Path, int], QImage] = OrderedDict()  # full resolution
         self.scene = QGraphicsScene(self)
         self.item = QGraphicsPixmapItem()
         self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
@@ -118,51 +126,100 @@ class PageViewer(QWidget):
         """Show `path`'s first page (None clears the viewer)."""
         self.path, self.index, self.count = path, 0, 0
         self.item.setPixmap(QPixmap())
+        self.resolution = 0.0
         self._show_where()
         if path is None:
             return
-        task = self.pools.run(lambda r: pdf_page_count(path), name="viewer-count")
-        task.signals.done.connect(lambda count: self._counted(path, int(count)))
+        task = self.pools.run(lambda r: (path, pdf_page_count(path)), name="viewer-count")
+        task.signals.done.connect(self._counted)  # methods: dropped once the viewer is gone
 
-    def show_image(self, image: QImage | None) -> None:
-        """Show one picture (a page not filed yet) in place of a PDF; None clears the viewer."""
+    def show_image(self, image: QImage | None, resolution: float = 1.0) -> None:
+        """Show one picture (a page not filed yet) in place of a PDF, drawn with `resolution`
+        of its full-size pixels per pixel; None clears the viewer."""
         self.path, self.index, self.count = None, 0, 0
         self._show_where()
         if image is None:
             self.item.setPixmap(QPixmap())
+            self.resolution = 0.0
         else:
-            self._display(image)
+            self._display(image, resolution)
 
-    def _counted(self, path: Path, count: int) -> None:
+    def _counted(self, counted: tuple[Path, int]) -> None:
+        path, count = counted
         if path == self.path:
             self.count = count
             self.show_page(0)
 
     def show_page(self, index: int) -> None:
-        """Render page `index` (0-based) off the UI thread, or take it from the cache."""
+        """Page `index` (0-based) from the cache, or decoded off the UI thread: a scan's JPEG at
+        screen size first (its own fast 1/2–1/8 decoding), then the page as filed at 300 dpi,
+        stamps and all."""
         if self.path is None or not 0 <= index < self.count:
             return
         self.index = index
+        self.resolution = 0.0
         self._show_where()
         key = (self.path, index)
         if key in self._cache:
             self._cache.move_to_end(key)
-            self._display(self._cache[key])
+            self._display(self._cache[key], 1.0)
             return
         path = self.path
-        task = self.pools.run(lambda r: pdf_page(path, index), name="viewer-page")
-        task.signals.done.connect(lambda image: self._rendered(key, image))
+        box = self._box()
+        if box is None:  # zoomed in: only the full page will do
+            self._render_full(key)
+            return
+        quick = self.pools.run(lambda r: (key, pdf_preview(path, index, box)), pool="view",
+                               name="viewer-preview")
+        quick.signals.done.connect(self._previewed)
+        quick.signals.failed.connect(self._full_after_all)
 
-    def _rendered(self, key: tuple[Path, int], image: QImage) -> None:
-        self._cache[key] = image
-        while len(self._cache) > CACHED_PAGES:
-            self._cache.popitem(last=False)
-        if key == (self.path, self.index):
-            self._display(image)
+    def _box(self) -> tuple[int, int] | None:
+        """Where a fitted page goes on screen, in device pixels (None: zoomed freely)."""
+        port = self.view.viewport().size() * self.devicePixelRatio()
+        sides = {"page": (port.width(), port.height()), "width": (port.width(), 1 << 20)}
+        return sides.get(self.mode)
 
-    def _display(self, image: QImage) -> None:
+    def _previewed(self, drawn: Drawn) -> None:
+        """The quick picture first, then the full rendering (not both at once: one would slow
+        the other)."""
+        self._rendered(drawn)
+        self._render_full(drawn[0])
+
+    def _full_after_all(self, message: str) -> None:
+        """The quick picture failed (a defect, logged): the full rendering still comes."""
+        if self.path is not None:
+            self._render_full((self.path, self.index))
+
+    def _render_full(self, key: tuple[Path, int]) -> None:
+        """The page as filed at 300 dpi, stamps and all, unless another page is asked for."""
+        if key != (self.path, self.index):
+            return
+        path, index = key
+        full = self.pools.run(lambda r: (key, (pdf_page(path, index), 1.0)),
+                              name="viewer-page")
+        full.signals.done.connect(self._rendered)
+
+    def _rendered(self, drawn: Drawn) -> None:
+        """A picture of a page came back: kept if at full size, shown if sharper than what is
+        on screen (the preview may be None: a page that is not a plain scan)."""
+        key, shown = drawn
+        if shown is None:
+            return
+        image, resolution = shown
+        if resolution >= 1.0:
+            self._cache[key] = image
+            while len(self._cache) > CACHED_PAGES:
+                self._cache.popitem(last=False)
+        if key == (self.path, self.index) and resolution > self.resolution:
+            self._display(image, resolution)
+
+    def _display(self, image: QImage, resolution: float) -> None:
+        """Draw `image` over the page's full 300-dpi size, so zoom and fit do not move."""
+        self.resolution = resolution
         self.item.setPixmap(QPixmap.fromImage(image))
-        self.scene.setSceneRect(self.item.boundingRect())
+        self.item.setScale(1 / resolution)
+        self.scene.setSceneRect(self.item.sceneBoundingRect())
         self._apply_mode()
         self.page_shown.emit(self.index)
 
@@ -211,7 +268,7 @@ class PageViewer(QWidget):
 
     def _apply_mode(self) -> None:
         """Recompute the scale of a fit mode for the current page and viewport."""
-        rect = self.item.boundingRect()
+        rect = self.item.sceneBoundingRect()
         if rect.isEmpty() or self.mode == "free":
             return
         port = self.view.viewport().size()

@@ -98,10 +98,12 @@ class Pools:
 
     `writer` has one thread and runs every catalog write, so two writes never race;
     `scan` drives the device, `clean` makes thumbnails (first, in arrival order), `ocr`
-    reads pages after, and `general` does reads and everything else.
+    reads pages after, `view` decodes the page viewer's quick screen-size pictures (never
+    behind a full-size rendering), and `general` does reads and everything else.
     """
 
-    SIZES: ClassVar[dict[str, int]] = {"general": 2, "writer": 1, "scan": 1, "clean": 1, "ocr": 1}
+    SIZES: ClassVar[dict[str, int]] = {"general": 2, "writer": 1, "scan": 1, "clean": 1, "ocr": 1,
+                                       "view": 1}
 
     def __init__(self) -> None:
         self.pools: dict[str, QThreadPool] = {}

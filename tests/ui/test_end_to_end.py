@@ -1,5 +1,7 @@
-"""The whole day: scan three pages from SANE's test device, fix a page, index, file, approve,
-sign with the SoftHSM2 token, and find the document by search."""
+"""The whole day: scan three pages from SANE's test device, fix a page, index, file; the
+supervisor sends it back, the clerk rescans a page and files it again, the supervisor approves;
+sign with the SoftHSM2 token, and find the document by search. No traceback on the terminal
+(tests/ui/conftest.py fails a test that prints or logs one)."""
 
 from __future__ import annotations
 
@@ -15,9 +17,16 @@ from tests.fixtures.tokens import PIN, TOKEN
 from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
 
 DOCUMENT = document_meta(3)
+REASON = "Trang 3 bị mờ, quét lại"
 
 
-def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
+def _scan(qtbot, view, **kwargs: object) -> None:
+    view.controls.start_scan(**kwargs)
+    qtbot.waitUntil(lambda: view.controls.scan_task is None, timeout=30000)
+    settle(qtbot)
+
+
+def test_scan_file_send_back_rescan_approve_sign_find(qtbot, desk, pki, sane_device):
     session = desk.session
     session.sign_in("lan", PASSWORD)
     hoso = session.create_hoso(HOSO)
@@ -54,11 +63,45 @@ def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
     session.sign_in("hung", PASSWORD)
     review = ReviewView(desk)
     qtbot.addWidget(review)
+    review.show()
+    review.activateWindow()  # the supervisor approves by keyboard: its keys are the window's
+    qtbot.waitActive(review)
     review.refresh()
     qtbot.waitUntil(lambda: review.table.rowCount() == 1)
     assert "page_count" not in review.items[0].flags
-    review.table.selectRow(0)
-    review.approve()
+    current = review.current()  # the first document is open at once
+    assert current is not None and current.document.doc_code == doc.doc_code
+    review.reject_with(REASON)  # sent back to the clerk
+    settle(qtbot)
+    assert session.document(doc.doc_code).state == State.REJECTED
+    assert review.rows == []  # nothing left to review
+
+    session.sign_in("lan", PASSWORD)
+    view.filing.refresh_queue()
+    settle(qtbot)
+    assert view.filing.queue.count() == 1 and REASON in view.filing.queue.item(0).text()
+    view.filing.queue.itemActivated.emit(view.filing.queue.item(0))
+    settle(qtbot)
+    assert view.correcting is not None and view.strip.count() == 3
+    view.strip.setCurrentRow(2)
+    kept = [p.id for p in view.strip.batch.state.pages]
+    _scan(qtbot, view, max_pages=1, replacing=kept[2])  # the blurred page, scanned again
+    pages = view.strip.batch.state.pages
+    assert [p.id for p in pages] == kept and not pages[2].as_filed
+    with qtbot.waitSignal(view.filed, timeout=30000) as filed:
+        view.save()
+    settle(qtbot)
+    again = filed.args[0]
+    assert (again.uuid, again.doc_code) == (doc.uuid, doc.doc_code)
+    assert again.state == State.INDEXED and again.page_count == 3
+    assert [f.kind for f in again.files] == ["scan", "scan"]
+
+    session.sign_in("hung", PASSWORD)
+    review.refresh()
+    qtbot.waitUntil(lambda: review.table.rowCount() == 1)
+    assert "rescanned" in review.items[0].flags  # marked as such for the supervisor
+    review.table.setFocus()
+    qtbot.keyClick(review.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
     assert session.document(doc.doc_code).state == State.APPROVED
 
@@ -86,6 +129,7 @@ def test_scan_fix_file_approve_sign_find(qtbot, desk, pki, sane_device):
     assert result is not None and result.text() in ("signed", "đã ký")
     signed = session.document(doc.doc_code)
     assert signed.state == State.SIGNED and signed.files[-1].kind == "signed"
+    assert [f.kind for f in signed.files] == ["scan", "scan", "signed"]
 
     search = SearchView(desk)
     qtbot.addWidget(search)

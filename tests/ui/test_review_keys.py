@@ -8,8 +8,8 @@ from pathlib import Path
 import img2pdf
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.catalog.models import State
 from app.ui.reject_dialog import RejectDialog
@@ -45,6 +45,8 @@ def _review(qtbot, desk) -> ReviewView:
     review = ReviewView(desk)
     qtbot.addWidget(review)
     review.show()
+    review.activateWindow()  # its keys are the active window's
+    qtbot.waitActive(review)
     review.refresh()
     settle(qtbot)
     return review
@@ -56,7 +58,8 @@ def test_approve_and_next_by_keyboard_then_batch_approve(qtbot, desk, tmp_path):
     shown = [i.document.doc_code for i in review.rows]
     assert sorted(shown) == sorted(codes)
     codes = shown  # the table's order (filing time; the same second here)
-    review.table.selectRow(0)
+    first = review.current()  # the first document is open at once, its pages in the viewer
+    assert first is not None and first.document.doc_code == codes[0]
     review.table.setFocus()
     qtbot.keyClick(review.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
@@ -71,6 +74,57 @@ def test_approve_and_next_by_keyboard_then_batch_approve(qtbot, desk, tmp_path):
     assert review.rows == []
     review.pending_only.setChecked(False)
     assert len(review.rows) == 4
+
+
+class KeyCounter(QObject):
+    """Counts every key pressed (a modifier is a key of its own): Qt first offers each press
+    to the focus widget as a possible shortcut, whether a shortcut takes it or not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.presses = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and watched is \
+                QApplication.focusWidget():
+            self.presses += 1
+        return False
+
+
+def test_fifty_documents_approved_by_keyboard_alone_two_keys_each(qtbot, desk, tmp_path):
+    codes = _file(desk, tmp_path, 50)
+    review = ReviewView(desk)
+    qtbot.addWidget(review)
+    review.show()
+    review.activateWindow()
+    qtbot.waitActive(review)
+    counter = KeyCounter()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(counter)
+    try:
+        review.refresh()
+        settle(qtbot)
+        assert review.current() is not None  # the first document is open at once
+        assert review.table.hasFocus()  # coming to Review puts the keys on the list
+        approved = []
+        while review.rows:
+            current = review.current()
+            assert current is not None and review.pages.path == desk.session.file_of(
+                current.document)  # its page is in the large viewer while it is judged
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return,
+                           Qt.KeyboardModifier.ControlModifier)  # Ctrl, then Enter
+            settle(qtbot)
+            approved.append(current.document.doc_code)
+            assert len(approved) <= len(codes), "an approval did not take"
+        per_approval = counter.presses / len(approved)  # every key since Review opened
+    finally:
+        app.removeEventFilter(counter)
+    assert sorted(approved) == sorted(codes)
+    assert {desk.session.document(c).state for c in codes} == {State.APPROVED}
+    assert len(approved) <= counter.presses  # every key was counted, Ctrl as one of its own
+    assert per_approval <= 2, per_approval  # Ctrl+Enter: approve and go to the next
+    print(f"50 documents approved with {counter.presses} keys: {per_approval:.2f} per approval")
 
 
 def test_a_reason_is_required_and_kept_with_the_pages(qtbot, desk, tmp_path):
@@ -88,6 +142,7 @@ def test_a_reason_is_required_and_kept_with_the_pages(qtbot, desk, tmp_path):
     assert reason.startswith(dialog.boxes[1].text() + "; ký hiệu sai") and "2" in reason
 
     review = _review(qtbot, desk)
+    review.table.clearSelection()  # the first document is selected on loading
     review.table.selectRow(1)
     target, other = review.rows[1].document.doc_code, review.rows[0].document.doc_code
     review.reject_with(reason)

@@ -227,6 +227,7 @@ def test_as_supervisor(qtbot, stage):
     cells = [review.table.item(r, 0) for r in range(review.table.rowCount())]
     codes = [cell.text() if cell else "" for cell in cells]
     row = codes.index(approved)
+    review.table.clearSelection()  # the first document is selected on loading
     review.table.selectRow(row)
     settle(qtbot)
     seen.extend(walker.on_screen())

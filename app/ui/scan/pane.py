@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -9,11 +10,13 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.page import Geometry
-from app.pipeline.interactive import ScanPage, upright_image
+from app.pipeline.interactive import ScanPage, preview_upright, upright_image
 from app.ui.desk import Desk
 from app.ui.images import to_qimage
 from app.ui.scan.preview import Preview
-from app.ui.viewer import PageViewer
+from app.ui.viewer import CACHED_PAGES, PageViewer
+
+Drawn = tuple[tuple[str, Geometry], QImage, float]  # the page and geometry, picture, resolution
 
 
 class PagePane(QWidget):
@@ -28,6 +31,8 @@ class PagePane(QWidget):
         self.desk = desk
         self.page: ScanPage | None = None
         self._asked: tuple[str, Geometry] | None = None  # the cleaned page being shown
+        self._full: OrderedDict[tuple[str, Geometry], QImage] = OrderedDict()  # recent pages
+        self._sharpness = 0.0  # the resolution the asked page is shown at (0: not yet)
         self.viewer = PageViewer(desk.pools)
         self.viewer.step_wanted.connect(self.step_wanted)
         self.preview = Preview()
@@ -75,7 +80,8 @@ class PagePane(QWidget):
             self._render()
 
     def _render(self) -> None:
-        """The page cropped, straightened and turned at full resolution, drawn in a worker."""
+        """The page cropped, straightened and turned, drawn in workers: at once from the
+        reduced scan for the screen, then at full resolution (unless the clerk moved on)."""
         page = self.page
         if page is None:
             self._asked = None
@@ -84,12 +90,34 @@ class PagePane(QWidget):
         key = (page.id, page.geometry)
         if key == self._asked:
             return
-        self._asked = key
-        task = self.desk.pools.run(lambda r: (key, to_qimage(upright_image(page))),
-                                   name="cleaned")
-        task.signals.done.connect(self._rendered)  # a method: dropped if the pane is gone
+        self._asked, self._sharpness = key, 0.0
+        if key in self._full:
+            self._full.move_to_end(key)
+            self._sharpness = 1.0
+            self.viewer.show_image(self._full[key])
+            return
+        quick = self.desk.pools.run(
+            lambda r: (key, to_qimage(preview_upright(page)), page.scale), pool="view",
+            name="cleaned-preview")
+        quick.signals.done.connect(self._rendered)  # a method: dropped if the pane is gone
+        if page.scale < 1.0:  # the reduced scan is smaller than the page
+            full = self.desk.pools.run(lambda r: self._full_size(key, page), name="cleaned")
+            full.signals.done.connect(self._rendered)
 
-    def _rendered(self, drawn: tuple[tuple[str, Geometry], QImage]) -> None:
-        key, image = drawn
-        if key == self._asked:
-            self.viewer.show_image(image)
+    def _full_size(self, key: tuple[str, Geometry], page: ScanPage) -> Drawn | None:
+        """In a worker: the page at full resolution, if it is still the one asked for."""
+        if key != self._asked:
+            return None
+        return key, to_qimage(upright_image(page)), 1.0
+
+    def _rendered(self, drawn: Drawn | None) -> None:
+        if drawn is None:
+            return
+        key, image, resolution = drawn
+        if resolution >= 1.0:
+            self._full[key] = image
+            while len(self._full) > CACHED_PAGES:
+                self._full.popitem(last=False)
+        if key == self._asked and resolution > self._sharpness:
+            self._sharpness = resolution
+            self.viewer.show_image(image, resolution)
