@@ -39,8 +39,12 @@ lint: venv
 	$(VENV)/bin/mypy
 
 # The desk's tests run in a process of their own: QApplication is process-wide state.
+# The others run in PYTEST_WORKERS processes (pytest-xdist; 0: in pytest's own process), each
+# module whole in one worker so its fixtures (a server, a bundle build) are made once; many
+# tests wait on child processes, servers and the network, so two workers beat one on 2 cores.
+PYTEST_WORKERS ?= 2
 pytest: venv
-	$(VENV)/bin/pytest -q --ignore=tests/ui
+	$(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --ignore=tests/ui
 	$(VENV)/bin/pytest -q tests/ui
 
 bench: system-deps venv

@@ -37,6 +37,8 @@ br_y 100.0
 """
 _config_dir: Path | None = None
 _log_dir = Path(tempfile.mkdtemp(prefix="scanstation-logs-"))
+if "PYTEST_XDIST_WORKER" in os.environ:  # each worker its own logs (not the controller's)
+    os.environ["SCANSTATION_LOG_DIR"] = str(_log_dir)
 os.environ.setdefault("SCANSTATION_LOG_DIR", str(_log_dir))  # never the user's own logs
 
 
