@@ -42,9 +42,10 @@ lint: venv
 # The others run in PYTEST_WORKERS processes (pytest-xdist; 0: in pytest's own process), each
 # module whole in one worker so its fixtures (a server, a bundle build) are made once; many
 # tests wait on child processes, servers and the network, so two workers beat one on 2 cores.
+# Modules go out in collection order, the longest first (LONG_MODULES in tests/conftest.py).
 PYTEST_WORKERS ?= 2
 pytest: venv
-	$(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --ignore=tests/ui
+	$(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder --ignore=tests/ui
 	$(VENV)/bin/pytest -q tests/ui
 
 bench: system-deps venv

@@ -43,14 +43,37 @@ os.environ.setdefault("SCANSTATION_LOG_DIR", str(_log_dir))  # never the user's 
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Set SANE_CONFIG_DIR before any test can call sane.init() (once per process)."""
+    """Set SANE_CONFIG_DIR before any test can call sane.init() (once per process).
+
+    Always a folder of this process's own, even when the environment names one (a developer's
+    SANE set-up, or the pytest-xdist controller's folder): libsane then loads the `test`
+    backend only, never a network backend that may probe the LAN for minutes.
+    """
     global _config_dir
-    if "SANE_CONFIG_DIR" in os.environ:
-        return
     _config_dir = Path(tempfile.mkdtemp(prefix="sane-test-"))
     (_config_dir / "dll.conf").write_text("test\n")
     (_config_dir / "test.conf").write_text(_TEST_CONF)
     os.environ["SANE_CONFIG_DIR"] = str(_config_dir)
+
+
+# Modules that take minutes, longest first (measured: `--durations`). pytest-xdist (`make
+# pytest`: --dist loadfile --no-loadscope-reorder) hands out whole modules in this order, so
+# the longest start at once and the many short ones fill both workers up to the end.
+LONG_MODULES = (
+    "tests/sync/test_reliability.py",
+    "tests/installers/test_linux_bundle.py",
+    "tests/backup/test_kill.py",
+    "tests/cli/test_convert.py",
+    "tests/server/test_s3.py",
+    "tests/catalog/test_processes.py",
+    "tests/pipeline/test_journal.py",
+    "tests/extract/test_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: place for place, name in enumerate(LONG_MODULES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
