@@ -13,6 +13,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
 from app.errors import DeviceError
+from app.logs import log_folder
 from app.scanner import sane_worker
 from app.scanner.base import ScanInterrupted
 
@@ -24,10 +25,17 @@ OPEN_S = 30.0
 PAGE_S = 180.0  # one page: a slow scanner at a high resolution
 OPTION_S = 20.0
 EXIT_S = 3.0
+WAITING_FOR = {"devices": "listing the scanners", "open": "opening the scanner",
+               "snap": "scanning a page", "close": "closing the scanner"}
 FRESH_START_OPS = frozenset({"devices", "open"})  # need nothing from an earlier process
 STOPPED_HINT = (
     "Check the scanner's cable and power, then scan again: the pages already received are kept."
 )
+
+
+def backend_log_hint() -> str:
+    """Where the driver process's SANE backends write what they print."""
+    return f"What the SANE backend printed is in {log_folder() / sane_worker.DRIVER_LOG}."
 
 
 class DriverStopped(DeviceError):
@@ -42,8 +50,8 @@ class DriverLost(ScanInterrupted, DriverStopped):
     def __init__(self, what: str, pages_kept: int) -> None:
         kept = f"The {pages_kept} page(s) received before are kept. " if pages_kept else ""
         super().__init__(
-            f"{what} ({pages_kept} page(s) received).",
-            hint=kept + STOPPED_HINT.split(": ")[0] + ".",
+            f"{what.rstrip('.')} ({pages_kept} page(s) received).",
+            hint=kept + STOPPED_HINT.split(": ")[0] + ". " + backend_log_hint(),
             pages_kept=pages_kept, code="scanner.lost",
         )
 
@@ -114,9 +122,12 @@ class SaneDriver:
             conn.send((op, *args))
             if not conn.poll(timeout):
                 self._end()
+                doing = WAITING_FOR.get(op, op)
                 raise DriverStopped(
-                    f"The scanner driver did not answer within {timeout:g} s and was stopped.",
-                    hint=STOPPED_HINT, code="scanner.driver_timeout", params={"seconds": timeout},
+                    f"The scanner driver did not answer within {timeout:g} s ({doing}) and was"
+                    " stopped.",
+                    hint=f"{STOPPED_HINT} {backend_log_hint()}",
+                    code="scanner.driver_timeout", params={"seconds": timeout, "doing": doing},
                 )
             status, value = conn.recv()
         except (EOFError, OSError) as err:

@@ -110,3 +110,22 @@ def test_unknown_device_and_bad_option(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["scan", "--device", "nikon:1", "-o", str(out)]) == 2
     assert main(["scan", "--device", "demo", "--option", "novalue", "-o", str(out)]) == 2
     assert "NAME=VALUE" in capsys.readouterr().err
+
+
+def test_driver_giving_no_answer_is_a_clear_device_error(
+    sane_device: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The test device sends its page slowly (0.2 s a buffer: seconds a page) and the CLI waits
+    1 s for it: the driver is stopped and the error says what it waited for and what to do."""
+    with SaneScanner(sane_device) as scanner:  # kept by the driver process for the next open
+        scanner.set_option("read-delay", True)
+        scanner.set_option("read-delay-duration", 200_000)
+    monkeypatch.setattr("app.scanner.sane_backend.PAGE_S", 1.0)
+    out = tmp_path / "slow.pdf"
+    assert _scan(f"sane:{sane_device}", out) == 4
+    err = capsys.readouterr().err
+    assert "did not answer within 1 s (scanning a page)" in err
+    assert "0 page(s) received" in err and "then scan again" in err
+    assert "sane-driver.log" in err
+    assert not out.exists()
