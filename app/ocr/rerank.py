@@ -103,6 +103,12 @@ def _unreachable(top: str, spelling: str) -> bool:
     return all(a == b or b in UNREACHABLE.values() for a, b in zip(top, spelling, strict=True))
 
 
+def _reshaped(top: str, spelling: str) -> bool:
+    """True when `spelling` puts a thin letter of another shape in ("tưu" → "lưu"): taken only
+    where it forms a compound, never for an abbreviation or a numeral ("VT.", "TM.", "II")."""
+    return any(_base(a).lower() != _base(b).lower() for a, b in zip(top, spelling, strict=True))
+
+
 def _core(text: str) -> tuple[int, int]:
     """The slice of `text` holding its letters, without leading or trailing punctuation."""
     start, end = 0, len(text)
@@ -151,7 +157,8 @@ class _Page:
             return self.words[i].text[start:end]
         if self.lex.valid(_key(cands[0][0])):
             return cands[0][0]
-        valid = [c for c in cands[1:] if self.lex.valid(_key(c[0]))]
+        valid = [c for c in cands[1:] if self.lex.valid(_key(c[0])) and not _reshaped(cands[0][0],
+                                                                                      c[0])]
         return max(valid, key=lambda c: c[1])[0] if valid else cands[0][0]
 
     def _neighbour(self, i: int, step: int) -> str | None:
@@ -188,7 +195,8 @@ class _Page:
         """The spelling to put in place of the word's reading and whether it is a guess."""
         cands = self.cands[i]
         top = cands[0][0]
-        valid = [c for c in cands[1:] if self.lex.valid(_key(c[0]))]
+        valid = [c for c in cands[1:] if self.lex.valid(_key(c[0])) and (
+            not _reshaped(top, c[0]) or self._context(i, c[0]) > 0)]
         if not valid:
             return None
         ranked = sorted(valid, key=lambda c: (self._context(i, c[0]), c[1]), reverse=True)

@@ -154,9 +154,11 @@ def test_thin_letters_of_one_shape_are_candidates() -> None:
     out = rerank_words([_word("liệu", 0), _word("tưu", 180, {0: [("l", 62.0), ("1", 54.0)]}),
                         _word("trữ", 340)])
     assert [w.text for w in out] == ["liệu", "lưu", "trữ"] and not out[1].guessed
-    capitals = rerank_words([_word("HUYỆN", 0), _word("KTẾN", 260, {1: [("I", 39.0)]}),
-                             _word("XƯƠNG", 460)])
-    assert [w.text for w in capitals] == ["HUYỆN", "KIẾN", "XƯƠNG"]
+    capitals = rerank_words([_word("IHƯỢNG", 0, {0: [("T", 30.0)]}), _word("KHẨN", 260)])
+    assert [w.text for w in capitals] == ["THƯỢNG", "KHẨN"]
+    # no compound, no change: abbreviations and numerals keep their letters
+    assert _texts([_word("VT.", 0, {1: [("I", 40.0)]}), _word("Lưu", 200)]) == ["VT.", "Lưu"]
+    assert _texts([_word("quý", 0), _word("II", 180, {0: [("T", 30.0)]})]) == ["quý", "II"]
     unweighed = rerank_words([_word("tãng", 0, {0: [("L", 0.0)]}), _word("phí", 200)])
     assert [w.text for w in unweighed] == ["lãng", "phí"] and unweighed[0].guessed
     assert _texts([_word("tốt", 0, {0: [("l", 30.0)]}), _word("đẹp", 160)]) == ["tốt", "đẹp"]
