@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +28,11 @@ from .modules import choose_module
 
 if TYPE_CHECKING:
     from pkcs11._pkcs11 import lib as P11Lib  # noqa: N812
+
+# PKCS#11 modules keep process-wide state and many are not thread-safe (SoftHSM2 aborts the
+# process when two threads list slots at once): one thread at a time in the library, from a
+# listing's start to its end and from a session's login to its close.
+OWNER = threading.RLock()
 
 # python-pkcs11 errors that mean the token or its session is gone.
 GONE = (
@@ -143,6 +149,11 @@ def _initialised_tokens(lib: P11Lib) -> list[pkcs11.Token]:
 
 def list_tokens(module: Path | None) -> list[TokenInfo]:
     """Every token in the module's slots, with its certificates (read without a PIN)."""
+    with OWNER:
+        return _list_tokens(module)
+
+
+def _list_tokens(module: Path | None) -> list[TokenInfo]:
     lib = _load(module)
     tokens = []
     for token in _initialised_tokens(lib):
@@ -198,15 +209,22 @@ class TokenSession:
         self._session: pkcs11.Session | None = None
         self._signer: PKCS11Signer | None = None
         self._info: CertificateInfo | None = None
+        self._owned = False
 
     def __enter__(self) -> TokenSession:
-        token = self._find_token(_load(self._module))
-        session = self._login(token)
+        OWNER.acquire()  # released by close(), in the same thread: the session's one owner
+        self._owned = True
         try:
-            self._choose(session)
+            token = self._find_token(_load(self._module))
+            session = self._login(token)
+            try:
+                self._choose(session)
+            except BaseException:
+                with contextlib.suppress(p11.PKCS11Error):
+                    session.close()
+                raise
         except BaseException:
-            with contextlib.suppress(p11.PKCS11Error):
-                session.close()
+            self._release()
             raise
         self._session = session
         return self
@@ -222,9 +240,17 @@ class TokenSession:
     def close(self) -> None:
         """End the session (also what a pulled-out token amounts to)."""
         session, self._session, self._signer = self._session, None, None
-        if session is not None:
-            with contextlib.suppress(p11.PKCS11Error):
-                session.close()
+        try:
+            if session is not None:
+                with contextlib.suppress(p11.PKCS11Error):
+                    session.close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._owned:
+            self._owned = False
+            OWNER.release()
 
     @property
     def signer(self) -> PKCS11Signer:

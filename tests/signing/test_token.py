@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +131,37 @@ def test_pkcs12_password_once(pki: Pki) -> None:
     assert len(wrong.requests) == 1
     with Pkcs12Key(pki.pkcs12_path, CountingPrompter(pki.pkcs12_password)) as key:
         assert key.certificate.algorithm == "RSA-2048"
+
+
+def test_tokens_listed_and_used_from_several_threads_at_once_never_crash(pki: Pki) -> None:
+    """SoftHSM2 aborts the whole process when two threads list its slots at once (the desk's
+    health check beside the token picker did it in CI): one thread at a time goes in. Run in
+    a child process, since a regression kills the process rather than failing a test."""
+    script = f"""
+import threading
+from pathlib import Path
+from app.signing.token import TokenSession, list_tokens
+
+def lister():
+    for _ in range(15):
+        assert list_tokens(Path({SOFTHSM!r}))
+
+def signer():
+    for _ in range(5):
+        with TokenSession(Path({SOFTHSM!r}), {TOKEN!r}, lambda request: {PIN!r},
+                          key_label="rsa") as token:
+            assert token.certificate.label == "rsa"
+
+threads = [threading.Thread(target=lister) for _ in range(3)]
+threads.append(threading.Thread(target=signer))
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
