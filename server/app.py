@@ -60,8 +60,8 @@ def create_app(config: Config) -> FastAPI:
         store,
         spool,
         SignatureChecker(config),
-        config.package_limits,
         ingest.completion_gate(config.db_pool),
+        config.package_limits,
     )
     authenticator = auth.Authenticator(pool, config)
     abandoned = datetime.timedelta(hours=config.abandoned_upload_hours)

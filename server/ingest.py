@@ -41,8 +41,8 @@ class Services:
     store: BlobStore
     spool: UploadSpool
     checker: SignatureChecker
+    gate: threading.Semaphore  # completion_gate(the pool's size)
     limits: Limits = field(default_factory=Limits)
-    gate: threading.Semaphore = field(default_factory=lambda: completion_gate(16))
 
 
 def completion_gate(pool_size: int) -> threading.Semaphore:
