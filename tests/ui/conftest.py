@@ -141,6 +141,16 @@ def sane_scan_view(qtbot: object, desk: Desk, device: str) -> ScanView:
     view.controls.source.setCurrentIndex(view.controls.source.findData("adf"))
     return view
 
+
+def open_returned(qtbot: object, view: ScanView, reason: str) -> None:
+    """As clerk `lan`: the one document sent back (with `reason`) opened from the queue."""
+    view.desk.session.sign_in("lan", PASSWORD)
+    view.filing.refresh_queue()
+    settle(qtbot)
+    assert view.filing.queue.count() == 1 and reason in view.filing.queue.item(0).text()
+    view.filing.queue.itemActivated.emit(view.filing.queue.item(0))
+    settle(qtbot)
+
 @pytest.fixture
 def prefs(tmp_path: Path) -> Prefs:
     prefs = Prefs(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))

@@ -14,7 +14,14 @@ from app.ui.search_view import SearchView
 from app.ui.sign_view import SignView
 from testkit.softhsm import SOFTHSM
 from tests.fixtures.tokens import PIN, TOKEN
-from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
+from tests.ui.conftest import (
+    HOSO,
+    PASSWORD,
+    document_meta,
+    open_returned,
+    sane_scan_view,
+    settle,
+)
 
 DOCUMENT = document_meta(3)
 REASON = "Trang 3 bị mờ, quét lại"
@@ -76,12 +83,7 @@ def test_scan_file_send_back_rescan_approve_sign_find(qtbot, desk, pki, sane_dev
     assert session.document(doc.doc_code).state == State.REJECTED
     assert review.rows == []  # nothing left to review
 
-    session.sign_in("lan", PASSWORD)
-    view.filing.refresh_queue()
-    settle(qtbot)
-    assert view.filing.queue.count() == 1 and REASON in view.filing.queue.item(0).text()
-    view.filing.queue.itemActivated.emit(view.filing.queue.item(0))
-    settle(qtbot)
+    open_returned(qtbot, view, REASON)
     assert view.correcting is not None and view.strip.count() == 3
     view.strip.setCurrentRow(2)
     kept = [p.id for p in view.strip.batch.state.pages]

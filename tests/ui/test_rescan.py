@@ -10,7 +10,14 @@ from app.catalog import State
 from app.ui.document_view import DocumentDialog
 from app.ui.names import action_name
 from app.ui.scan.view import ScanView
-from tests.ui.conftest import HOSO, PASSWORD, document_meta, sane_scan_view, settle
+from tests.ui.conftest import (
+    HOSO,
+    PASSWORD,
+    document_meta,
+    open_returned,
+    sane_scan_view,
+    settle,
+)
 
 DOCUMENT = document_meta(2)
 REASON = "Trang 2 bị mờ, quét lại"
@@ -43,12 +50,7 @@ def test_rescanned_page_files_a_new_version_of_the_same_document(qtbot, desk, sa
     session.sign_in("hung", PASSWORD)
     session.reject(first.doc_code, REASON)
 
-    session.sign_in("lan", PASSWORD)
-    view.filing.refresh_queue()
-    settle(qtbot)
-    assert view.filing.queue.count() == 1 and REASON in view.filing.queue.item(0).text()
-    view.filing.queue.itemActivated.emit(view.filing.queue.item(0))
-    settle(qtbot)
+    open_returned(qtbot, view, REASON)
     assert view.correcting is not None and view.strip.count() == 2
     assert all(p.as_filed for p in view.strip.batch.state.pages)
     assert not view.filing.put_back_button.isHidden()
