@@ -224,19 +224,20 @@ def _user_add(args: argparse.Namespace) -> None:
 
 def _user_line(user: User) -> str:
     flags = ["disabled"] * user.disabled + ["must change password"] * user.must_change_password
-    return "\t".join([user.name, ",".join(sorted(user.roles)), user.full_name, " ".join(flags)])
+    fields = [user.name, ",".join(sorted(user.roles)), user.full_name, " ".join(flags)]
+    return "\t".join(fields).rstrip()  # no trailing tabs for the empty columns
 
 
 def _user_list(args: argparse.Namespace) -> None:
     with open_catalog(args) as catalog:
         for user in catalog.users():
-            print(_user_line(user).rstrip())
+            print(_user_line(user))
 
 
 def _user_toggle(args: argparse.Namespace) -> None:
     with open_catalog(args) as catalog:
         user = catalog.set_disabled(args.name, args.user_command == "disable", by=args.by)
-        print(_user_line(user).rstrip())
+        print(_user_line(user))
 
 
 def _reset(args: argparse.Namespace) -> None:
@@ -246,7 +247,7 @@ def _reset(args: argparse.Namespace) -> None:
             user = catalog.recover_admin(args.name, password)
         else:
             user = catalog.reset_password(args.name, password, by=args.by)
-        print(_user_line(user).rstrip())
+        print(_user_line(user))
 
 
 def _hoso_create(args: argparse.Namespace) -> None:
