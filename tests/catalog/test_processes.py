@@ -55,7 +55,8 @@ def test_killed_at_random_points_keeps_the_catalog_consistent(
     committed: dict[str, str] = {}
     edits: dict[str, str] = {}
     kills = 0
-    while kills < 40:  # a count, not a time budget: a loaded machine only makes it slower
+    # issue 3 asks for at least 50 kills; a count, not a time budget (load only makes it slower)
+    while kills < 50:
         child = _child(folder, hoso.file_code, 10_000, tmp_path / "work")
         assert child.stdout is not None
         seen: list[str] = []
