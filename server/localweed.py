@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from .children import die_with_parent
 from .localpg import free_port
 
 ACCESS_KEY = "scanstation-local"
@@ -82,6 +83,7 @@ class Seaweed:
                 stdout=log,
                 stderr=log,
                 start_new_session=True,
+                preexec_fn=die_with_parent(),
             )
         self._wait_ready()
         return self
