@@ -57,6 +57,8 @@ class Found:
     cut_off: bool
     no_outline: bool
     score: float
+    osd_timeout: bool = False
+    error: str = ""  # clean-up failed on the page: this is its result, the bench goes on
 
 
 def _render(args: tuple[str, int, Path]) -> Truth:
@@ -91,13 +93,17 @@ def cached_split(cache: Path, split: str, n: int, jobs: int) -> tuple[Path, list
 
 def _clean(args: tuple[Path, Truth]) -> Found:
     path, truth = args
-    image = np.asarray(Image.open(path).convert("RGB"))
-    _, findings = analyse(image, truth.dpi)
+    try:
+        image = np.asarray(Image.open(path).convert("RGB"))
+        _, findings = analyse(image, truth.dpi)
+    except Exception as err:  # any failure on a page is that page's figure
+        return Found(0, True, 0.0, False, True, 0.0, error=f"{type(err).__name__}: {err}")
     h, w = image.shape[:2]
     outline = findings.outline or ((0.0, 0.0), (w, 0.0), (w, h), (0.0, h))
     return Found(findings.orientation, Flag.ORIENTATION_UNSURE in findings.flags,
                  polygon_iou(outline, truth.outline), Flag.CUT_OFF in findings.flags,
-                 findings.outline is None, findings.metrics.get("orientation_score", 0.0))
+                 findings.outline is None, findings.metrics.get("orientation_score", 0.0),
+                 findings.metrics.get("osd_timeout", 0.0) > 0)
 
 
 def geometry_figures(folder: Path, truths: list[Truth], jobs: int) -> dict[str, Any]:
@@ -106,7 +112,7 @@ def geometry_figures(folder: Path, truths: list[Truth], jobs: int) -> dict[str, 
         found = list(pool.map(_clean, [(folder / f"{i:04d}.png", t)
                                        for i, t in enumerate(truths)]))
     text = [(t, f) for t, f in zip(truths, found, strict=True) if not t.blank]
-    wrong = [(t, f) for t, f in text if f.orientation != t.orientation]
+    wrong = [(t, f) for t, f in text if f.orientation != t.orientation or f.error]
     ious = np.array([f.iou for f in found])
     light = np.array([t.bed in LIGHT_BEDS for t in truths])
     return {
@@ -119,8 +125,14 @@ def geometry_figures(folder: Path, truths: list[Truth], jobs: int) -> dict[str, 
         "missed_turns": sum(f.orientation == 0 for _, f in wrong),
         "unsure": sum(f.unsure for _, f in text),
         "unsure_wrong": sum(f.unsure for _, f in wrong),
+        "osd_timeouts": sum(f.osd_timeout for f in found),
+        "errors": sum(bool(f.error) for f in found),
         "wrong_pages": [f"{t.name} found {f.orientation} score {f.score:+.3f}"
-                        f"{' unsure' if f.unsure else ''}" for t, f in wrong],
+                        f"{' unsure' if f.unsure else ''}"
+                        f"{' (OSD out of time)' if f.osd_timeout else ''}"
+                        f"{' error ' + f.error if f.error else ''}" for t, f in wrong],
+        "error_pages": [f"{t.name}: {f.error}" for t, f in zip(truths, found, strict=True)
+                        if f.error],
         "iou_min": float(ious.min()),
         "iou_p1": float(np.percentile(ious, 1)),
         "iou_median": float(np.median(ious)),
@@ -190,8 +202,12 @@ def print_figures(f: dict[str, Any]) -> None:
         print(f"orientation right    {g['orientation_right']}/{g['text_pages']}  false turns "
               f"{g['false_turns']}  missed turns {g['missed_turns']}  unsure {g['unsure']} "
               f"(of them wrong {g['unsure_wrong']})   target 100 %, 0 false turns")
+        print(f"orientation unsure / error: OSD out of time {g['osd_timeouts']}, clean-up "
+              f"failed {g['errors']} (counted as wrong, their outline as missing)")
         for line in g["wrong_pages"]:
             print(f"   wrong: {line}")
+        for line in g["error_pages"]:
+            print(f"   error: {line}")
         print(f"outline IoU          min {g['iou_min']:.4f}  p1 {g['iou_p1']:.4f}  median "
               f"{g['iou_median']:.5f}  ≥ 0.99 on {g['iou_share_099']:.1%} "
               f"(light lids {g['iou_share_099_light']:.1%})   target ≥ 99.5 %")

@@ -124,7 +124,8 @@ def analyse(image: np.ndarray, dpi: float) -> tuple[Geometry, Findings]:
     metrics = {"ink_ratio": stats.ratio, "ink_marks": float(stats.marks),
                "paper_luma": paper_luma, "contrast": contrast, "blur_mm": blur,
                "outline_sides": float(n_sides), "orientation_score": vote.score,
-               "orientation_lines": float(vote.lines), "osd_confidence": up.osd_confidence}
+               "orientation_lines": float(vote.lines), "osd_confidence": up.osd_confidence,
+               "osd_timeout": float(up.source == "osd_timeout")}
     findings = Findings(outline=quad if outline is not None else None, skew_deg=skew,
                         orientation=up.turn, flags=frozenset(flags), metrics=metrics)
     return geometry_for(quad), findings

@@ -138,7 +138,7 @@ class Osd:
     confidence: float  # Tesseract's orientation confidence (roughly: above 2 is fairly sure)
 
 
-def detect_orientation(image: np.ndarray, dpi: float, timeout_s: int = 60) -> Osd | None:
+def detect_orientation(image: np.ndarray, dpi: float, timeout_s: float = 60) -> Osd | None:
     """Run Tesseract's OSD (--psm 0) on a page; None when it finds too few letters to judge."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     fd, name = tempfile.mkstemp(suffix=".pgm", prefix="scanstation-osd-")
@@ -155,7 +155,7 @@ def detect_orientation(image: np.ndarray, dpi: float, timeout_s: int = 60) -> Os
         except pytesseract.TesseractError:
             return None  # "Too few characters", or an empty page
         except RuntimeError as err:  # pytesseract's timeout
-            raise InputError(f"Orientation detection took longer than {timeout_s} s.",
+            raise InputError(f"Orientation detection took longer than {timeout_s:g} s.",
                              hint="Check the page image.", code="ocr.timeout",
                              params={"seconds": timeout_s}) from err
     finally:
