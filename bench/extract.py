@@ -34,6 +34,7 @@ from app.synth.document import DocumentFields, RenderedPage, render_page
 from app.synth.scan import ScanOptions, simulate_scan
 from app.synth.variants import render_variant
 from bench.metrics import cer
+from bench.ocr_errors import KINDS, by_kind, classify
 
 VERSION = 2
 TUNING, HELD_OUT = "tuning", "held-out"
@@ -211,14 +212,28 @@ def _clean_print(data: dict[str, Any]) -> bool:
     return opts.blur_sigma == 0.0 and opts.noise_sigma <= 3.0 and opts.orientation == 0
 
 
-def text_cer(pages: list[dict[str, Any]], *, reranked: bool) -> float:
-    """Order-free CER (diacritics count) of the OCR text against the printed text."""
+def text_cer(pages: list[dict[str, Any]], *, reranked: bool) -> dict[str, Any]:
+    """Order-free CER (diacritics count) of the OCR text against the printed text, that CER on
+    the typewriter face and on the others, and the errors by kind (bench.ocr_errors: character
+    edits of the word-by-word alignment, as a share of the printed characters)."""
     errors = total = 0
+    faces: dict[str, list[int]] = {"typewriter": [0, 0], "other": [0, 0]}
+    kinds = dict.fromkeys(KINDS, 0)
     for data in pages:
-        e, n = cer(data["text"], ocr_of(data, reranked=reranked).text)
+        read = ocr_of(data, reranked=reranked).text
+        e, n = cer(data["text"], read)
         errors += e
         total += n
-    return errors / max(total, 1)
+        face = faces["typewriter" if "mono" in layout_of(data) else "other"]
+        face[0] += e
+        face[1] += n
+        for kind, edits in by_kind(classify(data["text"], read)).items():
+            kinds[kind] += edits
+    return {
+        "cer": errors / max(total, 1),
+        "faces": {f: {"chars": n, "cer": e / max(n, 1)} for f, (e, n) in faces.items()},
+        "kinds": {k: v / max(total, 1) for k, v in kinds.items()},
+    }
 
 
 def _cpu() -> float:
@@ -266,8 +281,8 @@ def field_figures(folder: Path, jobs: int) -> dict[str, Any]:
             "clean_pages": len(clean),
             "cer_clean": text_cer(clean, reranked=True),
             "cer_clean_without_rerank": text_cer(clean, reranked=False),
-            "cer_all": text_cer(pages, reranked=True),
-            "cer_all_without_rerank": text_cer(pages, reranked=False),
+            "cer_all": text_cer(pages, reranked=True)["cer"],
+            "cer_all_without_rerank": text_cer(pages, reranked=False)["cer"],
         }
     return out
 
@@ -285,11 +300,19 @@ def _print_fields(split: str, f: dict[str, Any]) -> None:
         aim = f"≥ {target:.0%}, wrong < 2%" if target else "wrong < 2%"
         cells = " ".join(f"{share[k]:>6.1%} ({was[k]:>5.1%})" for k in ("exact", "wrong", "empty"))
         print(f"  {name:<10} {cells} {share['suggested']:>9.1%}  {aim} {'ok' if ok else 'MISSED'}")
+    now, was = f["cer_clean"], f["cer_clean_without_rerank"]
     print(
-        f"  order-free CER, {f['clean_pages']} clean pages: {f['cer_clean']:.3%} re-ranked, "
-        f"{f['cer_clean_without_rerank']:.3%} without; all pages: {f['cer_all']:.3%}, "
+        f"  order-free CER, {f['clean_pages']} clean pages: {now['cer']:.3%} re-ranked, "
+        f"{was['cer']:.3%} without; all pages: {f['cer_all']:.3%}, "
         f"{f['cer_all_without_rerank']:.3%} without"
     )
+    faces = ", ".join(
+        f"{name} {v['cer']:.2%} of {v['chars']} chars ({was['faces'][name]['cer']:.2%})"
+        for name, v in now["faces"].items()
+    )
+    print(f"  clean pages by face: {faces}")
+    kinds = ", ".join(f"{k} {v:.2%} ({was['kinds'][k]:.2%})" for k, v in now["kinds"].items())
+    print(f"  clean pages' errors by kind, edits per printed char, word-aligned: {kinds}")
 
 
 def _stack_sheet(kind: str, sep: Separator, rng: np.random.Generator, dpi: int) -> np.ndarray:
