@@ -18,20 +18,22 @@ import cv2
 import numpy as np
 import pytesseract
 
+from app.extract.layout import Segment
 from app.extract.patch import detect_patch, render_patch_t
 from app.extract.read import read_fields
+from app.extract.reread import Rereader
 from app.extract.separator import Separator, detect_separator
 from app.extract.sheets import render_sheet
 from app.extract.splitter import PageInfo, split
 from app.imaging import analyse, render
-from app.ocr.base import OcrResult
+from app.ocr.base import Box, OcrResult
 from app.ocr.hocr import read_hocr
 from app.ocr.rerank import plain, rerank_words
 from app.ocr.tesseract import TesseractEngine
 from app.pipeline.runner import worker_context
 from app.synth.corpus import _paper
 from app.synth.document import DocumentFields, RenderedPage, render_page
-from app.synth.scan import ScanOptions, simulate_scan
+from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
 from app.synth.variants import render_variant
 from bench.metrics import cer
 from bench.ocr_errors import KINDS, by_kind, classify
@@ -97,14 +99,22 @@ def _scan_options(rng: np.random.Generator) -> ScanOptions:
     )
 
 
-def _one(split: str, seed: int, index: int, dpi: int) -> dict[str, Any]:
-    """Render, scan, clean up and OCR one first page; return its truth and hOCR as JSON."""
+def _cleaned(
+    split: str, seed: int, index: int, dpi: int
+) -> tuple[np.ndarray, RenderedPage, ScanTruth, str, ScanOptions]:
+    """Render, scan and clean up one first page (deterministic from its seed and index): the
+    cleaned image, the page, its scanned truth, its layout and how it was scanned."""
     page, layout = _page(split, seed, index, dpi)
     rng = np.random.default_rng([seed, index, 78])
     opts = _scan_options(rng)
     scan, truth = simulate_scan(page, opts, rng)
     geometry, _ = analyse(scan, dpi)
-    image = render(scan, geometry)
+    return render(scan, geometry), page, truth, layout, opts
+
+
+def _one(split: str, seed: int, index: int, dpi: int) -> dict[str, Any]:
+    """Render, scan, clean up and OCR one first page; return its truth and hOCR as JSON."""
+    image, page, truth, layout, opts = _cleaned(split, seed, index, dpi)
     hocr = TesseractEngine(lang="vie").hocr(image, dpi)
     assert truth.fields is not None
     fields = dataclasses.asdict(truth.fields)
@@ -186,13 +196,44 @@ TIMED_PAGES = 4
 STACKS, STACK_SEED, STACK_DPI = 12, 5, 150
 
 
-def score(pages: list[dict[str, Any]], *, reranked: bool) -> dict[str, dict[str, float]]:
+class _PageLines(Rereader):
+    """The extractor's re-reader on a bench page: the page is rendered again only when a line
+    not read before is asked for (both scorings ask for the same lines), and the CPU time of
+    the line readings (Tesseract, not the rendering) is counted."""
+
+    def __init__(self, data: dict[str, Any], memo: dict[tuple[Box, float], Segment | None],
+                 clock: list[float]) -> None:
+        split, index, dpi = data["split"], data["index"], data["dpi"]
+        super().__init__(LINE_ENGINE, lambda: _cleaned(split, SPLITS[split][1], index, dpi)[0],
+                         float(dpi))
+        self.memo, self.clock = memo, clock
+
+    def read(self, box: Box, scale: float) -> Segment | None:
+        if (box, scale) not in self.memo:
+            self._page()
+            started = _cpu()
+            self.memo[box, scale] = super().read(box, scale)
+            self.clock[0] += _cpu() - started
+        return self.memo[box, scale]
+
+
+LINE_ENGINE = TesseractEngine(lang="vie")
+_LINES: dict[tuple[str, int], dict[tuple[Box, float], Segment | None]] = {}
+
+
+def score(pages: list[dict[str, Any]], *, reranked: bool,
+          clock: list[float] | None = None) -> dict[str, dict[str, float]]:
     """Per field, the shares of pages where it was filled right (exact), filled wrong, or left
-    empty; a suggestion counts as empty (the clerk confirms it) and is also counted apart."""
+    empty; a suggestion counts as empty (the clerk confirms it) and is also counted apart.
+    Lines are read again from the page image as the product does (app.extract.reread); their
+    CPU seconds are added to `clock[0]`."""
     kinds = ("exact", "wrong", "empty", "suggested", "suggested_right")
     counts = {f: dict.fromkeys(kinds, 0) for f in FIELDS}
     for data in pages:
-        got = read_fields(ocr_of(data, reranked=reranked), (data["size"][0], data["size"][1]))
+        memo = _LINES.setdefault((data["split"], data["index"]), {})
+        lines = _PageLines(data, memo, clock if clock is not None else [0.0])
+        got = read_fields(ocr_of(data, reranked=reranked), (data["size"][0], data["size"][1]),
+                          reread=lines)
         for name, expected in truth_of(data).items():
             field = getattr(got, name)
             value = " ".join(field.value.split())
@@ -270,12 +311,17 @@ def field_figures(folder: Path, jobs: int) -> dict[str, Any]:
         pages = first_pages(folder, name, n, seed, FIELD_DPI, jobs)
         clean = [p for p in pages if _clean_print(p)]
         started = time.perf_counter()
-        fields = score(pages, reranked=True)
+        clock = [0.0]
+        fields = score(pages, reranked=True, clock=clock)
         ms = (time.perf_counter() - started) * 1000 / len(pages)
+        reread = [p for p in pages if _LINES.get((name, p["index"]))]
         out[name] = {
             "pages": len(pages),
             "layouts": len({layout_of(p) for p in pages}),
             "ms_per_page": round(ms, 2),
+            "reread_pages": len(reread),
+            "reread_lines": sum(len(_LINES[name, p["index"]]) for p in reread),
+            "reread_s_per_page": clock[0] / len(pages),
             "fields": fields,
             "fields_without_rerank": score(pages, reranked=False),
             "clean_pages": len(clean),
@@ -300,6 +346,10 @@ def _print_fields(split: str, f: dict[str, Any]) -> None:
         aim = f"≥ {target:.0%}, wrong < 2%" if target else "wrong < 2%"
         cells = " ".join(f"{share[k]:>6.1%} ({was[k]:>5.1%})" for k in ("exact", "wrong", "empty"))
         print(f"  {name:<10} {cells} {share['suggested']:>9.1%}  {aim} {'ok' if ok else 'MISSED'}")
+    print(
+        f"  lines read again: {f['reread_lines']} on {f['reread_pages']} pages, "
+        f"{f['reread_s_per_page']:.3f} s CPU per page of the split"
+    )
     now, was = f["cer_clean"], f["cer_clean_without_rerank"]
     print(
         f"  order-free CER, {f['clean_pages']} clean pages: {now['cer']:.3%} re-ranked, "
@@ -436,11 +486,14 @@ def main(out: Path, jobs: int | None = None) -> dict[str, Any]:
     for name, figures in fields.items():
         _print_fields(name, figures)
     timing = ocr_time(TIMED_PAGES)
-    slower = timing["reranked_s"] / timing["before_s"] - 1
+    timing["reread_s"] = max(f["reread_s_per_page"] for f in fields.values())
+    now = timing["reranked_s"] + timing["reread_s"]
+    slower = now / timing["before_s"] - 1
     print(
         f"extract: OCR stage CPU time on {timing['pages']} pages: {timing['before_s']:.2f} s/page "
         f"before (TSV), {timing['hocr_s']:.2f} s with alternatives, {timing['reranked_s']:.2f} s "
-        f"re-ranked ({slower:+.1%}; target ≤ +10% {'ok' if slower <= 0.1 else 'MISSED'})"
+        f"re-ranked, + {timing['reread_s']:.2f} s of lines read again (the splits' higher mean) "
+        f"= {now:.2f} s ({slower:+.1%}; target ≤ +10% {'ok' if slower <= 0.1 else 'MISSED'})"
     )
     sep = separation_figures(jobs)
     print(

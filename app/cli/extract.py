@@ -10,8 +10,10 @@ from pathlib import Path
 from app.errors import InputError, OutputError, UsageError
 from app.extract.doctypes import table
 from app.extract.read import PageFields, read_fields
+from app.extract.reread import Rereader
 from app.extract.sheets import write_sheets
 from app.ocr.factory import make_engine
+from app.pdf.image import decode_image
 from app.pipeline.runner import default_jobs, process_pages
 from app.pipeline.steps import PageOptions
 from app.scanner.files import read_files
@@ -68,7 +70,8 @@ def _fields(inputs: list[Path], lang: str, dpi: float) -> PageFields:
         raise InputError("No page to read.", hint="Give a PDF or at least one page image.")
     first = outcomes[0]
     size = (first.encoded.width, first.encoded.height)
-    return read_fields(first.ocr, size, pages=len(outcomes))
+    lines = Rereader(engine, lambda: decode_image(first.encoded), first.encoded.dpi)
+    return read_fields(first.ocr, size, pages=len(outcomes), reread=lines)
 
 
 def _extract(args: argparse.Namespace) -> None:

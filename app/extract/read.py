@@ -10,6 +10,7 @@ from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue
+from app.extract.reread import Rereader, settle
 from app.ocr.base import OcrResult
 
 BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text, not header
@@ -58,12 +59,14 @@ def _number_top(layout: Layout, num: number.Number | None, dated: Segment | None
 
 def read_fields(
     ocr: OcrResult, size: tuple[int, int], pages: int | None = None,
-    profile_id: str = DEFAULT_PROFILE,
+    profile_id: str = DEFAULT_PROFILE, reread: Rereader | None = None,
 ) -> PageFields:
     """Read every field from a first page of `size` (width, height) pixels, typed per profile.
 
     Each field is looked for on its own: a number line that cannot be read leaves the date,
-    the issuer, the type and the trích yếu to be found all the same.
+    the issuer, the type and the trích yếu to be found all the same. With `reread` (the page
+    image and its OCR engine), a number or date line whose reading failed or is unsure is
+    read again from the image (app.extract.reread).
     """
     types = table(profile_id)
     layout = Layout.of(ocr, size)
@@ -85,9 +88,15 @@ def read_fields(
         trich_yeu = subject.after_vv(layout, vv, bottom) if vv else EMPTY
     height = num.segment.height if num else 0.0
     secrecy, urgency = stamps.find(layout, top + height, bottom)
+    abbrs = title.type.abbreviations if title else ()
+    number_line = num.segment if num else number.unread_line(layout, dated)
+    date_bottom = bottom if title else layout.height * 0.45
+    date_line = date.line(layout, date_bottom) or date.unread_line(layout, date_bottom)
     return PageFields(
-        number=number.field(num, title.type.abbreviations if title else ()),
-        issued=date.find(layout, bottom) if title else date.find(layout, layout.height * 0.45),
+        number=settle(number.field(num, abbrs), number_line, reread,
+                      lambda line: number.field(number.parse(line), abbrs)),
+        issued=settle(date.value(date_line) if date_line else EMPTY, date_line, reread,
+                      date.value),
         doc_type=doctype.field(title, num, vv is not None, types),
         subject=trich_yeu,
         issuer=issuer.find(layout, number_top, issuer.place_words(dated)),

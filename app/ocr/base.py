@@ -70,3 +70,8 @@ class OcrEngine(Protocol):
     def recognize(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Return the words on the page with their boxes in the image's pixels."""
         ...
+
+    def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
+        """Read a small image holding one line of text (a field's line cut from a page, read
+        again when its first reading failed a check); words boxed in the image's pixels."""
+        ...

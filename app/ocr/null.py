@@ -22,3 +22,7 @@ class NullEngine:
     def recognize(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Return an empty result."""
         return OcrResult(words=(), lang="")
+
+    def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
+        """Return an empty result."""
+        return OcrResult(words=(), lang="")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,7 +16,7 @@ import numpy as np
 import pytesseract
 
 from app.errors import DependencyError, InputError
-from app.ocr.base import OcrResult
+from app.ocr.base import OcrResult, Word
 from app.ocr.hocr import read_hocr
 from app.ocr.rerank import plain, rerank_words
 
@@ -105,7 +108,7 @@ class TesseractEngine:
                     "Could not write the page image for OCR.", hint="Check free disk space."
                 )
             config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)} -c lstm_choice_mode=2"
-            try:
+            with self._errors():
                 data = pytesseract.image_to_pdf_or_hocr(
                     name,
                     lang=self.lang,
@@ -113,21 +116,45 @@ class TesseractEngine:
                     extension="hocr",
                     timeout=self.timeout_s,
                 )
-            except pytesseract.TesseractError as err:
-                raise DependencyError(
-                    f"Tesseract failed on a page: {err.message}",
-                    hint="Run `scanstation doctor` or reinstall tesseract-ocr.",
-                    code="ocr.failed",
-                ) from err
-            except RuntimeError as err:  # pytesseract's timeout
-                raise InputError(
-                    f"OCR took longer than {self.timeout_s} s on one page.",
-                    hint="Check the page image; try --lang with fewer languages.",
-                    code="ocr.timeout", params={"seconds": self.timeout_s},
-                ) from err
         finally:
             path.unlink(missing_ok=True)
         return bytes(data).decode("utf-8")
+
+    def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
+        """Read a small image holding one line (page segmentation mode 7, no re-ranking: a
+        second, independent reading of a field's line); boxes in the image's pixels."""
+        grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+        with self._errors():
+            data = pytesseract.image_to_data(
+                grey, lang=self.lang, config=f"--oem 1 --psm 7 --dpi {round(dpi)}",
+                output_type=pytesseract.Output.DICT, timeout=self.timeout_s,
+            )
+        words = []
+        for i, text in enumerate(data["text"]):
+            conf = float(data["conf"][i])
+            if text.strip() and conf >= 0:
+                x, y = int(data["left"][i]), int(data["top"][i])
+                box = (x, y, x + int(data["width"][i]), y + int(data["height"][i]))
+                words.append(Word(unicodedata.normalize("NFC", text.strip()), box, conf, (1, 1, 1)))
+        return OcrResult(words=tuple(words), lang=self.lang)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Tesseract's failures as typed errors: a broken install, or a page read too long."""
+        try:
+            yield
+        except pytesseract.TesseractError as err:
+            raise DependencyError(
+                f"Tesseract failed on a page: {err.message}",
+                hint="Run `scanstation doctor` or reinstall tesseract-ocr.",
+                code="ocr.failed",
+            ) from err
+        except RuntimeError as err:  # pytesseract's timeout
+            raise InputError(
+                f"OCR took longer than {self.timeout_s} s on one page.",
+                hint="Check the page image; try --lang with fewer languages.",
+                code="ocr.timeout", params={"seconds": self.timeout_s},
+            ) from err
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,11 @@ def encode_image(image: np.ndarray, dpi: float, *, quality: int = DEFAULT_QUALIT
     )
     height, width = image.shape[:2]
     return EncodedImage(buffer.getvalue(), width, height, float(dpi), colorspace, "DCTDecode")
+
+
+def decode_image(encoded: EncodedImage) -> np.ndarray:
+    """The pixels of an encoded image (RGB or grey), as the page steps had them before encoding
+    (but for the JPEG loss)."""
+    mode = "RGB" if encoded.colorspace == "rgb" else "L"
+    with Image.open(io.BytesIO(encoded.data)) as image:
+        return np.asarray(image.convert(mode))

@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from app.extract.read import read_fields
+from app.extract.reread import Rereader
 from app.imaging import analyse, render, turn
 from app.imaging.warp import geometry_for
 from app.imaging.work import as_uint8
@@ -171,11 +172,13 @@ _TAGS = {"codeNumber": "code_number", "codeNotation": "code_notation", "issuedDa
          "typeName": "doc_type", "subject": "subject", "organName": "issuer"}
 
 
-def prefill(page: ScanPage, pages: int) -> Prefill:
-    """Document fields read from a first page's OCR, by profile tag (empty ones left out)."""
+def prefill(page: ScanPage, pages: int, engine: OcrEngine) -> Prefill:
+    """Document fields read from a first page's OCR, by profile tag (empty ones left out); a
+    number or date line read unsure is read again by `engine` from the page image."""
     if page.ocr is None:
         return Prefill({}, {})
-    found = read_fields(page.ocr, page.geometry.size, pages).to_json()
+    lines = Rereader(engine, lambda: upright_image(page), page.raw.dpi)
+    found = read_fields(page.ocr, page.geometry.size, pages, reread=lines).to_json()
     read = {tag: found[key] for tag, key in _TAGS.items() if found[key]["value"]}
     return Prefill({tag: str(f["value"]) for tag, f in read.items()},
                    {tag: str(f["why"]) for tag, f in read.items() if f["why"]})
@@ -241,7 +244,7 @@ class PageSession:
 
     def fields(self, first: ScanPage, pages: int) -> Prefill:
         """Document fields read from a document's first page, by profile tag."""
-        return prefill(first, pages)
+        return prefill(first, pages, self.engine)
 
     def write(self, pages: list[ScanPage], out: Path, title: str) -> Path:
         """The pages as one PDF/A-2b at `out` (stale or missing OCR is read again)."""

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
 import pikepdf
 import pypdfium2
-from PIL import Image
 
 from app.errors import InputError
-from app.pdf.image import EncodedImage
+from app.pdf.image import EncodedImage, decode_image
 from app.pipeline.interactive import ScanPage, kept_page
 from app.scanner.recovery import RecoveryFolder
 
@@ -40,12 +38,6 @@ def _jpeg(page: pikepdf.Page) -> EncodedImage | None:
     return EncodedImage(image.read_raw_bytes(), width, height, dpi, colour[0], "DCTDecode")
 
 
-def _decoded(encoded: EncodedImage) -> np.ndarray:
-    mode = "RGB" if encoded.colorspace == "rgb" else "L"
-    with Image.open(io.BytesIO(encoded.data)) as image:
-        return np.asarray(image.convert(mode))
-
-
 def _rendered(path: Path, index: int) -> np.ndarray:
     pdf = pypdfium2.PdfDocument(str(path))
     try:
@@ -72,7 +64,7 @@ def filed_pages(pdf_path: Path, folder: Path) -> list[ScanPage]:
     with pdf:
         for index, page in enumerate(pdf.pages):
             encoded = _jpeg(page)
-            image = _decoded(encoded) if encoded else _rendered(pdf_path, index)
+            image = decode_image(encoded) if encoded else _rendered(pdf_path, index)
             dpi = encoded.dpi if encoded else RENDER_DPI
             mode = "gray" if image.ndim == 2 else "color"
             raw = store.save(image, dpi=dpi, source="file", mode=mode)

@@ -66,11 +66,25 @@ def line(layout: Layout, bottom: float) -> Segment | None:
                  and parse(s) is not None), None)
 
 
-def find(layout: Layout, bottom: float) -> FieldValue:
-    """The date read from the place-and-date line of the right header column, above `bottom`."""
-    segment = line(layout, bottom)
-    result = parse(segment) if segment is not None else None
-    if segment is None or result is None:
+_LOOSE = re.compile(r"ng[a-z]?y\s*\S{1,3}\s*(th[a-z]?ng|[/.-])|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]")
+
+
+def unread_line(layout: Layout, bottom: float) -> Segment | None:
+    """Where the date should be when none was read: a right-column segment above `bottom`
+    that starts like one ("ngày 04 tháng 69 …", "ngày 11/6/2060") but holds no valid date."""
+    return next((s for s in layout.right(0, bottom) if _LOOSE.search(fold(s.text))), None)
+
+
+def value(segment: Segment) -> FieldValue:
+    """The date on `segment` as a field (empty when it holds no valid date)."""
+    result = parse(segment)
+    if result is None:
         return EMPTY
     date, factor = result
     return found(date.strftime("%d/%m/%Y"), segment.words, factor)
+
+
+def find(layout: Layout, bottom: float) -> FieldValue:
+    """The date read from the place-and-date line of the right header column, above `bottom`."""
+    segment = line(layout, bottom)
+    return value(segment) if segment is not None else EMPTY

@@ -58,6 +58,8 @@ def _label(segment: Segment, start: int) -> str | None:
     """The folded label before the number ("so", or "" when the number opens the segment);
     None when anything else is before it."""
     before = segment.text[:start]
+    if before.rstrip()[-1:] not in ("", ":", ".") and not before.rstrip()[-1].isalpha():
+        return None  # a speck read before the digits ("Số: @5"): a digit may be lost in it
     label = letters(before)
     return label if label in _LABELS or not before.strip() else None
 
@@ -113,6 +115,19 @@ def find(layout: Layout) -> Number | None:
         if number is not None:
             return number
     return None
+
+
+def unread_line(layout: Layout, dated: Segment | None) -> Segment | None:
+    """Where the number should be when none was read: the left-column line opening with the
+    "Số" label, else the one beside the date line (NĐ 30 sets the two on one row)."""
+    lines = _lines(layout, layout.height * 0.45)
+    labelled = [s for s in lines if s.letters.split(" ", 1)[0] in _LABELS]
+    if labelled:
+        return labelled[0]
+    if dated is None:
+        return None
+    beside = [s for s in lines if abs(s.cy - dated.cy) < 0.6 * dated.height]
+    return beside[0] if beside else None
 
 
 def _one_off(a: str, b: str) -> bool:

@@ -1,0 +1,117 @@
+"""A field's line read again, cut from the page and enlarged, when its first reading failed.
+
+The page OCR reads a whole page at one scale; a number or a date it read as debris ("@B5"), as
+an impossible date ("tháng 69 năm 2612") or only unsure is read again: the line's box is cut
+from the cleaned page with a margin, enlarged (×2, then ×3, then ×1.5) and read as one line.
+A value is filled in only when two readings agree on it: two of the new readings, or one new
+reading and the first: the same value when the first was only unsure (not when the model
+weighed other digits for it); when the first gave no valid value, one that differs from its
+line only in digits the model confuses (0/6 in a typewriter face). Anything less stays a
+suggestion.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+import cv2
+import numpy as np
+
+from app.extract.layout import Segment
+from app.extract.model import DIGITS_UNSURE, UNSURE, FieldValue
+from app.ocr.base import Box, OcrEngine
+
+SCALES = (2.0, 3.0, 1.5)  # enlargements tried in turn, until two readings agree
+MARGIN = 0.4  # white kept around the line's box, × the line's height
+BORDER = 16  # pixels of white added around the cut, at its new scale
+REREAD_UNSURE = "read again at another scale, not confirmed by a second reading"
+# digits a page model confuses in worn or typewritten faces (each pair both ways)
+CONFUSED = frozenset({("0", "6"), ("0", "8"), ("0", "9"), ("1", "7"), ("3", "8"), ("5", "6")})
+
+
+@dataclass
+class Rereader:
+    """Reads lines of one page again; `pixels` gives the page image the page OCR read (asked
+    for only when a line is read again), `dpi` its resolution."""
+
+    engine: OcrEngine
+    pixels: Callable[[], np.ndarray]
+    dpi: float
+    lines_read: int = 0  # how many line readings were made (for the bench's cost)
+    _image: np.ndarray | None = field(default=None, init=False, repr=False)
+
+    def _page(self) -> np.ndarray:
+        if self._image is None:
+            self._image = self.pixels()
+        return self._image
+
+    def read(self, box: Box, scale: float) -> Segment | None:
+        """The line in `box` (page pixels) read at `scale`, as a segment boxed in page pixels;
+        None when nothing was read or the box lies off the page."""
+        image = self._page()
+        height, width = image.shape[:2]
+        margin = round(MARGIN * (box[3] - box[1]))
+        x0, y0 = max(0, box[0] - margin), max(0, box[1] - margin)
+        x1, y1 = min(width, box[2] + margin), min(height, box[3] + margin)
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            return None
+        cut = image[y0:y1, x0:x1]
+        grey = cut if cut.ndim == 2 else cv2.cvtColor(cut, cv2.COLOR_RGB2GRAY)
+        big = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT,
+                                 value=255)
+        self.lines_read += 1
+        words = self.engine.read_line(big, self.dpi * scale).words
+        if not words:
+            return None
+
+        def back(v: int, origin: int) -> int:
+            return origin + round((v - BORDER) / scale)
+
+        return Segment(tuple(replace(w, box=(back(w.box[0], x0), back(w.box[1], y0),
+                                             back(w.box[2], x0), back(w.box[3], y0)))
+                             for w in words))
+
+    def reads(self, box: Box) -> Iterator[Segment | None]:
+        """The line in `box` read at each scale in turn."""
+        for scale in SCALES:
+            yield self.read(box, scale)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def confused(first: str, other: str) -> bool:
+    """True when two readings differ only in digits the model confuses ("69" / "09")."""
+    a, b = _digits(first), _digits(other)
+    return len(a) == len(b) and a != b and all(
+        x == y or (x, y) in CONFUSED or (y, x) in CONFUSED for x, y in zip(a, b, strict=True))
+
+
+def settle(first: FieldValue, line: Segment | None, reread: Rereader | None,
+           value_of: Callable[[Segment], FieldValue]) -> FieldValue:
+    """The field once its `line` is read again, when the first reading (`first`, read from
+    `line`) is only a suggestion or gave nothing; `value_of` reads the field from a line
+    exactly as the first reading did. A value needs two agreeing readings to be filled in."""
+    if reread is None or line is None or (first.value and not first.suggested):
+        return first
+    votes: Counter[str] = Counter()
+    if first.value and first.why != DIGITS_UNSURE:  # the model itself weighed other digits
+        votes[first.value] += 1
+    offered: dict[str, FieldValue] = {}
+    for segment in reread.reads(line.box):
+        if segment is None:
+            continue
+        got = value_of(segment)
+        if not got.value or got.why not in ("", UNSURE):  # a low score is no veto: agreement
+            continue                                    # between readings is the evidence
+        votes[got.value] += 1 + (not first.value and confused(line.text, segment.text))
+        if votes[got.value] >= 2:
+            return replace(got, why="")
+        offered.setdefault(got.value, got)
+    if first.value or not offered:
+        return first
+    return replace(offered[max(offered, key=lambda v: votes[v])], why=REREAD_UNSURE)
