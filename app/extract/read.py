@@ -10,7 +10,7 @@ from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue
-from app.extract.reread import Rereader, settle
+from app.extract.reread import Rereader, confirm, settle
 from app.ocr.base import OcrResult
 
 BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text, not header
@@ -98,8 +98,8 @@ def read_fields(
         issued=settle(date.value(date_line) if date_line else EMPTY, date_line, reread,
                       date.value),
         doc_type=doctype.field(title, num, vv is not None, types),
-        subject=trich_yeu,
-        issuer=issuer.find(layout, number_top, issuer.place_words(dated)),
+        subject=confirm(trich_yeu, reread),
+        issuer=confirm(issuer.find(layout, number_top, issuer.place_words(dated)), reread),
         secrecy=secrecy,
         urgency=urgency,
         page_count=_page_count(pages),

@@ -20,8 +20,16 @@ import cv2
 import numpy as np
 
 from app.extract.layout import Segment
-from app.extract.model import DIGITS_UNSURE, UNSURE, FieldValue
-from app.ocr.base import Box, OcrEngine
+from app.extract.model import (
+    DIGITS_UNSURE,
+    GUESSED,
+    LOW_CONF,
+    RIVAL_READING,
+    UNSURE,
+    FieldValue,
+    union,
+)
+from app.ocr.base import Box, OcrEngine, Word
 
 SCALES = (2.0, 3.0, 1.5)  # enlargements tried in turn, until two readings agree
 MARGIN = 0.4  # white kept around the line's box, × the line's height
@@ -115,3 +123,39 @@ def settle(first: FieldValue, line: Segment | None, reread: Rereader | None,
     if first.value or not offered:
         return first
     return replace(offered[max(offered, key=lambda v: votes[v])], why=REREAD_UNSURE)
+
+
+def _unsure(word: Word) -> bool:
+    return word.guessed or word.rival or word.conf < LOW_CONF
+
+
+def _spelled(words: list[Word], segment: Segment | None) -> bool:
+    """True when `segment` (a new reading of their line) holds each of `words` spelled the
+    same, as the one word it read in that place."""
+    if segment is None:
+        return False
+    for word in words:
+        here = [w for w in segment.words
+                if min(w.box[2], word.box[2]) - max(w.box[0], word.box[0])
+                > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
+        if len(here) != 1 or here[0].text.strip(",.;:") != word.text.strip(",.;:"):
+            return False
+    return True
+
+
+def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
+    """A value offered only because some of its words were read unsure (a low score, marks
+    chosen on thin evidence, marks the model nearly read otherwise): filled in when a new
+    reading of each such word's line, at ×2 or ×3, spells those words the same."""
+    if reread is None or value.why not in (UNSURE, GUESSED, RIVAL_READING):
+        return value
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word in value.words:
+        lines.setdefault(word.line, []).append(word)
+    for words in lines.values():
+        unsure = [w for w in words if _unsure(w)]
+        box = union(words)
+        if unsure and box and not any(_spelled(unsure, reread.read(box, scale))
+                                      for scale in SCALES[:2]):
+            return value
+    return replace(value, why="")

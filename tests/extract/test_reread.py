@@ -111,6 +111,31 @@ def test_nothing_readable_leaves_the_first_reading(
     assert _fields(rendered, debris, engine=NullEngine()).number.value == ""
 
 
+def test_unsure_words_of_a_subject_confirmed_by_a_second_reading(
+    first_page: tuple[RenderedPage, OcrResult],
+) -> None:
+    """A trích yếu offered because a word was read unsure is filled in once a new reading of
+    that word's line spells it the same; against a blank image it stays a suggestion."""
+    rendered, ocr = first_page
+    assert rendered.fields is not None
+    subject = rendered.fields.subject  # "Kiểm tra công tác bảo đảm trật tự an toàn …"
+    unsure = _damaged(ocr, "trật", "trật", conf=20.0, guessed=True)
+    first = read_fields(unsure, _size(rendered)).subject
+    assert first.value == subject and first.suggested
+    again = _fields(rendered, unsure).subject
+    assert again.value == subject and not again.suggested
+    blank = np.full_like(rendered.image, 255)
+    assert _fields(rendered, unsure, pixels=blank).subject.suggested
+
+
+def test_a_misread_word_is_not_confirmed(first_page: tuple[RenderedPage, OcrResult]) -> None:
+    """The first reading's unsure word spelled otherwise than the page prints it: the new
+    reading does not spell it the same, so the value stays a suggestion."""
+    rendered, ocr = first_page
+    misread = _damaged(ocr, "trật", "trậc", conf=20.0)
+    assert _fields(rendered, misread).subject.suggested
+
+
 def test_a_box_off_the_page_reads_nothing() -> None:
     image = np.full((200, 300), 255, np.uint8)
     lines = Rereader(TesseractEngine(lang="vie"), lambda: image, DPI)
