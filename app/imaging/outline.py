@@ -198,6 +198,19 @@ def _flatten(grey: np.ndarray, polarity: int) -> np.ndarray:
     return np.asarray(grey / np.maximum(level, 1.0) * 255.0, dtype=np.float32)
 
 
+def _paper_level(centre: np.ndarray, bed: float) -> float:
+    """Return the paper's level from the image's centre: its brightest common level (90th
+    percentile, above the ink). On a light bed, where that is the bed's own level and lies
+    well above the centre's commonest level, the bed shows in the centre beside a small
+    tinted sheet (A5 on an A4 lid or white ADF backing): the sheet is the commonest level.
+    """
+    paper = float(np.percentile(centre, 90))
+    if bed < LIGHT_BED or abs(paper - bed) >= MIN_CONTRAST:
+        return paper
+    commonest = float(np.argmax(np.bincount(np.clip(centre, 0, 255).astype(np.int64).ravel())))
+    return commonest if paper - commonest >= 2 * MIN_CONTRAST else paper
+
+
 def is_light_bed(grey: np.ndarray) -> bool:
     """Return True if the border of `grey` (the bed around the sheet) is a light lid or backing."""
     border = np.concatenate([_oriented(grey, k)[:, :2].ravel() for k in SIDES])
@@ -214,8 +227,8 @@ def find_sides(grey: np.ndarray, dpi: float) -> tuple[dict[str, Side], int]:
     small = cv2.resize(even, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
     smooth = cv2.GaussianBlur(small, (3, 3), 0.7)
     sh, sw = smooth.shape
-    paper = float(np.percentile(smooth[sh // 4: sh - sh // 4: 2, sw // 4: sw - sw // 4: 2], 90))
     light = float(np.median(np.concatenate([_oriented(smooth, k)[:, :2].ravel() for k in SIDES])))
+    paper = _paper_level(smooth[sh // 4: sh - sh // 4: 2, sw // 4: sw - sw // 4: 2], light)
     flat = {p: _flatten(smooth, p) for p in (-1, 1)} if light >= LIGHT_BED else {}
     band_px = BAND_MM / 25.4 * dpi / 2
     bed = light if light >= LIGHT_BED else None

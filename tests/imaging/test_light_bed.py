@@ -67,9 +67,11 @@ def test_cropped_sheet_with_a_frame_rule_has_no_outline(index, seed):
     assert Flag.NO_OUTLINE in found.flags
 
 
-def _a5_on_a4_bed(seed: int, bed: str, orientation: int, margin_mm: float) -> None:
+def _a5_on_a4_bed(seed: int, bed: str, orientation: int, margin_mm: float,
+                  paper: tuple[int, int, int] = (255, 255, 255)) -> None:
     rng = np.random.default_rng(seed)
-    page = render_page(rng, dpi=round(150 / math.sqrt(2)), first_page=True)  # A4 set at 71 %
+    page = render_page(rng, dpi=round(150 / math.sqrt(2)), first_page=True,  # A4 set at 71 %
+                       paper_rgb=paper)
     page = replace(page, dpi=150)
     image, truth = simulate_scan(page, ScanOptions(skew_deg=0.8, orientation=orientation, bed=bed,
                                                    bed_margin_mm=margin_mm,
@@ -90,3 +92,14 @@ def test_a5_sheet_across_an_a4_lid_ends_past_the_middle(orientation):
 def test_a5_sheet_on_white_adf_backing_shows_by_its_shadow(seed):
     # paper as bright as the backing; the sheet's shadow runs along part of each image side only
     _a5_on_a4_bed(seed, "adf", 0, 2.0)
+
+
+@pytest.mark.parametrize(("seed", "paper"), [
+    (64, (185, 184, 178)),  # dark grey recycled paper: no outline at all before
+    (69, (222, 234, 246)),  # blue
+    (69, (246, 226, 230)),  # pink
+])
+def test_a5_tinted_sheet_on_white_adf_backing(seed, paper):
+    # the backing shows in the image's centre beside the small sheet and is its brightest
+    # common level: the sheet's paper is the centre's commonest level, darker than the backing
+    _a5_on_a4_bed(seed, "adf", 0, 2.0, paper)
