@@ -10,6 +10,7 @@ cutting the page recursively at its widest empty stripe, down (top part first) o
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from itertools import groupby, pairwise
 
@@ -18,7 +19,10 @@ from app.ocr.base import Word
 SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two columns
 COLUMN_GAP = 1.0  # an empty vertical stripe this many line heights wide separates columns
 SPACES = 2.5  # ...and a gap in a line this many times its usual space does too
+EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of them is a column
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
+MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
+TEXT = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})  # letters and digits (not "ˆ", a modifier)
 
 Segment = list[Word]
 
@@ -32,8 +36,49 @@ def _span(seg: Segment, axis: int) -> tuple[int, int]:
 
 
 def _mark(word: Word) -> bool:
-    """A rule or a stroke read as a word ("_", "~", "—"), not text."""
-    return all(ch in RULES for ch in word.text)
+    """A rule or a stroke read as a word ("_", "~", "—"), or a speck Tesseract doubts ("ˆ"):
+    no letter or digit, and either a rule's character or a confidence under MARK_CONF (the
+    dashes of "Độc lập - Tự do" are read with 90 or more)."""
+    if any(unicodedata.category(ch) in TEXT for ch in word.text):
+        return False
+    return word.conf < MARK_CONF or all(ch in RULES for ch in word.text)
+
+
+def _solid(seg: Segment) -> bool:
+    return not all(_mark(w) for w in seg)
+
+
+def _cut(line: Segment) -> list[Segment]:
+    """One Tesseract line (words left to right) cut at its column gaps (see `segments`)."""
+    height = max(1.0, statistics.median(w.box[3] - w.box[1] for w in line))
+    text = [w for w in line if not _mark(w)] or line
+    gaps = [b.box[0] - a.box[2] for a, b in pairwise(text)]
+    space = statistics.median(gaps) if gaps else 0.0
+    wide = min(SPLIT_GAP * height, max(COLUMN_GAP * height, SPACES * space))
+    # justified: the spaces were stretched evenly over the line, none of them is a column's
+    even = len(gaps) >= 3 and max(gaps) <= EVEN * max(1, min(gaps))
+
+    def apart(a: Word, b: Word, words: bool = False) -> bool:
+        return not (words and even) and b.box[0] - a.box[2] > wide
+
+    found: list[Segment] = []
+    current: Segment = []
+    marks: Segment = []
+    for word in line:
+        if _mark(word) and word not in text:
+            marks.append(word)
+        elif not current:
+            if marks and apart(marks[-1], word):
+                marks = []  # a mark far before the first word is left out
+            current, marks = [*marks, word], []
+        elif apart(current[-1], word, words=True):
+            found.append(current)  # the marks in the gap are left out
+            current, marks = [word], []
+        else:
+            current, marks = [*current, *marks, word], []
+    if not (marks and current and apart(current[-1], marks[0])):
+        current += marks  # (a mark far after the last word is left out)
+    return [*found, current] if current else found
 
 
 def segments(words: Sequence[Word]) -> list[Segment]:
@@ -41,39 +86,25 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     or COLUMN_GAP heights and SPACES times the line's usual space (a header's columns set
     close: the words' heights, taller for accented capitals, are no measure of the gap).
 
-    Gaps are measured between words with letters or digits; a mark alone in a gap that cuts
-    the line (the rule under the issuer's name, read as "_") is left out.
+    A line whose gaps are all about as wide (a short line justified to the margins: "Thực
+    hiện   Chương   trình") is not cut. Gaps are measured between words with letters or
+    digits; a mark alone in a gap that cuts the line (the rule under the issuer's name read as
+    "_", a speck between the header columns read as "ˆ") is left out, and so is one far
+    before or after the line's words.
     """
     found: list[Segment] = []
     for _, group in groupby(words, key=lambda w: w.line):
-        line = sorted(group, key=lambda w: w.box[0])
-        height = max(1.0, statistics.median(w.box[3] - w.box[1] for w in line))
-        text = [w for w in line if not _mark(w)] or line
-        gaps = [b.box[0] - a.box[2] for a, b in pairwise(text)]
-        space = statistics.median(gaps) if gaps else 0.0
-        current: Segment = []
-        marks: Segment = []
-        last: Word | None = None
-        for word in line:
-            if _mark(word) and word not in text:
-                marks.append(word)
-                continue
-            if last is not None:
-                gap = word.box[0] - last.box[2]
-                if gap > SPLIT_GAP * height or gap > max(COLUMN_GAP * height, SPACES * space):
-                    found.append(current)
-                    current, marks = [], []
-            current += [*marks, word]
-            marks, last = [], word
-        current += marks
-        if current:
-            found.append(current)
+        found += _cut(sorted(group, key=lambda w: w.box[0]))
     return found
 
 
 def _widest_gap(segs: list[Segment], axis: int) -> tuple[float, float]:
-    """The widest empty stripe between the segments along `axis` (0: x, 1: y): (width, cut)."""
-    spans = sorted(_span(s, axis) for s in segs)
+    """The widest empty stripe between the segments along `axis` (0: x, 1: y): (width, cut).
+
+    Segments of marks alone (a speck, a stroke of the signature) do not close a stripe.
+    """
+    spans = sorted(_span(s, axis) for s in segs if _solid(s)) or sorted(
+        _span(s, axis) for s in segs)
     best, cut = 0.0, 0.0
     reach = spans[0][1]
     for lo, hi in spans[1:]:
@@ -94,12 +125,12 @@ def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
     x_gap, x_cut = _widest_gap(segs, 0)
     y_gap, y_cut = _widest_gap(segs, 1)
     if x_gap >= COLUMN_GAP * height:
-        left = [s for s in segs if _span(s, 0)[1] <= x_cut]
-        right = [s for s in segs if _span(s, 0)[1] > x_cut]
+        left = [s for s in segs if sum(_span(s, 0)) <= 2 * x_cut]
+        right = [s for s in segs if sum(_span(s, 0)) > 2 * x_cut]
         return _xy_cut(left, height, (*column, 0)) + _xy_cut(right, height, (*column, 1))
     if y_gap > 0:
-        upper = [s for s in segs if _span(s, 1)[1] <= y_cut]
-        lower = [s for s in segs if _span(s, 1)[1] > y_cut]
+        upper = [s for s in segs if sum(_span(s, 1)) <= 2 * y_cut]
+        lower = [s for s in segs if sum(_span(s, 1)) > 2 * y_cut]
         return _xy_cut(upper, height, column) + _xy_cut(lower, height, column)
     return [(column, s) for s in sorted(segs, key=lambda s: (_span(s, 1)[0], _span(s, 0)[0]))]
 

@@ -16,9 +16,16 @@ REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
 OUTLIER = 1.25  # a line this many times the median height of its block keeps its own size
+DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
 MERGE_PITCH = 1.8  # ...and a block's size may grow to this many times its closest baselines' gap
+SPACE_EM = 0.25  # the least space kept between two words, in font sizes
 SIDE_RATIO = 0.75  # of two blocks side by side, the smaller size at most this share of the larger
+TABLE_COLUMNS = 3  # blocks of several lines side by side, at least this many, are a table
+READER_PITCH = 1.5  # pdftotext joins a line at most this many font sizes under a block...
+READER_SIZES = 0.05  # ...when the sizes differ by at most this share
+STACK_RATIO = 0.9  # a block under another as large gets this share of its size
+ROW_SLACK = 0.25  # a table's cells in one row stand within this many line heights
 
 
 def clean_text(text: str) -> str:
@@ -39,12 +46,19 @@ def _num(value: float) -> str:
 
 def _line_ops(words: Sequence[Word], size: float, scale: float,
               page_height: float) -> Iterable[str]:
-    """Operators for one OCR line: the block's font size, a baseline, each word at its box."""
+    """Operators for one OCR line: the block's font size, a baseline, each word at its box.
+
+    A word whose box runs over the next word's start (Tesseract boxed "PHỐ" over "HÀ") is
+    ended a space before it: overlapping words on one baseline make a reader break the line.
+    """
     baseline = page_height - _bottom(words) * scale - DESCENT / UNITS_PER_EM * size
     yield f"/{FONT_RESOURCE} {_num(size)} Tf"
     glyph = _GLYPH_EM * size
+    space = SPACE_EM * size / scale  # in pixels
     for word, following in itertools.zip_longest(words, words[1:]):
         x0, _, x1, _ = word.box
+        if following is not None and following.box[0] < x1:
+            x1 = max(following.box[0] - space, x0 + _MIN_EXTENT_PX)
         width = max(x1 - x0, _MIN_EXTENT_PX) * scale
         yield f"1 0 0 1 {_num(x0 * scale)} {_num(baseline)} Tm"
         yield f"{_num(100 * width / (len(word.text) * glyph))} Tz {_hex(word.text)} Tj"
@@ -68,22 +82,27 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
 
     The lines share one size, the tallest line's, so that text extraction keeps them together
     as one block and each line's box holds its words; a line over OUTLIER times the median
-    height (a large title, a misread scribble) keeps its own.
+    height (a large title) keeps its own. A line Tesseract doubts (median confidence under
+    DOUBTFUL: a scribble, a smudged line read as "`") neither sets nor keeps a size of its own:
+    its own size would break the block in two around it.
     """
     heights = [max(_line_height(line), _MIN_EXTENT_PX) for line in block]
-    cap = OUTLIER * statistics.median(heights)
-    shared = max(h for h in heights if h <= cap)
+    sure = [h for h, line in zip(heights, block, strict=True)
+            if statistics.median(w.conf for w in line) >= DOUBTFUL] or heights
+    cap = OUTLIER * statistics.median(sure)
+    shared = max(h for h in sure if h <= cap)
     # a reader (pdftotext) keeps lines in one block while their baselines are at most about
     # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
     # close but for a wider gap (the number line under the issuer's column) gets a larger size,
     # if that merges no lines
     bottoms = [_bottom(line) for line in block]
     pitches = [b - a for a, b in itertools.pairwise(bottoms)]
-    if pitches and min(pitches) > 0 and statistics.median(pitches) <= BLOCK_PITCH * shared:
+    usual = sorted(pitches)[:-1] or pitches  # the pitches but the widest
+    if pitches and min(pitches) > 0 and statistics.median(usual) <= BLOCK_PITCH * shared:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
             shared = needed
-    return [h if h > cap else shared for h in heights]
+    return [h if h > cap and h in sure else shared for h in heights]
 
 
 def _gap(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> float:
@@ -126,6 +145,68 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
             level[j] *= scale
 
 
+def _rows(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> bool:
+    """Whether two blocks of two lines or more stand in the rows of one table: most lines of
+    the shorter one stand level with a line of the other, on one baseline."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    short, other = sorted((a, b), key=len)
+    slack = ROW_SLACK * statistics.median(_line_height(line) for line in (*a, *b))
+    bottoms = [_bottom(line) for line in other]
+    level = sum(any(abs(_bottom(line) - y) <= slack for y in bottoms) for line in short)
+    return level >= max(2, len(short) / 2)
+
+
+def _tables(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]]) -> None:
+    """Give the cells of a table one font size (in place).
+
+    A table is TABLE_COLUMNS or more blocks linked by rows (`_rows`): pdftotext reads blocks
+    it finds aligned in rows and columns row by row, and cells of different sizes do not align
+    (a table's last row was read after it).
+    """
+    group = list(range(len(blocks)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for k, j in itertools.combinations(range(len(blocks)), 2):
+        if _rows(blocks[k], blocks[j]):
+            group[root(j)] = root(k)
+    members: dict[int, list[int]] = {}
+    for k in range(len(blocks)):
+        members.setdefault(root(k), []).append(k)
+    for cells in members.values():
+        if len(cells) >= TABLE_COLUMNS:
+            shared = statistics.median(v for k in cells for v in sizes[k])
+            for k in cells:
+                sizes[k] = [shared] * len(sizes[k])
+
+
+def _stacked(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]]) -> None:
+    """Set the sizes of blocks one above the other apart, so that a reader does not join them.
+
+    pdftotext joins the line under a block to it when its baseline is at most 1.5 font sizes
+    down and its size within 5 %: a column raised to hold its number line took in the title
+    under it and, as one block across the page, was read after the other header column. The
+    lower block's sizes are brought to STACK_RATIO of the upper's (top to bottom, in place).
+    """
+    order = sorted(range(len(blocks)), key=lambda k: _bottom(blocks[k][0]))
+    for upper, lower in itertools.permutations(order, 2):
+        if _bottom(blocks[lower][0]) <= _bottom(blocks[upper][-1]):
+            continue  # not under it
+        a = [w for line in blocks[upper] for w in line]
+        b = [w for line in blocks[lower] for w in line]
+        if min(w.box[0] for w in a) >= max(w.box[2] for w in b) or \
+                max(w.box[2] for w in a) <= min(w.box[0] for w in b):
+            continue  # not over each other
+        top, bottom = max(sizes[upper]), max(sizes[lower])
+        drop = _bottom(blocks[lower][0]) - _bottom(blocks[upper][-1])
+        if drop <= READER_PITCH * max(top, bottom) and abs(top - bottom) <= READER_SIZES * top:
+            sizes[lower] = [v * STACK_RATIO * top / bottom for v in sizes[lower]]
+
+
 def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     """Content stream drawing `words` (boxes in image pixels at `dpi`) invisibly on a page.
 
@@ -143,6 +224,8 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     ops = ["BT", "3 Tr"]
     blocks = reading_order(cleaned)
     sizes = [_sizes(block) for block in blocks]
+    _tables(blocks, sizes)
+    _stacked(blocks, sizes)
     _apart(blocks, sizes)
     for block, block_sizes in zip(blocks, sizes, strict=True):
         for line, size in zip(block, block_sizes, strict=True):

@@ -1,0 +1,159 @@
+"""Reading order of the text layer on generated pages: Tesseract reads them, pdftotext reads back.
+
+The expected order is the order the page generator printed the lines in (`RenderedPage.text`):
+the left header column, the right one, the title, the body, "Nơi nhận" and its list, then the
+signature block; a table's cells row by row.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from itertools import pairwise
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pikepdf
+import pytest
+
+from app.ocr.base import Word
+from app.ocr.tesseract import TesseractEngine
+from app.pdf.font import add_glyphless_font
+from app.pdf.textlayer import text_layer
+from app.synth.document import RenderedPage, render_page
+from app.synth.kinds import sparse_last_page, table_page
+
+DPI = 300
+
+
+def _read_back(page: RenderedPage, tmp_path: Path, speck: bool = False) -> list[str]:
+    """OCR `page` and return the lines pdftotext reads from our text layer of it."""
+    image = page.image.copy()
+    if speck:
+        _speck(image, page)
+    words = TesseractEngine(lang="vie").recognize(image, DPI).words
+    height, width = image.shape[:2]
+    pdf = pikepdf.new()
+    sheet = pdf.add_blank_page(page_size=(width * 72 / DPI, height * 72 / DPI))
+    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
+    sheet.Contents = pdf.make_stream(text_layer(words, DPI, height * 72 / DPI))
+    pdf.save(tmp_path / "page.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "page.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _speck(image: np.ndarray, page: RenderedPage) -> None:
+    """Print a small caret between the two header columns, level with the first header line."""
+    words = TesseractEngine(lang="vie").recognize(page.image, DPI).words
+    first = [w for w in words if w.line == words[0].line]
+    # the widest gap on the first line is the one between the columns
+    gaps = [(b.box[0] - a.box[2], a, b) for a, b in pairwise(first)]
+    _, left, right = max(gaps, key=lambda g: g[0])
+    x = (left.box[2] + right.box[0]) // 2
+    top = left.box[1]
+    points = np.array([[x - 9, top + 14], [x, top], [x + 9, top + 14]], np.int32)
+    cv2.polylines(image, [points], False, (40, 40, 40), 3)
+
+
+def _placed(truth: str, read: list[str]) -> list[int]:
+    """Where each truth line that pdftotext returned whole, and only once, stands in `read`."""
+    found = []
+    for line in (" ".join(t.split()) for t in truth.splitlines()):
+        if line and read.count(line) == 1:
+            found.append(read.index(line))
+    return found
+
+
+def _longest_rising(values: list[int]) -> int:
+    """The length of the longest increasing subsequence of `values`."""
+    best: list[int] = []
+    for v in values:
+        k = int(np.searchsorted(best, v))
+        best[k:k + 1] = [v]
+    return len(best)
+
+
+@pytest.mark.parametrize("seed", [5, 12])
+def test_first_page_reads_header_columns_one_after_the_other(seed: int, tmp_path: Path) -> None:
+    page = render_page(np.random.default_rng(seed), dpi=DPI, first_page=True)
+    placed = _placed(page.text, _read_back(page, tmp_path))
+    assert len(placed) >= len(page.text.splitlines()) // 2  # most lines were read whole
+    assert placed == sorted(placed)
+
+
+def test_a_speck_between_the_header_columns_does_not_join_them(tmp_path: Path) -> None:
+    page = render_page(np.random.default_rng(5), dpi=DPI, first_page=True)
+    placed = _placed(page.text, _read_back(page, tmp_path, speck=True))
+    assert len(placed) >= len(page.text.splitlines()) // 2
+    assert placed == sorted(placed)
+
+
+def test_last_page_reads_recipients_before_the_signature(tmp_path: Path) -> None:
+    page = sparse_last_page(np.random.default_rng(8), dpi=DPI, family="liberation-serif")
+    read = _read_back(page, tmp_path)
+    placed = _placed(page.text, read)
+    assert len(placed) >= 4
+    assert placed == sorted(placed)
+    truth = page.text.splitlines()
+    last = max(k for k, line in enumerate(truth) if line.startswith("- "))
+    recipients = [read.index(t) for t in truth[:last + 1] if t.startswith("- ") and t in read]
+    signer = [read.index(t) for t in truth[last + 1:] if t in read]  # the seal hides some
+    assert recipients and signer and max(recipients) < min(signer)
+
+
+def test_table_is_read_row_by_row(tmp_path: Path) -> None:
+    page = table_page(np.random.default_rng(4), dpi=DPI, family="liberation-sans")
+    cells = page.text.splitlines()
+    placed = _placed(page.text, _read_back(page, tmp_path))
+    assert len(placed) >= len(cells) // 2
+    # pdftotext takes a cell for a table's only when a cell stands below it and one beside
+    # it: the last column, mostly empty ("Ghi chú"), is read after the table
+    sparse = cells.count("Đạt") + 1
+    assert _longest_rising(placed) >= len(placed) - sparse
+
+
+def test_a_word_boxed_over_the_next_does_not_break_its_line(tmp_path: Path) -> None:
+    # Tesseract boxed "PHỐ" over "HÀ" on a generated party header: the layer ends a word a
+    # space before the next one starts, or pdftotext breaks the line between them
+    words = [Word("ĐẢNG", (277, 274, 429, 324), 89.0, (1, 1, 1)),
+             Word("BỘ", (452, 276, 509, 332), 95.0, (1, 1, 1)),
+             Word("THÀNH", (530, 277, 722, 345), 93.0, (1, 1, 1)),
+             Word("PHỐ", (746, 273, 948, 345), 80.0, (1, 1, 1)),
+             Word("HÀ", (860, 267, 924, 350), 96.0, (1, 1, 1)),
+             Word("NỘI", (968, 276, 1055, 332), 95.0, (1, 1, 1))]
+    pdf = pikepdf.new()
+    sheet = pdf.add_blank_page(page_size=(595, 842))
+    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
+    sheet.Contents = pdf.make_stream(text_layer(words, DPI, 842))
+    pdf.save(tmp_path / "line.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "line.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert text.split("\n")[0].split() == [w.text for w in words]
+
+
+def test_a_short_justified_line_is_not_cut_into_columns(tmp_path: Path) -> None:
+    # a paragraph's first line justified over seven words (gaps of 2.5 line heights) and the
+    # two lines under it, as Tesseract boxed them on a generated page
+    rows = [[("Thực", 547, 1013, 685, 1068), ("hiện", 825, 1011, 942, 1068),
+             ("Chương", 1081, 1013, 1296, 1069), ("trình", 1434, 1011, 1565, 1057),
+             ("phối", 1707, 1005, 1822, 1073), ("hợp", 1963, 1013, 2063, 1069),
+             ("số", 2202, 1009, 2262, 1058)],
+            [("267/CTPH-MTTQ-UBND", 401, 1093, 1058, 1143), ("ngày", 1094, 1090, 1232, 1148),
+             ("26/03/2016", 1267, 1093, 1595, 1142), ("của", 1630, 1089, 1726, 1137),
+             ("Ban", 1765, 1094, 1868, 1137), ("Thường", 1901, 1090, 2114, 1148),
+             ("trực", 2149, 1095, 2260, 1147)],
+            [("Ủy", 402, 1157, 471, 1227), ("ban", 503, 1171, 603, 1216),
+             ("MTTQ", 639, 1172, 796, 1222), ("Việt", 825, 1169, 938, 1226),
+             ("Nam", 970, 1173, 1095, 1216), ("thành", 1127, 1169, 1291, 1216),
+             ("phố", 1324, 1167, 1427, 1227), ("về", 1456, 1167, 1520, 1216)]]
+    words = [Word(t, (x0, y0, x1, y1), 96.0, (7, 1, k))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
+    pdf = pikepdf.new()
+    sheet = pdf.add_blank_page(page_size=(595, 842))
+    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
+    sheet.Contents = pdf.make_stream(text_layer(words, DPI, 842))
+    pdf.save(tmp_path / "para.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "para.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert text.split() == [w.text for w in words]
