@@ -48,6 +48,7 @@ def test_party_number() -> None:
         ("Cầu Giấy, ngảy 15 thảng l2 năm 2019", "15/12/2019"),
         ("Hà Nội, 28/02/2021", "28/02/2021"),
         ("Hà Nội, ngày 30 tháng 02 năm 2021", ""),  # no such day: left empty
+        ("Huế, ngày 11 tháng Ø6 năm 2ØØ0", "11/06/2000"),  # a slashed zero
     ],
 )
 def test_date_forms(line: str, expected: str) -> None:
@@ -149,6 +150,12 @@ def test_an_unreadable_number_leaves_the_other_fields() -> None:
     assert f.issued.value == "05/01/1998"
     assert f.issuer.value == "QUẬN ỦY BA ĐÌNH"
     assert f.doc_type.value == "10" and f.subject.value.startswith("Triển khai")
+
+
+def test_a_speck_before_the_digits_gives_no_number() -> None:
+    """"Số: @5/…" may hide a digit in the speck ("05"): no number rather than "5/…"."""
+    assert read_fields(_party("Số: @5/MTTQ-BTT"), PAGE).number.empty
+    assert read_fields(_party("Số: Ø5/MTTQ-BTT"), PAGE).number.value == "05/MTTQ-BTT"
 
 
 def test_a_lost_slash_is_only_a_suggestion() -> None:

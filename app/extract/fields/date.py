@@ -10,17 +10,17 @@ from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue, found
 from app.extract.text import fold
 
-_D = r"[0-9oil|]{1,2}"
+_D = r"[0-9oøil|]{1,2}"
 _WORDS = re.compile(
-    rf"ng[a-z]?y\s*(?P<d>{_D})\s*th[a-z]?ng\s*(?P<m>{_D})\s*n[a-z]?m\s*(?P<y>[0-9oil|]{{4}})"
+    rf"ng[a-z]?y\s*(?P<d>{_D})\s*th[a-z]?ng\s*(?P<m>{_D})\s*n[a-z]?m\s*(?P<y>[0-9oøil|]{{4}})"
 )
 _NUMERIC = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?!\d)"
 )
 _DAY_NUMERIC = re.compile(rf"ng[a-z]?y\s*(?P<d>{_D})\s*[/.-]\s*(?P<m>{_D})\s*[/.-]\s*"
-                          r"(?P<y>[0-9oil|]{4})(?![0-9])")
+                          r"(?P<y>[0-9oøil|]{4})(?![0-9])")
 BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text
-_CONFUSED = str.maketrans("oil|", "0111")
+_CONFUSED = str.maketrans("oøil|", "00111")  # ø: a slashed zero
 FIRST_YEAR = 1945  # and no later than next year: a document is not dated decades ahead
 
 

@@ -10,7 +10,7 @@ from app.extract.layout import Layout, Segment
 from app.extract.model import ABBR_DIFFERS, DIGITS_UNSURE, EMPTY, SLASH_LOST, FieldValue, found
 from app.extract.text import letters
 
-_DIGITS = r"[0-9OoIl]{1,5}"
+_DIGITS = r"[0-9OoØøIl]{1,5}"
 _PART = r"[A-Za-zĐđÐ]+"
 _NOISE = r"[\s.,'‘’`]*"  # specks OCR reads around the number's / and -
 _DASH = rf"{_NOISE}[-–—]{_NOISE}"
@@ -25,7 +25,7 @@ _STATE = re.compile(
 # "Số: 7KH-MTTQ": the slash lost; only read after the label, and only offered as a suggestion
 _NO_SLASH = re.compile(rf"(?<![\w/-])(?P<n>\d{{1,5}})(?P<k>[A-ZĐ]{{1,4}}(?:{_DASH}[A-ZĐ]+)+)")
 _LABELS = ("so", "s")
-_CONFUSED = str.maketrans("OoIl", "0011")
+_CONFUSED = str.maketrans("OoØøIl", "000011")  # Ø: a slashed zero
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _clean(part: str) -> str:
 
 
 def _digits(raw: str) -> tuple[str, float] | None:
-    """The digits as printed (leading zeros kept), undoing O/0 and l/1 at a lower confidence."""
+    """The digits as printed (leading zeros kept), undoing O/Ø/0 and l/1 at a lower confidence."""
     if not any(c.isdigit() for c in raw):
         return None
     fixed = raw.translate(_CONFUSED)
