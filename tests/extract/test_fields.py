@@ -266,3 +266,15 @@ def test_type_letters_one_off_the_titles_make_the_number_a_suggestion() -> None:
     other = read_fields(header("932-KH/QU", "ngày 05 tháng 01 năm 2020", "THÔNG BÁO", "Lịch"),
                         PAGE)
     assert not other.number.suggested  # another type entirely: the number as printed
+
+
+@pytest.mark.parametrize(
+    ("subject", "suggested"),
+    [("Tình hình thực hiện quý TT năm 2023", True), ("Tình hình thực hiện quý II năm 2023", False),
+     ("Tình hình thực hiện quý IV năm 2023", False), ("Đại hội lần thứ 11 năm 2023", False)],
+)
+def test_a_word_of_thin_strokes_that_is_no_numeral_makes_the_subject_a_suggestion(
+    subject: str, suggested: bool,
+) -> None:
+    f = read_fields(header("15/MTTQ-BTT", "ngày 5 tháng 1 năm 2024", "BÁO CÁO", subject), PAGE)
+    assert f.subject.value == subject and f.subject.suggested is suggested

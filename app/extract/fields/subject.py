@@ -5,11 +5,23 @@ from __future__ import annotations
 import re
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, FieldValue, found
+from app.extract.model import EMPTY, THIN_STROKES, FieldValue, found
 from app.extract.text import fold
+from app.ocr.base import Word
 
 _VV = re.compile(r"^\s*v\s*[/|il1]\s*v\b\.?\s*")
+# a word made only of thin upright strokes ("TT" read for "II") that is no Roman numeral
+_THIN = re.compile(r"[IlT|]{2,4}")
+_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 MAX_STEP = 1.35  # a line further below the previous one than this × the line step ends the block
+
+
+def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0) -> FieldValue:
+    """The trích yếu as a field; a suggestion when a word of thin strokes reads as no numeral
+    (the model loses and merges such strokes: "quý TT" for "quý II", "II" for "III")."""
+    thin = any(_THIN.fullmatch(w.text.strip(",.;:")) and not _ROMAN.fullmatch(w.text.strip(",.;:"))
+               for w in words)
+    return found(text, words, factor, THIN_STROKES if thin else "")
 
 
 def _lines(segments: list[Segment]) -> list[list[Segment]]:
@@ -55,7 +67,7 @@ def under_title(layout: Layout, title: Segment) -> FieldValue:
     merged = Segment(tuple(w for s in head for w in s.words))
     block = _block(merged, below, step, title.cx, 0.05 * layout.width)
     words = tuple(w for s in block for w in s.words)
-    return found(" ".join(s.text for s in block), words)
+    return _subject(" ".join(s.text for s in block), words)
 
 
 def vv_line(layout: Layout, top: float, bottom: float) -> Segment | None:
@@ -74,4 +86,4 @@ def after_vv(layout: Layout, vv: Segment, bottom: float) -> FieldValue:
     m = _VV.match(fold(text))
     assert m is not None
     words = tuple(w for s in block for w in s.words)
-    return found(text[m.end():].strip(), words, 0.95)
+    return _subject(text[m.end():].strip(), words, 0.95)
