@@ -12,13 +12,16 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections.abc import Sequence
-from itertools import groupby, pairwise
+from itertools import combinations, groupby, pairwise
 
 from app.ocr.base import Word
 
 SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two columns
-COLUMN_GAP = 1.0  # an empty vertical stripe this many line heights wide separates columns
+COLUMN_GAP = 1.0  # a gap in a line this many line heights wide separates columns...
+STRIPE = 0.75  # ...and an empty vertical stripe this many line heights wide
 SPACES = 2.5  # ...and a gap in a line this many times its usual space does too
+NEAR = 0.75  # a gap this many line heights wide, under a column gap of the next line, is one
+NEAR_SPACES = 2.0  # ...when it is also this many times the line's usual space
 EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of them is a column
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
@@ -48,7 +51,10 @@ def _solid(seg: Segment) -> bool:
     return not all(_mark(w) for w in seg)
 
 
-def _cut(line: Segment) -> list[Segment]:
+Stripe = tuple[int, int, int, int]  # a column gap cut in a line: x0, y0, x1, y1
+
+
+def _cut(line: Segment, stripes: Sequence[Stripe] = ()) -> list[Segment]:
     """One Tesseract line (words left to right) cut at its column gaps (see `segments`)."""
     height = max(1.0, statistics.median(w.box[3] - w.box[1] for w in line))
     text = [w for w in line if not _mark(w)] or line
@@ -58,8 +64,19 @@ def _cut(line: Segment) -> list[Segment]:
     # justified: the spaces were stretched evenly over the line, none of them is a column's
     even = len(gaps) >= 3 and max(gaps) <= EVEN * max(1, min(gaps))
 
+    top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
+
+    def aligned(a: Word, b: Word) -> bool:
+        """A gap clearly wider than a space, under or over a column gap of a line beside."""
+        gap, middle = b.box[0] - a.box[2], (a.box[2] + b.box[0]) / 2
+        return gap >= max(NEAR * height, NEAR_SPACES * space) and any(
+            x0 <= middle <= x1 and y0 - height <= bottom and top <= y1 + height
+            and (y0, y1) != (top, bottom) for x0, y0, x1, y1 in stripes)
+
     def apart(a: Word, b: Word, words: bool = False) -> bool:
-        return not (words and even) and b.box[0] - a.box[2] > wide
+        if words and even:
+            return False
+        return b.box[0] - a.box[2] > wide or (words and aligned(a, b))
 
     found: list[Segment] = []
     current: Segment = []
@@ -90,12 +107,18 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     hiện   Chương   trình") is not cut. Gaps are measured between words with letters or
     digits; a mark alone in a gap that cuts the line (the rule under the issuer's name read as
     "_", a speck between the header columns read as "ˆ") is left out, and so is one far
-    before or after the line's words.
+    before or after the line's words. A gap clearly wider than the line's spaces (NEAR line
+    heights, NEAR_SPACES spaces) but narrower than that is cut too where a line just above or
+    below is cut across it: header columns set closer than a line height on one line.
     """
-    found: list[Segment] = []
-    for _, group in groupby(words, key=lambda w: w.line):
-        found += _cut(sorted(group, key=lambda w: w.box[0]))
-    return found
+    lines = [sorted(group, key=lambda w: w.box[0])
+             for _, group in groupby(words, key=lambda w: w.line)]
+    stripes: list[Stripe] = []
+    for line in lines:
+        cut = _cut(line)
+        top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
+        stripes += [(a[-1].box[2], top, b[0].box[0], bottom) for a, b in pairwise(cut)]
+    return [seg for line in lines for seg in _cut(line, stripes)]
 
 
 def _widest_gap(segs: list[Segment], axis: int) -> tuple[float, float]:
@@ -118,13 +141,16 @@ def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
             ) -> list[tuple[tuple[int, ...], Segment]]:
     """Order `segs` by recursive cuts at empty stripes; tag each with the column it lies in.
 
-    The column is the path of across-cuts (0 left, 1 right) that led to it.
+    The column is the path of across-cuts (0 left, 1 right) that led to it. A stripe down
+    is a cut when COLUMN_GAP line heights wide, or STRIPE where a line was cut across it.
     """
     if len(segs) <= 1:
         return [(column, s) for s in segs]
     x_gap, x_cut = _widest_gap(segs, 0)
     y_gap, y_cut = _widest_gap(segs, 1)
-    if x_gap >= COLUMN_GAP * height:
+    cut_there = any(a[0].line == b[0].line and _span(a, 0)[1] <= x_cut <= _span(b, 0)[0]
+                    for a, b in pairwise(segs))
+    if x_gap >= COLUMN_GAP * height or (x_gap >= STRIPE * height and cut_there):
         left = [s for s in segs if sum(_span(s, 0)) <= 2 * x_cut]
         right = [s for s in segs if sum(_span(s, 0)) > 2 * x_cut]
         return _xy_cut(left, height, (*column, 0)) + _xy_cut(right, height, (*column, 1))
@@ -133,6 +159,39 @@ def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
         lower = [s for s in segs if sum(_span(s, 1)) > 2 * y_cut]
         return _xy_cut(upper, height, column) + _xy_cut(lower, height, column)
     return [(column, s) for s in sorted(segs, key=lambda s: (_span(s, 1)[0], _span(s, 0)[0]))]
+
+
+def _box(block: list[Segment]) -> tuple[int, int, int, int]:
+    words = [w for seg in block for w in seg]
+    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
+            max(w.box[2] for w in words), max(w.box[3] for w in words))
+
+
+def _join_columns(runs: list[tuple[tuple[int, ...], list[Segment]]]) -> list[list[Segment]]:
+    """Join the blocks of one column (the same path of across-cuts) with nothing between them.
+
+    A cut across the page between a header's rows (its columns set too close for a cut down
+    between them first) made the issuer's name and its number line two blocks, and the
+    national title and the date two more, which pdftotext took for a table. Blocks with two
+    or more beside them are a table's cells and are left as they are.
+    """
+    joined = True
+    while joined:
+        joined = False
+        boxes = [_box(block) for _, block in runs]
+        beside = [sum(c[1] < a[3] and c[3] > a[1] for c in boxes) - 1 for a in boxes]
+        for k, j in combinations(range(len(runs)), 2):
+            a, b = boxes[k], boxes[j]
+            if runs[k][0] != runs[j][0] or b[1] < a[3] or max(beside[k], beside[j]) > 1:
+                continue  # not one column, or in a table's rows (cells read row by row)
+            left, right = min(a[0], b[0]), max(a[2], b[2])
+            if not any(c[1] < b[1] and c[3] > a[3] and c[0] < right and c[2] > left
+                       for n, c in enumerate(boxes) if n not in (k, j)):
+                runs[k] = (runs[k][0], runs[k][1] + runs[j][1])
+                del runs[j]
+                joined = True
+                break
+    return [block for _, block in runs]
 
 
 def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
@@ -144,5 +203,6 @@ def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
     if not segs:
         return []
     height = max(1.0, statistics.median(_height(s) for s in segs))
-    return [[seg for _, seg in run]
-            for _, run in groupby(_xy_cut(segs, height), key=lambda item: item[0])]
+    runs = [(column, [seg for _, seg in run])
+            for column, run in groupby(_xy_cut(segs, height), key=lambda item: item[0])]
+    return _join_columns(runs)

@@ -74,9 +74,16 @@ def _longest_rising(values: list[int]) -> int:
     return len(best)
 
 
-@pytest.mark.parametrize("seed", [5, 12])
-def test_first_page_reads_header_columns_one_after_the_other(seed: int, tmp_path: Path) -> None:
-    page = render_page(np.random.default_rng(seed), dpi=DPI, first_page=True)
+@pytest.mark.parametrize(("seed", "family", "variant"), [
+    (5, "liberation-serif", 0),
+    (12, "liberation-serif", 0),  # a party header: its number line two pitches down
+    # header columns set closer than a line height at the number line: cut across first
+    ((5150, 1), "liberation-sans", 1),
+])
+def test_first_page_reads_header_columns_one_after_the_other(
+        seed: int | tuple[int, int], family: str, variant: int, tmp_path: Path) -> None:
+    page = render_page(np.random.default_rng(seed), dpi=DPI, first_page=True, family=family,
+                       variant=variant)
     placed = _placed(page.text, _read_back(page, tmp_path))
     assert len(placed) >= len(page.text.splitlines()) // 2  # most lines were read whole
     assert placed == sorted(placed)
@@ -157,3 +164,33 @@ def test_a_short_justified_line_is_not_cut_into_columns(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "para.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert text.split() == [w.text for w in words]
+
+
+def test_header_columns_closer_than_a_line_height_are_cut_apart(tmp_path: Path) -> None:
+    # a generated header as Tesseract boxed it: on its first line the issuer's column ends
+    # 61 px (one line height, 2.3 spaces) before the national title; the line under it is
+    # cut there by a wide gap, and so the first line is cut there too
+    rows = [[("ỦY", 288, 289, 356, 343), ("BAN", 378, 303, 482, 342),
+             ("NHÂN", 509, 292, 657, 361), ("DÂN", 684, 292, 793, 361),
+             ("QUẬN", 818, 292, 970, 352), ("CỘNG", 1031, 292, 1199, 354),
+             ("HÒA", 1227, 292, 1354, 343), ("XÃ", 1376, 292, 1457, 342),
+             ("HỘI", 1482, 292, 1583, 354), ("CHỦ", 1610, 286, 1731, 343),
+             ("NGHĨA", 1760, 292, 1950, 343), ("VIỆT", 1971, 292, 2106, 354),
+             ("NAM", 2130, 303, 2261, 342)],
+            [("HẢI", 501, 365, 585, 404), ("CHÂU", 610, 364, 758, 405),
+             ("Độc", 1196, 358, 1315, 416), ("lập", 1343, 358, 1436, 417),
+             ("-", 1462, 383, 1480, 391), ("Tự", 1503, 362, 1586, 416),
+             ("do", 1607, 360, 1683, 405), ("-", 1709, 383, 1727, 391),
+             ("Hạnh", 1755, 360, 1916, 416), ("phúc", 1945, 358, 2095, 416)]]
+    words = [Word(t, (x0, y0, x1, y1), 93.0, (1, 1, k))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
+    pdf = pikepdf.new()
+    sheet = pdf.add_blank_page(page_size=(595, 842))
+    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
+    sheet.Contents = pdf.make_stream(text_layer(words, DPI, 842))
+    pdf.save(tmp_path / "header.pdf")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "header.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    read = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert read == ["ỦY BAN NHÂN DÂN QUẬN", "HẢI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc"]
