@@ -17,10 +17,11 @@ from typing import Any
 import pikepdf
 
 from app.sync.worker import SyncWorker, WorkerOptions
-from bench.proccpu import group_cpu_seconds
+from bench.proccpu import TICKS, group_cpu_seconds
 from bench.sync_station import resume_station, run_station
 from server.localweed import Seaweed
 from server.s3store import S3Settings, S3Store
+from testkit.postgres import cluster
 from testkit.proxy import FlakyProxy
 from testkit.serverproc import ORG_A, ServerProcess, start_server
 from testkit.signing import make_signer
@@ -34,33 +35,61 @@ RESUME_PAUSE = 0.3  # s before resuming: the worker's first back-off is 0.25–0
 DROPS = 12
 UPLINK = 50e6 / 8  # bytes/s: the station's uplink in the resume measure (50 Mbit/s)
 PARALLEL = WorkerOptions().parallel  # uploads at a time per station in `scanstation sync`
+REQUEST_KINDS = ("declare", "append", "finish", "complete")
+
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its living children (PostgreSQL's
+    postmaster and its backends; the ones that exited are in its cutime/cstime)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:  # ppid
+            total += sum(int(f) for f in fields[11:15])
+    return total / TICKS
+
+
+def _postmaster() -> int:
+    """The test cluster's postmaster (its pid file's first line)."""
+    return int((cluster().data / "postmaster.pid").read_text().split()[0])
 
 
 @dataclass
 class CpuMeter:
-    """CPU seconds of the server's processes (and the object store's, if any) over a phase,
-    per document: meaningful on a shared machine, where wall-clock figures are not."""
+    """CPU seconds of the server's processes, the object store's (if any) and the database's
+    over a phase, per document: meaningful on a shared machine, where wall-clock figures are
+    not."""
 
     server: int
     store: int | None = None
-    began: tuple[float, float] = (0.0, 0.0)
+    database: int | None = None
+    began: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
-    def _now(self) -> tuple[float, float]:
+    def _now(self) -> tuple[float, float, float]:
         store = group_cpu_seconds(self.store) if self.store is not None else 0.0
-        return group_cpu_seconds(self.server), store
+        database = _tree_cpu_seconds(self.database) if self.database is not None else 0.0
+        return group_cpu_seconds(self.server), store, database
 
     def start(self) -> None:
         self.began = self._now()
 
-    def per_doc_ms(self, docs: int) -> tuple[float, float]:
-        """Milliseconds of CPU per document since `start`: the server's, the store's."""
-        (server, store), (server0, store0) = self._now(), self.began
-        return round((server - server0) / docs * 1000, 1), round((store - store0) / docs * 1000, 1)
+    def per_doc_ms(self, docs: int) -> tuple[float, float, float]:
+        """Milliseconds of CPU per document since `start`: the server's, the store's, the
+        database's."""
+        return tuple(  # type: ignore[return-value]
+            round((now - then) / docs * 1000, 1)
+            for now, then in zip(self._now(), self.began, strict=True)
+        )
 
 
 def _throughput(
     server: ServerProcess, work: Path, signer: Any, meter: CpuMeter
-) -> tuple[float, tuple[float, float]]:
+) -> tuple[float, tuple[float, float, float]]:
     """One station, DOCS documents each with its own signed PDF (no verification reuse);
     documents per second, and the CPU per document of the server and of the store."""
     with new_catalog(work / "one", ORG_A) as catalog:
@@ -105,16 +134,29 @@ class Load:
     (declare, append, complete) in seconds, and documents stored per second in all."""
 
     parallel: int
-    latencies: list[tuple[str, float]]
+    latencies: list[tuple[str, float]]  # kinds: declare, append, finish, complete, upload
     docs_per_s: float
-    cpu_ms: tuple[float, float]  # per document: the server's processes, the object store's
+    cpu_ms: tuple[float, float, float]  # per document: server processes, object store, database
+    station_cpu_ms: float  # per document: the station processes' own CPU while they sent
     load: float  # the machine's load average (1 min) at the end
+
+    def total_cpu_ms(self) -> float:
+        """CPU per document of everything on the machine that served it."""
+        return sum(self.cpu_ms) + self.station_cpu_ms
 
     def p95(self, kind: str = "") -> float:
         """The 95th percentile in milliseconds, of every HTTP request, or of one kind
-        (declare, append, complete, or "upload": a whole upload, declare to receipt)."""
+        (declare, append, finish, complete, or "upload": a whole upload, declare to receipt)."""
         chosen = [t for k, t in self.latencies if k == kind or (not kind and k != "upload")]
-        return statistics.quantiles(chosen, n=20)[18] * 1000
+        return statistics.quantiles(chosen, n=20)[18] * 1000 if len(chosen) > 1 else 0.0
+
+    def uploads(self) -> int:
+        return sum(1 for k, _ in self.latencies if k == "upload")
+
+    def kinds(self) -> list[str]:
+        """The kinds of request this run made: a finishing PATCH replaces the complete."""
+        seen = {k for k, _ in self.latencies}
+        return [k for k in REQUEST_KINDS if k in seen]
 
     def figures(self) -> dict[str, float]:
         key = f"x{self.parallel}"
@@ -124,23 +166,27 @@ class Load:
             f"p50_latency_ms_{key}": round(statistics.median(requests) * 1000, 1),
             f"p95_upload_ms_{key}": round(self.p95("upload"), 1),
             f"p95_latency_ms_{key}": round(self.p95(), 1),
-            **{
-                f"p95_{k}_ms_{key}": round(self.p95(k), 1)
-                for k in ("declare", "append", "complete")
-            },
+            f"requests_per_upload_{key}": round(len(requests) / self.uploads(), 2),
+            **{f"p95_{k}_ms_{key}": round(self.p95(k), 1) for k in self.kinds()},
             f"docs_per_s_{key}": round(self.docs_per_s, 1),
             f"server_cpu_ms_per_doc_{key}": self.cpu_ms[0],
             f"store_cpu_ms_per_doc_{key}": self.cpu_ms[1],
+            f"database_cpu_ms_per_doc_{key}": self.cpu_ms[2],
+            f"station_cpu_ms_per_doc_{key}": self.station_cpu_ms,
+            f"total_cpu_ms_per_doc_{key}": round(self.total_cpu_ms(), 1),
             f"load_average_{key}": round(self.load, 2),
         }
 
     def line(self) -> str:
-        kinds = ", ".join(f"{k} {self.p95(k):.0f}" for k in ("declare", "append", "complete"))
+        kinds = ", ".join(f"{k} {self.p95(k):.0f}" for k in self.kinds())
         return (
             f"{STATIONS} stations × {self.parallel} upload(s) at a time, p95 per upload"
             f" {self.p95('upload'):6.1f} ms (target < 300), per HTTP request {self.p95():6.1f} ms"
-            f" ({kinds} ms), {self.docs_per_s:.0f} docs/s in all; CPU per document: server"
-            f" {self.cpu_ms[0]:.1f} ms{_store_text(self.cpu_ms[1])}; load {self.load:.1f}"
+            f" ({kinds} ms; {len(self.latencies) / self.uploads() - 1:.1f} per upload),"
+            f" {self.docs_per_s:.0f} docs/s in all; CPU per document: server"
+            f" {self.cpu_ms[0]:.1f} ms{_store_text(self.cpu_ms[1])}, database"
+            f" {self.cpu_ms[2]:.1f} ms, stations {self.station_cpu_ms:.1f} ms, in all"
+            f" {self.total_cpu_ms():.1f} ms; load {self.load:.1f}"
         )
 
 
@@ -165,11 +211,13 @@ def _concurrent(
         start.wait(300)  # every station enrolled, its client ready
         meter.start()
         began = time.perf_counter()
-        latencies = [t for job in jobs for t in job.result(600)]
+        results = [job.result(600) for job in jobs]
         took = time.perf_counter() - began
         docs = sum(map(len, packages))
         cpu = meter.per_doc_ms(docs)
-    return Load(parallel, latencies, docs / took, cpu, os.getloadavg()[0])
+    latencies = [t for timed, _ in results for t in timed]
+    stations = round(sum(spent for _, spent in results) / docs * 1000, 1)
+    return Load(parallel, latencies, docs / took, cpu, stations, os.getloadavg()[0])
 
 
 def _big_packages(work: Path, signer: Any, count: int) -> list[Path]:
@@ -265,7 +313,9 @@ def main(out: Path, storage: str = "file") -> dict[str, Any]:
         S3Store(s3).ensure_bucket()
     server = start_server(work / "srv", signer.root_pem, max_mib=16, workers=WORKERS, s3=s3)
     assert server.process is not None
-    meter = CpuMeter(server.process.pid, weed.process.pid if weed and weed.process else None)
+    meter = CpuMeter(
+        server.process.pid, weed.process.pid if weed and weed.process else None, _postmaster()
+    )
     load_before = os.getloadavg()
     try:
         rate, cpu = _throughput(server, work, signer, meter)
@@ -283,6 +333,7 @@ def main(out: Path, storage: str = "file") -> dict[str, Any]:
         "throughput_docs_per_s": round(rate, 1),
         "throughput_server_cpu_ms_per_doc": cpu[0],
         "throughput_store_cpu_ms_per_doc": cpu[1],
+        "throughput_database_cpu_ms_per_doc": cpu[2],
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
         "stations": STATIONS,
@@ -293,7 +344,7 @@ def main(out: Path, storage: str = "file") -> dict[str, Any]:
     print(f"sync ({storage} storage), load average {load_before[0]:.1f} at the start")
     print(
         f"sync throughput      {rate:7.1f} docs/s   (target ≥ 20); CPU per document: server"
-        f" {cpu[0]:.1f} ms{_store_text(cpu[1])}"
+        f" {cpu[0]:.1f} ms{_store_text(cpu[1])}, database {cpu[2]:.1f} ms"
     )
     for load in loads:
         print(load.line())

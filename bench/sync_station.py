@@ -17,7 +17,8 @@ from app.sync.throttle import TokenBucket
 
 class TimedClient(SyncClient):
     """The station's own client, noting how long every HTTP request took (seconds), by kind:
-    declare (POST /v1/uploads), append (PATCH) or complete."""
+    declare (POST /v1/uploads), append (PATCH), finish (the last PATCH, which completes the
+    upload in the same request) or complete (a completion on its own)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -25,6 +26,8 @@ class TimedClient(SyncClient):
 
     def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         kind = "append" if method == "PATCH" else url.rsplit("/", 1)[-1]
+        if kind == "append" and kwargs.get("headers", {}).get("Upload-Complete") == "?1":
+            kind = "finish"
         start = time.perf_counter()
         try:
             return super()._call(method, url, **kwargs)
@@ -36,13 +39,14 @@ class TimedClient(SyncClient):
 
 def run_station(
     server: str, code: str, paths: list[Path], parallel: int, start: threading.Barrier
-) -> list[tuple[str, float]]:
+) -> tuple[list[tuple[str, float]], float]:
     """Enroll with `code`, then (once every station is ready) send `paths`, `parallel` at once,
     as the sync worker does; return every request's latency, and each whole upload's (declare
-    to receipt) as kind "upload"."""
+    to receipt) as kind "upload", and the CPU seconds this process spent sending."""
     client = TimedClient(enroll(server, code, "bench"), connections=parallel)
     jobs = [(p, hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size) for p in paths]
     start.wait(120)
+    cpu = time.process_time()
     uploads: list[tuple[str, float]] = []
 
     def timed(job: tuple[Path, str, int]) -> dict[str, Any]:
@@ -57,7 +61,7 @@ def run_station(
                 assert receipt["server_id"]
     finally:
         client.close()
-    return client.latencies + uploads
+    return client.latencies + uploads, time.process_time() - cpu
 
 
 def resume_station(

@@ -149,18 +149,19 @@ def create_app(config: Config) -> FastAPI:
                 413, "too_large", f"{body.size} bytes exceeds the limit of {config.max_upload}."
             )
         upload = uploads.start(pool, who, body.sha256, body.size)
-        offset = services.spool.offset(upload.id)
+        offset = services.spool.offset(upload)
         return {"upload_id": upload.id, "offset": offset, "size": upload.size}
 
     @app.head("/v1/uploads/{upload_id}")
     def upload_offset(upload_id: str, who: Station) -> Response:
         upload = uploads.find(pool, who, upload_id)
-        offset = services.spool.offset(upload.id)
+        offset = services.spool.offset(upload)
         return Response(headers={"Upload-Offset": str(offset), "Upload-Length": str(upload.size)})
 
     @app.patch(
         "/v1/uploads/{upload_id}",
         status_code=204,
+        responses={200: {"description": "The receipt (Upload-Complete: ?1 with the last bytes)"}},
         openapi_extra={
             "parameters": [
                 {
@@ -168,7 +169,15 @@ def create_app(config: Config) -> FastAPI:
                     "in": "header",
                     "required": True,
                     "schema": {"type": "integer"},
-                }
+                },
+                {
+                    "name": "Upload-Complete",
+                    "in": "header",
+                    "required": False,
+                    "description": "?1 on the request with the last bytes: the server "
+                    "completes the upload in the same request and answers 200 with the receipt",
+                    "schema": {"type": "string", "enum": ["?1", "?0"]},
+                },
             ],
             "requestBody": {
                 "required": True,
@@ -191,7 +200,11 @@ def create_app(config: Config) -> FastAPI:
             raise ApiError(
                 413, "too_large", f"Only {upload.size - offset} more bytes are expected."
             )
-        held = await services.spool.append(pool, upload, offset, _body(request))
+        final = request.headers.get("upload-complete") == "?1"
+        held = await services.spool.append(pool, upload, offset, _body(request), final=final)
+        if final and held == upload.size:  # the last bytes: completed in the same request
+            receipt = await run_in_threadpool(ingest.complete, services, who, upload)
+            return JSONResponse(receipt, headers={"Upload-Offset": str(held)})
         return Response(status_code=204, headers={"Upload-Offset": str(held)})
 
     @app.post("/v1/uploads/{upload_id}/complete")

@@ -1,6 +1,7 @@
 """Complete an upload: check the hash, the package (app.catalog.export.reader: names, limits,
 every checksum computed from the bytes), the organisation and the signatures; only then store
-the package, its PDFs and a new version of each document, under the hashes computed here."""
+the package, each document's newest PDF and a new version of each document, under the hashes
+computed here."""
 
 from __future__ import annotations
 
@@ -130,9 +131,9 @@ def _checked(services: Services, principal: Principal, part: Path, work: Path) -
 def _store(
     services: Services, principal: Principal, upload: Upload, part: Path, package: Package
 ) -> dict[str, Any]:
-    for doc in package.documents:
-        for item in doc.files:
-            services.store.put_file(item.path, item.sha256)  # a PDF already stored: no-op
+    for doc in package.documents:  # the PDF its version row names; the package holds them all
+        newest = doc.files[-1]
+        services.store.put_file(newest.path, newest.sha256)
     services.store.put_file(part, upload.sha256)
     server_id = uuid.uuid4().hex
     received = now()

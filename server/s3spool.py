@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import json
 import shutil
 import tempfile
@@ -73,15 +72,19 @@ class S3Spool:
     def key(self, upload_id: str) -> str:
         return f"{self.store.settings.prefix}uploads/{upload_id}"
 
-    def offset(self, upload_id: str) -> int:
-        with self.pool.connection(autocommit=True) as conn:
-            row = conn.execute("SELECT received FROM upload WHERE id = %s", (upload_id,)).fetchone()
-        return 0 if row is None else int(row[0])
+    def offset(self, upload: Upload) -> int:
+        return upload.received  # its row's, read with it
 
     async def append(
-        self, pool: Pool, upload: Upload, offset: int, body: AsyncIterator[bytes]
+        self,
+        pool: Pool,
+        upload: Upload,
+        offset: int,
+        body: AsyncIterator[bytes],
+        *,
+        final: bool = False,
     ) -> int:
-        check_offset(offset, await run_in_threadpool(self.offset, upload.id))
+        check_offset(offset, upload.received)  # again under the row's lock once bytes are in
         remaining = upload.size - offset
         with tempfile.SpooledTemporaryFile(max_size=BUFFER, dir=str(self.root)) as buffer:
             written = 0
@@ -91,11 +94,17 @@ class S3Spool:
                 buffer.write(chunk)
                 written += len(chunk)
             buffer.seek(0)
-            return await run_in_threadpool(self._store, upload, offset, buffer, written)
+            return await run_in_threadpool(self._store, upload, offset, buffer, written, final)
 
-    def _store(self, upload: Upload, offset: int, buffer: IO[bytes], written: int) -> int:
+    def _store(
+        self, upload: Upload, offset: int, buffer: IO[bytes], written: int, final: bool
+    ) -> int:
+        whole = offset == 0 and written == upload.size  # the whole package in this request
+        if whole and final:  # completed at once from this copy: nothing goes to the store
+            self._keep(upload.id, buffer)
+            return written
         end = self._commit(upload, offset, buffer, written)
-        if offset == 0 and end == upload.size:  # the whole package in this request
+        if whole:
             self._keep(upload.id, buffer)
         return end
 
@@ -103,9 +112,11 @@ class S3Spool:
         return self.root / f"{upload_id}.whole"
 
     def _keep(self, upload_id: str, buffer: IO[bytes]) -> None:
-        """Keep a copy of a package that arrived whole (after its row says so), so that its
-        completion in this process reads it here instead of getting it back from the store.
-        A cache only: not fsynced, removed by the completion, the discard or the purge."""
+        """Keep a copy of a package that arrived whole, so that its completion in this process
+        reads it here instead of getting it back from the store (after its row says so), or
+        without it ever going to the store (the station asked to complete in the same
+        request: its receipt is then the only acknowledgement). Not fsynced, removed by the
+        completion, the discard or the purge."""
         buffer.seek(0)
         temp = self.root / f"{upload_id}.whole-tmp"
         with temp.open("wb") as out:
@@ -140,13 +151,14 @@ class S3Spool:
     def _locked(self, upload_id: str) -> Iterator[tuple[psycopg.Connection, dict[str, Any]]]:
         """The upload's row, locked for this transaction (409 busy after LOCK_WAIT)."""
         with self.pool.connection() as conn:
-            conn.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
             try:
-                cursor = conn.execute(
-                    "SELECT received, multipart_id, parts, piece FROM upload"
-                    " WHERE id = %s FOR UPDATE",
-                    (upload_id,),
-                )
+                with conn.pipeline():  # the two statements in one round trip
+                    conn.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
+                    cursor = conn.execute(
+                        "SELECT received, multipart_id, parts, piece FROM upload"
+                        " WHERE id = %s FOR UPDATE",
+                        (upload_id,),
+                    )
             except psycopg.errors.LockNotAvailable:
                 raise ApiError(
                     409, "busy", "Another request is writing this upload; retry."
@@ -210,20 +222,25 @@ class S3Spool:
         caller then refuses the package. The objects go once that has committed."""
         refusal: ApiError | None = None
         held: _Held | None = None
+        multipart_id: str | None = None  # one left to abort once the upload is removed
+        stored = True  # whether any byte of it went to the store
         try:
             with self._locked(upload.id) as (conn, row):  # commits when the block ends
-                if row["received"] != upload.size:
-                    raise ApiError(
-                        409,
-                        "incomplete",
-                        f"Only {row['received']} of {upload.size} bytes were received.",
-                    )
-                self._assemble(upload.id, row)
                 work = Path(tempfile.mkdtemp(dir=self.root))
                 self._held[upload.id] = held = _Held(conn)
+                stored = row["received"] > 0
                 try:
                     local = work / "package.zip"
-                    if not self._take_local(upload, local):
+                    if self._take_local(upload, local):  # every byte, whatever the row says
+                        multipart_id = row["multipart_id"]
+                    elif row["received"] != upload.size:
+                        raise ApiError(
+                            409,
+                            "incomplete",
+                            f"Only {row['received']} of {upload.size} bytes were received.",
+                        )
+                    else:
+                        self._assemble(upload.id, row)
                         answer = self.s3.get_object(Bucket=self.bucket, Key=self.key(upload.id))
                         with local.open("wb") as out:
                             shutil.copyfileobj(answer["Body"], out, MiB)
@@ -235,24 +252,20 @@ class S3Spool:
                     shutil.rmtree(work, ignore_errors=True)
         except (BotoCoreError, ClientError) as err:
             raise StoreUnavailable(err) from err
-        if held is not None and held.gone:  # its removal committed: now the objects (assembled:
-            self._remove_objects(upload.id, None)  # no multipart upload left)
+        if held is not None and held.gone:  # its removal committed: now the objects
+            self._remove_objects(upload.id, multipart_id, stored=stored)
         if refusal is not None:
             raise refusal
 
     def _take_local(self, upload: Upload, target: Path) -> bool:
         """Move this process's copy of the package (`_keep`) to `target`, if there is one
-        and it holds the declared bytes (else the store's copy is read)."""
+        with the declared size (the completion checks its SHA-256 as it checks any)."""
         kept = self._local(upload.id)
         try:
             kept.replace(target)
         except FileNotFoundError:
             return False
-        digest = hashlib.sha256()
-        with target.open("rb") as handle:
-            while chunk := handle.read(MiB):
-                digest.update(chunk)
-        if digest.hexdigest() == upload.sha256:
+        if target.stat().st_size == upload.size:
             return True
         target.unlink()
         return False
@@ -302,9 +315,14 @@ class S3Spool:
         if row is not None:
             self._remove_objects(upload.id, row[0])
 
-    def _remove_objects(self, upload_id: str, multipart_id: str | None) -> None:
-        """Its objects in the store, and this process's copy of the package, if any."""
+    def _remove_objects(
+        self, upload_id: str, multipart_id: str | None, *, stored: bool = True
+    ) -> None:
+        """Its objects in the store (none when no byte of it was `stored` there: completed
+        from this process's copy as it arrived), and that copy, if any."""
         self._local(upload_id).unlink(missing_ok=True)
+        if not stored:
+            return
         key = self.key(upload_id)
         with contextlib.suppress(ClientError, BotoCoreError):  # NoSuchUpload once assembled
             if multipart_id:

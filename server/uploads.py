@@ -29,12 +29,15 @@ LOCK_POLL = 0.02
 
 @dataclass(frozen=True)
 class Upload:
-    """An upload in progress: whose, which package hash and how many bytes in all."""
+    """An upload in progress: whose, which package hash, how many bytes in all, and the
+    bytes its row said were acknowledged when it was read (object storage keeps the offset
+    there; the local spool's offset is its part file's size)."""
 
     id: str
     station_id: str
     sha256: str
     size: int
+    received: int = 0
 
 
 class UploadSpool(Protocol):
@@ -44,16 +47,25 @@ class UploadSpool(Protocol):
 
     root: Path
 
-    def offset(self, upload_id: str) -> int:
-        """The bytes held (acknowledged) for this upload."""
+    def offset(self, upload: Upload) -> int:
+        """The bytes held (acknowledged) for this upload, read with it (no second look)."""
         ...
 
     async def append(
-        self, pool: Pool, upload: Upload, offset: int, body: AsyncIterator[bytes]
+        self,
+        pool: Pool,
+        upload: Upload,
+        offset: int,
+        body: AsyncIterator[bytes],
+        *,
+        final: bool = False,
     ) -> int:
         """Append `body` at `offset` (409 offset_mismatch otherwise, 413 past the declared
         size); keep what arrived when the body ends early; return the new offset once it is
-        durable."""
+        durable. With `final` (the station asks to complete in the same request) and every
+        byte of the package then present, the spool may keep them only for this process's
+        completion, which the caller starts at once: the new offset is then acknowledged by
+        the receipt alone, never by itself."""
         ...
 
     def finished(self, pool: Pool, upload: Upload) -> contextlib.AbstractContextManager[Path]:
@@ -91,9 +103,9 @@ class Spool:
     def path(self, upload_id: str) -> Path:
         return self.root / f"{upload_id}.part"
 
-    def offset(self, upload_id: str) -> int:
+    def offset(self, upload: Upload) -> int:
         try:
-            return self.path(upload_id).stat().st_size
+            return self.path(upload.id).stat().st_size
         except FileNotFoundError:
             return 0
 
@@ -130,7 +142,13 @@ class Spool:
         return handle
 
     async def append(
-        self, pool: Pool, upload: Upload, offset: int, body: AsyncIterator[bytes]
+        self,
+        pool: Pool,
+        upload: Upload,
+        offset: int,
+        body: AsyncIterator[bytes],
+        *,
+        final: bool = False,
     ) -> int:
         part = await run_in_threadpool(self.lock, upload.id)
         try:
@@ -147,7 +165,8 @@ class Spool:
                     raise ApiError(413, "too_large", "More bytes than the declared size.")
                 part.write(chunk)
                 written += len(chunk)
-            await run_in_threadpool(_sync, part, self.path(upload.id), have == 0)
+            if not (final and have + written == upload.size):  # else the receipt acknowledges
+                await run_in_threadpool(_sync, part, self.path(upload.id), have == 0)
             return have + written
         finally:
             part.close()
@@ -231,35 +250,46 @@ def existing_receipt(pool: Pool, sha256: str, principal: Principal) -> dict[str,
     return receipt
 
 
+# One round trip: the new row, or (its insert skipped on the conflict) the open one, which
+# the statement's snapshot shows as it was before it.
+_START = """
+WITH made AS (
+    INSERT INTO upload (id, station_id, sha256, size, created_at) VALUES (%s, %s, %s, %s, %s)
+    ON CONFLICT (station_id, sha256) DO NOTHING RETURNING id, size, received)
+SELECT id, size, received FROM made
+UNION ALL
+SELECT id, size, received FROM upload WHERE station_id = %s AND sha256 = %s
+"""
+
+
 def start(pool: Pool, principal: Principal, sha256: str, size: int) -> Upload:
     """The station's open upload for this package, or a new one."""
-    with pool.connection(autocommit=True) as conn:
-        conn.execute(
-            "INSERT INTO upload (id, station_id, sha256, size, created_at) VALUES (%s,%s,%s,%s,%s)"
-            " ON CONFLICT (station_id, sha256) DO NOTHING",
-            (uuid.uuid4().hex, principal.name, sha256, size, now()),
-        )
-        row = conn.execute(
-            "SELECT id, size FROM upload WHERE station_id = %s AND sha256 = %s",
-            (principal.name, sha256),
-        ).fetchone()
-    assert row is not None
+    for _ in range(3):  # the open one removed between the insert and the read: once more
+        with pool.connection(autocommit=True) as conn:
+            row = conn.execute(
+                _START,
+                (uuid.uuid4().hex, principal.name, sha256, size, now(), principal.name, sha256),
+            ).fetchone()
+        if row is not None:
+            break
+    else:
+        raise ApiError(409, "busy", "This upload is being completed or removed; retry.")
     if row[1] != size:
         raise ApiError(409, "size_changed", "An upload of this hash with another size is open.")
-    return Upload(row[0], principal.name, sha256, size)
+    return Upload(row[0], principal.name, sha256, size, int(row[2]))
 
 
 def find(pool: Pool, principal: Principal, upload_id: str) -> Upload:
     """The station's own upload `upload_id` (404 for anyone else's, or once purged)."""
     with pool.connection(autocommit=True) as conn:
         row = conn.execute(
-            "SELECT station_id, sha256, size FROM upload WHERE id = %s", (upload_id,)
+            "SELECT station_id, sha256, size, received FROM upload WHERE id = %s", (upload_id,)
         ).fetchone()
     if row is None or row[0] != principal.name:
         raise ApiError(
             404, "no_upload", f"No upload {upload_id} for this station; declare it again."
         )
-    return Upload(upload_id, row[0], row[1], row[2])
+    return Upload(upload_id, row[0], row[1], row[2], int(row[3]))
 
 
 def still_open(pool: Pool, upload_id: str) -> bool:

@@ -1,5 +1,6 @@
 """Object storage (a real SeaweedFS): the blob store, and partial uploads that any server
-process can take over — two processes with their own folders, one killed, the store restarted."""
+process can take over — two processes with their own folders, one killed, the store restarted,
+the last PATCH (which completes) cut short."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ import httpx
 import pikepdf
 import pytest
 
+from app.sync.client import SyncClient, enroll
+from app.sync.credentials import Credentials
 from server.s3store import S3Settings, S3Store
 from testkit.serverproc import ORG_A, ServerProcess, start_server
 from testkit.signing import PdfSigner
 from testkit.station import add_signed, new_catalog
 from tests.fixtures.seaweed import Seaweed, new_bucket
+from tests.server.test_uploads import hang_up_patch
 
 MiB = 1 << 20
 
@@ -254,3 +258,67 @@ def test_the_object_store_restarted_mid_upload(
     assert station.send(first, upload, package, held, len(package)) == len(package)
     assert station.complete(first, upload).status_code == 200
     _stored_once(first, bucket, package)
+
+
+def _one_page(folder: Path, signer: PdfSigner) -> bytes:
+    scan, signed = signer.pair(folder, "small")
+    with new_catalog(folder / "small-catalog", ORG_A) as catalog:
+        code = add_signed(catalog, scan, signed, 1)[0]
+        return catalog.network_package(code, folder / "small.zip").read_bytes()
+
+
+def test_a_package_sent_whole_with_its_completion(
+    pair: tuple[ServerProcess, ServerProcess, S3Settings], signer: PdfSigner, tmp_path: Path
+) -> None:
+    """The whole package and `Upload-Complete: ?1` in one request: the receipt in the answer
+    (the bytes kept in the process for the completion, nothing left in the bucket); the same
+    with a SHA-256 that does not match: refused, nothing stored, no work file left."""
+    first, _, bucket = pair
+    data, station = _one_page(tmp_path, signer), _Station(first)
+    final = {"Upload-Offset": "0", "Upload-Complete": "?1"}
+    upload = station.declare(first, data)
+    with station.client(first) as http:
+        answer = http.patch(f"/v1/uploads/{upload}", content=data, headers=final)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["sha256"] == hashlib.sha256(data).hexdigest()
+    _stored_once(first, bucket, data)
+    blobs = S3Store(bucket).s3.list_objects_v2(Bucket=bucket.bucket, Prefix="blobs/")
+    assert blobs["KeyCount"] == 2  # the package and its signed PDF (the scan is in the package)
+    lie = hashlib.sha256(b"another package").hexdigest()
+    with station.client(first) as http:
+        made = http.post("/v1/uploads", json={"sha256": lie, "size": len(data)}).json()
+        refused = http.patch(f"/v1/uploads/{made['upload_id']}", content=data, headers=final)
+    assert refused.status_code == 422 and refused.json()["error"] == "checksum_mismatch"
+    assert first.sql("SELECT count(*) FROM package") == [(1,)]
+    assert first.sql("SELECT count(*) FROM upload") == [(0,)]
+    assert not any((first.config.storage / "work").iterdir())
+
+
+def test_a_last_patch_cut_short_is_resumed_through_the_other_process(
+    pair: tuple[ServerProcess, ServerProcess, S3Settings], package: bytes, tmp_path: Path
+) -> None:
+    """The last PATCH (with the completion asked) cut after 3 of its 5 MiB: no completion;
+    the station's client resumes through the other process from what the store holds, and
+    its last PATCH there completes the upload."""
+    first, second, bucket = pair
+    creds = enroll(first.url, first.enroll_code(ORG_A), "t")
+    auth = (creds.station_id, creds.secret)
+    sha = hashlib.sha256(package).hexdigest()
+    with httpx.Client(base_url=first.url, auth=auth, timeout=60) as http:
+        upload = http.post("/v1/uploads", json={"sha256": sha, "size": len(package)}).json()
+        url = f"/v1/uploads/{upload['upload_id']}"
+        sent = http.patch(url, content=package[: 6 * MiB], headers={"Upload-Offset": "0"})
+        assert sent.status_code == 204
+    rest = package[6 * MiB :]
+    hang_up_patch(first.url, auth, upload["upload_id"], 6 * MiB, rest, 3 * MiB)
+    assert first.sql("SELECT count(*) FROM package") == [(0,)]  # nothing completed
+    path = tmp_path / "big.zip"
+    path.write_bytes(package)
+    client = SyncClient(Credentials(**{**creds.__dict__, "server": second.url}))
+    try:
+        receipt = client.upload(path, sha, len(package))
+    finally:
+        client.close()
+    assert client.bytes_sent <= len(rest)  # from the store's offset, not from the start
+    assert receipt["sha256"] == sha
+    _stored_once(second, bucket, package)
