@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import cv2
 import numpy as np
 
+from app.errors import InputError
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
@@ -49,16 +50,24 @@ class Rereader:
     dpi: float
     lines_read: int = 0  # how many line readings were made (for the bench's cost)
     _image: np.ndarray | None = field(default=None, init=False, repr=False)
+    _lost: bool = field(default=False, init=False, repr=False)
 
-    def _page(self) -> np.ndarray:
-        if self._image is None:
-            self._image = self.pixels()
+    def _page(self) -> np.ndarray | None:
+        """The page image; None when it cannot be had (its saved file gone or unreadable):
+        then nothing is read again and the first readings stand."""
+        if self._image is None and not self._lost:
+            try:
+                self._image = self.pixels()
+            except (InputError, OSError, ValueError):
+                self._lost = True
         return self._image
 
     def read(self, box: Box, scale: float) -> Segment | None:
         """The line in `box` (page pixels) read at `scale`, as a segment boxed in page pixels;
-        None when nothing was read or the box lies off the page."""
+        None when nothing was read, the box lies off the page or the page image is lost."""
         image = self._page()
+        if image is None:
+            return None
         height, width = image.shape[:2]
         margin = round(MARGIN * (box[3] - box[1]))
         x0, y0 = max(0, box[0] - margin), max(0, box[1] - margin)

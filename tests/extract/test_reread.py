@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from app.errors import InputError
 from app.extract.layout import Segment
 from app.extract.model import DIGITS_UNSURE, UNSURE, FieldValue
 from app.extract.read import PageFields, read_fields
@@ -134,6 +135,25 @@ def test_a_misread_word_is_not_confirmed(first_page: tuple[RenderedPage, OcrResu
     rendered, ocr = first_page
     misread = _damaged(ocr, "trật", "trậc", conf=20.0)
     assert _fields(rendered, misread).subject.suggested
+
+
+def test_a_lost_page_image_leaves_the_first_readings(
+    first_page: tuple[RenderedPage, OcrResult],
+) -> None:
+    """The page's saved image gone (the desk renders it again from the batch folder): the
+    fields read first stand, nothing is lost or raised."""
+    rendered, ocr = first_page
+    assert rendered.fields is not None
+    number = rendered.fields.number
+    unsure = _damaged(ocr, number, number, conf=20.0)
+
+    def gone() -> np.ndarray:
+        raise InputError("Cannot read the saved page.", hint="Rescan the page.")
+
+    lines = Rereader(TesseractEngine(lang="vie"), gone, DPI)
+    got = read_fields(unsure, _size(rendered), reread=lines)
+    assert got == read_fields(unsure, _size(rendered))
+    assert got.number.value == number and got.number.why == UNSURE and lines.lines_read == 0
 
 
 def test_a_box_off_the_page_reads_nothing() -> None:
