@@ -92,9 +92,12 @@ def read_fields(
     number_line = num.segment if num else number.unread_line(layout, dated)
     date_bottom = bottom if title else layout.height * 0.45
     date_line = date.line(layout, date_bottom) or date.unread_line(layout, date_bottom)
+    number_field = settle(number.field(num, abbrs), number_line, reread,
+                          lambda line: number.field(number.parse(line), abbrs))
+    if num is None and number_field.value and not number_field.suggested:
+        num = number.parse(Segment(number_field.words))  # read again: the type may need it
     return PageFields(
-        number=settle(number.field(num, abbrs), number_line, reread,
-                      lambda line: number.field(number.parse(line), abbrs)),
+        number=number_field,
         issued=settle(date.value(date_line) if date_line else EMPTY, date_line, reread,
                       date.value),
         doc_type=doctype.field(title, num, vv is not None, types),

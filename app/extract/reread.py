@@ -2,7 +2,7 @@
 
 The page OCR reads a whole page at one scale; a number or a date it read as debris ("@B5"), as
 an impossible date ("tháng 69 năm 2612") or only unsure is read again: the line's box is cut
-from the cleaned page with a margin, enlarged (×2, then ×3, then ×1.5) and read as one line.
+from the cleaned page with a narrow margin, enlarged (×2, then ×3, then ×1.5) and read as one line.
 A value is filled in only when two readings agree on it: two of the new readings, or one new
 reading and the first: the same value when the first was only unsure (not when the model
 weighed other digits for it); when the first gave no valid value, one that differs from its
@@ -33,7 +33,8 @@ from app.extract.model import (
 from app.ocr.base import Box, OcrEngine, Word
 
 SCALES = (2.0, 3.0, 1.5)  # enlargements tried in turn, until two readings agree
-MARGIN = 0.4  # white kept around the line's box, × the line's height
+MARGIN = 0.4  # page kept left and right of the line's box, × the line's height
+MARGIN_Y = 0.1  # ... and above and below it: no more, or the next line's marks get read too
 BORDER = 16  # pixels of white added around the cut, at its new scale
 REREAD_UNSURE = "read again at another scale, not confirmed by a second reading"
 # digits a page model confuses in worn or typewritten faces (each pair both ways)
@@ -69,9 +70,9 @@ class Rereader:
         if image is None:
             return None
         height, width = image.shape[:2]
-        margin = round(MARGIN * (box[3] - box[1]))
-        x0, y0 = max(0, box[0] - margin), max(0, box[1] - margin)
-        x1, y1 = min(width, box[2] + margin), min(height, box[3] + margin)
+        margin, margin_y = (round(m * (box[3] - box[1])) for m in (MARGIN, MARGIN_Y))
+        x0, y0 = max(0, box[0] - margin), max(0, box[1] - margin_y)
+        x1, y1 = min(width, box[2] + margin), min(height, box[3] + margin_y)
         if x1 - x0 < 2 or y1 - y0 < 2:
             return None
         cut = image[y0:y1, x0:x1]

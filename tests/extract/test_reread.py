@@ -112,6 +112,20 @@ def test_nothing_readable_leaves_the_first_reading(
     assert _fields(rendered, debris, engine=NullEngine()).number.value == ""
 
 
+def test_a_cong_van_typed_from_its_number_read_again() -> None:
+    """A công văn names no type in a title: its type comes from the "V/v" line with the
+    number; the number read as debris and read again still gives the type."""
+    rendered = render_page(np.random.default_rng(8), dpi=DPI, first_page=True)
+    assert rendered.fields is not None and rendered.fields.type_code == "22"
+    number = rendered.fields.number  # "165/MTTQ-BTT"
+    ocr = TesseractEngine(lang="vie").recognize(rendered.image, DPI)
+    read = next(w.text for w in ocr.words if w.text.startswith(number.split("/")[0]))
+    damaged = _damaged(ocr, read, "@B" + read[2:])  # the page OCR reads "165/.MTTQ-BTT"
+    assert read_fields(damaged, _size(rendered)).doc_type.value == ""
+    again = _fields(rendered, damaged)
+    assert again.number.value == number and again.doc_type.value == "22"
+
+
 def test_unsure_words_of_a_subject_confirmed_by_a_second_reading(
     first_page: tuple[RenderedPage, OcrResult],
 ) -> None:
