@@ -18,6 +18,7 @@ from app.pipeline.documents import pdf_page, write_documents, write_pages
 from app.pipeline.progress import CancelToken, Progress
 from app.pipeline.report import build_report
 from app.pipeline.runner import default_jobs, process_pages
+from app.pipeline.spool import SpoolFolder
 from app.pipeline.steps import PageOptions, PageOutcome
 from app.scanner.base import ScanInterrupted, ScanSettings
 from app.scanner.factory import open_scanner
@@ -105,7 +106,7 @@ def convert_files(
 ) -> RunResult:
     """Turn images and PDFs into one clean, searchable PDF/A."""
     with tempfile.TemporaryDirectory(prefix="scanstation-convert-") as tmp:
-        store = RecoveryFolder(Path(tmp))
+        store = SpoolFolder(Path(tmp))
         raws = read_files(inputs, store, fallback_dpi=options.fallback_dpi)
         return _run(raws, out, options, progress, cancel, {"inputs": [str(p) for p in inputs]})
 
