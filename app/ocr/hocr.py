@@ -84,15 +84,17 @@ def _word(span: ET.Element, line: tuple[int, int, int]) -> ChoiceWord | None:
     return ChoiceWord(text, (x0, y0, x1, y1), score, line, _choices(span, text))
 
 
-def read_hocr(hocr: str | bytes) -> list[ChoiceWord]:
-    """The words of a page's hOCR in reading order, with their alternatives when present."""
+def _parse(hocr: str | bytes) -> ET.Element:
     try:
-        root = ET.fromstring(hocr)
+        return ET.fromstring(hocr)
     except ET.ParseError as err:
         raise DependencyError(
             f"Tesseract's hOCR output could not be read: {err}.",
             hint="Run `scanstation doctor` or reinstall tesseract-ocr.",
         ) from err
+
+
+def _words(root: ET.Element) -> list[ChoiceWord]:
     words: list[ChoiceWord] = []
     blocks = (d for d in root.iter(f"{_NS}div") if d.get("class") != "ocr_page")
     for b, block in enumerate(blocks, 1):  # numbered as TSV does: separators and images count
@@ -106,3 +108,14 @@ def read_hocr(hocr: str | bytes) -> list[ChoiceWord]:
                         if word is not None:
                             words.append(word)
     return words
+
+
+def read_hocr(hocr: str | bytes) -> list[ChoiceWord]:
+    """The words of a page's hOCR in reading order, with their alternatives when present."""
+    return _words(_parse(hocr))
+
+
+def read_hocr_pages(hocr: str | bytes) -> list[list[ChoiceWord]]:
+    """The words of each page of an hOCR of several images (one Tesseract run over a list)."""
+    root = _parse(hocr)
+    return [_words(page) for page in root.iter(f"{_NS}div") if page.get("class") == "ocr_page"]

@@ -10,7 +10,8 @@ on alternatives the model gave no weight to, marks the word `guessed`. Thin lett
 (l/t/i, "tưu" for "lưu" in a typewriter face) are candidates too. Two slips of the model
 that are no marks are undone the same way: a vowel read twice ("ĐÁẢNG" → "ĐẢNG", when the
 shorter word is a syllable), and a capital L read for a small l in a typewriter face ("chỉnh
-Lý" → "chỉnh lý", when it forms a compound with the word before).
+Lý" → "chỉnh lý", when it forms a compound with the word before); an eth (Ð), no Vietnamese
+letter, is read as Đ ("QĐÐ" → "QĐ").
 """
 
 from __future__ import annotations
@@ -238,17 +239,21 @@ class _Page:
         """"Lý" in mid-sentence (after a small word) read for "lý": lower-cased when that forms
         a compound with the word before it, no punctuation between ("chỉnh lý", "tài liệu"),
         or, when the model weighed a small l for it, with the word after ("văn thư, lưu trữ");
-        a name keeps its capital ("phường Lê", "vào Lưu trữ" are no compounds)."""
+        a name keeps its capital ("phường Lê", "vào Lưu trữ" are no compounds). Punctuation
+        after it is kept ("tài Liệu." → "tài liệu.")."""
         word = self.words[i]
         text = word.text
-        if i == 0 or text[:1] != "L" or not text[1:].isalpha() or not text[1:].islower():
+        core = text.rstrip(".,;:!?")
+        if i == 0 or core[:1] != "L" or not core[1:].isalpha() or not core[1:].islower():
             return None
         before = self.words[i - 1].text
         lower = "l" + text[1:]
         if before.isalpha() and before[:1].islower():
-            if self.lex.pair(_key(before), _key(lower)):
+            if self.lex.pair(_key(before), _key("l" + core[1:])):
                 return lower
         elif not before.rstrip(",;").isalpha() or not before[:1].islower():
+            return None
+        if core != text:  # punctuation after: no compound with the word after
             return None
         weighed = bool(word.choices) and any(
             c == "l" and score >= SMALL_L for c, score in word.choices[0][1:])
@@ -264,12 +269,17 @@ class _Page:
         if picked is None and (small := self._small_l(i)) is not None:
             return Word(small, word.box, word.conf, word.line, rival=rival(word))
         if picked is None:
-            return plain(word)
+            return Word(_eth(word.text), word.box, word.conf, word.line, rival=rival(word))
         spelling, guessed = picked
         start, end = _core(word.text)
         text = word.text[:start] + spelling + word.text[end:]
-        return Word(text, word.box, word.conf, word.line, guessed=guessed,
+        return Word(_eth(text), word.box, word.conf, word.line, guessed=guessed,
                     rival=rival(word))
+
+
+def _eth(text: str) -> str:
+    """Ð/ð (eth, no Vietnamese letter) read for Đ/đ, often after it: "QĐÐ" → "QĐ"."""
+    return text.replace("ĐÐ", "Đ").replace("đð", "đ").replace("Ð", "Đ").replace("ð", "đ")
 
 
 def rerank_words(words: Sequence[ChoiceWord], lex: Lexicon | None = None) -> tuple[Word, ...]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -17,8 +17,10 @@ import pytesseract
 
 from app.errors import DependencyError, InputError
 from app.ocr.base import OcrResult, Word
-from app.ocr.hocr import read_hocr
+from app.ocr.hocr import ChoiceWord, read_hocr
+from app.ocr.ink import blue_ink, grey, on_blue, without_blue
 from app.ocr.rerank import plain, rerank_words
+from app.ocr.reread import cut, line_words, reread_lines
 
 MIN_VERSION = (4, 1)
 INSTALL_HINT = "sudo apt-get install tesseract-ocr (Windows: the station's installer ships it)"
@@ -88,13 +90,26 @@ class TesseractEngine:
     def recognize(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Return the words on an upright page, with boxes in the image's pixels.
 
-        Vietnamese words get their diacritics re-ranked with the lexicon (app.ocr.rerank)
-        when `rerank` is on and the lexicon is installed.
+        Words made of blue ink are dropped and weak lines read again (`words`); Vietnamese
+        words get their diacritics re-ranked with the lexicon (app.ocr.rerank) when `rerank`
+        is on and the lexicon is installed.
         """
-        words = read_hocr(self.hocr(image, dpi))
+        words = self.words(image, dpi)
         if self.rerank and "vie" in self.lang.split("+"):
             return OcrResult(words=rerank_words(words), lang=self.lang)
         return OcrResult(words=tuple(plain(w) for w in words), lang=self.lang)
+
+    def words(self, image: np.ndarray, dpi: float) -> list[ChoiceWord]:
+        """The page's words with their alternatives, but those made of blue ink (app.ocr.ink);
+        weak lines read again from the page without its blue ink (app.ocr.reread)."""
+        blue = blue_ink(image)
+        page = read_hocr(self.hocr(image, dpi))
+        dropped = set(on_blue(page, image, blue))
+        clean = without_blue(image, blue)
+        return reread_lines([w for i, w in enumerate(page) if i not in dropped],
+                            (image.shape[1], image.shape[0]), lambda boxes, psm: line_words(
+                                replace(self, psm=psm).hocr_many(
+                                    [cut(clean, box) for box in boxes], dpi), boxes))
 
     def hocr(self, image: np.ndarray, dpi: float) -> str:
         """Tesseract's hOCR of the page, with its alternatives for each character."""
@@ -118,6 +133,25 @@ class TesseractEngine:
                 )
         finally:
             path.unlink(missing_ok=True)
+        return bytes(data).decode("utf-8")
+
+    def hocr_many(self, images: Sequence[np.ndarray], dpi: float) -> str:
+        """Tesseract's hOCR of several small images in one run (one page each, in order)."""
+        with tempfile.TemporaryDirectory(prefix="scanstation-ocr-") as folder:
+            names = [str(Path(folder) / f"{k:04d}.pgm") for k in range(len(images))]
+            for name, image in zip(names, images, strict=True):
+                if not cv2.imwrite(name, grey(image)):
+                    raise InputError(
+                        "Could not write a line image for OCR.", hint="Check free disk space."
+                    )
+            listing = Path(folder) / "images.txt"
+            listing.write_text("".join(f"{name}\n" for name in names), "utf-8")
+            config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)} -c lstm_choice_mode=2"
+            with self._errors():
+                data = pytesseract.image_to_pdf_or_hocr(
+                    str(listing), lang=self.lang, config=config, extension="hocr",
+                    timeout=self.timeout_s,
+                )
         return bytes(data).decode("utf-8")
 
     def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:

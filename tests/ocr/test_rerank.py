@@ -169,3 +169,9 @@ def test_a_capital_l_the_model_weighed_as_small_is_lowered_before_a_compound() -
     assert _texts(words) == ["thư,", "lưu", "trữ"]
     unweighed = [_word("vào", 0), _word("Lưu", 200, {0: [("E", 0.0)]}), _word("trữ", 360)]
     assert _texts(unweighed) == ["vào", "Lưu", "trữ"]
+
+
+def test_a_capital_l_before_punctuation_is_lowered_inside_a_compound() -> None:
+    words = [_word("tài", 0), _word("Liệu.", 160), _word("Lê", 400, line=2),
+             _word("Lợi.", 500, line=2)]
+    assert _texts(words) == ["tài", "liệu.", "Lê", "Lợi."]

@@ -1,0 +1,144 @@
+"""Lines the page OCR read with little confidence, read again alone.
+
+Tesseract's page layout sometimes joins a small line with a larger one across a column gap
+(the "Nơi nhận" list with the signer's title) or misjudges a line's height in a typewriter
+face; the line is then read as junk ("Nhi 2016, Loạn qiện" for "Năm 2018, toàn quận"). Each
+line is cut at gaps wider than GAP × its words' height; a piece whose words average less than
+WEAK confidence is cut from the page with a margin and read again as one line (page
+segmentation mode 7), then, while still weak, as one raw line (mode 13, no layout analysis,
+with a thinner margin: it reads a neighbour's edge as "_" or "."). The surest reading takes
+the piece's place, on the same line; the first one stays unless Tesseract is surer of another.
+Marks a cut's edge adds (a quote or rule before the line, a full stop after it) are trimmed.
+The pieces of a page are read in one Tesseract run per mode (a list of images).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+import cv2
+import numpy as np
+
+from app.errors import DependencyError
+from app.ocr.base import Box
+from app.ocr.hocr import ChoiceWord, read_hocr_pages
+
+WEAK = 80.0  # mean word confidence (0-100) under which a piece of a line is read again
+GAP = 3.0  # a gap wider than this × the words' height cuts a line into pieces
+# (page segmentation mode, page kept around the piece × its words' median height), in turn
+READINGS = ((7, 0.3), (13, 0.15))
+EDGE_MARKS = "_-~'\"“”‘’`"  # marks a cut's edge adds before a line (a rule, a descender)
+BORDER = 20  # pixels of the cut's own edge repeated around it (Tesseract wants some room)
+
+
+def _height(word: ChoiceWord) -> int:
+    return word.box[3] - word.box[1]
+
+
+def pieces(words: Sequence[ChoiceWord]) -> list[list[int]]:
+    """The indices of the page's words, line by line, cut at wide gaps (two columns joined)."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, word in enumerate(words):
+        lines.setdefault(word.line, []).append(i)
+    out = []
+    for indices in lines.values():
+        piece = [indices[0]]
+        for a, b in pairwise(indices):
+            height = max(_height(words[a]), _height(words[b]), 1)
+            if words[b].box[0] - words[a].box[2] > GAP * height:
+                out.append(piece)
+                piece = []
+            piece.append(b)
+        out.append(piece)
+    return out
+
+
+def _mean(words: Sequence[ChoiceWord]) -> float:
+    return sum(w.conf for w in words) / len(words)
+
+
+def cut_box(words: Sequence[ChoiceWord], size: tuple[int, int], margin: float) -> Box:
+    """The part of the page (width, height) to read a piece from: its words' box and `margin`
+    × their median height around."""
+    heights = sorted(_height(w) for w in words)
+    pad = max(4, round(margin * heights[len(heights) // 2]))
+    return (max(0, min(w.box[0] for w in words) - pad),
+            max(0, min(w.box[1] for w in words) - pad),
+            min(size[0], max(w.box[2] for w in words) + pad),
+            min(size[1], max(w.box[3] for w in words) + pad))
+
+
+def _trimmed(first: list[ChoiceWord], again: list[ChoiceWord]) -> list[ChoiceWord]:
+    """The new reading without the marks a cut's edge adds: a quote, dash or rule before its
+    first word, a full stop after its last, that the first reading did not have there."""
+    out = list(again)
+    head, tail = out[0], out[-1]
+    lead = len(head.text) - len(head.text.lstrip(EDGE_MARKS))
+    if 0 < lead < len(head.text) and not first[0].text.startswith(head.text[:lead]):
+        out[0] = ChoiceWord(head.text[lead:], head.box, head.conf, head.line,
+                            head.choices[lead:] if head.choices else ())
+    tail = out[-1]
+    if len(tail.text) > 1 and tail.text.endswith(".") and not first[-1].text.endswith("."):
+        out[-1] = ChoiceWord(tail.text[:-1], tail.box, tail.conf, tail.line,
+                             tail.choices[:-1] if tail.choices else ())
+    return out
+
+
+def reread_lines(words: Sequence[ChoiceWord], size: tuple[int, int],
+                 read: Callable[[list[Box], int], Sequence[Sequence[ChoiceWord]]]
+                 ) -> list[ChoiceWord]:
+    """The page's words (page of `size`, width and height) with each weak piece of a line
+    replaced by its surest new reading; `read(boxes, psm)` reads the page in each box as one
+    line in that page segmentation mode (one Tesseract run for them all), words boxed in page
+    pixels."""
+    weak = [p for p in pieces(words) if _mean([words[i] for i in p]) < WEAK]
+    firsts = [[words[i] for i in p] for p in weak]
+    best: list[tuple[float, list[ChoiceWord] | None]] = [(_mean(f), None) for f in firsts]
+    todo = list(range(len(weak)))
+    for psm, margin in READINGS:
+        if not todo:
+            break
+        readings = read([cut_box(firsts[k], size, margin) for k in todo], psm)
+        for k, reading in zip(todo, readings, strict=True):
+            if reading and _mean(reading) > best[k][0]:
+                best[k] = (_mean(reading), list(reading))
+        todo = [k for k in todo if best[k][0] < WEAK]
+    replaced: dict[int, tuple[list[int], list[ChoiceWord]]] = {}
+    for piece, first, (_, again) in zip(weak, firsts, best, strict=True):
+        if again is not None:
+            line = first[0].line
+            replaced[piece[0]] = (piece, [ChoiceWord(w.text, w.box, w.conf, line, w.choices)
+                                          for w in _trimmed(first, again)])
+    out: list[ChoiceWord] = []
+    dropped: set[int] = set()
+    for i, word in enumerate(words):
+        if i in replaced:
+            piece, again = replaced[i]
+            out.extend(again)
+            dropped.update(piece)
+        elif i not in dropped:
+            out.append(word)
+    return out
+
+
+def cut(image: np.ndarray, box: Box) -> np.ndarray:
+    """The page's pixels in `box`, their edge repeated BORDER pixels around."""
+    part = np.ascontiguousarray(image[box[1]:box[3], box[0]:box[2]])
+    return cv2.copyMakeBorder(part, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_REPLICATE)
+
+
+def line_words(hocr: str | bytes, boxes: Sequence[Box]) -> list[list[ChoiceWord]]:
+    """The words of each cut (see `cut`) in an hOCR of them all, boxed in the page's pixels."""
+    pages = read_hocr_pages(hocr)
+    if len(pages) != len(boxes):
+        raise DependencyError(
+            f"Tesseract read {len(pages)} of {len(boxes)} line images.",
+            hint="Run `scanstation doctor` or reinstall tesseract-ocr.", code="ocr.failed")
+    out = []
+    for words, box in zip(pages, boxes, strict=True):
+        dx, dy = box[0] - BORDER, box[1] - BORDER
+        out.append([ChoiceWord(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx,
+                                        w.box[3] + dy), w.conf, w.line, w.choices)
+                    for w in words])
+    return out
