@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-
-import pikepdf
-
 from app.ocr.base import Word
-from app.pdf.font import add_glyphless_font
 from app.pdf.textlayer import clean_text, text_layer
+from tests.pdf.readback import pdftotext_of
 
 
 def test_text_is_nfc_and_fits_two_byte_codes() -> None:
@@ -56,26 +52,13 @@ def test_two_columns_read_as_one_line_come_out_column_by_column(tmp_path) -> Non
     for k, (a, b) in enumerate(zip(left, right, strict=True)):
         words += _words((1, 1, k), 100 + 60 * k, 100, a) + _words((1, 1, k), 100 + 60 * k, 900, b)
     words += _words((2, 1, 0), 400, 100, "Nội dung của văn bản dài suốt cả trang giấy này")
-    stream = text_layer(words, 300, 842)
-    pdf = pikepdf.new()
-    page = pdf.add_blank_page(page_size=(595, 842))
-    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
-    page.Contents = pdf.make_stream(stream)
-    pdf.save(tmp_path / "order.pdf")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "order.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext_of(words, tmp_path)
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines == [*left, *right, "Nội dung của văn bản dài suốt cả trang giấy này"]
 
 
 def _read_back(words: list[Word], tmp_path, dpi: int = 300) -> list[str]:
-    pdf = pikepdf.new()
-    page = pdf.add_blank_page(page_size=(595, 842))
-    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
-    page.Contents = pdf.make_stream(text_layer(words, dpi, 842))
-    pdf.save(tmp_path / "read.pdf")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "read.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext_of(words, tmp_path, dpi)
     return [line for line in text.splitlines() if line.strip()]
 
 

@@ -7,21 +7,18 @@ signature block; a table's cells row by row.
 
 from __future__ import annotations
 
-import subprocess
 from itertools import pairwise
 from pathlib import Path
 
 import cv2
 import numpy as np
-import pikepdf
 import pytest
 
 from app.ocr.base import Word
 from app.ocr.tesseract import TesseractEngine
-from app.pdf.font import add_glyphless_font
-from app.pdf.textlayer import text_layer
 from app.synth.document import RenderedPage, render_page
 from app.synth.kinds import sparse_last_page, table_page
+from tests.pdf.readback import pdftotext_of
 
 DPI = 300
 
@@ -33,13 +30,7 @@ def _read_back(page: RenderedPage, tmp_path: Path, speck: bool = False) -> list[
         _speck(image, page)
     words = TesseractEngine(lang="vie").recognize(image, DPI).words
     height, width = image.shape[:2]
-    pdf = pikepdf.new()
-    sheet = pdf.add_blank_page(page_size=(width * 72 / DPI, height * 72 / DPI))
-    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
-    sheet.Contents = pdf.make_stream(text_layer(words, DPI, height * 72 / DPI))
-    pdf.save(tmp_path / "page.pdf")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "page.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext_of(words, tmp_path, DPI, (width * 72 / DPI, height * 72 / DPI))
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
@@ -129,13 +120,7 @@ def test_a_word_boxed_over_the_next_does_not_break_its_line(tmp_path: Path) -> N
              Word("PHỐ", (746, 273, 948, 345), 80.0, (1, 1, 1)),
              Word("HÀ", (860, 267, 924, 350), 96.0, (1, 1, 1)),
              Word("NỘI", (968, 276, 1055, 332), 95.0, (1, 1, 1))]
-    pdf = pikepdf.new()
-    sheet = pdf.add_blank_page(page_size=(595, 842))
-    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
-    sheet.Contents = pdf.make_stream(text_layer(words, DPI, 842))
-    pdf.save(tmp_path / "line.pdf")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "line.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext_of(words, tmp_path, DPI)
     assert text.split("\n")[0].split() == [w.text for w in words]
 
 
@@ -156,13 +141,7 @@ def test_a_short_justified_line_is_not_cut_into_columns(tmp_path: Path) -> None:
              ("phố", 1324, 1167, 1427, 1227), ("về", 1456, 1167, 1520, 1216)]]
     words = [Word(t, (x0, y0, x1, y1), 96.0, (7, 1, k))
              for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
-    pdf = pikepdf.new()
-    sheet = pdf.add_blank_page(page_size=(595, 842))
-    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
-    sheet.Contents = pdf.make_stream(text_layer(words, DPI, 842))
-    pdf.save(tmp_path / "para.pdf")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "para.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext_of(words, tmp_path, DPI)
     assert text.split() == [w.text for w in words]
 
 
@@ -184,13 +163,7 @@ def test_header_columns_closer_than_a_line_height_are_cut_apart(tmp_path: Path) 
              ("Hạnh", 1755, 360, 1916, 416), ("phúc", 1945, 358, 2095, 416)]]
     words = [Word(t, (x0, y0, x1, y1), 93.0, (1, 1, k))
              for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
-    pdf = pikepdf.new()
-    sheet = pdf.add_blank_page(page_size=(595, 842))
-    sheet.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(FOcr=add_glyphless_font(pdf)))
-    sheet.Contents = pdf.make_stream(text_layer(words, DPI, 842))
-    pdf.save(tmp_path / "header.pdf")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "header.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext_of(words, tmp_path, DPI)
     read = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     assert read == ["ỦY BAN NHÂN DÂN QUẬN", "HẢI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Độc lập - Tự do - Hạnh phúc"]
