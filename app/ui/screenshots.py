@@ -4,6 +4,7 @@ in a temporary folder (`make` runs it under Xvfb with QT_QPA_PLATFORM=xcb)."""
 from __future__ import annotations
 
 import argparse
+import datetime
 import shutil
 import sys
 import tempfile
@@ -13,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -21,6 +23,9 @@ from app.catalog.models import Document, Hoso, Role
 from app.pipeline.interactive import PageSession, ScanPage
 from app.scanner.base import ScanSettings
 from app.scanner.demo import DemoScanner
+from app.synth import vocab
+from app.synth.document import DocumentFields, render_page
+from app.synth.scan import ScanOptions, simulate_scan
 from app.ui import i18n
 from app.ui.batch import Batch
 from app.ui.batch_files import BatchFiles, read_back
@@ -56,20 +61,33 @@ HOSO = {
     "endDate": "31/12/2025",
     "paperFileCode": "H49.64.33.160",
 }
-# clerk, type, number, notation, issued, subject, pages (keyed, scanned), what happens next
+ISSUER = ("ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HÀ NỘI",  # parent body, issuer
+          "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN CẦU GIẤY")
+
+
+def _printed(type_name: str, number: str, issued: str, subject: str) -> DocumentFields:
+    """A document of the office as its first page prints it (date dd/mm/yyyy)."""
+    day, month, year = (int(part) for part in issued.split("/"))
+    return DocumentFields(ISSUER[0], ISSUER[1], number, "Cầu Giấy",
+                          datetime.date(year, month, day), type_name,
+                          vocab.DOC_TYPES[type_name][0], subject, None, None)
+
+
+# clerk, the printed document, pages (keyed, scanned), what happens next
 FILED = (
-    ("lan", "10", "12", "KH-MTTQ", "05/01/2025", "Kế hoạch số hóa tài liệu lưu trữ năm 2025",
-     (2, 2), "approved"),
-    ("tuan", "10", "15", "KH-BTT", "20/02/2025",
-     "Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư", (1, 1), "approved"),
-    ("lan", "15", "08", "BC-MTTQ", "30/06/2025",
-     "Báo cáo kết quả công tác Mặt trận sáu tháng đầu năm 2025", (3, 2), "indexed"),
-    ("tuan", "14", "", "", "12/03/2025", "Thông báo triệu tập hội nghị Ban Thường trực",
-     (1, 1), "indexed"),
-    ("lan", "26", "03", "BB-MTTQ", "14/04/2025", "Biên bản hội nghị hiệp thương lần thứ nhất",
-     (2, 2), "rescanned"),
-    ("lan", "22", "27", "QĐ-MTTQ", "02/05/2025",
-     "Quyết định khen thưởng tập thể có thành tích xuất sắc", (1, 1), "rejected"),
+    ("lan", _printed("KẾ HOẠCH", "12/KH-MTTQ", "05/01/2025",
+                     "Số hóa tài liệu lưu trữ năm 2025"), (2, 2), "approved"),
+    ("tuan", _printed("KẾ HOẠCH", "15/KH-BTT", "20/02/2025",
+                      "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư"),
+     (1, 1), "approved"),
+    ("lan", _printed("BÁO CÁO", "08/BC-MTTQ", "30/06/2025",
+                     "Kết quả công tác Mặt trận sáu tháng đầu năm 2025"), (3, 2), "indexed"),
+    ("tuan", _printed("THÔNG BÁO", "21/TB-MTTQ", "12/03/2025",
+                      "Triệu tập hội nghị Ban Thường trực"), (1, 1), "indexed"),
+    ("lan", _printed("BIÊN BẢN", "03/BB-MTTQ", "14/04/2025",
+                     "Hội nghị hiệp thương lần thứ nhất"), (2, 2), "rescanned"),
+    ("lan", _printed("QUYẾT ĐỊNH", "27/QĐ-MTTQ", "02/05/2025",
+                     "Khen thưởng tập thể có thành tích xuất sắc"), (1, 1), "rejected"),
 )
 REJECTED = "Trang 2 bị mờ, quét lại trang này"
 NO_OCR = PageSession.reading("none")  # the pictures need no text layer
@@ -113,26 +131,36 @@ class Stage:
         self.as_user("lan")
         return self.desk.session.create_hoso(HOSO)
 
-    def pages(self, count: int) -> list[ScanPage]:
-        """Sheets from the demo feeder at 200 dpi, cleaned as the desk cleans them."""
+    def pages(self, count: int, printed: DocumentFields) -> list[ScanPage]:
+        """The `count` sheets of the document `printed` fed at 200 dpi, cleaned as the desk
+        cleans them."""
         self._seed += 1
+        rng = np.random.default_rng(self._seed)
         store = HandingFolder(self.folder / "batches" / str(self._seed))
-        settings = ScanSettings(dpi=200, source="adf", max_pages=count)
-        return [NO_OCR.arrive(raw, store.hand_over(raw).pixels)
-                for raw in DemoScanner(seed=self._seed).scan(settings, store)]
+        pages = []
+        for index in range(count):
+            sheet = render_page(rng, dpi=200, fields=printed, first_page=index == 0)
+            options = ScanOptions(skew_deg=float(rng.normal(0, 0.8)), bed="dark",
+                                  bed_margin_mm=float(rng.uniform(3, 8)))
+            image, _ = simulate_scan(sheet, options, rng)
+            raw = store.save(image, dpi=200, source="adf-front")
+            pages.append(NO_OCR.arrive(raw, store.hand_over(raw).pixels))
+        return pages
 
     @cached_property
     def filed(self) -> list[Document]:
-        """The documents of the day, filed by two clerks, some reviewed."""
+        """The documents of the day, filed by two clerks with what their first pages print,
+        some reviewed."""
         session, hoso = self.desk.session, self.hoso
         docs = []
-        for clerk, kind, number, notation, issued, subject, (keyed, scanned), fate in FILED:
-            meta = {"typeName": kind, "codeNumber": number, "codeNotation": notation,
-                    "issuedDate": issued, "organName": ORG, "subject": subject,
-                    "numberOfPage": str(keyed)}
-            meta = {k: v for k, v in meta.items() if v}
+        for clerk, printed, (keyed, scanned), fate in FILED:
+            number, notation = printed.number.split("/", 1)
+            meta = {"typeName": printed.type_code, "codeNumber": number,
+                    "codeNotation": notation, "issuedDate": printed.issued.strftime("%d/%m/%Y"),
+                    "organName": ORG, "subject": printed.subject, "numberOfPage": str(keyed)}
             self.as_user(clerk)
-            doc = session.file_document(self.pages(scanned), meta, hoso.file_code, None, NO_OCR)
+            pages = self.pages(scanned, printed)
+            doc = session.file_document(pages, meta, hoso.file_code, None, NO_OCR)
             self.as_user("hung")
             if fate == "approved":
                 doc = session.approve(doc.doc_code)
@@ -140,7 +168,7 @@ class Stage:
                 doc = session.reject(doc.doc_code, REJECTED)
             if fate == "rescanned":
                 self.as_user(clerk)
-                doc = session.rescan(doc.doc_code, self.pages(scanned), meta, NO_OCR)
+                doc = session.rescan(doc.doc_code, self.pages(scanned, printed), meta, NO_OCR)
             docs.append(doc)
         return docs
 
@@ -279,7 +307,7 @@ def sign(stage: Stage) -> QWidget:
 
 def search(stage: Stage) -> QWidget:
     window = stage.window("admin", "search")
-    window.search.query.setText("kế hoạch")
+    window.search.query.setText("hội nghị")
     window.search.search()
     settle()
     return window
