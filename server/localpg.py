@@ -11,6 +11,8 @@ from pathlib import Path
 
 import psycopg
 
+from .children import die_with_parent
+
 
 def _pg_bin() -> Path:
     """The newest Debian PostgreSQL's programs, unless SCANSTATION_PG_BIN names a folder."""
@@ -30,7 +32,8 @@ def free_port() -> int:
 
 
 class LocalPostgres:
-    """initdb into `folder` (once) and run `postgres` on 127.0.0.1:`port`, socket in the folder.
+    """initdb into `folder` (once) and run `postgres` on 127.0.0.1:`port`, socket in the folder,
+    as a child that ends with this process.
 
     PostgreSQL refuses to run as root: then the folder belongs to the `postgres` user and the
     programs run through `runuser -u postgres --`.
@@ -42,10 +45,13 @@ class LocalPostgres:
         self.port = port or free_port()
         self.durable = durable
         self._root = os.geteuid() == 0
+        self._server: subprocess.Popen[bytes] | None = None
+
+    def _prefix(self) -> list[str]:
+        return ["runuser", "-u", "postgres", "--"] if self._root else []
 
     def _run(self, *args: str) -> None:
-        prefix = ["runuser", "-u", "postgres", "--"] if self._root else []
-        subprocess.run([*prefix, *args], check=True, capture_output=True, timeout=120)
+        subprocess.run([*self._prefix(), *args], check=True, capture_output=True, timeout=120)
 
     def dsn(self, dbname: str = "postgres") -> str:
         return f"host=127.0.0.1 port={self.port} user=postgres dbname={dbname}"
@@ -68,26 +74,29 @@ class LocalPostgres:
                 "UTF8",
                 "--locale=C.UTF-8",
             )
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder}"
+        options = ["-c", "listen_addresses=127.0.0.1", "-p", str(self.port), "-k", str(self.folder)]
         if not self.durable:
-            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run(
-            str(BIN / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.folder / "postgres.log"),
-            "-w",
-            "start",
+            options += ["-c", "fsync=off", "-c", "synchronous_commit=off",
+                        "-c", "full_page_writes=off"]
+        # postgres itself, not `pg_ctl start` (which daemonises): it ends with this process
+        # (SIGTERM, a smart shutdown, through runuser as root) even when this one is killed
+        log = (self.folder / "postgres.log").open("ab")
+        self._server = subprocess.Popen(
+            [*self._prefix(), str(BIN / "postgres"), "-D", str(self.data), *options],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            preexec_fn=die_with_parent(),
         )
+        log.close()
         deadline = time.monotonic() + 30
         while True:
             try:
                 psycopg.connect(self.dsn(), connect_timeout=2).close()
                 return self
             except psycopg.OperationalError:
+                if self._server.poll() is not None:
+                    raise RuntimeError(
+                        f"PostgreSQL did not start (exit {self._server.returncode}): see "
+                        f"{self.folder / 'postgres.log'}") from None
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
@@ -108,4 +117,7 @@ class LocalPostgres:
         return self.dsn(name)
 
     def stop(self) -> None:
+        """Fast shutdown: open sessions are ended, the data is kept."""
         self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        if self._server is not None:
+            self._server.wait(timeout=60)
