@@ -22,6 +22,9 @@ STRIPE = 0.75  # ...and an empty vertical stripe this many line heights wide
 SPACES = 2.5  # ...and a gap in a line this many times its usual space does too
 NEAR = 0.75  # a gap this many line heights wide, under a column gap of the next line, is one
 NEAR_SPACES = 2.0  # ...when it is also this many times the line's usual space
+EDGE_SPACES = 1.4  # a gap this many spaces (and half a line height) wide before a column's edge...
+EDGE = 0.25  # ...where pieces of EDGE_LINES other lines cut across start, within this many heights
+EDGE_LINES = 2
 EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of them is a column
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
@@ -69,9 +72,14 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = ()) -> list[Segment]:
     def aligned(a: Word, b: Word) -> bool:
         """A gap clearly wider than a space, under or over a column gap of a line beside."""
         gap, middle = b.box[0] - a.box[2], (a.box[2] + b.box[0]) / 2
-        return gap >= max(NEAR * height, NEAR_SPACES * space) and any(
-            x0 <= middle <= x1 and y0 - height <= bottom and top <= y1 + height
-            and (y0, y1) != (top, bottom) for x0, y0, x1, y1 in stripes)
+        if gap >= max(NEAR * height, NEAR_SPACES * space) and any(
+                x0 <= middle <= x1 and y0 - height <= bottom and top <= y1 + height
+                and (y0, y1) != (top, bottom) for x0, y0, x1, y1 in stripes):
+            return True
+        # a table's cell filled to its ruling: the next cell starts at a column's left edge
+        return gap >= max(height / 2, EDGE_SPACES * space) and sum(
+            abs(x1 - b.box[0]) <= EDGE * height and (y0, y1) != (top, bottom)
+            for _, y0, x1, y1 in stripes) >= EDGE_LINES
 
     def apart(a: Word, b: Word, words: bool = False) -> bool:
         if words and even:
@@ -109,7 +117,10 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     "_", a speck between the header columns read as "ˆ") is left out, and so is one far
     before or after the line's words. A gap clearly wider than the line's spaces (NEAR line
     heights, NEAR_SPACES spaces) but narrower than that is cut too where a line just above or
-    below is cut across it: header columns set closer than a line height on one line.
+    below is cut across it: header columns set closer than a line height on one line. So is a
+    gap of half a line height and EDGE_SPACES spaces where the next word starts at a column's
+    left edge, where pieces of EDGE_LINES other lines cut across start: a table's cell filled
+    to its ruling, read by Tesseract on one line with the next.
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]

@@ -15,7 +15,9 @@ FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
-OUTLIER = 1.75  # a line this many times the median height of its block keeps its own size
+OUTLIER = 1.75  # a line this many times the median height of its block keeps its own size...
+TITLE_ADVANCE = 1.3  # ...when its letters are also this many times as wide as the block's
+TALL = 1.25  # a line this many times the median height sets the block's size only so too
 DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
 MERGE_PITCH = 1.8  # ...and a block's size may grow to this many times its closest baselines' gap
@@ -82,15 +84,24 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
 
     The lines share one size, the tallest line's, so that text extraction keeps them together
     as one block and each line's box holds its words; a line over OUTLIER times the median
-    height (a large title) keeps its own. A line Tesseract doubts (median confidence under
-    DOUBTFUL: a scribble, a smudged line read as "`") neither sets nor keeps a size of its own:
-    its own size would break the block in two around it.
+    height (a large title) keeps its own, when its letters are as much wider too (Tesseract
+    boxed the issuer's last line with the rule under it: twice as tall, letters no wider). A
+    line Tesseract doubts (median confidence under DOUBTFUL: a scribble, a smudged line read
+    as "`") neither sets nor keeps a size of its own: its own size would break the block in
+    two around it. Nor does a line over TALL times the median height with letters no wider
+    set the shared size: a line of the issuer's column boxed 1.6 times as tall gave the
+    column a size under which the reader took its lines for one.
     """
     heights = [max(_line_height(line), _MIN_EXTENT_PX) for line in block]
     sure = [h for h, line in zip(heights, block, strict=True)
             if statistics.median(w.conf for w in line) >= DOUBTFUL] or heights
     cap = OUTLIER * statistics.median(sure)
-    shared = max(h for h in sure if h <= cap)
+    advance = TITLE_ADVANCE * statistics.median(_advance(line) for line in block)
+    # a line much taller than the others with letters no wider is no measure of the size
+    tall = TALL * statistics.median(sure)
+    shared = max((h for h, line in zip(heights, block, strict=True) if h in sure and h <= cap
+                  and (h <= tall or _advance(line) >= advance)),
+                 default=statistics.median(sure))
     # a reader (pdftotext) keeps lines in one block while their baselines are at most about
     # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
     # close but for a wider gap (the number line under the issuer's column) gets a larger size,
@@ -102,7 +113,13 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
             shared = needed
-    return [h if h > cap and h in sure else shared for h in heights]
+    return [h if h > cap and h in sure and _advance(line) >= advance else shared
+            for h, line in zip(heights, block, strict=True)]
+
+
+def _advance(line: Sequence[Word]) -> float:
+    """How wide a line's letters are: its words' widths over their characters."""
+    return sum(w.box[2] - w.box[0] for w in line) / max(1, sum(len(w.text) for w in line))
 
 
 def _gap(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> float:

@@ -14,10 +14,12 @@ import cv2
 import numpy as np
 import pytest
 
+from app.imaging import analyse, render
 from app.ocr.base import Word
 from app.ocr.tesseract import TesseractEngine
 from app.synth.document import RenderedPage, render_page
 from app.synth.kinds import sparse_last_page, table_page
+from app.synth.splits import SPLITS, split_sample
 from tests.pdf.readback import pdftotext_of
 
 DPI = 300
@@ -167,3 +169,43 @@ def test_header_columns_closer_than_a_line_height_are_cut_apart(tmp_path: Path) 
     read = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     assert read == ["ỦY BAN NHÂN DÂN QUẬN", "HẢI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Độc lập - Tự do - Hạnh phúc"]
+
+
+def _bench_read(index: int, tmp_path: Path) -> tuple[list[str], list[str]]:
+    """A tuning bench page, cleaned up and read as the pipeline does: its printed lines and the
+    lines pdftotext reads from our text layer of it."""
+    sample = split_sample(index, SPLITS["tuning"])
+    geometry, _ = analyse(sample.image, sample.truth.dpi)
+    page = render(sample.image, geometry)
+    words = TesseractEngine(lang="vie").recognize(page, DPI).words
+    height, width = page.shape[:2]
+    text = pdftotext_of(words, tmp_path, DPI, (width * 72 / DPI, height * 72 / DPI))
+    read = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return sample.truth.text.splitlines(), read
+
+
+@pytest.mark.parametrize("index", [
+    # Tesseract boxed the issuer's last line ("QUẬN HOÀN KIẾM") with the rule under it, twice
+    # as tall as its letters: as a title of its own size it was read after the date
+    18,
+    # a line of the issuer's column boxed 1.6 times as tall as the others set the column's
+    # size: pdftotext took its lines for one and read them across the national title
+    97,
+])
+def test_a_line_boxed_taller_than_its_letters_keeps_its_column_in_order(
+        index: int, tmp_path: Path) -> None:
+    truth, read = _bench_read(index, tmp_path)
+    placed = _placed("\n".join(truth), read)
+    assert len(placed) >= len(truth) // 2
+    assert placed == sorted(placed)
+
+
+def test_table_cells_filled_to_their_rulings_are_read_row_by_row(tmp_path: Path) -> None:
+    # on this table page, cells filled to the ruling stand under a line height from the next
+    # ("Nghĩa Đô |Chỉnh lý", "tham gia |371"), read by Tesseract as one line; the next cell
+    # starts at the left edge of its column, where other rows were cut
+    truth, read = _bench_read(52, tmp_path)
+    placed = _placed("\n".join(truth), read)
+    assert len(placed) >= len(truth) // 2
+    sparse = truth.count("Đạt") + 1  # the last column, mostly empty (see the table test)
+    assert _longest_rising(placed) >= len(placed) - sparse
