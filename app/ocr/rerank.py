@@ -11,7 +11,12 @@ on alternatives the model gave no weight to, marks the word `guessed`. Thin lett
 that are no marks are undone the same way: a vowel read twice ("ĐÁẢNG" → "ĐẢNG", when the
 shorter word is a syllable), and a capital L read for a small l in a typewriter face ("chỉnh
 Lý" → "chỉnh lý", when it forms a compound with the word before); an eth (Ð), no Vietnamese
-letter, is read as Đ ("QĐÐ" → "QĐ").
+letter, is read as Đ ("QĐÐ" → "QĐ"). Two glyphs of monospace faces are read as printed: a
+slashed zero (Ø) in a word with digits as 0 ("2Ø69/CTPH"), and a long dash (—, –) alone
+opening a line as the hyphen that opens a list item ("— Như trên;" → "- Như trên;").
+A part in capitals of a word (between / and -) that is no body's abbreviation of BODIES but
+becomes one with a letter the model listed for it is read so ("370/MTTO-BTT" → "MTTQ": the
+typewriter's Q has a small tail).
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ RIVAL = 45.0  # another digit scored this much (0-100) makes a digit unsure
 RIVAL_MARKS = 50.0  # ... and other marks on a letter
 SMALL_L = 20.0  # the model's score for "l" that lets a capital L before a compound be lowered
 SAME_SHAPE = frozenset("lti")  # thin letters a typewriter face makes alike: "tưu" for "lưu"
+# issuing bodies' abbreviations in document numbers (NĐ 30/2020 appendix; the Front's, the Party's)
+BODIES = frozenset({"MTTQ", "UBND", "HĐND", "BTT", "BCĐ", "ĐU", "QU", "HU", "TU", "VPTW", "TW",
+                    "CP", "VP", "UBMTTQ"})
 
 
 @lru_cache(maxsize=4096)
@@ -268,18 +276,48 @@ class _Page:
         picked = picked or self._doubled(i)
         if picked is None and (small := self._small_l(i)) is not None:
             return Word(small, word.box, word.conf, word.line, rival=rival(word))
+        opening = i == 0 or self.words[i - 1].line != word.line
         if picked is None:
-            return Word(_eth(word.text), word.box, word.conf, word.line, rival=rival(word))
+            return Word(_glyphs(_bodies(word), opening), word.box, word.conf, word.line,
+                        rival=rival(word))
         spelling, guessed = picked
         start, end = _core(word.text)
         text = word.text[:start] + spelling + word.text[end:]
-        return Word(_eth(text), word.box, word.conf, word.line, guessed=guessed,
+        return Word(_glyphs(text, opening), word.box, word.conf, word.line, guessed=guessed,
                     rival=rival(word))
 
 
-def _eth(text: str) -> str:
-    """Ð/ð (eth, no Vietnamese letter) read for Đ/đ, often after it: "QĐÐ" → "QĐ"."""
-    return text.replace("ĐÐ", "Đ").replace("đð", "đ").replace("Ð", "Đ").replace("ð", "đ")
+def _bodies(word: ChoiceWord) -> str:
+    """The word with each capital part (between "/" and "-") that is no abbreviation of BODIES
+    but becomes one with a letter the model listed in its place, so spelled ("MTTO" → "MTTQ")."""
+    text = word.text
+    if len(word.choices) != len(text):
+        return text
+    out = list(text)
+    start = 0
+    for end in [*(k for k, c in enumerate(text) if c in "/-"), len(text)]:
+        part = text[start:end]
+        if len(part) >= 2 and part.isalpha() and part.isupper() and part not in BODIES:
+            for k in range(start, end):
+                swap = next((c for c, _ in word.choices[k][1:] if len(c) == 1 and
+                             text[start:k] + c + text[k + 1:end] in BODIES), None)
+                if swap:
+                    out[k] = swap
+                    break
+        start = end + 1
+    return "".join(out)
+
+
+def _glyphs(text: str, opening: bool) -> str:
+    """Glyphs read for others: Ð/ð (eth, no Vietnamese letter) for Đ/đ, often after it ("QĐÐ"
+    → "QĐ"); a slashed zero for 0 beside digits ("Ø2/MTTQ"); a long dash alone opening a line
+    (`opening`) for the list item's hyphen."""
+    text = text.replace("ĐÐ", "Đ").replace("đð", "đ").replace("Ð", "Đ").replace("ð", "đ")
+    if any(c.isdigit() for c in text):
+        text = text.replace("Ø", "0").replace("ø", "0")
+    if opening and text in ("—", "–"):
+        return "-"
+    return text
 
 
 def rerank_words(words: Sequence[ChoiceWord], lex: Lexicon | None = None) -> tuple[Word, ...]:

@@ -9,13 +9,18 @@ segmentation mode 7), then, while still weak, as one raw line (mode 13, no layou
 with a thinner margin: it reads a neighbour's edge as "_" or "."). The surest reading takes
 the piece's place, on the same line; the first one stays unless Tesseract is surer of another.
 Marks a cut's edge adds (a quote or rule before the line, a full stop after it) are trimmed.
-The pieces of a page are read in one Tesseract run per mode (a list of images).
+A piece set in thin strokes (its strokes
+narrower than THIN × its words' height: a Courier-like typewriter face, a worn ribbon) is read
+from a cut whose strokes are thickened by one pixel, in both modes: the model reads such
+strokes as faint and drops or misjudges whole words. The pieces of a page are read in one
+Tesseract run per mode (a list of images).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -30,6 +35,14 @@ GAP = 3.0  # a gap wider than this × the words' height cuts a line into pieces
 READINGS = ((7, 0.3), (13, 0.15))
 EDGE_MARKS = "_-~'\"“”‘’`"  # marks a cut's edge adds before a line (a rule, a descender)
 BORDER = 20  # pixels of the cut's own edge repeated around it (Tesseract wants some room)
+THIN = 0.07  # strokes narrower than this × the words' median height are thin
+
+
+class Cut(NamedTuple):
+    """A part of the page to read as one line: its box, and whether its strokes are thickened."""
+
+    box: Box
+    thick: bool = False
 
 
 def _height(word: ChoiceWord) -> int:
@@ -56,6 +69,27 @@ def pieces(words: Sequence[ChoiceWord]) -> list[list[int]]:
 
 def _mean(words: Sequence[ChoiceWord]) -> float:
     return sum(w.conf for w in words) / len(words)
+
+
+def stroke_width(image: np.ndarray, box: Box) -> float:
+    """The mean width in pixels of the ink strokes in `box` of a grey page: twice the ink's
+    area over its edge (Otsu's threshold); 0 without ink."""
+    part = np.ascontiguousarray(image[box[1]:box[3], box[0]:box[2]])
+    if part.size == 0:
+        return 0.0
+    _, ink = cv2.threshold(part, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    area = int(np.count_nonzero(ink))
+    edge = area - int(np.count_nonzero(cv2.erode(ink, np.ones((3, 3), np.uint8))))
+    return 2 * area / edge if edge else 0.0
+
+
+def thin(image: np.ndarray, words: Sequence[ChoiceWord]) -> bool:
+    """True when the words' strokes on the grey page are thin for their size (see THIN)."""
+    heights = sorted(_height(w) for w in words)
+    box = (min(w.box[0] for w in words), min(w.box[1] for w in words),
+           max(w.box[2] for w in words), max(w.box[3] for w in words))
+    width = stroke_width(image, box)
+    return 0 < width < THIN * heights[len(heights) // 2]
 
 
 def cut_box(words: Sequence[ChoiceWord], size: tuple[int, int], margin: float) -> Box:
@@ -86,20 +120,22 @@ def _trimmed(first: list[ChoiceWord], again: list[ChoiceWord]) -> list[ChoiceWor
 
 
 def reread_lines(words: Sequence[ChoiceWord], size: tuple[int, int],
-                 read: Callable[[list[Box], int], Sequence[Sequence[ChoiceWord]]]
+                 read: Callable[[list[Cut], int], Sequence[Sequence[ChoiceWord]]],
+                 is_thin: Callable[[Sequence[ChoiceWord]], bool] = lambda piece: False,
                  ) -> list[ChoiceWord]:
     """The page's words (page of `size`, width and height) with each weak piece of a line
-    replaced by its surest new reading; `read(boxes, psm)` reads the page in each box as one
+    replaced by its surest new reading; `read(cuts, psm)` reads the page in each cut as one
     line in that page segmentation mode (one Tesseract run for them all), words boxed in page
-    pixels."""
+    pixels; `is_thin(piece)` tells the pieces to read with their strokes thickened (`thin`)."""
     weak = [p for p in pieces(words) if _mean([words[i] for i in p]) < WEAK]
     firsts = [[words[i] for i in p] for p in weak]
+    thick = [is_thin(f) for f in firsts]
     best: list[tuple[float, list[ChoiceWord] | None]] = [(_mean(f), None) for f in firsts]
     todo = list(range(len(weak)))
     for psm, margin in READINGS:
         if not todo:
             break
-        readings = read([cut_box(firsts[k], size, margin) for k in todo], psm)
+        readings = read([Cut(cut_box(firsts[k], size, margin), thick[k]) for k in todo], psm)
         for k, reading in zip(todo, readings, strict=True):
             if reading and _mean(reading) > best[k][0]:
                 best[k] = (_mean(reading), list(reading))
@@ -122,13 +158,16 @@ def reread_lines(words: Sequence[ChoiceWord], size: tuple[int, int],
     return out
 
 
-def cut(image: np.ndarray, box: Box) -> np.ndarray:
-    """The page's pixels in `box`, their edge repeated BORDER pixels around."""
+def cut(image: np.ndarray, box: Box, thick: bool = False) -> np.ndarray:
+    """The page's pixels in `box`, their edge repeated BORDER pixels around; with `thick`, the
+    dark strokes of a grey page one pixel wider (a 2×2 minimum filter)."""
     part = np.ascontiguousarray(image[box[1]:box[3], box[0]:box[2]])
+    if thick:
+        part = cv2.erode(part, np.ones((2, 2), np.uint8))
     return cv2.copyMakeBorder(part, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_REPLICATE)
 
 
-def line_words(hocr: str | bytes, boxes: Sequence[Box]) -> list[list[ChoiceWord]]:
+def line_words(hocr: str | bytes, boxes: Sequence[Box | Cut]) -> list[list[ChoiceWord]]:
     """The words of each cut (see `cut`) in an hOCR of them all, boxed in the page's pixels."""
     pages = read_hocr_pages(hocr)
     if len(pages) != len(boxes):
@@ -136,7 +175,8 @@ def line_words(hocr: str | bytes, boxes: Sequence[Box]) -> list[list[ChoiceWord]
             f"Tesseract read {len(pages)} of {len(boxes)} line images.",
             hint="Run `scanstation doctor` or reinstall tesseract-ocr.", code="ocr.failed")
     out = []
-    for words, box in zip(pages, boxes, strict=True):
+    for words, part in zip(pages, boxes, strict=True):
+        box = part.box if isinstance(part, Cut) else part
         dx, dy = box[0] - BORDER, box[1] - BORDER
         out.append([ChoiceWord(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx,
                                         w.box[3] + dy), w.conf, w.line, w.choices)

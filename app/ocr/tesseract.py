@@ -20,7 +20,7 @@ from app.ocr.base import OcrResult, Word
 from app.ocr.hocr import ChoiceWord, read_hocr
 from app.ocr.ink import blue_ink, grey, on_blue, without_blue
 from app.ocr.rerank import plain, rerank_words
-from app.ocr.reread import cut, line_words, reread_lines
+from app.ocr.reread import cut, line_words, reread_lines, thin
 
 MIN_VERSION = (4, 1)
 INSTALL_HINT = "sudo apt-get install tesseract-ocr (Windows: the station's installer ships it)"
@@ -101,15 +101,17 @@ class TesseractEngine:
 
     def words(self, image: np.ndarray, dpi: float) -> list[ChoiceWord]:
         """The page's words with their alternatives, but those made of blue ink (app.ocr.ink);
-        weak lines read again from the page without its blue ink (app.ocr.reread)."""
+        weak lines read again from the page without its blue ink (app.ocr.reread), thin
+        strokes thickened."""
         blue = blue_ink(image)
         page = read_hocr(self.hocr(image, dpi))
         dropped = set(on_blue(page, image, blue))
         clean = without_blue(image, blue)
         return reread_lines([w for i, w in enumerate(page) if i not in dropped],
-                            (image.shape[1], image.shape[0]), lambda boxes, psm: line_words(
+                            (image.shape[1], image.shape[0]), lambda cuts, psm: line_words(
                                 replace(self, psm=psm).hocr_many(
-                                    [cut(clean, box) for box in boxes], dpi), boxes))
+                                    [cut(clean, *c) for c in cuts], dpi), cuts),
+                            lambda piece: thin(clean, piece))
 
     def hocr(self, image: np.ndarray, dpi: float) -> str:
         """Tesseract's hOCR of the page, with its alternatives for each character."""

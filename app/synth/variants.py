@@ -5,7 +5,9 @@ or typewriter (monospace) face; zero-padded numbers ("Số: 05/HD-MTTQ-BTT") and
 without the colon ("Số 12-KH/QU"); dates unpadded, typed "ngày 5/1/1998" or "05/01/1998"; an
 issuer without a parent line; a trích yếu set narrow over several lines; the number line set
 flush left under the issuer block. The held-out split sets them in Liberation; the tuning split
-sets the same kinds of page in DejaVu, so what is tuned on them is checked on other faces.
+sets the same kinds of page in DejaVu, so what is tuned on them is checked on other faces, and
+typewritten pages in two other monospace faces (FreeMono, thin and Courier-like, and Noto Sans
+Mono) with a typewriter's ink: faint and uneven, or filled in.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+import cv2
 import numpy as np
-from PIL import ImageFont
+from PIL import Image, ImageFont
 
 from app.fonts import liberation
 from app.synth import letterhead, prose, vocab
@@ -31,14 +34,30 @@ _STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 _DEJAVU = {"serif": "DejaVuSerif", "sans": "DejaVuSans"}
 _DEJAVU_STYLES = {"regular": "", "bold": "-Bold", "italic": "-Italic", "bolditalic": "-BoldItalic"}
-FACES = ("liberation", "dejavu")  # the held-out split's faces, the tuning split's
+# typewriter faces: file of each face (Noto Sans Mono has no italic: its upright face stands in)
+_TYPEWRITERS = {
+    "freemono": (Path("/usr/share/fonts/truetype/freefont"),  # Debian's fonts-freefont-ttf
+                 {"regular": "FreeMono.ttf", "bold": "FreeMonoBold.ttf",
+                  "italic": "FreeMonoOblique.ttf", "bolditalic": "FreeMonoBoldOblique.ttf"}),
+    "notomono": (Path("/usr/share/fonts/truetype/noto"),  # Debian's fonts-noto-mono
+                 {"regular": "NotoSansMono-Regular.ttf", "bold": "NotoSansMono-Bold.ttf",
+                  "italic": "NotoSansMono-Regular.ttf", "bolditalic": "NotoSansMono-Bold.ttf"}),
+}
+TYPEWRITER_FACES = tuple(_TYPEWRITERS)
+# the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
+FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
+INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
 DATE_STYLES = ("words", "unpadded", "slashes", "numeric")
 
 
 def font_path(faces: str, family: str, face: str) -> Path:
     """The font file of `family` ("serif", "sans", "mono") and `face` in the set `faces`.
     DejaVu Sans Mono lacks most Vietnamese letters: the DejaVu set types "mono" in Liberation
-    Mono (narrower, see render_variant)."""
+    Mono (narrower, see render_variant); a typewriter set (TYPEWRITER_FACES) types everything
+    in its face."""
+    if faces in _TYPEWRITERS:
+        folder, files = _TYPEWRITERS[faces]
+        return folder / files[face]
     if faces == "liberation" or family == "mono":
         return liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
     style = _DEJAVU_STYLES[face]
@@ -77,17 +96,20 @@ class Variant:
     flush_left: bool  # number line flush left instead of centred under the issuer
     parent: bool  # print the parent body's line
     title_mm: float  # width the trích yếu is wrapped to
+    ink: str = "even"  # a typewriter's ink (one of INKS)
 
     @property
     def name(self) -> str:
-        """A short layout name for reports, e.g. "mono-slashes-left"."""
-        return f"{self.family}-{self.date_style}{'-left' if self.flush_left else ''}"
+        """A short layout name for reports, e.g. "mono-slashes-left", "mono-words-faint"."""
+        ink = "" if self.ink == "even" else f"-{self.ink}"
+        return f"{self.family}-{self.date_style}{'-left' if self.flush_left else ''}{ink}"
 
 
-def pick_variant(rng: np.random.Generator) -> Variant:
+def pick_variant(rng: np.random.Generator, typewriter: bool = False) -> Variant:
+    """A variant drawn from `rng`; `typewriter` types it in "mono" whatever the draw."""
     family = str(rng.choice(list(_FAMILIES), p=[0.35, 0.35, 0.3]))
     return Variant(
-        family=family,
+        family="mono" if typewriter else family,
         date_style=str(rng.choice(DATE_STYLES, p=[0.3, 0.3, 0.25, 0.15])),
         label=str(rng.choice(["Số: ", "Số ", "Số:"], p=[0.5, 0.3, 0.2])),
         flush_left=bool(rng.random() < 0.3),
@@ -189,13 +211,34 @@ def _title(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style,
     return y + lh * 0.6
 
 
+def typewriter_ink(layer: Image.Image, kind: str, rng: np.random.Generator,
+                   dpi: int) -> Image.Image:
+    """A typed page's ink coverage (an 8-bit mask) as a ribbon leaves it: "faint" lighter in
+    patches about a letter or a word wide (a worn ribbon, keys struck unevenly) and its strokes
+    thinned, "filled" with strokes thickened so that small counters close, "even" as set."""
+    mask = np.asarray(layer)
+    if kind == "filled":
+        return Image.fromarray(cv2.dilate(mask, np.ones((3, 3), np.uint8)))
+    if kind != "faint":
+        return layer
+    h, w = mask.shape
+    cell = max(4, round(dpi * 2.5 / 25.4))  # about one letter
+    coarse = rng.uniform(0.35, 1.0, (h // cell + 2, w // cell + 2)).astype(np.float32)
+    field = cv2.resize(coarse, (w + 2 * cell, h + 2 * cell),
+                       interpolation=cv2.INTER_CUBIC)[cell:cell + h, cell:cell + w]
+    thin = cv2.erode(mask, np.ones((2, 2), np.uint8)) if rng.random() < 0.5 else mask
+    return Image.fromarray(np.clip(thin * np.clip(field, 0.3, 1.0), 0, 255).astype(np.uint8))
+
+
 def render_variant(
     rng: np.random.Generator, *, dpi: int = 300, paper_rgb: tuple[int, int, int] = (255,) * 3,
     faces: str = "liberation",
 ) -> tuple[RenderedPage, Variant]:
     """One upright first page in a layout variant set in `faces` (one of FACES), and the
-    variant."""
-    v = pick_variant(rng)
+    variant; a typewriter set (TYPEWRITER_FACES) types the whole page with a typewriter's ink
+    (INKS, see `typewriter_ink`)."""
+    typed = faces in _TYPEWRITERS
+    v = pick_variant(rng, typewriter=typed)
     width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     scale = 0.86 if v.family == "mono" else 0.95 if v.family == "sans" else 1.0
     if faces == "dejavu":  # DejaVu is set wider than Liberation at the same size
@@ -213,6 +256,9 @@ def render_variant(
     letterhead.closing(sheet, fields.issuer, fields.number, style, rng, y)
     inks = {"black": (int(rng.integers(12, 45)),) * 3, "red": (190, 30, 40),
             "blue": (30, 45, int(rng.integers(120, 170)))}
+    if typed:
+        v = dataclasses.replace(v, ink=INKS[int(rng.choice(len(INKS), p=[0.3, 0.4, 0.3]))])
+        sheet.layers["black"] = typewriter_ink(sheet.layers["black"], v.ink, rng, dpi)
     img = paper(height, width, paper_rgb, rng)
     ink_sheet(sheet, img, inks)
     return RenderedPage(img, "\n".join(sheet.lines), fields, dpi), v

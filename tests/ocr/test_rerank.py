@@ -175,3 +175,20 @@ def test_a_capital_l_before_punctuation_is_lowered_inside_a_compound() -> None:
     words = [_word("tài", 0), _word("Liệu.", 160), _word("Lê", 400, line=2),
              _word("Lợi.", 500, line=2)]
     assert _texts(words) == ["tài", "liệu.", "Lê", "Lợi."]
+
+
+def test_monospace_glyphs_read_as_printed() -> None:
+    number = [_word("Số:", 0), _word("2Ø69/CTPH", 200), _word("Ø", 700)]
+    assert _texts(number) == ["Số:", "2069/CTPH", "Ø"]  # no digit beside it: left alone
+    listed = [_word("—", 0, line=1), _word("Như", 60, line=1), _word("trên;", 200, line=1),
+              _word("–", 0, line=2), _word("Lưu", 60, line=2),
+              _word("Độc", 0, line=3), _word("—", 200, line=3), _word("Tự", 260, line=3)]
+    assert _texts(listed) == ["-", "Như", "trên;", "-", "Lưu", "Độc", "—", "Tự"]
+
+
+def test_a_body_abbreviation_takes_the_letter_the_model_listed() -> None:
+    q = {3: [("Q", 30.0)]}
+    number = [_word("370/MTTO-BTT", 0, {7: [("Q", 0.0)]}), _word("MTTO", 600, q)]
+    assert _texts(number) == ["370/MTTQ-BTT", "MTTQ"]
+    unlisted = [_word("MTTO", 0), _word("TOTO", 300, {3: [("Q", 40.0)]})]
+    assert _texts(unlisted) == ["MTTO", "TOTO"]  # no Q weighed, or no body's abbreviation

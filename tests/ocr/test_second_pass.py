@@ -14,7 +14,7 @@ from app.ocr import ink, reread
 from app.ocr.base import Box
 from app.ocr.hocr import ChoiceWord, read_hocr
 from app.ocr.rerank import rerank_words
-from app.ocr.reread import cut, line_words, pieces, reread_lines
+from app.ocr.reread import Cut, cut, line_words, pieces, reread_lines, stroke_width, thin
 from app.ocr.tesseract import TesseractEngine
 
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
@@ -44,19 +44,19 @@ def _word(text: str, box: Box, conf: float, line: int = 1) -> ChoiceWord:
 
 
 def _read(image: np.ndarray, calls: list[tuple[int, int]] | None = None
-          ) -> Callable[[list[Box], int], list[list[ChoiceWord]]]:
+          ) -> Callable[[list[Cut], int], list[list[ChoiceWord]]]:
     """Reads pieces of `image` again as the engine does, noting (mode, count) in `calls`."""
-    def read(boxes: list[Box], psm: int) -> list[list[ChoiceWord]]:
+    def read(cuts: list[Cut], psm: int) -> list[list[ChoiceWord]]:
         if calls is not None:
-            calls.append((psm, len(boxes)))
-        return line_words(replace(ENGINE, psm=psm).hocr_many([cut(image, b) for b in boxes],
-                                                             300), boxes)
+            calls.append((psm, len(cuts)))
+        return line_words(replace(ENGINE, psm=psm).hocr_many([cut(image, *c) for c in cuts],
+                                                             300), cuts)
     return read
 
 
 def _each(reading: Callable[[Box], list[ChoiceWord]]
-          ) -> Callable[[list[Box], int], list[list[ChoiceWord]]]:
-    return lambda boxes, psm: [reading(box) for box in boxes]
+          ) -> Callable[[list[Cut], int], list[list[ChoiceWord]]]:
+    return lambda cuts, psm: [reading(c.box) for c in cuts]
 
 
 def test_a_line_is_cut_into_pieces_at_a_column_gap() -> None:
@@ -161,7 +161,7 @@ def test_several_lines_are_read_in_one_run_page_by_page() -> None:
     boxes = [reread.cut_box([w for w in words if w.line == line], (image.shape[1],
                                                                     image.shape[0]), 0.3)
              for line in dict.fromkeys(w.line for w in words)]
-    pages = _read(image)(boxes, 7)
+    pages = _read(image)([Cut(box) for box in boxes], 7)
     assert [" ".join(w.text for w in page) for page in pages] == LINES
     assert all(box[0] <= page[0].box[0] and page[-1].box[2] <= box[2]
                for box, page in zip(boxes, pages, strict=True))
@@ -174,3 +174,50 @@ def test_a_run_that_loses_a_line_image_is_a_clear_error() -> None:
         line_words(one, [(100, 100, 900, 200), (100, 300, 900, 400)])
     with pytest.raises(DependencyError, match="could not be read"):
         line_words("<html><body>", [(0, 0, 10, 10)])
+
+
+TYPEWRITER = "/usr/share/fonts/truetype/freefont/FreeMono.ttf"  # fonts-freefont-ttf: Courier-like
+
+
+def _typed(font: str, text: str = "Toàn dân đoàn kết xây dựng nông thôn mới") -> np.ndarray:
+    """One line of text at 12 pt, 300 dpi, in grey."""
+    image = Image.new("L", (2200, 200), 250)
+    ImageDraw.Draw(image).text((60, 60), text, font=ImageFont.truetype(font, 50), fill=25)
+    return np.asarray(image)
+
+
+def test_thin_strokes_are_told_from_printed_ones() -> None:
+    typed, printed = _typed(TYPEWRITER), _typed(FONT)
+    words = {name: read_hocr(ENGINE.hocr(image, 300)) for name, image in
+             (("typed", typed), ("printed", printed))}
+    assert words["typed"] and words["printed"]
+    whole = (0, 0, typed.shape[1], typed.shape[0])
+    assert 0 < stroke_width(typed, whole) < stroke_width(printed, whole)
+    assert stroke_width(cut(typed, whole, thick=True), whole) > stroke_width(typed, whole)
+    assert stroke_width(np.full((50, 50), 255, np.uint8), (0, 0, 50, 50)) == 0
+    assert thin(typed, words["typed"])
+    assert not thin(printed, words["printed"])
+
+
+def test_a_thin_weak_piece_is_read_thickened_in_every_mode() -> None:
+    typed = _typed(TYPEWRITER)
+    words = read_hocr(ENGINE.hocr(typed, 300))
+    weak = [replace(w, conf=30.0) for w in words]
+    asked: list[tuple[int, bool]] = []
+
+    def read(cuts: list[Cut], psm: int) -> list[list[ChoiceWord]]:
+        asked.extend((psm, c.thick) for c in cuts)
+        return _read(typed)(cuts, psm)
+
+    out = reread_lines(weak, (typed.shape[1], typed.shape[0]), read,
+                       lambda piece: thin(typed, piece))
+    assert asked and all(thick for _, thick in asked)
+    assert min(w.conf for w in out) > 30.0  # the thickened line was read surer
+    plain: list[bool] = []
+
+    def unread(cuts: list[Cut], psm: int) -> list[list[ChoiceWord]]:
+        plain.extend(c.thick for c in cuts)
+        return [[] for _ in cuts]
+
+    assert reread_lines(weak, (typed.shape[1], typed.shape[0]), unread) == weak
+    assert plain and not any(plain)  # not thickened unless found thin
