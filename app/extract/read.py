@@ -53,7 +53,7 @@ def _number_top(layout: Layout, num: number.Number | None, dated: Segment | None
         return float(dated.box[1])
     national = max((s.box[3] for s in layout.national), default=layout.height * 0.1)
     below = [s for s in layout.left(national, layout.height * 0.45)
-             if s.letters.startswith(("so ", "s "))]
+             if s.letters in ("so", "s") or s.letters.startswith(("so ", "s "))]
     return float(below[0].box[1]) if below else layout.height * 0.2
 
 
@@ -76,7 +76,8 @@ def read_fields(
         return PageFields(page_count=_page_count(pages))  # no header of an official document
     number_top = _number_top(layout, num, dated)
     top = num.segment.cy if num else dated.cy if dated else number_top
-    title = doctype.find_title(layout, top, types)
+    expected = types.by_abbreviation(num.type_abbr) if num and num.type_abbr else None
+    title = doctype.find_title(layout, top, types, expected)
     bottom = title.segment.box[1] if title else next(
         (s.box[1] for s in layout.below(top) if s.width > BODY_WIDTH * layout.width),
         layout.height * 0.5,

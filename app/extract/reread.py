@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from app.errors import InputError
+from app.extract.fields.evidence import WEAK_SCORE, weak
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
@@ -30,7 +31,9 @@ from app.extract.model import (
     FieldValue,
     union,
 )
+from app.extract.text import fold
 from app.ocr.base import Box, OcrEngine, Word
+from app.ocr.lexicon import load, tone_key
 
 SCALES = (2.0, 3.0, 1.5)  # enlargements tried in turn, until two readings agree
 MARGIN = 0.4  # page kept left and right of the line's box, × the line's height
@@ -136,36 +139,56 @@ def settle(first: FieldValue, line: Segment | None, reread: Rereader | None,
 
 
 def _unsure(word: Word) -> bool:
-    return word.guessed or word.rival or word.conf < LOW_CONF
+    return word.guessed or word.rival or word.conf < LOW_CONF or weak(word)
 
 
-def _spelled(words: list[Word], segment: Segment | None) -> bool:
+def _compounded(words: tuple[Word, ...]) -> set[int]:
+    """The indexes of `words` whose spelling forms a compound of the lexicon with the word
+    before or after it (not across punctuation): the lexicon bears out their marks."""
+    lex = load()
+    if lex is None:
+        return set()
+    keys = [tone_key(w.text.strip(",.;:()\"")) for w in words]
+    joined = [i for i in range(len(words) - 1)
+              if not words[i].text.endswith((",", ".", ";", ":"))
+              and lex.pair(keys[i], keys[i + 1])]
+    return {k for i in joined for k in (i, i + 1)}
+
+
+def _spelled(words: list[Word], segment: Segment | None, backed: set[int]) -> bool:
     """True when `segment` (a new reading of their line) holds each of `words` spelled the
-    same, as the one word it read in that place."""
+    same, as the one word it read in that place; a word whose marks the lexicon bears out
+    (its id in `backed`, and not re-ranked on thin evidence) needs the same letters only: the
+    new reading is not re-ranked ("văn mình" for "văn minh")."""
     if segment is None:
         return False
     for word in words:
         here = [w for w in segment.words
                 if min(w.box[2], word.box[2]) - max(w.box[0], word.box[0])
                 > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
-        if len(here) != 1 or here[0].text.strip(",.;:") != word.text.strip(",.;:"):
+        if len(here) != 1:
+            return False
+        new, old = here[0].text.strip(",.;:"), word.text.strip(",.;:")
+        if new != old and not (id(word) in backed and not word.guessed and fold(new) == fold(old)):
             return False
     return True
 
 
 def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
-    """A value offered only because some of its words were read unsure (a low score, marks
-    chosen on thin evidence, marks the model nearly read otherwise): filled in when a new
-    reading of each such word's line, at ×2 or ×3, spells those words the same."""
-    if reread is None or value.why not in (UNSURE, GUESSED, RIVAL_READING):
+    """A value offered only because some of its words were read unsure (a low or middling
+    score, marks chosen on thin evidence, marks the model nearly read otherwise): filled in
+    when a new reading of each such word's line, at ×2 or ×3, spells those words the same
+    (the same letters, for marks the lexicon bears out: see _spelled)."""
+    if reread is None or value.why not in (UNSURE, GUESSED, RIVAL_READING, WEAK_SCORE):
         return value
+    backed = {id(value.words[i]) for i in _compounded(value.words)}
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in value.words:
         lines.setdefault(word.line, []).append(word)
     for words in lines.values():
         unsure = [w for w in words if _unsure(w)]
         box = union(words)
-        if unsure and box and not any(_spelled(unsure, reread.read(box, scale))
+        if unsure and box and not any(_spelled(unsure, reread.read(box, scale), backed)
                                       for scale in SCALES[:2]):
             return value
     return replace(value, why="")

@@ -114,7 +114,7 @@ def header(sheet: Sheet, h: Header, style: Style, rng: np.random.Generator) -> f
     ink = "red" if rng.random() < 0.5 else "black"
     for stamp in h.stamps:
         y += hl * 2
-        _stamp(sheet, cx_l, y, stamp, style, ink)
+        boxed_mark(sheet, cx_l, y, stamp, style, ink)
 
     if party:
         sheet.put_centred(cx_r, y0, PARTY, "bold", style.head_pt + 1)
@@ -128,7 +128,7 @@ def header(sheet: Sheet, h: Header, style: Style, rng: np.random.Generator) -> f
     return max(y, number_y) + hl
 
 
-def _stamp(sheet: Sheet, cx: float, baseline: float, text: str, style: Style, ink: str) -> None:
+def boxed_mark(sheet: Sheet, cx: float, baseline: float, text: str, style: Style, ink: str) -> None:
     """A boxed, bold capital secrecy or urgency mark centred on `cx`."""
     pt = style.body_pt
     size = pt * sheet.dpi / 72

@@ -97,6 +97,13 @@ class Variant:
     parent: bool  # print the parent body's line
     title_mm: float  # width the trích yếu is wrapped to
     ink: str = "even"  # a typewriter's ink (one of INKS)
+    # spread-out pages only (the dev pages: see render_variant's `spread`); the defaults are
+    # the held-out and tuning variants' layout
+    left_frac: float = 1.0  # share of the left column the issuer is wrapped to (more lines)
+    vv_frac: float = 0.8  # share of the left column the "V/v" lines are wrapped to
+    stamps_by_title: bool = False  # secrecy/urgency marks boxed just above the title
+    seal: bool = False  # a red seal ring printed over the title's right end
+    tight: bool = False  # the off-decree sizes and leading of letterhead.Style variant 1
 
     @property
     def name(self) -> str:
@@ -105,16 +112,30 @@ class Variant:
         return f"{self.family}-{self.date_style}{'-left' if self.flush_left else ''}{ink}"
 
 
-def pick_variant(rng: np.random.Generator, typewriter: bool = False) -> Variant:
-    """A variant drawn from `rng`; `typewriter` types it in "mono" whatever the draw."""
+def pick_variant(rng: np.random.Generator, typewriter: bool = False,
+                 spread: bool = False) -> Variant:
+    """A variant drawn from `rng`; `typewriter` types it in "mono" whatever the draw; `spread`
+    widens the layout choices (see render_variant)."""
     family = str(rng.choice(list(_FAMILIES), p=[0.35, 0.35, 0.3]))
-    return Variant(
+    v = Variant(
         family="mono" if typewriter else family,
         date_style=str(rng.choice(DATE_STYLES, p=[0.3, 0.3, 0.25, 0.15])),
         label=str(rng.choice(["Số: ", "Số ", "Số:"], p=[0.5, 0.3, 0.2])),
         flush_left=bool(rng.random() < 0.3),
         parent=bool(rng.random() < 0.85),
         title_mm=float(rng.uniform(70, 110)),
+    )
+    if not spread:
+        return v
+    return dataclasses.replace(
+        v,
+        title_mm=float(rng.uniform(45, 150)),
+        parent=bool(rng.random() < 0.6),
+        left_frac=float(rng.uniform(0.6, 1.0)),
+        vv_frac=float(rng.uniform(0.4, 1.0)),
+        stamps_by_title=bool(rng.random() < 0.5),
+        seal=bool(rng.random() < 0.25),
+        tight=bool(rng.random() < 0.5),
     )
 
 
@@ -130,9 +151,17 @@ def date_text(place: str, issued: datetime.date, style: str) -> str:
     return f"{place}, {d:02d}/{m:02d}/{y}"
 
 
-def variant_fields(rng: np.random.Generator, variant: Variant) -> DocumentFields:
-    """Fields as `make_fields` draws them, with older dates and numbers often zero-padded."""
+def variant_fields(rng: np.random.Generator, variant: Variant, spread: bool = False
+                   ) -> DocumentFields:
+    """Fields as `make_fields` draws them, with older dates and numbers often zero-padded;
+    `spread` marks a third of the pages secret or urgent."""
     base = make_fields(rng)
+    if spread and not (base.secrecy or base.urgency) and rng.random() < 0.3:
+        mark = str(rng.choice(["MẬT", "KHẨN", "HỎA TỐC", "TỐI MẬT"]))
+        if "MẬT" in mark:
+            base = dataclasses.replace(base, secrecy=mark)
+        else:
+            base = dataclasses.replace(base, urgency=mark)
     issued = datetime.date(1990, 1, 1) + datetime.timedelta(days=int(rng.integers(0, 12400)))
     n = int(rng.integers(1, 10)) if rng.random() < 0.4 else int(rng.integers(10, 400))
     head = base.number.split("/", 1) if not is_party(base.number) else base.number.split("-", 1)
@@ -158,10 +187,11 @@ def _header(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style
     cx_r = style.right - right_w / 2
     left_w = style.right - right_w - area_left - sheet.px(4)
     cx_l = area_left + left_w / 2
+    issuer_w = left_w * v.left_frac
     hl = style.line(sheet, style.head_pt) / style.leading * 1.15
-    parent = sheet.wrap(f.issuer_parent, "regular", style.head_pt, left_w)
+    parent = sheet.wrap(f.issuer_parent, "regular", style.head_pt, issuer_w)
     parent = parent if f.issuer_parent else []
-    issuer = sheet.wrap(f.issuer, "bold", style.head_pt, left_w)
+    issuer = sheet.wrap(f.issuer, "bold", style.head_pt, issuer_w)
     y0 = style.top + hl
     y = y0
     for line in parent:
@@ -179,10 +209,11 @@ def _header(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style
         sheet.put_centred(cx_l, number_y, label, "regular", style.body_pt)
     y = number_y
     if f.type_name == "CÔNG VĂN":
-        for line in sheet.wrap("V/v " + f.subject, "regular", style.head_pt, left_w * 0.8):
+        for line in sheet.wrap("V/v " + f.subject, "regular", style.head_pt, left_w * v.vv_frac):
             y += hl
             sheet.put_centred(cx_l, y, line, "regular", style.head_pt)
-    for stamp in (s for s in (f.secrecy, f.urgency) if s):
+    by_title = v.stamps_by_title and f.type_name != "CÔNG VĂN"
+    for stamp in (s for s in (f.secrecy, f.urgency) if s and not by_title):
         y += hl * 2
         sheet.put_centred(cx_l, y, stamp, "bold", style.body_pt)
     for k, line in enumerate(right_lines):
@@ -203,11 +234,28 @@ def _title(sheet: Sheet, f: DocumentFields, v: Variant, style: letterhead.Style,
         return y
     cx = (style.left + style.right) / 2
     lh = style.line(sheet)
+    if v.stamps_by_title:
+        x = style.left
+        for stamp in (s for s in (f.secrecy, f.urgency) if s):
+            y_stamp = y + lh * 0.8
+            width = sheet.length(stamp, "bold", style.body_pt)
+            letterhead.boxed_mark(sheet, x + width / 2, y_stamp, stamp, style, "red")
+            x += width + sheet.px(12)
+        y += lh * 0.6 if x > style.left else 0
     y += lh * 1.2
     sheet.put_centred(cx, y, f.type_name, "bold", style.body_pt + 1)
-    for line in sheet.wrap(f.subject, "bold", style.body_pt, sheet.px(v.title_mm)):
+    lines = sheet.wrap(f.subject, "bold", style.body_pt, sheet.px(v.title_mm))
+    for line in lines:
         y += lh
         sheet.put_centred(cx, y, line, "bold", style.body_pt)
+    if v.seal:
+        r = sheet.px(17)
+        x_seal = cx + sheet.length(lines[0], "bold", style.body_pt) / 2
+        y_seal = y - lh * len(lines) / 2
+        for k in (0, 1):
+            rk = r - k * sheet.px(2.5)
+            sheet.draw("red").ellipse((x_seal - rk, y_seal - rk, x_seal + rk, y_seal + rk),
+                                      outline=255, width=max(1, round(sheet.px(0.6))))
     return y + lh * 0.6
 
 
@@ -232,20 +280,23 @@ def typewriter_ink(layer: Image.Image, kind: str, rng: np.random.Generator,
 
 def render_variant(
     rng: np.random.Generator, *, dpi: int = 300, paper_rgb: tuple[int, int, int] = (255,) * 3,
-    faces: str = "liberation",
+    faces: str = "liberation", spread: bool = False,
 ) -> tuple[RenderedPage, Variant]:
     """One upright first page in a layout variant set in `faces` (one of FACES), and the
     variant; a typewriter set (TYPEWRITER_FACES) types the whole page with a typewriter's ink
-    (INKS, see `typewriter_ink`)."""
+    (INKS, see `typewriter_ink`). `spread` widens the layout (the dev pages the extractor's
+    failures are looked for on): trích yếu wrapped 45-150 mm (up to 4-5 lines), "V/v" lines
+    wrapped narrow, issuers over 1-4 lines, a parent line or not, secrecy/urgency marks over
+    the title, a red seal ring across the title's end, tight or loose leading."""
     typed = faces in _TYPEWRITERS
-    v = pick_variant(rng, typewriter=typed)
+    v = pick_variant(rng, typewriter=typed, spread=spread)
     width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     scale = 0.86 if v.family == "mono" else 0.95 if v.family == "sans" else 1.0
     if faces == "dejavu":  # DejaVu is set wider than Liberation at the same size
         scale *= 0.9
     sheet = FamilySheet(width, height, dpi, v.family, scale, faces)
-    style = letterhead.Style.pick(sheet, rng)
-    fields = variant_fields(rng, v)
+    style = letterhead.Style.pick(sheet, rng, 1 if v.tight else 0)
+    fields = variant_fields(rng, v, spread)
     y = _header(sheet, fields, v, style, rng)
     y = _title(sheet, fields, v, style, y)
     ctx = prose.Context(fields.issued.year, prose.pick(rng, vocab.TOPICS), "quận")

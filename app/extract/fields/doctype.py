@@ -24,8 +24,10 @@ def _centred(layout: Layout, segment: Segment) -> bool:
     return abs(segment.cx / layout.width - TEXT_CENTRE) < 0.08
 
 
-def find_title(layout: Layout, top: float, types: TypeTable) -> Title | None:
-    """The first centred segment below `top` (upper 60 % of the page) naming a type."""
+def find_title(layout: Layout, top: float, types: TypeTable,
+               expected: DocType | None = None) -> Title | None:
+    """The first centred segment below `top` (upper 60 % of the page) naming a type, or naming
+    the `expected` type (the number's) but for one misread letter ("NGHT QUYẾT")."""
     for segment in layout.below(top):
         if segment.cy > layout.height * 0.6:
             break
@@ -33,6 +35,8 @@ def find_title(layout: Layout, top: float, types: TypeTable) -> Title | None:
         if not upper or sum(c.isupper() for c in upper) < 0.8 * len(upper):
             continue
         doc_type = types.by_title(segment.text)
+        if doc_type is None and expected is not None and types.near_title(segment.text) == expected:
+            doc_type = expected
         if doc_type is not None and _centred(layout, segment):
             return Title(doc_type, segment)
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.extract.fields.evidence import lacking, middling
 from app.extract.layout import Layout, Segment
 from app.extract.model import (
     EMPTY,
@@ -68,18 +69,30 @@ def _lines(layout: Layout, bottom: float) -> list[Segment]:
     return lines
 
 
+def _opens(lines: list[Segment], i: int, heads: tuple[str, ...]) -> bool:
+    """True when line `i` opens with one of `heads`, read on into the lines after it (a narrow
+    column wraps "BAN THƯỜNG / TRỰC ỦY BAN")."""
+    own = lines[i].letters
+    if own.startswith(heads):
+        return True
+    joined = " ".join(line.letters for line in lines[i:])
+    return any(len(own) < len(h.strip()) and h.startswith(own + " ") and joined.startswith(h)
+               for h in heads)
+
+
 def _split(lines: list[Segment]) -> int | None:
     """The index of the issuer's first line (the lines before it name the parent body)."""
-    if lines[0].letters.startswith(ISSUER_HEADS):  # no parent line printed
-        later = [i for i, line in enumerate(lines[1:], 1) if line.letters.startswith(ISSUER_HEADS)]
+    if _opens(lines, 0, ISSUER_HEADS):  # no parent line printed
+        later = [i for i in range(1, len(lines)) if _opens(lines, i, ISSUER_HEADS)]
         return later[0] if later else 0
-    for i, line in enumerate(lines[1:], 1):
-        if line.letters.startswith(ISSUER_HEADS):
+    for i in range(1, len(lines)):
+        if _opens(lines, i, ISSUER_HEADS):
             return i
     for i in range(len(lines) - 1, 0, -1):
-        if lines[i].letters.startswith(BODY_HEADS):
+        if _opens(lines, i, BODY_HEADS):
             return i
-    return 0 if len(lines) == 1 else None
+    # one body over all the lines ("ỦY BAN NHÂN DÂN / PHƯỜNG DƯ HÀNG", no parent printed)
+    return 0 if len(lines) == 1 or _opens(lines, 0, BODY_HEADS) else None
 
 
 def _kinds(texts: list[str]) -> int:
@@ -155,7 +168,8 @@ def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> Fie
     factor = 1.0 if start else 0.8
     n = len(place)
     tail = texts[len(texts) - n :] if place and n <= len(texts) - sure else []
-    if tail and _near(tail, [w.text for w in place]):
+    matched = bool(tail) and _near(tail, [w.text for w in place])
+    if matched:
         if [tone_key(t) for t in tail] != [tone_key(w.text) for w in place]:
             if all(_sure(w) for w in place):
                 texts[len(texts) - n :] = [w.text.upper() for w in place]
@@ -165,5 +179,7 @@ def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> Fie
         if not why and _broken(texts[sure : len(texts) - n]):
             why = KIND_BROKEN
         unsure = unsure[: len(unsure) - n]
-    why = why or (RIVAL_READING if any(w.rival for w in unsure) else doubt(unsure))
+    name = texts[sure : len(texts) - n] if matched else texts[sure:]  # the place is checked
+    why = why or lacking(name, unsure) or (RIVAL_READING if any(w.rival for w in unsure)
+                                            else doubt(unsure) or middling(unsure))
     return found(" ".join(texts), words, factor, why, checked=True)

@@ -4,24 +4,41 @@ from __future__ import annotations
 
 import re
 
+from app.extract.fields.evidence import LOST_WORDS, lacking, middling, off_centre, rows, weak
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, THIN_STROKES, FieldValue, found
+from app.extract.model import EMPTY, THIN_STROKES, FieldValue, doubt, found
 from app.extract.text import fold
 from app.ocr.base import Word
 
 _VV = re.compile(r"^\s*v\s*[/|il1]\s*v\b\.?\s*")
-# a word made only of thin upright strokes ("TT" read for "II") that is no Roman numeral
-_THIN = re.compile(r"[IlT|]{2,4}")
+# a word made only of the strokes of a Roman numeral and of thin letters ("TT" or "IH" read for
+# "II", "TV" for "IV") that is no Roman numeral
+_THIN = re.compile(r"[IlT|HVX]{1,4}")
 _ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 MAX_STEP = 1.35  # a line further below the previous one than this × the line step ends the block
 
 
-def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0) -> FieldValue:
+def _thin(word: Word) -> bool:
+    """True for a word of thin strokes that reads as no Roman numeral ("TT", "IH", "TV"), or
+    as one with a middling score (the strokes of "III" read as "II")."""
+    core = word.text.strip(",.;:")
+    if not _THIN.fullmatch(core):
+        return False
+    return weak(word) if _ROMAN.fullmatch(core) else any(c in core for c in "lT|H")
+
+
+def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
+             cx: float | None = None) -> FieldValue:
     """The trích yếu as a field; a suggestion when a word of thin strokes reads as no numeral
-    (the model loses and merges such strokes: "quý TT" for "quý II", "II" for "III")."""
-    thin = any(_THIN.fullmatch(w.text.strip(",.;:")) and not _ROMAN.fullmatch(w.text.strip(",.;:"))
-               for w in words)
-    return found(text, words, factor, THIN_STROKES if thin else "")
+    (the model loses and merges such strokes: "quý TT" for "quý II", "II" for "III"), when the
+    OCR was unsure of a word (app.extract.model.doubt), or when its words are not borne out
+    (app.extract.fields.evidence: no syllable, an odd character, a middling score); first of
+    all when a line of a trích yếu centred on `cx` stands off it (words lost)."""
+    if cx is not None and any(off_centre(row, cx) for row in rows(words)):
+        return found(text, words, factor, LOST_WORDS, checked=True)
+    thin = any(_thin(w) for w in words)
+    why = THIN_STROKES if thin else lacking(text.split(), words) or doubt(words) or middling(words)
+    return found(text, words, factor, why, checked=True)
 
 
 def _lines(segments: list[Segment]) -> list[list[Segment]]:
@@ -37,12 +54,15 @@ def _lines(segments: list[Segment]) -> list[list[Segment]]:
 
 def _block(first: Segment, candidates: list[Segment], step: float, cx: float,
            tolerance: float) -> list[Segment]:
-    """Lines following `first` at about `step` apart, centred on `cx`."""
+    """Lines following `first` at about `step` apart, centred on `cx`, or standing within the
+    first line's span (centred once: words lost at one end, see evidence.off_centre)."""
     taken = [first]
     y = first.cy
     for line in _lines([s for s in candidates if s.cy > first.cy + 0.5 * first.height]):
         left, right = min(s.box[0] for s in line), max(s.box[2] for s in line)
-        if line[0].cy - y > MAX_STEP * step or abs((left + right) / 2 - cx) > tolerance:
+        inside = first.box[0] <= left and right <= first.box[2]
+        if line[0].cy - y > MAX_STEP * step or (abs((left + right) / 2 - cx) > tolerance
+                                                 and not inside):
             break
         taken += line
         y = line[0].cy
@@ -67,14 +87,18 @@ def under_title(layout: Layout, title: Segment) -> FieldValue:
     merged = Segment(tuple(w for s in head for w in s.words))
     block = _block(merged, below, step, title.cx, 0.05 * layout.width)
     words = tuple(w for s in block for w in s.words)
-    return _subject(" ".join(s.text for s in block), words)
+    return _subject(" ".join(s.text for s in block), words, cx=title.cx)
 
 
 def vv_line(layout: Layout, top: float, bottom: float) -> Segment | None:
-    """The "V/v …" segment of a công văn's left column between `top` and `bottom`."""
-    for segment in layout.left(top, bottom):
+    """The "V/v …" line of a công văn's left column between `top` and `bottom`."""
+    segments = layout.left(top, bottom)
+    for segment in segments:
         if _VV.match(fold(segment.text)):
-            return segment
+            after = [s for s in segments if s.box[0] > segment.box[0]
+                     and abs(s.cy - segment.cy) < 0.5 * segment.height]
+            # the rest of its line, when a wide gap after "V/v" cut it off (a typewriter face)
+            return Segment(tuple(w for s in (segment, *after) for w in s.words))
     return None
 
 
@@ -86,4 +110,5 @@ def after_vv(layout: Layout, vv: Segment, bottom: float) -> FieldValue:
     m = _VV.match(fold(text))
     assert m is not None
     words = tuple(w for s in block for w in s.words)
-    return _subject(text[m.end():].strip(), words, 0.95)
+    label = len(fold(text[:m.end()]).split())  # the words of "V/v" itself are no part of it
+    return _subject(text[m.end():].strip(), words[label:], 0.95)
