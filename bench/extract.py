@@ -42,7 +42,7 @@ from bench.metrics import cer
 from bench.ocr_errors import KINDS, by_kind, classify
 
 VERSION = 2
-SECOND_PASS = 2  # the cached blue-ink words and lines read again (app.ocr.ink, app.ocr.reread)
+SECOND_PASS = 4  # the cached blue-ink words and lines read again (app.ocr.ink, app.ocr.reread)
 TUNING, HELD_OUT, DEV = "tuning", "held-out", "dev"
 
 
@@ -176,7 +176,7 @@ def _second_pass(data: dict[str, Any], image: np.ndarray, known: dict[str, str]
 
     data = dict(data, blue=dropped)
     reread_lines(_kept(data), (data["size"][0], data["size"][1]), read,
-                 lambda piece: thin(clean, piece))
+                 lambda piece: thin(clean, piece, data["dpi"]))
     return {"blue": dropped, "lines": lines}
 
 

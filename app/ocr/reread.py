@@ -10,10 +10,12 @@ with a thinner margin: it reads a neighbour's edge as "_" or "."). The surest re
 the piece's place, on the same line; the first one stays unless Tesseract is surer of another.
 Marks a cut's edge adds (a quote or rule before the line, a full stop after it) are trimmed.
 A piece set in thin strokes (its strokes
-narrower than THIN × its words' height: a Courier-like typewriter face, a worn ribbon) is read
-from a cut whose strokes are thickened by one pixel, in both modes: the model reads such
-strokes as faint and drops or misjudges whole words. The pieces of a page are read in one
-Tesseract run per mode (a list of images).
+narrower than THIN × its words' height and than THIN_PT: a Courier-like typewriter face, a
+worn ribbon) is also
+read, in each mode, from a cut whose strokes are thickened by one pixel: the model reads such
+strokes as faint and drops or misjudges whole words, but a thickened number line can read
+worse ("MTTQO"); the surer reading wins. The pieces of a page are read in one Tesseract run
+per mode (a list of images).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ GAP = 3.0  # a gap wider than this × the words' height cuts a line into pieces
 READINGS = ((7, 0.3), (13, 0.15))
 EDGE_MARKS = "_-~'\"“”‘’`"  # marks a cut's edge adds before a line (a rule, a descender)
 BORDER = 20  # pixels of the cut's own edge repeated around it (Tesseract wants some room)
-THIN = 0.07  # strokes narrower than this × the words' median height are thin
+THIN = 0.07  # strokes narrower than this × the words' median height are thin ...
+THIN_PT = 0.6  # ... and than this many points (2.5 pixels at 300 dpi)
 
 
 class Cut(NamedTuple):
@@ -83,13 +86,15 @@ def stroke_width(image: np.ndarray, box: Box) -> float:
     return 2 * area / edge if edge else 0.0
 
 
-def thin(image: np.ndarray, words: Sequence[ChoiceWord]) -> bool:
-    """True when the words' strokes on the grey page are thin for their size (see THIN)."""
+def thin(image: np.ndarray, words: Sequence[ChoiceWord], dpi: float) -> bool:
+    """True when the words' strokes on the grey page (at `dpi`) are thin for their size and
+    thin outright (see THIN, THIN_PT): a number line in a book face ("Số: 165/MTTQ-BTT", tall
+    digits and slashes) is thin for its height but not outright."""
     heights = sorted(_height(w) for w in words)
     box = (min(w.box[0] for w in words), min(w.box[1] for w in words),
            max(w.box[2] for w in words), max(w.box[3] for w in words))
     width = stroke_width(image, box)
-    return 0 < width < THIN * heights[len(heights) // 2]
+    return 0 < width < min(THIN * heights[len(heights) // 2], THIN_PT * dpi / 72)
 
 
 def cut_box(words: Sequence[ChoiceWord], size: tuple[int, int], margin: float) -> Box:
@@ -126,7 +131,7 @@ def reread_lines(words: Sequence[ChoiceWord], size: tuple[int, int],
     """The page's words (page of `size`, width and height) with each weak piece of a line
     replaced by its surest new reading; `read(cuts, psm)` reads the page in each cut as one
     line in that page segmentation mode (one Tesseract run for them all), words boxed in page
-    pixels; `is_thin(piece)` tells the pieces to read with their strokes thickened (`thin`)."""
+    pixels; `is_thin(piece)` tells the pieces to read with their strokes thickened too (`thin`)."""
     weak = [p for p in pieces(words) if _mean([words[i] for i in p]) < WEAK]
     firsts = [[words[i] for i in p] for p in weak]
     thick = [is_thin(f) for f in firsts]
@@ -135,8 +140,10 @@ def reread_lines(words: Sequence[ChoiceWord], size: tuple[int, int],
     for psm, margin in READINGS:
         if not todo:
             break
-        readings = read([Cut(cut_box(firsts[k], size, margin), thick[k]) for k in todo], psm)
-        for k, reading in zip(todo, readings, strict=True):
+        asked = [(k, Cut(cut_box(firsts[k], size, margin))) for k in todo]
+        asked += [(k, Cut(c.box, True)) for k, c in asked if thick[k]]
+        readings = read([c for _, c in asked], psm)
+        for (k, _), reading in zip(asked, readings, strict=True):
             if reading and _mean(reading) > best[k][0]:
                 best[k] = (_mean(reading), list(reading))
         todo = [k for k in todo if best[k][0] < WEAK]

@@ -111,7 +111,7 @@ class TesseractEngine:
                             (image.shape[1], image.shape[0]), lambda cuts, psm: line_words(
                                 replace(self, psm=psm).hocr_many(
                                     [cut(clean, *c) for c in cuts], dpi), cuts),
-                            lambda piece: thin(clean, piece))
+                            lambda piece: thin(clean, piece, dpi))
 
     def hocr(self, image: np.ndarray, dpi: float) -> str:
         """Tesseract's hOCR of the page, with its alternatives for each character."""

@@ -195,11 +195,12 @@ def test_thin_strokes_are_told_from_printed_ones() -> None:
     assert 0 < stroke_width(typed, whole) < stroke_width(printed, whole)
     assert stroke_width(cut(typed, whole, thick=True), whole) > stroke_width(typed, whole)
     assert stroke_width(np.full((50, 50), 255, np.uint8), (0, 0, 50, 50)) == 0
-    assert thin(typed, words["typed"])
-    assert not thin(printed, words["printed"])
+    assert thin(typed, words["typed"], 300)
+    assert not thin(printed, words["printed"], 300)
+    assert not thin(typed, words["typed"], 100)  # thin for its size, not outright
 
 
-def test_a_thin_weak_piece_is_read_thickened_in_every_mode() -> None:
+def test_a_thin_weak_piece_is_also_read_thickened_in_every_mode() -> None:
     typed = _typed(TYPEWRITER)
     words = read_hocr(ENGINE.hocr(typed, 300))
     weak = [replace(w, conf=30.0) for w in words]
@@ -210,9 +211,10 @@ def test_a_thin_weak_piece_is_read_thickened_in_every_mode() -> None:
         return _read(typed)(cuts, psm)
 
     out = reread_lines(weak, (typed.shape[1], typed.shape[0]), read,
-                       lambda piece: thin(typed, piece))
-    assert asked and all(thick for _, thick in asked)
-    assert min(w.conf for w in out) > 30.0  # the thickened line was read surer
+                       lambda piece: thin(typed, piece, 300))
+    # in each mode asked, the plain cut and the thickened one
+    assert asked and sorted(asked) == sorted({(psm, t) for psm, _ in asked for t in (False, True)})
+    assert min(w.conf for w in out) > 30.0  # the surer of them was taken
     plain: list[bool] = []
 
     def unread(cuts: list[Cut], psm: int) -> list[list[ChoiceWord]]:
