@@ -26,6 +26,7 @@ EDGE_SPACES = 1.4  # a gap this many spaces (and half a line height) wide before
 EDGE = 0.25  # ...where pieces of EDGE_LINES other lines cut across start, within this many heights
 EDGE_LINES = 2
 EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of them is a column
+PAUSES = ",;:"  # a gap after these is a letter's advance narrower than it looks
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
 TEXT = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})  # letters and digits (not "ˆ", a modifier)
@@ -81,10 +82,14 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = ()) -> list[Segment]:
             abs(x1 - b.box[0]) <= EDGE * height and (y0, y1) != (top, bottom)
             for _, y0, x1, y1 in stripes) >= EDGE_LINES
 
+    # a letter's advance: after a comma a typewriter face leaves the comma's empty cell too
+    advance = sum(w.box[2] - w.box[0] for w in text) / max(1, sum(len(w.text) for w in text))
+
     def apart(a: Word, b: Word, words: bool = False) -> bool:
         if words and even:
             return False
-        return b.box[0] - a.box[2] > wide or (words and aligned(a, b))
+        after = advance if a.text[-1:] in PAUSES else 0.0
+        return b.box[0] - a.box[2] - after > wide or (words and aligned(a, b))
 
     found: list[Segment] = []
     current: Segment = []
@@ -120,7 +125,9 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     below is cut across it: header columns set closer than a line height on one line. So is a
     gap of half a line height and EDGE_SPACES spaces where the next word starts at a column's
     left edge, where pieces of EDGE_LINES other lines cut across start: a table's cell filled
-    to its ruling, read by Tesseract on one line with the next.
+    to its ruling, read by Tesseract on one line with the next. A gap after a comma, semicolon
+    or colon is taken a letter's advance narrower: a typewriter face leaves the mark's empty
+    cell beside the space ("Theo dõi,  đánh giá" in a table's cell).
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]

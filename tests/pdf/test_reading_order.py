@@ -17,6 +17,7 @@ import pytest
 from app.imaging import analyse, render
 from app.ocr.base import Word
 from app.ocr.tesseract import TesseractEngine
+from app.pdf.order import segments
 from app.synth.document import RenderedPage, render_page
 from app.synth.kinds import sparse_last_page, table_page
 from app.synth.splits import SPLITS, split_sample
@@ -209,3 +210,21 @@ def test_table_cells_filled_to_their_rulings_are_read_row_by_row(tmp_path: Path)
     assert len(placed) >= len(truth) // 2
     sparse = truth.count("Đạt") + 1  # the last column, mostly empty (see the table test)
     assert _longest_rising(placed) >= len(placed) - sparse
+
+
+
+def test_a_typewritten_cell_is_not_cut_after_its_comma() -> None:
+    """A typewriter face's space after a comma is wider than its line is high: in a table's
+    row read as one line, that gap is no column gap ("Theo dõi, đánh giá" is one cell)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    cells = [(240, "Ủy ban MTTQ Trung"), (900, "Theo dõi, đánh giá"), (2100, "339"),
+             (2400, "6139"), (2700, "Đạt")]
+    image = Image.new("RGB", (3000, 200), (255, 255, 255))
+    font = ImageFont.truetype("/usr/share/fonts/truetype/freefont/FreeMono.ttf", 46)
+    for x, text in cells:
+        ImageDraw.Draw(image).text((x, 60), text, font=font, fill=(20, 20, 20))
+    words = TesseractEngine(lang="vie").recognize(np.asarray(image), DPI).words
+    found = [" ".join(w.text for w in seg) for seg in segments(words)]
+    assert "Theo dõi, đánh giá" in found
+    assert len(found) == len(cells)
