@@ -21,7 +21,7 @@ from testkit.serverproc import ORG_A, ServerProcess, start_server
 from testkit.signing import PdfSigner
 from testkit.station import add_signed, new_catalog
 from tests.fixtures.seaweed import Seaweed, new_bucket
-from tests.server.test_uploads import hang_up_patch
+from tests.server.test_uploads import hang_up_patch, steady_offset
 
 MiB = 1 << 20
 
@@ -311,6 +311,11 @@ def test_a_last_patch_cut_short_is_resumed_through_the_other_process(
         assert sent.status_code == 204
     rest = package[6 * MiB :]
     hang_up_patch(first.url, auth, upload["upload_id"], 6 * MiB, rest, 3 * MiB)
+    with httpx.Client(base_url=first.url, auth=auth, timeout=60) as http:
+        # the cut request ends on its own time: what it kept must be stored before the station
+        # asks where to resume (else its resumed PATCH meets a moved offset and is sent again)
+        kept = steady_offset(http, upload["upload_id"])
+    assert 6 * MiB <= kept < len(package)
     assert first.sql("SELECT count(*) FROM package") == [(0,)]  # nothing completed
     path = tmp_path / "big.zip"
     path.write_bytes(package)

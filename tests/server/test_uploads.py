@@ -183,6 +183,21 @@ def wait_offset(http: httpx.Client, upload: str, expected: int) -> None:
         time.sleep(0.05)
 
 
+def steady_offset(http: httpx.Client, upload: str, still: float = 1.0) -> int:
+    """The upload's offset once it has not moved for `still` seconds: a request the station
+    hung up on has ended on the server, and what it kept of it is in the store."""
+    deadline = time.monotonic() + 30
+    offset, since = -1, time.monotonic()
+    while True:
+        now = int(http.head(f"/v1/uploads/{upload}").headers["Upload-Offset"])
+        if now != offset:
+            offset, since = now, time.monotonic()
+        elif time.monotonic() - since >= still:
+            return offset
+        assert time.monotonic() < deadline, "the upload's offset kept moving"
+        time.sleep(0.1)
+
+
 @pytest.fixture
 def package(signer: PdfSigner, pdfs: tuple[Path, Path], tmp_path: Path) -> bytes:
     """A real signed package of one document."""
