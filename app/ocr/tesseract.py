@@ -115,27 +115,17 @@ class TesseractEngine:
 
     def hocr(self, image: np.ndarray, dpi: float) -> str:
         """Tesseract's hOCR of the page, with its alternatives for each character."""
-        grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
         fd, name = tempfile.mkstemp(suffix=".pgm", prefix="scanstation-ocr-")
         os.close(fd)
         path = Path(name)
         try:
-            if not cv2.imwrite(name, grey):
+            if not cv2.imwrite(name, grey(image)):
                 raise InputError(
                     "Could not write the page image for OCR.", hint="Check free disk space."
                 )
-            config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)} -c lstm_choice_mode=2"
-            with self._errors():
-                data = pytesseract.image_to_pdf_or_hocr(
-                    name,
-                    lang=self.lang,
-                    config=config,
-                    extension="hocr",
-                    timeout=self.timeout_s,
-                )
+            return self._hocr_of(name, dpi)
         finally:
             path.unlink(missing_ok=True)
-        return bytes(data).decode("utf-8")
 
     def hocr_many(self, images: Sequence[np.ndarray], dpi: float) -> str:
         """Tesseract's hOCR of several small images in one run (one page each, in order)."""
@@ -148,21 +138,24 @@ class TesseractEngine:
                     )
             listing = Path(folder) / "images.txt"
             listing.write_text("".join(f"{name}\n" for name in names), "utf-8")
-            config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)} -c lstm_choice_mode=2"
-            with self._errors():
-                data = pytesseract.image_to_pdf_or_hocr(
-                    str(listing), lang=self.lang, config=config, extension="hocr",
-                    timeout=self.timeout_s,
-                )
+            return self._hocr_of(str(listing), dpi)
+
+    def _hocr_of(self, source: str, dpi: float) -> str:
+        """Tesseract's hOCR of an image file, or of a list file naming several (one page
+        each), with its alternatives for each character."""
+        config = f"--oem 1 --psm {self.psm} --dpi {round(dpi)} -c lstm_choice_mode=2"
+        with self._errors():
+            data = pytesseract.image_to_pdf_or_hocr(
+                source, lang=self.lang, config=config, extension="hocr", timeout=self.timeout_s,
+            )
         return bytes(data).decode("utf-8")
 
     def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Read a small image holding one line (page segmentation mode 7, no re-ranking: a
         second, independent reading of a field's line); boxes in the image's pixels."""
-        grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
         with self._errors():
             data = pytesseract.image_to_data(
-                grey, lang=self.lang, config=f"--oem 1 --psm 7 --dpi {round(dpi)}",
+                grey(image), lang=self.lang, config=f"--oem 1 --psm 7 --dpi {round(dpi)}",
                 output_type=pytesseract.Output.DICT, timeout=self.timeout_s,
             )
         words = []
@@ -203,11 +196,10 @@ class Osd:
 
 def detect_orientation(image: np.ndarray, dpi: float, timeout_s: float = 60) -> Osd | None:
     """Run Tesseract's OSD (--psm 0) on a page; None when it finds too few letters to judge."""
-    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     fd, name = tempfile.mkstemp(suffix=".pgm", prefix="scanstation-osd-")
     os.close(fd)
     try:
-        if not cv2.imwrite(name, grey):
+        if not cv2.imwrite(name, grey(image)):
             raise InputError(
                 "Could not write the page image for OCR.", hint="Check free disk space."
             )
