@@ -35,7 +35,7 @@ from app.pdf.textlayer import FONT_RESOURCE, text_layer
 from app.pipeline.runner import process_pages, worker_context
 from app.pipeline.steps import PageOptions
 from app.synth.fonts import FAMILIES, missing_letters
-from app.synth.splits import LIGHT_BEDS, SPLITS, split_sample
+from app.synth.splits import KINDS, LIGHT_BEDS, SPLITS, _choose, split_sample
 from bench.foundation import Tool, page_texts, run_tool
 from bench.metrics import cer, polygon_iou
 
@@ -285,33 +285,55 @@ def layer_texts(pages: list[dict[str, Any]], out: Path) -> list[str]:
     return text.split("\f")[:len(pages)]
 
 
+def conditions(truth: Truth, index: int, split: str) -> list[str]:
+    """What a page of a split shows, as `what=value` labels: its kind, lid or backing and
+    turn from the truth; its face and paper drawn again from the page's random stream as
+    `split_sample` drew them (kind, face, paper: the first draws), checked against its kind."""
+    labels = [f"kind={truth.kind}", f"bed={truth.bed}",
+              f"turned={'no' if truth.orientation == 0 else 'yes'}"]
+    spec = SPLITS[split]
+    rng = np.random.default_rng([spec.seed, index])
+    if _choose(rng, KINDS) != truth.kind:
+        return labels  # the corpus is drawn otherwise now: face and paper unknown
+    face = spec.families[int(rng.integers(len(spec.families)))]
+    tinted = rng.random() < 0.15  # as app.synth.corpus._paper draws it
+    return [*labels, f"face={face}", f"paper={'tinted' if tinted else 'white'}"]
+
+
 def order_figures(folder: Path, truths: list[Truth], split: str, cache: Path, out: Path,
                   jobs: int) -> dict[str, Any]:
     """Our CER in reading order and order-free (`bench.metrics.cer`) on every text page of a
     split, from its cached OCR words (under `cache`): the gap (in order minus order-free,
-    pooled) and the pages that lose the most characters to reading order."""
+    pooled), the gap of the pages of each condition (`conditions`) and the pages that lose the
+    most characters to reading order."""
     n = min(ORDER_PAGES or len(truths), len(truths))
     cache = cache / f"{split}-v{CACHE_VERSION}-{_ocr_fingerprint()}"
     texts = layer_texts(cached_words(folder, truths[:n], cache, jobs), out)
-    totals = {"free": 0, "ordered": 0, "chars": 0}
-    pages: list[tuple[int, int, str]] = []
-    for truth, found in zip(truths[:n], texts, strict=True):
+    pages: list[tuple[int, int, int, str]] = []  # gap, order-free errors, characters, name
+    by: dict[str, list[int]] = {}  # condition -> pages, order-free errors, in order, characters
+    for index, (truth, found) in enumerate(zip(truths[:n], texts, strict=True)):
         if truth.blank:
             continue
         free, chars = cer(truth.text, found)
         ordered, _ = cer(truth.text, found, ordered=True)
-        totals["free"] += free
-        totals["ordered"] += ordered
-        totals["chars"] += chars
-        pages.append((ordered - free, chars, truth.name))
-    chars = max(1, totals["chars"])
+        pages.append((ordered - free, free, chars, truth.name))
+        for label in ["all", *conditions(truth, index, split)]:
+            row = by.setdefault(label, [0, 0, 0, 0])
+            for k, value in enumerate((1, free, ordered, chars)):
+                row[k] += value
+    total = by.get("all", [0, 0, 0, 0])
+    chars = max(1, total[3])
     return {
         "order_pages": len(pages),
-        "cer_in_order": totals["ordered"] / chars,
-        "cer_order_free": totals["free"] / chars,
-        "gap": (totals["ordered"] - totals["free"]) / chars,
-        "pages_over_half_point": sum(g > 0.005 * c for g, c, _ in pages),
-        "worst_pages": [f"{name} +{g} of {c} characters" for g, c, name in
+        "cer_in_order": total[2] / chars,
+        "cer_order_free": total[1] / chars,
+        "gap": (total[2] - total[1]) / chars,
+        "pages_over_half_point": sum(g > 0.005 * c for g, _, c, _ in pages),
+        # the share of the split's order loss on each condition's pages, and their own gap
+        "conditions": {label: {"pages": p, "chars": c, "gap": (o - f) / max(1, c),
+                               "share": (o - f) / max(1, total[2] - total[1])}
+                       for label, (p, f, o, c) in sorted(by.items()) if label != "all"},
+        "worst_pages": [f"{name} +{g} of {c} characters" for g, _, c, name in
                         sorted(pages, reverse=True)[:15] if g > 0],
     }
 
@@ -373,6 +395,9 @@ def print_figures(f: dict[str, Any]) -> None:
               f"CER in order {o['cer_in_order']:.3%}  order-free {o['cer_order_free']:.3%}  gap "
               f"{100 * o['gap']:+.2f} points (target ≤ 0.2); {o['pages_over_half_point']} pages "
               "over 0.5")
+        for label, c in o["conditions"].items():
+            print(f"   {label:28} {c['pages']:4d} pages  gap {100 * c['gap']:+6.2f} points  "
+                  f"{c['share']:6.1%} of the split's order loss")
         for line in o["worst_pages"][:8]:
             print(f"   order: {line}")
         if "ocrmypdf" in g:
