@@ -27,7 +27,7 @@ from app.extract.separator import Separator, detect_separator
 from app.extract.sheets import render_sheet
 from app.extract.splitter import PageInfo, split
 from app.imaging import analyse, render
-from app.ocr.base import Box, OcrResult
+from app.ocr.base import Box, OcrResult, Word
 from app.ocr.hocr import ChoiceWord, read_hocr
 from app.ocr.ink import blue_ink, on_blue, without_blue
 from app.ocr.rerank import plain, rerank_words
@@ -36,14 +36,15 @@ from app.ocr.tesseract import TesseractEngine
 from app.pipeline.runner import worker_context
 from app.synth.corpus import _paper
 from app.synth.document import DocumentFields, RenderedPage, render_page
+from app.synth.issuers import is_party
 from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
-from app.synth.variants import TYPEWRITER_FACES, render_variant
+from app.synth.variants import DEV_FACES, TYPEWRITER_FACES, render_variant
 from bench.metrics import cer
 from bench.ocr_errors import KINDS, by_kind, classify
 
 VERSION = 2
 SECOND_PASS = 4  # the cached blue-ink words and lines read again (app.ocr.ink, app.ocr.reread)
-TUNING, HELD_OUT, DEV = "tuning", "held-out", "dev"
+TUNING, HELD_OUT, DEV, DEV_FACES_SPLIT = "tuning", "held-out", "dev", "dev-faces"
 
 
 def _layout(fields: DocumentFields) -> str:
@@ -77,6 +78,10 @@ def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, st
     last TYPED of tuning: two FreeMono pages for one Noto Sans Mono), or of the variants in
     Liberation (held-out)."""
     rng = np.random.default_rng([seed, index, 77])
+    if split == DEV_FACES_SPLIT:  # the variants as the splits draw them, in faces neither uses
+        faces = DEV_FACES[index % len(DEV_FACES)]
+        page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=faces)
+        return page, f"{faces}-{variant.name}"
     if split == DEV:
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces="dejavu",
                                        spread=True)
@@ -207,7 +212,7 @@ def _cached(folder: Path, split: str, seed: int, index: int, dpi: int) -> dict[s
                 known.update(json.loads(gzip.decompress(passed(version).read_bytes()))["lines"])
         extra = _second_pass(data, _cleaned(split, seed, index, dpi)[0], known)
         second.write_bytes(gzip.compress(json.dumps(extra, ensure_ascii=False).encode("utf-8")))
-    return dict(data, **extra)
+    return dict(data, **extra, cache=str(path))
 
 
 def first_pages(
@@ -267,66 +272,146 @@ SPLITS = {TUNING: (GENERATED + VARIANTS + TYPED, 11), HELD_OUT: (100, 23)}
 # dev pages (`dev_figures`), to find what makes fields fail without looking at the held-out
 # split: the variants spread wider (render_variant's `spread`) in the tuning faces, own seed
 DEV_SPLIT = {DEV: (120, 41)}
+# dev pages in faces neither split uses (app.synth.variants.DEV_FACES: TeX Gyre, FreeSerif /
+# FreeSans), the layouts drawn as the splits draw them (`python -m bench.extract --dev-faces`)
+DEV_FACES_PAGES = {DEV_FACES_SPLIT: (80, 43)}
 DEV_FOLDER = Path("bench/out/fields-dev/ocr")
 
 
 def seed_of(split: str) -> int:
-    return {**SPLITS, **DEV_SPLIT}[split][1]
+    return {**SPLITS, **DEV_SPLIT, **DEV_FACES_PAGES}[split][1]
 
 FIELD_DPI = 300
 TIMED_PAGES = 4
 STACKS, STACK_SEED, STACK_DPI = 12, 5, 150
 
 
+FIELD_LINES = 1  # the field lines read again (app.extract.reread), cached with their CPU time
+
+
 class _PageLines(Rereader):
     """The extractor's re-reader on a bench page: the page is rendered again only when a line
-    not read before is asked for (both scorings ask for the same lines), and the CPU time of
-    the line readings (Tesseract, not the rendering) is counted."""
+    not read before is asked for (every scoring asks for the same lines; the readings are kept
+    beside the page's hOCR with the CPU time each took, `*.lines{FIELD_LINES}.json.gz`), and
+    the CPU time of the line readings (Tesseract, not the rendering) is counted."""
 
-    def __init__(self, data: dict[str, Any], memo: dict[tuple[Box, float], Segment | None],
-                 clock: list[float]) -> None:
+    def __init__(self, data: dict[str, Any], memo: dict[str, Any], clock: list[float]) -> None:
         split, index, dpi = data["split"], data["index"], data["dpi"]
         super().__init__(LINE_ENGINE, lambda: _cleaned(split, seed_of(split), index, dpi)[0],
                          float(dpi))
         self.memo, self.clock = memo, clock
+        self.asked: set[str] = set()
+
+    @property
+    def lines_read_here(self) -> int:
+        """How many lines the extractor read again on this page (read now or before)."""
+        return len(self.asked)
+
+    def _memo(self, key: str) -> Segment | None:
+        if key not in self.asked:
+            self.asked.add(key)
+            self.clock[0] += self.memo[key]["cpu"]
+        words = tuple(Word(**dict(w, box=tuple(w["box"]), line=tuple(w["line"])))
+                      for w in self.memo[key]["words"])
+        return Segment(words) if words else None
+
+    @staticmethod
+    def _kept(got: Segment | None, cpu: float) -> dict[str, Any]:
+        return {"cpu": cpu, "words": [dataclasses.asdict(w) for w in got.words] if got else []}
 
     def read(self, box: Box, scale: float) -> Segment | None:
-        if (box, scale) not in self.memo:
+        key = " ".join(str(v) for v in (*box, scale))
+        if key not in self.memo:
             self._page()
             started = _cpu()
-            self.memo[box, scale] = super().read(box, scale)
-            self.clock[0] += _cpu() - started
-        return self.memo[box, scale]
+            got = super().read(box, scale)
+            self.memo[key] = self._kept(got, _cpu() - started)
+        return self._memo(key)
 
 
 LINE_ENGINE = TesseractEngine(lang="vie")
-_LINES: dict[tuple[str, int], dict[tuple[Box, float], Segment | None]] = {}
+
+
+def _lines_file(data: dict[str, Any]) -> Path:
+    return Path(data["cache"].replace(".json.gz", f".lines{FIELD_LINES}.json.gz"))
+
+
+def _page_lines(data: dict[str, Any]) -> dict[str, Any]:
+    """The field lines read again on this page so far (kept on disk between runs)."""
+    path = _lines_file(data)
+    return dict(json.loads(gzip.decompress(path.read_bytes()))) if path.exists() else {}
+
+
+GROUPS = ("face", "kind", "date", "number", "parent")
+
+
+def groups_of(data: dict[str, Any]) -> dict[str, str]:
+    """Where a page sits, for the figures per group: its face (family as set), its layout kind
+    (state or Party, a title or "V/v") and, on the variants, the date's style, the number line
+    centred or flush left, a parent line or not."""
+    layout, truth = layout_of(data), data["truth"]
+    kind = f"{'party' if is_party(truth['number']) else 'state'}-" \
+           f"{'vv' if truth['type_code'] == '22' else 'title'}"
+    out = {"kind": kind, "parent": "parent" if truth["issuer_parent"] else "no parent"}
+    if data["split"] == TUNING and data["index"] < GENERATED:
+        return dict(out, face="liberation-serif (generator)")
+    parts = layout.removeprefix("dev-").split("-")
+    if parts[0] in ("serif", "sans", "mono"):  # held-out and dev: faces not named
+        parts.insert(0, "dejavu" if data["split"] == DEV else "liberation")
+    faces, family, style = parts[:3]
+    if faces == "dejavu" and family == "mono":
+        faces = "liberation"  # DejaVu Sans Mono lacks Vietnamese letters (variants.font_path)
+    face = faces if faces in TYPEWRITER_FACES else f"{faces}-{family}"
+    return dict(out, face=face, date=style, number="left" if "left" in parts else "centred")
 
 
 def score(pages: list[dict[str, Any]], *, reranked: bool,
-          clock: list[float] | None = None) -> dict[str, dict[str, float]]:
+          clock: list[float] | None = None) -> dict[str, Any]:
     """Per field, the shares of pages where it was filled right (exact), filled wrong, or left
-    empty; a suggestion counts as empty (the clerk confirms it) and is also counted apart.
-    Lines are read again from the page image as the product does (app.extract.reread); their
-    CPU seconds are added to `clock[0]`."""
+    empty; a suggestion counts as empty (the clerk confirms it) and is also counted apart; the
+    same per group of pages (`groups_of`) under "groups". Lines are read again from the page
+    image as the product does (app.extract.reread); their CPU seconds are added to
+    `clock[0]`, and the count of lines read to `clock[1]` and of pages to `clock[2]`."""
     kinds = ("exact", "wrong", "empty", "suggested", "suggested_right")
-    counts = {f: dict.fromkeys(kinds, 0) for f in FIELDS}
+    outcomes: list[dict[str, tuple[str, bool, bool]]] = []
+    clock = clock if clock is not None else [0.0, 0.0, 0.0]
     for data in pages:
-        memo = _LINES.setdefault((data["split"], data["index"]), {})
-        lines = _PageLines(data, memo, clock if clock is not None else [0.0])
+        memo = _page_lines(data)
+        known = len(memo)
+        lines = _PageLines(data, memo, clock)
         got = read_fields(ocr_of(data, reranked=reranked), (data["size"][0], data["size"][1]),
                           reread=lines)
+        if len(memo) > known:
+            _lines_file(data).write_bytes(gzip.compress(json.dumps(memo).encode("utf-8")))
+        clock[1] += lines.lines_read_here
+        clock[2] += lines.lines_read_here > 0
+        outcome: dict[str, tuple[str, bool, bool]] = {}
         for name, expected in truth_of(data).items():
             field = getattr(got, name)
             value = " ".join(field.value.split())
             if field.suggested:
-                counts[name]["suggested"] += 1
-                counts[name]["suggested_right"] += value == expected
                 kind = "empty"
             else:
                 kind = "exact" if value == expected else "empty" if not value else "wrong"
-            counts[name][kind] += 1
-    return {f: {k: v / len(pages) for k, v in c.items()} for f, c in counts.items()}
+            outcome[name] = (kind, field.suggested, field.suggested and value == expected)
+        outcomes.append(outcome)
+
+    def shares(picked: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+        counts = {f: dict.fromkeys(kinds, 0) for f in FIELDS}
+        for outcome in picked:
+            for name, (kind, suggested, right) in outcome.items():
+                counts[name][kind] += 1
+                counts[name]["suggested"] += suggested
+                counts[name]["suggested_right"] += right
+        return {f: {k: v / len(picked) for k, v in c.items()} for f, c in counts.items()}
+
+    groups: dict[str, dict[str, Any]] = {}
+    for group in GROUPS:
+        values = [groups_of(p).get(group) for p in pages]
+        for value in sorted({v for v in values if v is not None}):
+            picked = [o for o, v in zip(outcomes, values, strict=True) if v == value]
+            groups.setdefault(group, {})[value] = dict(shares(picked), pages=len(picked))
+    return dict(shares(outcomes), groups=groups)
 
 
 def _clean_print(data: dict[str, Any]) -> bool:
@@ -400,48 +485,76 @@ def ocr_time(n: int, split: str = HELD_OUT, start: int = 0) -> dict[str, float]:
     return {"pages": n, "before_s": before / n, "hocr_s": plain_s / n, "reranked_s": after / n}
 
 
-def field_figures(folder: Path, jobs: int, splits: dict[str, tuple[int, int]] | None = None
-                  ) -> dict[str, Any]:
-    """Per split (SPLITS by default): layouts, per-field shares with and without re-ranking,
-    and the CER."""
+def field_figures(folder: Path, jobs: int, splits: dict[str, tuple[int, int]] | None = None,
+                  *, text: bool = True) -> dict[str, Any]:
+    """Per split (SPLITS by default): layouts, per-field shares (also per group of pages:
+    `groups_of`) and, with `text`, the fields without re-ranking and the CER."""
     out: dict[str, Any] = {}
     for name, (n, seed) in (splits or SPLITS).items():
         pages = first_pages(folder, name, n, seed, FIELD_DPI, jobs)
-        clean = [p for p in pages if _clean_print(p)]
         started = time.perf_counter()
-        clock = [0.0]
+        clock = [0.0, 0.0, 0.0]
         fields = score(pages, reranked=True, clock=clock)
         ms = (time.perf_counter() - started) * 1000 / len(pages)
-        reread = [p for p in pages if _LINES.get((name, p["index"]))]
+        groups = fields.pop("groups")
         out[name] = {
             "pages": len(pages),
             "layouts": len({layout_of(p) for p in pages}),
             "ms_per_page": round(ms, 2),
-            "reread_pages": len(reread),
-            "reread_lines": sum(len(_LINES[name, p["index"]]) for p in reread),
+            "reread_pages": int(clock[2]),
+            "reread_lines": int(clock[1]),
             "reread_s_per_page": clock[0] / len(pages),
             "fields": fields,
-            "fields_without_rerank": score(pages, reranked=False),
+            "groups": groups,
             "second_pass_reads": sum(len(p["lines"]) for p in pages) / len(pages),
             "blue_words": sum(len(p["blue"]) for p in pages) / len(pages),
-            "clean_pages": len(clean),
-            "cer_clean": text_cer(clean, reranked=True),
-            "cer_clean_first_pass": text_cer(clean, reranked=True, second=False),
-            "cer_clean_without_rerank": text_cer(clean, reranked=False, second=False),
-            "cer_all": text_cer(pages, reranked=True)["cer"],
-            "cer_all_without_rerank": text_cer(pages, reranked=False)["cer"],
         }
+        if text:
+            out[name].update(_text_figures(pages))
     return out
+
+
+def _text_figures(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fields without re-ranking and the CER of a split's pages."""
+    clean = [p for p in pages if _clean_print(p)]
+    without = score(pages, reranked=False)
+    without.pop("groups")
+    return {
+        "fields_without_rerank": without,
+        "clean_pages": len(clean),
+        "cer_clean": text_cer(clean, reranked=True),
+        "cer_clean_first_pass": text_cer(clean, reranked=True, second=False),
+        "cer_clean_without_rerank": text_cer(clean, reranked=False, second=False),
+        "cer_all": text_cer(pages, reranked=True)["cer"],
+        "cer_all_without_rerank": text_cer(pages, reranked=False)["cer"],
+    }
+
+
+GROUP_FIELDS = {"number": "số", "issued": "date", "doc_type": "type", "subject": "trích yếu",
+                "issuer": "issuer"}
+
+
+def _print_groups(f: dict[str, Any]) -> None:
+    """Exact / wrong / empty % of the main fields per group of pages (figures only)."""
+    print("  per group, exact/wrong/empty % (suggestions as empty): "
+          + ", ".join(GROUP_FIELDS.values()))
+    for group, values in f["groups"].items():
+        for value, shares in values.items():
+            cells = "  ".join(
+                "/".join(f"{shares[name][k]:.0%}".rstrip("%") for k in ("exact", "wrong", "empty"))
+                for name in GROUP_FIELDS)
+            print(f"    {group + ' ' + value:<34} {shares['pages']:>4} pages  {cells}")
 
 
 def _print_fields(split: str, f: dict[str, Any]) -> None:
     print(
         f"extract: {split} split, {f['pages']} OCR-read first pages in {f['layouts']} layouts at "
-        f"{FIELD_DPI} dpi ({f['ms_per_page']} ms/page after OCR); re-ranked (without)"
+        f"{FIELD_DPI} dpi ({f['ms_per_page']} ms/page after OCR); re-ranked"
+        + (" (without)" if "fields_without_rerank" in f else "")
     )
     print(f"  {'field':<10} {'exact':>15} {'wrong':>15} {'empty':>15} {'suggested':>9}  target")
     for name, share in f["fields"].items():
-        was = f["fields_without_rerank"][name]
+        was = f.get("fields_without_rerank", f["fields"])[name]
         target = TARGETS.get(name)
         ok = (target is None or share["exact"] >= target) and share["wrong"] < MAX_WRONG
         aim = f"≥ {target:.0%}, wrong < 2%" if target else "wrong < 2%"
@@ -451,10 +564,13 @@ def _print_fields(split: str, f: dict[str, Any]) -> None:
         f"  lines read again: {f['reread_lines']} on {f['reread_pages']} pages, "
         f"{f['reread_s_per_page']:.3f} s CPU per page of the split"
     )
+    _print_groups(f)
     print(
         f"  OCR second pass: {f['blue_words']:.2f} words of blue ink dropped and "
         f"{f['second_pass_reads']:.2f} line readings per page"
     )
+    if "cer_clean" not in f:
+        return
     now, was = f["cer_clean"], f["cer_clean_without_rerank"]
     half = now["cer"] <= was["cer"] / 2
     print(
@@ -626,8 +742,10 @@ def main(out: Path, jobs: int | None = None) -> dict[str, Any]:
 
 
 def dev_main(jobs: int | None = None) -> dict[str, Any]:
-    """The fields on the dev pages (OCR cached in DEV_FOLDER, ~25 min to make on 2 cores)."""
-    fields = field_figures(DEV_FOLDER, jobs or os.cpu_count() or 1, DEV_SPLIT)
+    """The fields on the dev pages, spread layouts and other faces (OCR cached in DEV_FOLDER,
+    ~25 min for each set to make on 2 cores), without the CER."""
+    fields = field_figures(DEV_FOLDER, jobs or os.cpu_count() or 1,
+                           {**DEV_SPLIT, **DEV_FACES_PAGES}, text=False)
     for name, figures in fields.items():
         _print_fields(name, figures)
     return fields

@@ -44,6 +44,24 @@ _TYPEWRITERS = {
                   "italic": "NotoSansMono-Regular.ttf", "bolditalic": "NotoSansMono-Bold.ttf"}),
 }
 TYPEWRITER_FACES = tuple(_TYPEWRITERS)
+_GYRE = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # Debian's fonts-texgyre
+_FREE = _TYPEWRITERS["freemono"][0]
+# faces for the bench's dev pages only, which neither split uses, each with every Vietnamese
+# letter: TeX Gyre Termes / Heros / Cursor (Times, Helvetica, Courier alike) and FreeSerif /
+# FreeSans (typed in TeX Gyre Cursor too); family -> (folder, file per face)
+_DEV_FACES = {
+    "gyre": {family: (_GYRE, {face: f"texgyre{name}-{face}.otf" for face in _STYLES})
+             for family, name in (("serif", "termes"), ("sans", "heros"), ("mono", "cursor"))},
+    "free": {
+        "serif": (_FREE, {"regular": "FreeSerif.ttf", "bold": "FreeSerifBold.ttf",
+                          "italic": "FreeSerifItalic.ttf",
+                          "bolditalic": "FreeSerifBoldItalic.ttf"}),
+        "sans": (_FREE, {"regular": "FreeSans.ttf", "bold": "FreeSansBold.ttf",
+                         "italic": "FreeSansOblique.ttf",
+                         "bolditalic": "FreeSansBoldOblique.ttf"}),
+    },
+}
+DEV_FACES = tuple(_DEV_FACES)
 # the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
 FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
 INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
@@ -54,9 +72,12 @@ def font_path(faces: str, family: str, face: str) -> Path:
     """The font file of `family` ("serif", "sans", "mono") and `face` in the set `faces`.
     DejaVu Sans Mono lacks most Vietnamese letters: the DejaVu set types "mono" in Liberation
     Mono (narrower, see render_variant); a typewriter set (TYPEWRITER_FACES) types everything
-    in its face."""
+    in its face. A dev set (DEV_FACES) without a monospace face types in TeX Gyre Cursor."""
     if faces in _TYPEWRITERS:
         folder, files = _TYPEWRITERS[faces]
+        return folder / files[face]
+    if faces in _DEV_FACES:
+        folder, files = _DEV_FACES[faces].get(family, _DEV_FACES["gyre"]["mono"])
         return folder / files[face]
     if faces == "liberation" or family == "mono":
         return liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
@@ -282,12 +303,13 @@ def render_variant(
     rng: np.random.Generator, *, dpi: int = 300, paper_rgb: tuple[int, int, int] = (255,) * 3,
     faces: str = "liberation", spread: bool = False,
 ) -> tuple[RenderedPage, Variant]:
-    """One upright first page in a layout variant set in `faces` (one of FACES), and the
-    variant; a typewriter set (TYPEWRITER_FACES) types the whole page with a typewriter's ink
-    (INKS, see `typewriter_ink`). `spread` widens the layout (the dev pages the extractor's
-    failures are looked for on): trích yếu wrapped 45-150 mm (up to 4-5 lines), "V/v" lines
-    wrapped narrow, issuers over 1-4 lines, a parent line or not, secrecy/urgency marks over
-    the title, a red seal ring across the title's end, tight or loose leading."""
+    """One upright first page in a layout variant set in `faces` (one of FACES, or DEV_FACES
+    for dev pages), and the variant; a typewriter set (TYPEWRITER_FACES) types the whole page
+    with a typewriter's ink (INKS, see `typewriter_ink`). `spread` widens the layout (the dev
+    pages the extractor's failures are looked for on): trích yếu wrapped 45-150 mm (up to 4-5
+    lines), "V/v" lines wrapped narrow, issuers over 1-4 lines, a parent line or not,
+    secrecy/urgency marks over the title, a red seal ring across the title's end, tight or
+    loose leading."""
     typed = faces in _TYPEWRITERS
     v = pick_variant(rng, typewriter=typed, spread=spread)
     width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from app.ocr.base import OcrResult, Word
+from app.ocr.tesseract import TesseractEngine
+from app.synth.document import RenderedPage, render_page
 
 PAGE = (2480, 3508)  # A4 at 300 dpi
 CHAR_W, GAP, HEIGHT = 22, 14, 42
@@ -56,3 +61,11 @@ def header(number: str, date: str, title: str, subject: str,
     lines.append(("Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2020 của Ủy ban nhân dân quận "
                   "về công tác chuyển đổi số, Ban Thường trực xây dựng kế hoạch", 1270, 1100))
     return page(lines)
+
+
+@pytest.fixture(scope="session")
+def first_page() -> tuple[RenderedPage, OcrResult]:
+    """A generated first page at 300 dpi and its page OCR, read once for every test of the
+    package that needs a whole page read (the suite's time is short)."""
+    rendered = render_page(np.random.default_rng(3), dpi=300, first_page=True)
+    return rendered, TesseractEngine(lang="vie").recognize(rendered.image, 300)

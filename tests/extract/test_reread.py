@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.errors import InputError
@@ -21,12 +20,6 @@ from app.synth.document import RenderedPage, render_page
 
 DPI = 300
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
-
-
-@pytest.fixture(scope="module")
-def first_page() -> tuple[RenderedPage, OcrResult]:
-    rendered = render_page(np.random.default_rng(3), dpi=DPI, first_page=True)
-    return rendered, TesseractEngine(lang="vie").recognize(rendered.image, DPI)
 
 
 def _damaged(ocr: OcrResult, text: str, to: str, **changes: object) -> OcrResult:
@@ -200,3 +193,4 @@ def test_confused_digits() -> None:
     assert not confused("tháng 69", "tháng 69")
     assert not confused("tháng 69", "tháng 19")
     assert not confused("Số 63", "Số 603")
+

@@ -1,0 +1,36 @@
+"""The bench's dev faces (neither split's): every Vietnamese letter in every face and family."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fontTools.ttLib import TTFont
+
+from app.synth.fonts import vietnamese_letters
+from app.synth.variants import DEV_FACES, FACES, font_path, render_variant
+
+
+@pytest.mark.parametrize("faces", DEV_FACES)
+@pytest.mark.parametrize("family", ["serif", "sans", "mono"])
+def test_every_vietnamese_letter_has_a_glyph(faces: str, family: str) -> None:
+    for face in ("regular", "bold", "italic", "bolditalic"):
+        path = font_path(faces, family, face)
+        assert path.is_file(), f"{path} missing: apt-get install fonts-texgyre fonts-freefont-ttf"
+        cmap = TTFont(str(path), lazy=True).getBestCmap()
+        missing = "".join(sorted(c for c in vietnamese_letters() | set("0123456789/-:;,.")
+                                 if ord(c) not in cmap))
+        assert missing == "", f"{faces} {family} {face} lacks {missing}"
+
+
+def test_dev_faces_are_no_splits_faces() -> None:
+    assert not set(DEV_FACES) & set(FACES)
+    files = {font_path(f, fam, "regular") for f in FACES for fam in ("serif", "sans", "mono")}
+    assert not files & {font_path(f, fam, "regular") for f in DEV_FACES
+                        for fam in ("serif", "sans", "mono")}
+
+
+@pytest.mark.parametrize("faces", DEV_FACES)
+def test_a_dev_page_renders(faces: str) -> None:
+    page, _ = render_variant(np.random.default_rng([43, 1]), dpi=100, faces=faces)
+    assert page.fields is not None and page.fields.number in page.text
+    assert (page.image < 128).any()
