@@ -30,6 +30,10 @@ PAUSES = ",;:"  # a gap after these is a letter's advance narrower than it looks
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
 TEXT = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})  # letters and digits (not "ˆ", a modifier)
+ROW_CELLS = 3  # a line cut into this many pieces or more may be a table's row...
+ROW_STARTS = 2  # ...when this many of its cells start where another such line's do...
+ROW_ALIGN = 0.5  # ...within this many line heights...
+TABLE_ROWS = 3  # ...and this many such lines or more are linked so: a table, read row by row
 
 Segment = list[Word]
 
@@ -136,7 +140,39 @@ def segments(words: Sequence[Word]) -> list[Segment]:
         cut = _cut(line)
         top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
         stripes += [(a[-1].box[2], top, b[0].box[0], bottom) for a, b in pairwise(cut)]
-    return [seg for line in lines for seg in _cut(line, stripes)]
+    cuts = [_cut(line, stripes) for line in lines]
+    rows = _table_rows(lines, cuts)
+    return [seg for k, (line, cut) in enumerate(zip(lines, cuts, strict=True))
+            for seg in ([line] if k in rows else cut)]
+
+
+def _table_rows(lines: Sequence[Segment], cuts: Sequence[list[Segment]]) -> set[int]:
+    """The lines that are a table's rows, each read whole (Tesseract read a row as one line
+    once the table's rulings were painted over its input: `app.imaging.rulings`).
+
+    A row is a line cut into ROW_CELLS cells or more, ROW_STARTS of them starting where cells
+    of another such line start (within ROW_ALIGN line heights); TABLE_ROWS such lines linked
+    so make a table. Cut into its cells, a row was read cell by cell down the table's columns
+    (a block each), pieces of a cell's text apart.
+    """
+    starts = {k: [piece[0].box[0] for piece in cut[1:]] for k, cut in enumerate(cuts)
+              if len(cut) >= ROW_CELLS}
+    heights = {k: statistics.median(w.box[3] - w.box[1] for w in lines[k]) for k in starts}
+    group = {k: k for k in starts}
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for k, j in combinations(starts, 2):
+        slack = ROW_ALIGN * max(heights[k], heights[j])
+        if sum(any(abs(a - b) <= slack for b in starts[j]) for a in starts[k]) >= ROW_STARTS:
+            group[root(j)] = root(k)
+    members: dict[int, list[int]] = {}
+    for k in starts:
+        members.setdefault(root(k), []).append(k)
+    return {k for rows in members.values() if len(rows) >= TABLE_ROWS for k in rows}
 
 
 def _widest_gap(segs: list[Segment], axis: int) -> tuple[float, float]:

@@ -28,6 +28,8 @@ READER_PITCH = 1.5  # pdftotext joins a line at most this many font sizes under 
 READER_SIZES = 0.05  # ...when the sizes differ by at most this share
 STACK_RATIO = 0.9  # a block under another as large gets this share of its size
 ROW_SLACK = 0.25  # a table's cells in one row stand within this many line heights
+READER_GAP = 0.6  # a gap in a line over this many font sizes (a reader cuts at 0.7)...
+BRIDGE = 0.4  # ...is narrowed to this many by widening the word before it
 
 
 def clean_text(text: str) -> str:
@@ -52,6 +54,9 @@ def _line_ops(words: Sequence[Word], size: float, scale: float,
 
     A word whose box runs over the next word's start (Tesseract boxed "PHỐ" over "HÀ") is
     ended a space before it: overlapping words on one baseline make a reader break the line.
+    A word before a gap wider than READER_GAP font sizes (a table's row: the last word of a
+    cell) is widened towards the next word, to BRIDGE sizes before it: pdftotext cuts a line
+    into blocks at a gap of 0.7 sizes, and read a table's cells column by column.
     """
     baseline = page_height - _bottom(words) * scale - DESCENT / UNITS_PER_EM * size
     yield f"/{FONT_RESOURCE} {_num(size)} Tf"
@@ -61,6 +66,8 @@ def _line_ops(words: Sequence[Word], size: float, scale: float,
         x0, _, x1, _ = word.box
         if following is not None and following.box[0] < x1:
             x1 = max(following.box[0] - space, x0 + _MIN_EXTENT_PX)
+        elif following is not None and following.box[0] - x1 > READER_GAP * size / scale:
+            x1 = following.box[0] - BRIDGE * size / scale
         width = max(x1 - x0, _MIN_EXTENT_PX) * scale
         yield f"1 0 0 1 {_num(x0 * scale)} {_num(baseline)} Tm"
         yield f"{_num(100 * width / (len(word.text) * glyph))} Tz {_hex(word.text)} Tj"
