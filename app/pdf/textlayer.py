@@ -28,6 +28,10 @@ READER_PITCH = 1.5  # pdftotext joins a line at most this many font sizes under 
 READER_SIZES = 0.05  # ...when the sizes differ by at most this share
 STACK_RATIO = 0.9  # a block under another as large gets this share of its size
 ROW_SLACK = 0.25  # a table's cells in one row stand within this many line heights
+READER_PULL = 0.7  # pdftotext pulls a word this many of a block's font sizes beside it in...
+READER_LEVEL = 0.5  # ...on a row within this many sizes of the block's lines...
+READER_SIZES_PULLED = 0.6  # ...when the sizes differ by less than this share
+UNPULLED = 0.95  # a block's size is lowered to this share of the largest that pulls nothing in
 READER_GAP = 0.6  # a gap in a line over this many font sizes (a reader cuts at 0.7)...
 BRIDGE = 0.4  # ...is narrowed to this many by widening the word before it
 
@@ -86,7 +90,7 @@ def _line_height(line: Sequence[Word]) -> float:
     return float(max(w.box[3] for w in line) - min(w.box[1] for w in line))
 
 
-def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
+def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     """The font size (pixels; ascent − descent = 1 em) of each line of a block.
 
     The lines share one size, the tallest line's, so that text extraction keeps them together
@@ -97,7 +101,8 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
     as "`") neither sets nor keeps a size of its own: its own size would break the block in
     two around it. Nor does a line over TALL times the median height with letters no wider
     set the shared size: a line of the issuer's column boxed 1.6 times as tall gave the
-    column a size under which the reader took its lines for one.
+    column a size under which the reader took its lines for one. With `hold`, the size is
+    raised to hold a line set a wider gap under the others (see below).
     """
     heights = [max(_line_height(line), _MIN_EXTENT_PX) for line in block]
     sure = [h for h, line in zip(heights, block, strict=True)
@@ -116,7 +121,8 @@ def _sizes(block: Sequence[Sequence[Word]]) -> list[float]:
     bottoms = [_bottom(line) for line in block]
     pitches = [b - a for a, b in itertools.pairwise(bottoms)]
     usual = sorted(pitches)[:-1] or pitches  # the pitches but the widest
-    if pitches and min(pitches) > 0 and statistics.median(usual) <= BLOCK_PITCH * shared:
+    if hold and pitches and min(pitches) > 0 and \
+            statistics.median(usual) <= BLOCK_PITCH * shared:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
             shared = needed
@@ -167,6 +173,49 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
             scale = SIDE_RATIO * level[k] / level[j]
             sizes[j] = [v * scale for v in sizes[j]]
             level[j] *= scale
+
+
+def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]]) -> bool:
+    """Lower a block's raised size where, raised, a reader would pull in the words beside it
+    (in place).
+
+    pdftotext grows a block by the words on its rows (baselines within READER_LEVEL of its
+    size) that stand within READER_PULL of its size from its widest extent, when their sizes
+    differ by less than READER_SIZES_PULLED: an issuer's column raised to hold its number line
+    took in the date level with that line, under the column's first line that reaches close
+    to the national title (typewriter faces set the header columns a few spaces apart), and
+    then the national title, read across the issuer's lines. The raised size is lowered to the
+    largest that pulls nothing in (at least the block's own unraised size): the number line may
+    become a block of its own, read after the national title at worst. Returns whether a size
+    changed.
+    """
+    changed = False
+    for k, block in enumerate(blocks):
+        plain, size = _sizes(block, hold=False), max(sizes[k])
+        if max(plain) >= size:
+            continue
+        words = [w for line in block for w in line]
+        left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
+        top = _bottom(block[0]) - READER_LEVEL * size
+        bottom = _bottom(block[-1]) + READER_LEVEL * size
+        gaps = [max(w.box[0] - right, left - w.box[2]) for j, other in enumerate(blocks)
+                if j != k and abs(max(sizes[j]) - size) < READER_SIZES_PULLED * size
+                and _before(block, other, max(sizes[j]))
+                for line in other if top <= _bottom(line) <= bottom for w in line]
+        if gaps and min(gaps) < READER_PULL * size:
+            # the largest size that pulls nothing in, no line's smaller than its own
+            allowed = UNPULLED * min(gaps) / READER_PULL
+            sizes[k] = [max(p, min(v, allowed)) for v, p in zip(sizes[k], plain, strict=True)]
+            changed = True
+    return changed
+
+
+def _before(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]], size: float) -> bool:
+    """Whether a reader (pdftotext) builds block `a` before block `b` (of font size `size`):
+    it starts each block at the top line left, the leftmost of lines about a line apart."""
+    drop = _bottom(b[0]) - _bottom(a[0])
+    return drop > size or (drop >= -size and min(w.box[0] for w in a[0]) < min(
+        w.box[0] for w in b[0]))
 
 
 def _rows(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> bool:
@@ -251,6 +300,8 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     _tables(blocks, sizes)
     _stacked(blocks, sizes)
     _apart(blocks, sizes)
+    if _unpulled(blocks, sizes):
+        _apart(blocks, sizes)
     for block, block_sizes in zip(blocks, sizes, strict=True):
         for line, size in zip(block, block_sizes, strict=True):
             ops.extend(_line_ops(line, size * scale, scale, page_height))

@@ -253,3 +253,38 @@ def test_a_tables_rows_read_as_lines_are_kept_whole(tmp_path: Path) -> None:
     text = pdftotext_of(words, tmp_path, DPI, (842, 595))  # a landscape page
     read = [line.split() for line in text.splitlines() if line.strip()]
     assert read == [[t for t, *_ in row] for row in rows]
+
+
+def test_a_raised_column_does_not_pull_in_the_date_beside_it(tmp_path: Path) -> None:
+    """A header typed in FreeMono as Tesseract boxed it: the issuer's first line ends 58 px
+    before the national title, and the date starts under that line's end, level with the
+    number line. Raised to hold the number line, the issuer's column took in the date (a
+    reader pulls a word within 0.7 font sizes of a block's widest extent on its rows), then
+    the national title, read across the issuer's first line."""
+    rows = [[("ỦY", 261, 273, 320, 317), ("BAN", 357, 285, 449, 316), ("NHÂN", 484, 275, 609, 316),
+             ("DÂN", 645, 275, 737, 316), ("HUYỆN", 774, 276, 928, 324),
+             ("KIẾN", 965, 273, 1088, 316), ("CỘNG", 1146, 274, 1273, 326),
+             ("HÒA", 1306, 273, 1403, 317), ("XÃ", 1433, 275, 1498, 316),
+             ("HỘI", 1530, 274, 1621, 326), ("CHỦ", 1658, 273, 1753, 317),
+             ("NGHĨA", 1784, 275, 1946, 317), ("VIỆT", 1975, 274, 2103, 325),
+             ("NAM", 2136, 284, 2234, 316)],
+            [("XƯƠNG", 597, 341, 753, 380), ("Độc", 1217, 341, 1320, 389),
+             ("lập", 1360, 341, 1459, 391), ("-", 1499, 360, 1528, 366),
+             ("Tự", 1569, 345, 1632, 389), ("do", 1675, 343, 1745, 418),
+             ("-", 1779, 360, 1806, 366), ("Hạnh", 1848, 343, 1979, 389),
+             ("phúc", 2021, 314, 2186, 418)],
+            [("ỦY", 291, 398, 354, 442), ("BAN", 387, 409, 483, 441), ("NHÂN", 514, 399, 643, 441),
+             ("DÂN", 675, 399, 771, 441), ("XÃ", 803, 400, 868, 441),
+             ("THANH", 900, 409, 1058, 441)],
+            [("TÂN", 628, 461, 723, 504)],
+            [("Số:", 442, 560, 526, 604), ("41/BC-UBND", 578, 566, 908, 607),
+             ("Thanh", 1086, 569, 1244, 604), ("Tân,", 1290, 568, 1403, 611),
+             ("ngày", 1454, 566, 1588, 614), ("06", 1629, 568, 1690, 604),
+             ("tháng", 1730, 568, 1895, 614), ("10", 1933, 568, 1993, 604),
+             ("năm", 2032, 568, 2130, 604), ("2020", 2169, 568, 2298, 604)]]
+    words = [Word(t, (x0, y0, x1, y1), 95.0, (1, 1, k))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
+    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()]
+    assert "ỦY BAN NHÂN DÂN HUYỆN KIẾN" in read
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in read
+    assert "Thanh Tân, ngày 06 tháng 10 năm 2020" in read
