@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -27,9 +29,20 @@ def images() -> list[np.ndarray]:
             for _ in range(3)]
 
 
-def _arrive(folder: Path, images: list[np.ndarray]) -> list[ScanPage]:
-    store, session = RecoveryFolder(folder), PageSession.reading("none")
+@pytest.fixture(scope="module")
+def cleaned(images: list[np.ndarray], tmp_path_factory: pytest.TempPathFactory) -> list[ScanPage]:
+    """Each image cleaned up once: finding the sheet and its turn (Tesseract's OSD on these
+    small pages) is the slow part of an arrival, and not what these tests are about."""
+    store, session = RecoveryFolder(tmp_path_factory.mktemp("cleaned")), PageSession.reading("none")
     return [session.arrive(store.save(i, dpi=DPI, source="adf-front"), i) for i in images]
+
+
+def _arrive(folder: Path, images: list[np.ndarray], cleaned: list[ScanPage]) -> list[ScanPage]:
+    """The images arriving in the batch at `folder`: saved there, as new pages with the
+    clean-up `cleaned` found for them."""
+    store = RecoveryFolder(folder)
+    return [replace(c, raw=store.save(i, dpi=DPI, source="adf-front"), id=str(uuid.uuid4()))
+            for i, c in zip(images, cleaned, strict=False)]
 
 
 def _ids(pages: list[ScanPage]) -> list[str]:
@@ -37,11 +50,11 @@ def _ids(pages: list[ScanPage]) -> list[str]:
 
 
 def test_every_edit_replays_in_order_with_the_pages_as_data(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     folder = tmp_path / "b1"
     journal = Journal.create(folder, "lan")
-    a, b, c = _arrive(folder, images)
+    a, b, c = _arrive(folder, images, cleaned)
     journal.record([a.record], frozenset())
     journal.record([a.record, b.record, c.record], frozenset())
     turned = b.rotated(1)
@@ -67,11 +80,11 @@ def test_every_edit_replays_in_order_with_the_pages_as_data(
 
 
 def test_a_line_cut_by_a_kill_or_damaged_is_skipped_and_counted(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     folder = tmp_path / "b2"
     journal = Journal.create(folder, "lan")
-    a, b, c = _arrive(folder, images)
+    a, b, c = _arrive(folder, images, cleaned)
     journal.record([a.record], frozenset())
     journal.record([a.record, b.record], frozenset())
     journal.record([a.record, b.record, c.record], frozenset())
@@ -90,11 +103,11 @@ def test_a_line_cut_by_a_kill_or_damaged_is_skipped_and_counted(
 
 
 def test_an_entry_naming_a_file_outside_the_batch_is_refused(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     folder = tmp_path / "b3"
     journal = Journal.create(folder, "lan")
-    (a,) = _arrive(folder, images[:1])
+    (a,) = _arrive(folder, images[:1], cleaned)
     journal.record([a.record], frozenset())
     journal.close()
     text = (folder / JOURNAL).read_text("utf-8")
@@ -109,11 +122,11 @@ def test_an_entry_naming_a_file_outside_the_batch_is_refused(
 
 
 def test_filed_pages_leave_the_batch_and_are_never_written_back(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     folder = tmp_path / "b4"
     journal = Journal.create(folder, "lan")
-    a, b, c = _arrive(folder, images)
+    a, b, c = _arrive(folder, images, cleaned)
     journal.record([a.record, b.record, c.record], frozenset({c.id}))
     item = Filing("doc-1", (a.id, b.id), "0" * 64, (("blank",), ()))
     journal.filing(item)
@@ -139,11 +152,11 @@ def test_a_running_desk_holds_its_batch(tmp_path: Path) -> None:
 
 
 def test_a_missing_page_file_is_reported_and_the_rest_offered(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     root = tmp_path / "batches"
     journal = Journal.create(root / "b6", "lan")
-    a, b, c = _arrive(root / "b6", images)
+    a, b, c = _arrive(root / "b6", images, cleaned)
     journal.record([a.record, b.record, c.record], frozenset())
     journal.close()
     b.raw.path.unlink()
@@ -167,7 +180,7 @@ def _age(folder: Path, days: float) -> None:
 
 
 def test_sweep_removes_what_is_filed_discarded_or_too_old_and_offers_the_rest(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     root = tmp_path / "batches"
     verified = {"doc-ok"}
@@ -177,7 +190,7 @@ def test_sweep_removes_what_is_filed_discarded_or_too_old_and_offers_the_rest(
 
     def batch(name: str, user: str = "lan") -> tuple[Journal, list[ScanPage]]:
         journal = Journal.create(root / name, user)
-        pages = _arrive(root / name, images[:2])
+        pages = _arrive(root / name, images[:2], cleaned)
         journal.record([p.record for p in pages], frozenset())
         return journal, pages
 
@@ -218,11 +231,11 @@ def test_sweep_removes_what_is_filed_discarded_or_too_old_and_offers_the_rest(
 
 
 def test_a_filed_document_not_verified_keeps_its_batch(
-    tmp_path: Path, images: list[np.ndarray]
+    tmp_path: Path, images: list[np.ndarray], cleaned: list[ScanPage]
 ) -> None:
     root = tmp_path / "batches"
     journal = Journal.create(root / "b", "lan")
-    pages = _arrive(root / "b", images[:1])
+    pages = _arrive(root / "b", images[:1], cleaned)
     journal.record([p.record for p in pages], frozenset())
     item = Filing("doc-x", tuple(_ids(pages)))
     journal.filing(item)
