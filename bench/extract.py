@@ -38,13 +38,14 @@ from app.synth.corpus import _paper
 from app.synth.document import DocumentFields, RenderedPage, render_page
 from app.synth.issuers import is_party
 from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
-from app.synth.variants import DEV_FACES, TYPEWRITER_FACES, render_variant
+from app.synth.variants import DEV_FACES, DEV_TYPEWRITER, TYPEWRITER_FACES, render_variant
 from bench.metrics import cer
 from bench.ocr_errors import KINDS, by_kind, classify
 
 VERSION = 2
 SECOND_PASS = 4  # the cached blue-ink words and lines read again (app.ocr.ink, app.ocr.reread)
 TUNING, HELD_OUT, DEV, DEV_FACES_SPLIT = "tuning", "held-out", "dev", "dev-faces"
+DEV_TYPED = "dev-typed"
 
 
 def _layout(fields: DocumentFields) -> str:
@@ -76,12 +77,16 @@ def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, st
     """A first page of the generator (tuning, the first GENERATED pages), of the layout
     variants in DejaVu (the next VARIANTS of tuning), typewritten in the typewriter faces (the
     last TYPED of tuning: two FreeMono pages for one Noto Sans Mono), or of the variants in
-    Liberation (held-out)."""
+    Liberation (held-out); dev pages: the variants spread wider (DEV) or typewritten in the
+    dev typewriter face (DEV_TYPED)."""
     rng = np.random.default_rng([seed, index, 77])
     if split == DEV_FACES_SPLIT:  # the variants as the splits draw them, in faces neither uses
         faces = DEV_FACES[index % len(DEV_FACES)]
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=faces)
         return page, f"{faces}-{variant.name}"
+    if split == DEV_TYPED:
+        page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=DEV_TYPEWRITER)
+        return page, f"{DEV_TYPEWRITER}-{variant.name}"
     if split == DEV:
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces="dejavu",
                                        spread=True)
@@ -276,10 +281,14 @@ DEV_SPLIT = {DEV: (120, 41)}
 # FreeSans), the layouts drawn as the splits draw them (`python -m bench.extract --dev-faces`)
 DEV_FACES_PAGES = {DEV_FACES_SPLIT: (80, 43)}
 DEV_FOLDER = Path("bench/out/fields-dev/ocr")
+# dev pages typewritten in a face neither split uses (TeX Gyre Cursor), to see whether what was
+# tuned on the typewritten tuning pages carries over to another typewriter
+DEV_TYPED_SPLIT = {DEV_TYPED: (60, 43)}
+DEV_TYPED_FOLDER = Path("bench/out/typed-dev/ocr")
 
 
 def seed_of(split: str) -> int:
-    return {**SPLITS, **DEV_SPLIT, **DEV_FACES_PAGES}[split][1]
+    return {**SPLITS, **DEV_SPLIT, **DEV_FACES_PAGES, **DEV_TYPED_SPLIT}[split][1]
 
 FIELD_DPI = 300
 TIMED_PAGES = 4
@@ -422,10 +431,13 @@ def _clean_print(data: dict[str, Any]) -> bool:
 
 def face_of(data: dict[str, Any]) -> str:
     """A page's face for the CER: "typewriter" (Liberation Mono, both splits), "typewriter,
-    other faces" (the tuning split's FreeMono and Noto Sans Mono pages) or "other"."""
+    other faces" (the tuning split's FreeMono and Noto Sans Mono pages), "typewriter, dev
+    face" (TeX Gyre Cursor, dev pages) or "other"."""
     layout = layout_of(data)
     if layout.startswith(TYPEWRITER_FACES):
         return "typewriter, other faces"
+    if layout.startswith(DEV_TYPEWRITER):
+        return "typewriter, dev face"
     return "typewriter" if "mono" in layout else "other"
 
 
@@ -436,7 +448,7 @@ def text_cer(pages: list[dict[str, Any]], *, reranked: bool, second: bool = True
     edits of the word-by-word alignment, as a share of the printed characters)."""
     errors = total = 0
     faces: dict[str, list[int]] = {"typewriter": [0, 0], "typewriter, other faces": [0, 0],
-                                   "other": [0, 0]}
+                                   "typewriter, dev face": [0, 0], "other": [0, 0]}
     kinds = dict.fromkeys(KINDS, 0)
     for data in pages:
         read = ocr_of(data, reranked=reranked, second=second).text
@@ -741,11 +753,14 @@ def main(out: Path, jobs: int | None = None) -> dict[str, Any]:
     return result
 
 
-def dev_main(jobs: int | None = None) -> dict[str, Any]:
+def dev_main(jobs: int | None = None, folder: Path = DEV_FOLDER,
+             splits: dict[str, tuple[int, int]] | None = None, text: bool = False
+             ) -> dict[str, Any]:
     """The fields on the dev pages, spread layouts and other faces (OCR cached in DEV_FOLDER,
-    ~25 min for each set to make on 2 cores), without the CER."""
-    fields = field_figures(DEV_FOLDER, jobs or os.cpu_count() or 1,
-                           {**DEV_SPLIT, **DEV_FACES_PAGES}, text=False)
+    ~25 min for each set to make on 2 cores), without the CER; or on the typewritten dev
+    pages with it (`--dev-typed`: DEV_TYPED_FOLDER, DEV_TYPED_SPLIT)."""
+    fields = field_figures(folder, jobs or os.cpu_count() or 1,
+                           splits or {**DEV_SPLIT, **DEV_FACES_PAGES}, text=text)
     for name, figures in fields.items():
         _print_fields(name, figures)
     return fields
@@ -754,5 +769,7 @@ def dev_main(jobs: int | None = None) -> dict[str, Any]:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--dev"]:
         dev_main()
+    elif sys.argv[1:] == ["--dev-typed"]:
+        dev_main(folder=DEV_TYPED_FOLDER, splits=DEV_TYPED_SPLIT, text=True)
     else:
         main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bench/out/extract"))

@@ -1,7 +1,8 @@
 """The Vietnamese lexicon the re-ranker reads: hunspell-vi's syllables and pyvi's compound words.
 
 The syllable list is read at run time from Debian's `hunspell-vi` (GPL-2, never copied here);
-the compounds ship in resources/lexicon (derived from pyvi's MIT word list, see its README).
+the compounds ship in resources/lexicon (derived from pyvi's MIT word list, see its README),
+with the words of a document header's fixed lines (HEADER_PHRASES) joined as compounds too.
 Every entry is keyed in lower case, NFC, with the tone mark placed the new way (hòa, ủy).
 """
 
@@ -19,6 +20,10 @@ HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DIC_NAME = "vi_VN.dic"
 WORDS_FILE = Path(__file__).resolve().parents[2] / "resources" / "lexicon" / "vi-words.txt"
 HUNSPELL_PACKAGE = "hunspell-vi"
+# the fixed lines of a document's header (NĐ 30/2020, HD 36 for the Party) whose words pyvi's
+# list does not join ("việt nam", "đảng cộng"): compounds too
+HEADER_PHRASES = ("cộng hòa xã hội chủ nghĩa việt nam", "đảng cộng sản việt nam",
+                  "mặt trận tổ quốc việt nam", "ban thường trực", "ban thường vụ")
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _MOVABLE = {("o", "a"), ("o", "e"), ("u", "y")}  # hoà→hòa, khoẻ→khỏe, uỷ→ủy
@@ -90,5 +95,7 @@ def load() -> Lexicon | None:
             pairs.add(line)
         else:
             pairs.update(f"{a} {b}" for a, b in pairwise(parts))
+    for phrase in HEADER_PHRASES:
+        pairs.update(f"{a} {b}" for a, b in pairwise(phrase.split()))
     syllables.discard("")
     return Lexicon(frozenset(syllables), frozenset(pairs))

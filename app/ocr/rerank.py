@@ -7,16 +7,20 @@ syllable is kept unless another candidate forms a known compound with its neighb
 ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"); a word that is no syllable takes the valid candidate that fits
 its neighbours best, then the one the model scored highest. A change made on context alone, or
 on alternatives the model gave no weight to, marks the word `guessed`. Thin letters of one shape
-(l/t/i, "tưu" for "lưu" in a typewriter face) are candidates too. Two slips of the model
-that are no marks are undone the same way: a vowel read twice ("ĐÁẢNG" → "ĐẢNG", when the
-shorter word is a syllable), and a capital L read for a small l in a typewriter face ("chỉnh
-Lý" → "chỉnh lý", when it forms a compound with the word before); an eth (Ð), no Vietnamese
-letter, is read as Đ ("QĐÐ" → "QĐ"). Two glyphs of monospace faces are read as printed: a
-slashed zero (Ø) in a word with digits as 0 ("2Ø69/CTPH"), and a long dash (—, –) alone
-opening a line as the hyphen that opens a list item ("— Như trên;" → "- Như trên;").
-A part in capitals of a word (between / and -) that is no body's abbreviation of BODIES but
-becomes one with a letter the model listed for it is read so ("370/MTTO-BTT" → "MTTQ": the
-typewriter's Q has a small tail).
+(l/t/i, "tưu" for "lưu" in a typewriter face) are candidates too. A vowel read twice
+("ĐÁẢNG" → "ĐẢNG", when the shorter word is a syllable) is undone; an eth (Ð), no Vietnamese
+letter, is read as Đ ("QĐÐ" → "QĐ").
+Case misread in running text (a typewriter's capital and small letters differ in size alone,
+and its small l is drawn like an L): a capital opening a word after a small word is lowered
+where the model weighed the small letter ("hóa Là" → "là") or, for an L, where the small word
+forms a compound with the word before ("chỉnh Lý" → "lý"); a syllable read in capitals
+between small words takes small letters ("dân. TỔ chức" → "Tổ chức", "nhân CÓ liên" → "có").
+Glyphs of monospace faces are read as printed: a slashed zero (Ø) in a word with digits as 0
+("2Ø69/CTPH"); a level stroke (—, =, ~, ¬) alone opening a line before a word as the hyphen
+that opens a list item ("= Như trên;" → "- Như trên;"); the filing item of the recipients'
+list however misread ("- LUU: VI." → "- Lưu: VT."). A part in capitals of a word (between /
+and -) that is no body's abbreviation of BODIES but becomes one with a letter the model listed
+for it is read so ("370/MTTO-BTT" → "MTTQ": the typewriter's Q has a small tail).
 """
 
 from __future__ import annotations
@@ -36,8 +40,10 @@ WEIGHTED = 5.0  # an alternative scored at least this (0-100) carries the model'
 UNREACHABLE = {"y": "ỵ", "Y": "Ỵ"}  # letters missing from the vie model's character set
 RIVAL = 45.0  # another digit scored this much (0-100) makes a digit unsure
 RIVAL_MARKS = 50.0  # ... and other marks on a letter
-SMALL_L = 20.0  # the model's score for "l" that lets a capital L before a compound be lowered
+SMALL_CASE = 25.0  # the model's score for a capital's small letter that lets it be lowered
+THIN_L = frozenset("tI1")  # thin letters the model weighs for a typewriter's small l read as L
 SAME_SHAPE = frozenset("lti")  # thin letters a typewriter face makes alike: "tưu" for "lưu"
+DASHES = frozenset("-—–=~¬_")  # level strokes a list item's opening hyphen is read as
 # issuing bodies' abbreviations in document numbers (NĐ 30/2020 appendix; the Front's, the Party's)
 BODIES = frozenset({"MTTQ", "UBND", "HĐND", "BTT", "BCĐ", "ĐU", "QU", "HU", "TU", "VPTW", "TW",
                     "CP", "VP", "UBMTTQ"})
@@ -126,6 +132,21 @@ def _core(text: str) -> tuple[int, int]:
     while end > start and not text[end - 1].isalpha():
         end -= 1
     return start, end
+
+
+def _fold(text: str) -> str:
+    """Letters only, lower case, without marks, đ as d: "Lưu:" → "luu"."""
+    text = text.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if c.isalpha())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when `a` and `b` are at most one letter apart (changed, added or dropped)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+             min(len(a), len(b)))
+    return a[k + 1:] == b[k + 1:] or a[k:] == b[k + 1:] or a[k + 1:] == b[k:]
 
 
 def _candidates(word: ChoiceWord) -> list[tuple[str, float]]:
@@ -243,48 +264,126 @@ class _Page:
         tied = sum(self._context(i, c) == self._context(i, best) for c in valid) > 1
         return best, self._context(i, best) == 0 or tied
 
-    def _small_l(self, i: int) -> str | None:
-        """"Lý" in mid-sentence (after a small word) read for "lý": lower-cased when that forms
-        a compound with the word before it, no punctuation between ("chỉnh lý", "tài liệu"),
-        or, when the model weighed a small l for it, with the word after ("văn thư, lưu trữ");
-        a name keeps its capital ("phường Lê", "vào Lưu trữ" are no compounds). Punctuation
-        after it is kept ("tài Liệu." → "tài liệu.")."""
-        word = self.words[i]
-        text = word.text
-        core = text.rstrip(".,;:!?")
-        if i == 0 or core[:1] != "L" or not core[1:].isalpha() or not core[1:].islower():
+    def _small(self, j: int) -> bool:
+        """True when word `j` (in the page's order) opens with a small letter."""
+        return 0 <= j < len(self.words) and self.words[j].text[:1].islower()
+
+    def _next_on_line(self, i: int) -> str:
+        j = i + 1
+        return self.words[j].text if j < len(self.words) and \
+            self.words[j].line == self.words[i].line else ""
+
+    def _mid_sentence(self, i: int) -> bool:
+        """True when the word follows a small word of its paragraph with no full stop, colon or
+        semicolon between (a comma may stand): a capital there opens a name or is misread."""
+        j = i - 1
+        if j < 0 or self.words[j].line[:2] != self.words[i].line[:2]:
+            return False
+        before = self.words[j].text
+        return self._small(j) and (before[-1].isalpha() or before[-1] == ",")
+
+    def _lowered(self, i: int, text: str) -> str | None:
+        """A capital opening a word in mid-sentence (`_mid_sentence`) read for a small letter:
+        lowered when the small word is a syllable and the model weighed the small letter
+        (≥ SMALL_CASE), no capitalised word follows ("ủng hộ Quỹ Vì người nghèo" is a name)
+        and it forms no compound on both sides ("ban hành Quyết định") — "hóa Là" → "là",
+        "quả Cơ sở" → "cơ"; or, for a typewriter's L, when the small word forms a compound
+        with the small word before ("chỉnh Lý" → "lý", "tài Liệu." → "liệu"). "vào Lưu trữ
+        cơ quan", read sure, keeps its capital."""
+        start, end = _core(text)
+        core = text[start:end]
+        if i == 0 or len(core) < 2 or not core[0].isupper() or not core[1:].islower() or \
+                not self.lex.valid(_key(core)):
             return None
+        lower = text[:start] + core[0].lower() + text[start + 1:]
         before = self.words[i - 1].text
-        lower = "l" + text[1:]
-        if before.isalpha() and before[:1].islower():
-            if self.lex.pair(_key(before), _key("l" + core[1:])):
-                return lower
-        elif not before.rstrip(",;").isalpha() or not before[:1].islower():
+        if core[0] == "L" and self._small(i - 1) and before.isalpha() and \
+                self.lex.pair(_key(before), _key(core)):
+            return lower
+        if not self._mid_sentence(i):
             return None
-        if core != text:  # punctuation after: no compound with the word after
+        word = self.words[i]
+        k = _core(word.text)[0]
+        small = {core[0].lower()} | (THIN_L if core[0] == "L" else set())
+        weighed = len(word.choices) == len(word.text) and any(
+            c in small and score >= SMALL_CASE for c, score in word.choices[k][1:])
+        after = self._next_on_line(i)
+        named = after[:1].isupper() and not after.isupper()
+        both = self._context(i, core) == 2  # "ban hành Quyết định": a name after a verb
+        return lower if weighed and not named and not both else None
+
+    def _uncapped(self, i: int, text: str) -> str | None:
+        """A syllable read in capitals between words of running text ("nhân CÓ liên quan",
+        "dân. TỔ chức"; the typewriter's capital and small Ổ, Ộ differ in size alone): in
+        small letters, with a capital when it opens a sentence or a line. Abbreviations
+        (no syllable: MTTQ, UBND) and headings (a capitalised word before it) keep theirs."""
+        start, end = _core(text)
+        core = text[start:end]
+        if len(core) < 2 or not core.isupper() or not core.isalpha() or core in BODIES or \
+                not self.lex.valid(_key(core)) or not self._next_on_line(i)[:1].islower():
             return None
-        weighed = bool(word.choices) and any(
-            c == "l" and score >= SMALL_L for c, score in word.choices[0][1:])
-        j = i + 1  # the next word on the line (a typewriter face spaces words widely)
-        if not weighed or j >= len(self.words) or self.words[j].line != word.line:
+        j = i - 1
+        opening = j < 0 or self.words[j].line != self.words[i].line
+        before = "" if opening else self.words[j].text
+        if any(c.isupper() for c in before):
             return None
-        return lower if self.lex.pair(_key(lower), _key(self.first[j])) else None
+        if opening or before[-1] in ".:;!?" or not any(c.isalpha() for c in before):
+            cased = core[0] + core[1:].lower()
+        elif self._mid_sentence(i):
+            cased = core.lower()
+        else:
+            return None
+        return text[:start] + cased + text[end:]
+
+    def _item_start(self, i: int) -> bool:
+        """True when the word opens a line, or follows a list hyphen that opens it."""
+        def opens(j: int) -> bool:
+            return j == 0 or self.words[j - 1].line != self.words[j].line
+        return opens(i) or (opens(i - 1) and len(self.words[i - 1].text) <= 2
+                            and set(self.words[i - 1].text) <= DASHES)
+
+    def _filing(self, i: int) -> bool:
+        """True when the word is the "Lưu:" of a "Nơi nhận" list's last item ("- Lưu: VT."),
+        however misread: a list item's first word of at most one letter off "luu" (marks and
+        case aside: "LUU:", "IUU:", "HƯU:", "tu:") with a colon or full stop after its
+        letters, before an abbreviation in capitals or nothing."""
+        text = self.words[i].text
+        start, end = _core(text)
+        after = self._next_on_line(i)
+        return self._item_start(i) and start == 0 and 0 < end < len(text) and \
+            text[end] in ".:" and _one_edit(_fold(text[:end]), "luu") and \
+            (not after or after[:1].isupper())
+
+    def _filed(self, i: int, text: str) -> str | None:
+        """The filing item's words as printed: "Lưu:" (`_filing`), and after it "VT" (the
+        clerical office, văn thư) when read with a thin letter for its T ("VI.", "VỊ:")."""
+        if self._filing(i):
+            return "Lưu:"
+        start, end = _core(text)
+        if i > 0 and self.words[i - 1].line == self.words[i].line and self._filing(i - 1) \
+                and _fold(text[start:end]) == "vi" and text[start] == "V":
+            return text[:start] + "VT" + text[end:]
+        return None
+
+    def _cased(self, i: int, text: str) -> str:
+        """The word with a capital misread in running text undone (`_lowered`, `_uncapped`),
+        or the filing item of a "Nơi nhận" list read as printed (`_filed`)."""
+        return self._filed(i, text) or self._lowered(i, text) or self._uncapped(i, text) or text
 
     def choose(self, i: int) -> Word:
         word = self.words[i]
         picked = self._pick(i) if len(self.cands[i]) > 1 else None
         picked = picked or self._doubled(i)
-        if picked is None and (small := self._small_l(i)) is not None:
-            return Word(small, word.box, word.conf, word.line, rival=rival(word))
         opening = i == 0 or self.words[i - 1].line != word.line
+        opening = opening and self._next_on_line(i)[:1].isalpha()  # a list item's first word
         if picked is None:
-            return Word(_glyphs(_bodies(word), opening), word.box, word.conf, word.line,
-                        rival=rival(word))
+            return Word(self._cased(i, _glyphs(_bodies(word), opening)), word.box, word.conf,
+                        word.line, rival=rival(word))
         spelling, guessed = picked
         start, end = _core(word.text)
         text = word.text[:start] + spelling + word.text[end:]
-        return Word(_glyphs(text, opening), word.box, word.conf, word.line, guessed=guessed,
-                    rival=rival(word))
+        return Word(self._cased(i, _glyphs(text, opening)), word.box, word.conf, word.line,
+                    guessed=guessed, rival=rival(word))
 
 
 def _bodies(word: ChoiceWord) -> str:
@@ -310,12 +409,13 @@ def _bodies(word: ChoiceWord) -> str:
 
 def _glyphs(text: str, opening: bool) -> str:
     """Glyphs read for others: Ð/ð (eth, no Vietnamese letter) for Đ/đ, often after it ("QĐÐ"
-    → "QĐ"); a slashed zero for 0 beside digits ("Ø2/MTTQ"); a long dash alone opening a line
-    (`opening`) for the list item's hyphen."""
+    → "QĐ"); a slashed zero for 0 beside digits ("Ø2/MTTQ"); level strokes alone (DASHES:
+    "—", "=", "~", "¬", "_-") opening a line before a word (`opening`) for the hyphen that
+    opens a list item: a typewriter's small hyphen in the "Nơi nhận" list."""
     text = text.replace("ĐÐ", "Đ").replace("đð", "đ").replace("Ð", "Đ").replace("ð", "đ")
     if any(c.isdigit() for c in text):
         text = text.replace("Ø", "0").replace("ø", "0")
-    if opening and text in ("—", "–"):
+    if opening and len(text) <= 2 and set(text) <= DASHES:
         return "-"
     return text
 

@@ -7,7 +7,8 @@ issuer without a parent line; a trích yếu set narrow over several lines; the 
 flush left under the issuer block. The held-out split sets them in Liberation; the tuning split
 sets the same kinds of page in DejaVu, so what is tuned on them is checked on other faces, and
 typewritten pages in two other monospace faces (FreeMono, thin and Courier-like, and Noto Sans
-Mono) with a typewriter's ink: faint and uneven, or filled in.
+Mono) with a typewriter's ink: faint and uneven, or filled in; a third (TeX Gyre Cursor) types
+dev pages only, to see whether what was tuned on the typewritten pages carries over.
 """
 
 from __future__ import annotations
@@ -42,8 +43,15 @@ _TYPEWRITERS = {
     "notomono": (Path("/usr/share/fonts/truetype/noto"),  # Debian's fonts-noto-mono
                  {"regular": "NotoSansMono-Regular.ttf", "bold": "NotoSansMono-Bold.ttf",
                   "italic": "NotoSansMono-Regular.ttf", "bolditalic": "NotoSansMono-Bold.ttf"}),
+    # the dev typewriter face, in neither split: TeX Gyre Cursor (Debian's fonts-texgyre), a
+    # Courier clone with every Vietnamese letter (Nimbus Mono PS lacks 92 of them)
+    "cursor": (Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),
+               {"regular": "texgyrecursor-regular.otf", "bold": "texgyrecursor-bold.otf",
+                "italic": "texgyrecursor-italic.otf",
+                "bolditalic": "texgyrecursor-bolditalic.otf"}),
 }
-TYPEWRITER_FACES = tuple(_TYPEWRITERS)
+TYPEWRITER_FACES = ("freemono", "notomono")  # the tuning split's typewritten pages' faces
+DEV_TYPEWRITER = "cursor"  # the typewriter face of the typed dev pages only (bench.extract)
 _GYRE = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # Debian's fonts-texgyre
 _FREE = _TYPEWRITERS["freemono"][0]
 # faces for the bench's dev pages only, which neither split uses, each with every Vietnamese
@@ -62,8 +70,8 @@ _DEV_FACES = {
     },
 }
 DEV_FACES = tuple(_DEV_FACES)
-# the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
-FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
+# the held-out split's faces, the tuning split's, its typewritten pages', the typed dev pages'
+FACES = ("liberation", "dejavu", *TYPEWRITER_FACES, DEV_TYPEWRITER)
 INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
 DATE_STYLES = ("words", "unpadded", "slashes", "numeric")
 

@@ -13,6 +13,7 @@ from app.ocr import lexicon
 from app.ocr.hocr import ChoiceWord, read_hocr
 from app.ocr.rerank import rerank_words
 from app.ocr.tesseract import TesseractEngine
+from app.synth.variants import font_path
 
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
 
@@ -192,3 +193,76 @@ def test_a_body_abbreviation_takes_the_letter_the_model_listed() -> None:
     assert _texts(number) == ["370/MTTQ-BTT", "MTTQ"]
     unlisted = [_word("MTTO", 0), _word("TOTO", 300, {3: [("Q", 40.0)]})]
     assert _texts(unlisted) == ["MTTO", "TOTO"]  # no Q weighed, or no body's abbreviation
+
+
+def test_a_capital_the_model_weighed_as_small_is_lowered_in_mid_sentence() -> None:
+    assert _texts([_word("hóa", 0), _word("Là", 160, {0: [("l", 52.0)]}),
+                   _word("351", 280)]) == ["hóa", "là", "351"]
+    assert _texts([_word("quả", 0), _word("Cơ", 160, {0: [("c", 73.0)]}),
+                   _word("sở", 280)]) == ["quả", "cơ", "sở"]
+    # a typewriter's small l weighed as another thin letter
+    assert _texts([_word("có", 0), _word("Liên", 160, {0: [("I", 36.0)]}),
+                   _word("quan", 360)]) == ["có", "liên", "quan"]
+
+
+def test_a_capital_stays_where_it_opens_a_name_or_a_sentence() -> None:
+    unweighed = [_word("vào", 0), _word("Lưu", 160, {0: [("I", 20.0), ("l", 12.0)]}),
+                 _word("trữ", 320)]
+    assert _texts(unweighed) == ["vào", "Lưu", "trữ"]
+    named = [_word("hộ", 0), _word("Quỹ", 160, {0: [("q", 60.0)]}), _word("Vì", 320)]
+    assert _texts(named) == ["hộ", "Quỹ", "Vì"]
+    after_a_stop = [_word("dân.", 0), _word("Cơ", 200, {0: [("c", 70.0)]}), _word("sở", 320)]
+    assert _texts(after_a_stop) == ["dân.", "Cơ", "sở"]
+    cited = [_word("hành", 0), _word("Quyết", 200, {0: [("q", 33.0)]}), _word("định", 440)]
+    assert _texts(cited) == ["hành", "Quyết", "định"]  # compounds on both sides: kept
+
+
+def test_a_syllable_read_in_capitals_in_running_text_takes_small_letters() -> None:
+    assert _texts([_word("dân.", 0), _word("TỔ", 200), _word("chức", 320)]) == \
+        ["dân.", "Tổ", "chức"]
+    assert _texts([_word("nhân", 0), _word("CÓ", 200), _word("liên", 320)]) == \
+        ["nhân", "có", "liên"]
+    assert _texts([_word("TỔ", 0), _word("chức", 120)]) == ["Tổ", "chức"]  # a line's start
+    assert _texts([_word("-", 0), _word("TỰ", 60), _word("do", 180)]) == ["-", "Tự", "do"]
+    # abbreviations, headings and words before no small word keep their capitals
+    assert _texts([_word("ban", 0), _word("MTTQ", 160), _word("các", 360)]) == \
+        ["ban", "MTTQ", "các"]
+    assert _texts([_word("BAN", 0), _word("THƯỜNG", 160), _word("trực", 460)]) == \
+        ["BAN", "THƯỜNG", "trực"]
+    assert _texts([_word("nhân", 0), _word("CÓ", 200), _word("Hà", 320)]) == \
+        ["nhân", "CÓ", "Hà"]
+
+
+def test_a_list_hyphen_read_as_another_level_stroke_is_a_hyphen() -> None:
+    listed = [_word("=", 0, line=1), _word("Như", 60, line=1), _word("trên;", 200, line=1),
+              _word("¬", 0, line=2), _word("Các", 60, line=2),
+              _word("_-", 0, line=3), _word("Đăng", 60, line=3),
+              _word("=", 0, line=4), _word("12", 60, line=4)]
+    assert _texts(listed) == ["-", "Như", "trên;", "-", "Các", "-", "Đăng", "=", "12"]
+    assert _texts([_word("a", 0), _word("=", 60), _word("b", 120)]) == ["a", "=", "b"]
+
+
+def test_the_filing_item_of_a_recipients_list_reads_as_printed() -> None:
+    def item(first: str, second: str) -> list[str]:
+        return _texts([_word("=", 0), _word(first, 60), _word(second, 300)])
+    assert item("LUU:", "VỊ:") == ["-", "Lưu:", "VT:"]
+    assert item("IUU.:", "VI.") == ["-", "Lưu:", "VT."]
+    assert item("LU:", "VT,") == ["-", "Lưu:", "VT,"]
+    assert item("Lưu:", "VP.") == ["-", "Lưu:", "VP."]  # another office's abbreviation
+    # not a filing item: no colon, a word in small letters after it, mid-line
+    assert item("LUU", "VI.") == ["-", "LUU", "VI."]
+    assert item("IUU:", "các") == ["-", "IUU:", "các"]
+    assert _texts([_word("nhà", 0), _word("tu:", 100), _word("VI", 300)]) == ["nhà", "tu:", "VI"]
+
+
+def test_a_typewritten_recipients_list_reads_as_printed() -> None:
+    """Real Tesseract on a small FreeMono list (10 pt at 300 dpi): its hyphens read as long
+    dashes and "VT." as "VI." before the re-ranking."""
+    lines = ["- Như trên;", "- Các tổ chức thành viên;", "- Lưu: VT."]
+    font = ImageFont.truetype(str(font_path("freemono", "mono", "regular")), 36)
+    image = Image.new("L", (1000, 80 * len(lines) + 60), 255)
+    draw = ImageDraw.Draw(image)
+    for k, line in enumerate(lines):
+        draw.text((40, 30 + 80 * k), line, fill=30, font=font)
+    result = TesseractEngine(lang="vie").recognize(np.asarray(image), 300)
+    assert result.text.splitlines() == lines

@@ -8,23 +8,31 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 from app.synth.fonts import vietnamese_letters
-from app.synth.variants import INKS, TYPEWRITER_FACES, font_path, render_variant, typewriter_ink
+from app.synth.variants import (
+    DEV_TYPEWRITER,
+    INKS,
+    TYPEWRITER_FACES,
+    font_path,
+    render_variant,
+    typewriter_ink,
+)
 
 FACES = ("regular", "bold", "italic", "bolditalic")
 
 
-@pytest.mark.parametrize("faces", TYPEWRITER_FACES)
+@pytest.mark.parametrize("faces", [*TYPEWRITER_FACES, DEV_TYPEWRITER])
 def test_every_vietnamese_letter_has_a_glyph(faces: str) -> None:
     for face in FACES:
         path = font_path(faces, "mono", face)
-        assert path.is_file(), f"{path} missing: apt-get install fonts-freefont-ttf fonts-noto-mono"
+        assert path.is_file(), f"{path} missing: apt-get install fonts-freefont-ttf " \
+            "fonts-noto-mono fonts-texgyre"
         cmap = TTFont(str(path), lazy=True).getBestCmap()
         missing = "".join(sorted(c for c in vietnamese_letters() | set("0123456789/-:;,.")
                                  if ord(c) not in cmap))
         assert missing == "", f"{faces} {face} lacks {missing}"
 
 
-@pytest.mark.parametrize("faces", TYPEWRITER_FACES)
+@pytest.mark.parametrize("faces", [*TYPEWRITER_FACES, DEV_TYPEWRITER])
 def test_a_typewritten_page_is_all_monospace(faces: str) -> None:
     page, variant = render_variant(np.random.default_rng([11, 3]), dpi=100, faces=faces)
     assert variant.family == "mono" and variant.ink in INKS
