@@ -283,8 +283,9 @@ class _Page:
         return self._small(j) and (before[-1].isalpha() or before[-1] == ",")
 
     def _lowered(self, i: int, text: str) -> str | None:
-        """A capital opening a word in mid-sentence (`_mid_sentence`) read for a small letter:
-        lowered when the small word is a syllable and the model weighed the small letter
+        """A capital opening a word in mid-sentence (`_mid_sentence`, on the same line: a line
+        before may end a header's motto) read for a small letter: lowered when the small word
+        is a syllable and the model weighed the small letter
         (≥ SMALL_CASE), no capitalised word follows ("ủng hộ Quỹ Vì người nghèo" is a name)
         and it forms no compound on both sides ("ban hành Quyết định") — "hóa Là" → "là",
         "quả Cơ sở" → "cơ"; or, for a typewriter's L, when the small word forms a compound
@@ -300,9 +301,9 @@ class _Page:
         if core[0] == "L" and self._small(i - 1) and before.isalpha() and \
                 self.lex.pair(_key(before), _key(core)):
             return lower
-        if not self._mid_sentence(i):
-            return None
         word = self.words[i]
+        if not self._mid_sentence(i) or self.words[i - 1].line != word.line:
+            return None
         k = _core(word.text)[0]
         small = {core[0].lower()} | (THIN_L if core[0] == "L" else set())
         weighed = len(word.choices) == len(word.text) and any(

@@ -70,8 +70,8 @@ _DEV_FACES = {
     },
 }
 DEV_FACES = tuple(_DEV_FACES)
-# the held-out split's faces, the tuning split's, its typewritten pages', the typed dev pages'
-FACES = ("liberation", "dejavu", *TYPEWRITER_FACES, DEV_TYPEWRITER)
+# the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
+FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
 INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
 DATE_STYLES = ("words", "unpadded", "slashes", "numeric")
 
