@@ -39,15 +39,16 @@ lint: venv
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-# The desk's tests run in a process of their own: QApplication is process-wide state.
-# The others run in PYTEST_WORKERS processes (pytest-xdist; 0: in pytest's own process), each
-# module whole in one worker so its fixtures (a server, a bundle build) are made once; many
-# tests wait on child processes, servers and the network, so two workers beat one on 2 cores.
-# Modules go out in collection order, the longest first (LONG_MODULES in tests/conftest.py).
+# The desk's tests run apart from the others: QApplication is process-wide state, so no
+# worker that runs a desk test runs anything else. Both runs use PYTEST_WORKERS processes
+# (pytest-xdist; 0: in pytest's own process), each module whole in one worker so its fixtures
+# (a server, a bundle build, a desk) are made once; many tests wait on child processes, servers
+# and the network, so two workers beat one on 2 cores. Modules go out in collection order, the
+# longest first (LONG_MODULES in tests/conftest.py).
 PYTEST_WORKERS ?= 2
 pytest: venv
 	$(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder --ignore=tests/ui
-	$(VENV)/bin/pytest -q tests/ui
+	$(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder tests/ui
 
 bench: system-deps venv
 	$(PY) -m bench

@@ -68,6 +68,10 @@ LONG_MODULES = (
     "tests/catalog/test_processes.py",
     "tests/pipeline/test_journal.py",
     "tests/extract/test_cli.py",
+    "tests/ui/test_fresh_start.py",
+    "tests/ui/test_kill_recovery.py",
+    "tests/ui/test_review_keys.py",
+    "tests/ui/test_vietnamese_throughout.py",
 )
 
 
