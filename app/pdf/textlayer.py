@@ -184,10 +184,14 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
     differ by less than READER_SIZES_PULLED: an issuer's column raised to hold its number line
     took in the date level with that line, under the column's first line that reaches close
     to the national title (typewriter faces set the header columns a few spaces apart), and
-    then the national title, read across the issuer's lines. The raised size is lowered to the
-    largest that pulls nothing in (at least the block's own unraised size): the number line may
-    become a block of its own, read after the national title at worst. Returns whether a size
-    changed.
+    then the national title, read across the issuer's lines. Where each line it would pull in
+    stands more than READER_PITCH of its size from the lines above and below it (the date,
+    well under the national title: a reader makes it a block of its own anyway), that line is
+    set small enough not to be pulled (under 1 − READER_SIZES_PULLED of the raised size; its
+    words still span their boxes) and the raised size is kept. Otherwise the raised size is
+    lowered to the largest that pulls nothing in (at least the block's own unraised size): the
+    number line may become a block of its own, read after the national title at worst.
+    Returns whether a size changed.
     """
     changed = False
     for k, block in enumerate(blocks):
@@ -198,16 +202,35 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
         left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
         top = _bottom(block[0]) - READER_LEVEL * size
         bottom = _bottom(block[-1]) + READER_LEVEL * size
-        gaps = [max(w.box[0] - right, left - w.box[2]) for j, other in enumerate(blocks)
-                if j != k and abs(max(sizes[j]) - size) < READER_SIZES_PULLED * size
-                and _before(block, other, max(sizes[j]))
-                for line in other if top <= _bottom(line) <= bottom for w in line]
+        pulled = [(j, i, max(w.box[0] - right, left - w.box[2]))
+                  for j, other in enumerate(blocks)
+                  if j != k and abs(max(sizes[j]) - size) < READER_SIZES_PULLED * size
+                  and _before(block, other, max(sizes[j]))
+                  for i, line in enumerate(other) if top <= _bottom(line) <= bottom
+                  for w in line]
+        near = {(j, i) for j, i, gap in pulled if gap < READER_PULL * size}
+        if near and all(_detached(blocks[j], sizes[j], i) for j, i in near):
+            # lines a reader reads apart from their block anyway (the date under the national
+            # title) are set small enough not to be pulled
+            for j, i in near:
+                sizes[j][i] = min(sizes[j][i], UNPULLED * (1 - READER_SIZES_PULLED) * size)
+            changed = True
+            continue
+        gaps = [gap for _, _, gap in pulled]
         if gaps and min(gaps) < READER_PULL * size:
             # the largest size that pulls nothing in, no line's smaller than its own
             allowed = UNPULLED * min(gaps) / READER_PULL
             sizes[k] = [max(p, min(v, allowed)) for v, p in zip(sizes[k], plain, strict=True)]
             changed = True
     return changed
+
+
+def _detached(block: Sequence[Sequence[Word]], sizes: Sequence[float], i: int) -> bool:
+    """Whether line `i` of a block stands more than READER_PITCH of its size from the lines
+    above and below it: a reader (pdftotext) makes it a block of its own."""
+    apart = READER_PITCH * sizes[i]
+    return (i == 0 or _bottom(block[i]) - _bottom(block[i - 1]) > apart) and (
+        i == len(block) - 1 or _bottom(block[i + 1]) - _bottom(block[i]) > apart)
 
 
 def _before(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]], size: float) -> bool:

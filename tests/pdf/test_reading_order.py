@@ -288,3 +288,45 @@ def test_a_raised_column_does_not_pull_in_the_date_beside_it(tmp_path: Path) -> 
     assert "ỦY BAN NHÂN DÂN HUYỆN KIẾN" in read
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in read
     assert "Thanh Tân, ngày 06 tháng 10 năm 2020" in read
+
+
+def test_a_date_read_apart_is_not_pulled_into_the_raised_column(tmp_path: Path) -> None:
+    """A header typed in FreeMono as Tesseract boxed it (dev page, seed 8008): the dash after
+    "Độc lập" read with confidence 73, and the date starting 33 px right of the issuer's
+    widest line, level with the number line. The dash no longer cuts its line (the national
+    title's column stays one block, so the number line is joined to the issuer's column), and
+    the date, a block of its own under the national title anyway, is set small enough that the
+    issuer's column, raised to hold the number line, does not pull it in: the issuer's column
+    is read to its number line before the national title."""
+    rows = [[("ỦY", 277, 251, 335, 294, 96), ("BAN", 370, 264, 459, 293, 96),
+             ("MTTQ", 493, 263, 614, 299, 72), ("VIỆT", 648, 254, 768, 301, 96),
+             ("NAM", 803, 264, 895, 293, 96), ("THÀNH", 930, 253, 1078, 293, 95),
+             ("CỘNG", 1178, 253, 1300, 302, 86), ("HÒA", 1332, 251, 1425, 294, 96),
+             ("XÃ", 1456, 253, 1518, 293, 96), ("HỘI", 1549, 253, 1637, 302, 96),
+             ("CHỦ", 1674, 251, 1765, 294, 96), ("NGHĨA", 1796, 254, 1952, 294, 96),
+             ("VIỆT", 1981, 252, 2104, 301, 96), ("NAM", 2137, 262, 2231, 293, 96)],
+            [("PHỐ", 509, 312, 601, 354, 92), ("ĐÀ", 631, 313, 692, 353, 96),
+             ("NẴNG", 725, 311, 846, 354, 95), ("Độc", 1244, 317, 1344, 363, 94),
+             ("lập", 1383, 316, 1480, 364, 93), ("-", 1518, 334, 1547, 340, 73),
+             ("Tự", 1586, 320, 1652, 363, 96), ("do", 1688, 318, 1751, 354, 93),
+             ("-", 1790, 334, 1819, 340, 88), ("Hạnh", 1857, 318, 1991, 363, 96),
+             ("phúc", 2026, 316, 2160, 364, 96)],
+            [("BAN", 260, 383, 352, 413, 96), ("THƯỜNG", 385, 371, 569, 414, 93),
+             ("TRỰC", 602, 377, 722, 422, 89), ("ỦY", 755, 371, 816, 414, 96),
+             ("BAN", 849, 382, 941, 413, 93), ("MTTQ", 971, 382, 1095, 421, 75)],
+            [("VIỆT", 336, 432, 459, 481, 96), ("NAM", 492, 443, 586, 473, 93),
+             ("QUẬN", 617, 432, 740, 481, 90), ("HẢI", 772, 431, 860, 473, 91),
+             ("CHÂU", 897, 432, 1019, 474, 91)],
+            [("SỐ:", 428, 522, 511, 609, 96), ("58/MTTQ-BTT", 564, 532, 929, 576, 90),
+             ("Hải", 1128, 530, 1223, 571, 89), ("Châu,", 1267, 535, 1418, 578, 96),
+             ("ngày", 1468, 532, 1603, 581, 97), ("13", 1642, 534, 1702, 571, 97),
+             ("tháng", 1744, 534, 1910, 581, 97), ("8", 1949, 534, 1974, 571, 96),
+             ("năm", 2012, 534, 2112, 571, 96), ("2023", 2150, 534, 2280, 571, 84)]]
+    words = [Word(t, (x0, y0, x1, y1), float(conf), (1, 1, k))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
+    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
+            if line.strip()]
+    assert read == ["ỦY BAN MTTQ VIỆT NAM THÀNH", "PHỐ ĐÀ NẴNG", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
+                    "VIỆT NAM QUẬN HẢI CHÂU", "SỐ: 58/MTTQ-BTT",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "Hải Châu, ngày 13 tháng 8 năm 2023"]
