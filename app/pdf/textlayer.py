@@ -158,7 +158,11 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
     pdftotext pulls a word on the same row into a block when the gap to it is under one font
     size and the sizes are within a fifth of each other: the issuer's column, its size raised
     to hold the number line two pitches down, would take in the national title beside it.
-    Of two such blocks the smaller size is brought under SIDE_RATIO of the larger.
+    Of two such blocks the smaller size is brought under SIDE_RATIO of the larger; only the
+    lines standing so close are, when each stands more than READER_PITCH of its size from the
+    lines above and below it (`_detached`: the date under the national title, a block of its
+    own to a reader anyway): shrunk whole, the national title's column set its motto more than
+    READER_PITCH sizes under it, and the reader read the two apart.
     """
     level = [max(s) for s in sizes]
     rows = [(min(w.box[1] for line in b for w in line), max(w.box[3] for line in b for w in line))
@@ -170,6 +174,11 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
             continue  # not level with each other
         gap = _gap(blocks[k], blocks[j])
         if gap < level[k] and level[j] > SIDE_RATIO * level[k]:
+            near = [i for i, line in enumerate(blocks[j]) if _gap(blocks[k], [line]) < level[k]]
+            if all(_detached(blocks[j], sizes[j], i) for i in near):
+                for i in near:
+                    sizes[j][i] = min(sizes[j][i], SIDE_RATIO * level[k])
+                continue
             scale = SIDE_RATIO * level[k] / level[j]
             sizes[j] = [v * scale for v in sizes[j]]
             level[j] *= scale

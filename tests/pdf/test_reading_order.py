@@ -330,3 +330,48 @@ def test_a_date_read_apart_is_not_pulled_into_the_raised_column(tmp_path: Path) 
                     "VIỆT NAM QUẬN HẢI CHÂU", "SỐ: 58/MTTQ-BTT",
                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                     "Hải Châu, ngày 13 tháng 8 năm 2023"]
+
+
+def test_a_date_beside_a_larger_column_does_not_split_the_national_title(
+        tmp_path: Path) -> None:
+    """A header typed in FreeMono with stamps under the number line, as Tesseract read it (dev
+    page, seed 8008; a speck over the first stamp read as "^"): the issuer's column is set
+    larger than the national title's (its stamp line boxed taller), and the date, level with
+    the number line, starts 57 px right of the issuer's widest line. Shrunk whole to keep it
+    apart, the national title's column set its motto 1.57 sizes under it and the reader cut
+    the two apart (the number line between them); only the date, a block of its own anyway,
+    is shrunk now."""
+    rows = [[("ỦY", 245, 281, 304, 325, 96), ("BAN", 341, 293, 433, 324, 96),
+             ("MTTQ", 468, 293, 593, 330, 96), ("VIỆT", 628, 284, 752, 332, 96),
+             ("NAM", 788, 293, 883, 324, 93), ("TỈNH", 919, 281, 1041, 324, 92),
+             ("CỘNG", 1164, 282, 1290, 333, 96), ("HÒA", 1323, 281, 1420, 325, 96),
+             ("XÃ", 1451, 283, 1516, 324, 96), ("HỘI", 1547, 282, 1638, 333, 96),
+             ("CHỦ", 1676, 281, 1770, 325, 96), ("NGHĨA", 1802, 284, 1963, 325, 96),
+             ("VIỆT", 1993, 282, 2120, 333, 96), ("NAM", 2154, 292, 2252, 324, 96)],
+            [("BẮC", 517, 344, 608, 388, 96), ("NINH", 644, 356, 769, 387, 96),
+             ("Độc", 1234, 349, 1337, 397, 94), ("lập", 1378, 349, 1478, 399, 91),
+             ("-", 1516, 368, 1546, 374, 86), ("Tự", 1586, 353, 1654, 397, 96),
+             ("do", 1691, 351, 1756, 388, 93), ("-", 1796, 368, 1826, 374, 81),
+             ("Hạnh", 1865, 351, 2003, 397, 96), ("phúc", 2039, 349, 2177, 399, 95)],
+            [("BAN", 212, 417, 307, 449, 95), ("THƯỜNG", 341, 406, 531, 450, 93),
+             ("TRỰC", 565, 411, 689, 458, 92), ("ỦY", 724, 406, 786, 450, 96),
+             ("BAN", 820, 417, 915, 449, 96), ("MTTQ", 946, 417, 1074, 457, 85)],
+            [("VIỆT", 210, 469, 337, 520, 96), ("NAM", 371, 479, 469, 511, 95),
+             ("THÀNH", 501, 468, 658, 511, 93), ("PHỐ", 692, 468, 787, 512, 92),
+             ("BẮC", 820, 468, 913, 512, 96), ("NINH", 947, 479, 1074, 511, 96)],
+            [("Sể:", 308, 568, 392, 612, 87), ("1037/BC-MTTQ-BTT", 446, 574, 979, 617, 85),
+             ("Bắc", 1131, 568, 1230, 613, 74), ("Ninh,", 1267, 576, 1421, 620, 96),
+             ("ngày", 1471, 574, 1600, 623, 96), ("14", 1645, 577, 1703, 612, 96),
+             ("tháng", 1747, 576, 1913, 623, 96), ("5", 1950, 577, 1978, 613, 96),
+             ("năm", 2015, 576, 2112, 613, 96), ("2025", 2153, 542, 2307, 648, 85)],
+            [("^", 633, 691, 652, 700, 91)], [("MẬT", 591, 702, 691, 744, 92)],
+            [("|THƯỢNG", 439, 811, 659, 872, 78), ("KHẨN", 695, 815, 829, 860, 96)]]
+    words = [Word(t, (x0, y0, x1, y1), float(conf), (1, 1, k))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
+    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
+            if line.strip()]
+    assert read[:4] == ["ỦY BAN MTTQ VIỆT NAM TỈNH", "BẮC NINH", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
+                        "VIỆT NAM THÀNH PHỐ BẮC NINH"]
+    title = read.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert read[title + 1] == "Độc lập - Tự do - Hạnh phúc"
+    assert "Bắc Ninh, ngày 14 tháng 5 năm 2025" in read
