@@ -21,7 +21,7 @@ COLUMN_GAP = 1.0  # a gap in a line this many line heights wide separates column
 STRIPE = 0.75  # ...and an empty vertical stripe this many line heights wide
 SPACES = 2.5  # ...and a gap in a line this many times its usual space does too
 NEAR = 0.75  # a gap this many line heights wide, under a column gap of the next line, is one
-NEAR_SPACES = 2.0  # ...when it is also this many times the line's usual space
+NEAR_SPACES = 1.3  # ...when it is also this many times the line's usual space
 EDGE_SPACES = 1.4  # a gap this many spaces (and half a line height) wide before a column's edge...
 EDGE = 0.25  # ...where pieces of EDGE_LINES other lines cut across start, within this many heights
 EDGE_LINES = 2
@@ -135,14 +135,15 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     "_", a speck between the header columns read as "ˆ") is left out, and so is one far
     before or after the line's words. A gap clearly wider than the line's spaces (NEAR line
     heights, NEAR_SPACES spaces) but narrower than that is cut too where a line just above or
-    below is cut across it: header columns set closer than a line height on one line. So is a
-    gap of half a line height and EDGE_SPACES spaces where the next word starts at a column's
-    left edge, where pieces of EDGE_LINES other lines cut across start: a table's cell filled
-    to its ruling, read by Tesseract on one line with the next. A gap holding one dash no
-    farther from the words either side than a gap that cuts ("Độc lập - Tự do", the dash read
-    with confidence 73, a mark) is not cut. A gap after a comma, semicolon or colon is taken
-    a letter's advance narrower: a typewriter face leaves the mark's empty cell beside the
-    space ("Theo dõi,  đánh giá" in a table's cell).
+    below is cut across it: header columns set closer than a line height on one line (a space
+    and a half apart in a typewriter face). So is a gap of half a line height and EDGE_SPACES
+    spaces where the next word starts at a column's left edge, where pieces of EDGE_LINES
+    other lines cut across start: a table's cell filled to its ruling, read by Tesseract on
+    one line with the next. A gap holding one dash no farther from the words either side than
+    a gap that cuts ("Độc lập - Tự do", the dash read with confidence 73, a mark) is not cut.
+    A gap after a comma, semicolon or colon is taken a letter's advance narrower: a
+    typewriter face leaves the mark's empty cell beside the space ("Theo dõi,  đánh giá" in
+    a table's cell).
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]

@@ -375,3 +375,42 @@ def test_a_date_beside_a_larger_column_does_not_split_the_national_title(
     title = read.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert read[title + 1] == "Độc lập - Tự do - Hạnh phúc"
     assert "Bắc Ninh, ngày 14 tháng 5 năm 2025" in read
+
+
+def test_header_columns_a_space_and_a_half_apart_are_cut_apart(tmp_path: Path) -> None:
+    """A header typed in FreeMono as Tesseract boxed it (dev page, seed 8008): the issuer's
+    first line ends 48 px (1.45 of the line's spaces) before the national title, on one
+    Tesseract line; the line under it is cut there. Read whole, the issuer's first line ran
+    on into the national title."""
+    rows = [[("ỦY", 261, 288, 316, 329, 96), ("BAN", 351, 300, 437, 328, 95),
+             ("MTTQ", 470, 299, 587, 334, 90), ("VIỆT", 620, 291, 736, 335, 95),
+             ("NAM", 770, 300, 859, 328, 96), ("THÀNH", 892, 289, 1036, 328, 93),
+             ("PHỐ", 1071, 288, 1159, 329, 92), ("CỘNG", 1207, 290, 1326, 337, 96),
+             ("HÒA", 1357, 288, 1447, 329, 96), ("XÃ", 1476, 290, 1537, 328, 96),
+             ("HỘI", 1567, 289, 1652, 337, 95), ("CHỦ", 1687, 288, 1775, 329, 95),
+             ("NGHĨA", 1806, 291, 1957, 329, 96), ("VIỆT", 1985, 289, 2104, 336, 95),
+             ("NAM", 2135, 299, 2227, 328, 96)],
+            [("ĐÀ", 604, 346, 663, 385, 96), ("NẴNG", 695, 345, 812, 386, 96),
+             ("Độc", 1284, 350, 1379, 395, 94), ("lập", 1415, 350, 1507, 396, 93),
+             ("-", 1542, 367, 1570, 373, 89), ("Tự", 1606, 353, 1668, 395, 96),
+             ("do", 1702, 351, 1762, 386, 93), ("-", 1798, 367, 1826, 373, 80),
+             ("Hạnh", 1861, 351, 1987, 395, 96), ("phúc", 2020, 349, 2146, 396, 95)],
+            [("BAN", 305, 414, 394, 443, 96), ("THƯỜNG", 426, 403, 604, 444, 93),
+             ("TRỰC", 636, 408, 752, 452, 90), ("ỦY", 784, 403, 843, 444, 96),
+             ("BAN", 875, 414, 964, 443, 93), ("MTTQ", 993, 413, 1113, 450, 87)],
+            [("VIỆT", 378, 461, 497, 508, 96), ("NAM", 529, 471, 620, 500, 93),
+             ("QUẬN", 650, 461, 769, 508, 91), ("HẢI", 800, 460, 885, 500, 91),
+             ("CHÂU", 920, 461, 1039, 501, 87)],
+            [("Số:", 426, 550, 505, 593, 93), ("72/QĐ-MTTQ-BTT", 554, 556, 994, 598, 59),
+             ("Hải", 1175, 555, 1264, 594, 95), ("Châu,", 1306, 559, 1448, 601, 95),
+             ("ngày", 1495, 557, 1623, 603, 96), ("05", 1660, 559, 1716, 594, 96),
+             ("tháng", 1755, 559, 1912, 603, 96), ("5", 1946, 559, 1972, 594, 96),
+             ("năm", 2007, 559, 2102, 594, 96), ("2025", 2136, 559, 2260, 594, 96)]]
+    words = [Word(t, (x0, y0, x1, y1), float(conf), (1, 1, k))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
+    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
+            if line.strip()]
+    assert read == ["ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ", "ĐÀ NẴNG", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
+                    "VIỆT NAM QUẬN HẢI CHÂU", "Số: 72/QĐ-MTTQ-BTT",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "Hải Châu, ngày 05 tháng 5 năm 2025"]
