@@ -44,6 +44,8 @@ SMALL_CASE = 25.0  # the model's score for a capital's small letter that lets it
 THIN_L = frozenset("tI1")  # thin letters the model weighs for a typewriter's small l read as L
 SAME_SHAPE = frozenset("lti")  # thin letters a typewriter face makes alike: "tưu" for "lưu"
 DASHES = frozenset("-—–=~¬_")  # level strokes a list item's opening hyphen is read as
+# the motto under a state document's national name (NĐ 30/2020): its second words are small
+MOTTO = frozenset({("Độc", "lập"), ("Tự", "do"), ("Hạnh", "phúc")})
 # issuing bodies' abbreviations in document numbers (NĐ 30/2020 appendix; the Front's, the Party's)
 BODIES = frozenset({"MTTQ", "UBND", "HĐND", "BTT", "BCĐ", "ĐU", "QU", "HU", "TU", "VPTW", "TW",
                     "CP", "VP", "UBMTTQ"})
@@ -289,8 +291,9 @@ class _Page:
         (≥ SMALL_CASE), no capitalised word follows ("ủng hộ Quỹ Vì người nghèo" is a name)
         and it forms no compound on both sides ("ban hành Quyết định") — "hóa Là" → "là",
         "quả Cơ sở" → "cơ"; or, for a typewriter's L, when the small word forms a compound
-        with the small word before ("chỉnh Lý" → "lý", "tài Liệu." → "liệu"). "vào Lưu trữ
-        cơ quan", read sure, keeps its capital."""
+        with the small word before ("chỉnh Lý" → "lý", "tài Liệu." → "liệu"); a word of the
+        motto ("Độc Lập" → "Độc lập", MOTTO). "vào Lưu trữ cơ quan", read sure, keeps its
+        capital."""
         start, end = _core(text)
         core = text[start:end]
         if i == 0 or len(core) < 2 or not core[0].isupper() or not core[1:].islower() or \
@@ -298,6 +301,8 @@ class _Page:
             return None
         lower = text[:start] + core[0].lower() + text[start + 1:]
         before = self.words[i - 1].text
+        if (before, core.lower()) in MOTTO and self.words[i - 1].line == self.words[i].line:
+            return lower
         if core[0] == "L" and self._small(i - 1) and before.isalpha() and \
                 self.lex.pair(_key(before), _key(core)):
             return lower

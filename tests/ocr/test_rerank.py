@@ -205,7 +205,7 @@ def test_a_capital_the_model_weighed_as_small_is_lowered_in_mid_sentence() -> No
                    _word("quan", 360)]) == ["có", "liên", "quan"]
 
 
-def test_a_capital_stays_where_it_opens_a_name_or_a_sentence() -> None:
+def test_a_capital_stays_where_it_opens_a_name_or_a_sentence_but_not_in_the_motto() -> None:
     unweighed = [_word("vào", 0), _word("Lưu", 160, {0: [("I", 20.0), ("l", 12.0)]}),
                  _word("trữ", 320)]
     assert _texts(unweighed) == ["vào", "Lưu", "trữ"]
@@ -213,6 +213,9 @@ def test_a_capital_stays_where_it_opens_a_name_or_a_sentence() -> None:
     assert _texts(named) == ["hộ", "Quỹ", "Vì"]
     after_a_stop = [_word("dân.", 0), _word("Cơ", 200, {0: [("c", 70.0)]}), _word("sở", 320)]
     assert _texts(after_a_stop) == ["dân.", "Cơ", "sở"]
+    motto = [_word("Độc", 0), _word("Lập", 160), _word("-", 320), _word("Tự", 380),
+             _word("Do", 500)]
+    assert _texts(motto) == ["Độc", "lập", "-", "Tự", "do"]
     cited = [_word("hành", 0), _word("Quyết", 200, {0: [("q", 33.0)]}), _word("định", 440)]
     assert _texts(cited) == ["hành", "Quyết", "định"]  # compounds on both sides: kept
 
