@@ -322,7 +322,9 @@ class _Page:
         """A syllable read in capitals between words of running text ("nhân CÓ liên quan",
         "dân. TỔ chức"; the typewriter's capital and small Ổ, Ộ differ in size alone): in
         small letters, with a capital when it opens a sentence or a line. Abbreviations
-        (no syllable: MTTQ, UBND) and headings (a capitalised word before it) keep theirs."""
+        (no syllable: MTTQ, UBND) and headings (a capitalised word before it) keep theirs.
+        In mid-sentence it may open a name ("thành lập TỔ công tác", printed "Tổ"): the small
+        letters there are a guess (`_cased`)."""
         start, end = _core(text)
         core = text[start:end]
         if len(core) < 2 or not core.isupper() or not core.isalpha() or core in BODIES or \
@@ -371,10 +373,17 @@ class _Page:
             return text[:start] + "VT" + text[end:]
         return None
 
-    def _cased(self, i: int, text: str) -> str:
+    def _cased(self, i: int, text: str) -> tuple[str, bool]:
         """The word with a capital misread in running text undone (`_lowered`, `_uncapped`),
-        or the filing item of a "Nơi nhận" list read as printed (`_filed`)."""
-        return self._filed(i, text) or self._lowered(i, text) or self._uncapped(i, text) or text
+        or the filing item of a "Nơi nhận" list read as printed (`_filed`); and whether the
+        case is a guess (capitals lowered in mid-sentence, where a name may open)."""
+        done = self._filed(i, text) or self._lowered(i, text)
+        if done:
+            return done, False
+        uncapped = self._uncapped(i, text)
+        if uncapped is None:
+            return text, False
+        return uncapped, uncapped[_core(uncapped)[0]].islower()
 
     def choose(self, i: int) -> Word:
         word = self.words[i]
@@ -383,13 +392,14 @@ class _Page:
         opening = i == 0 or self.words[i - 1].line != word.line
         opening = opening and self._next_on_line(i)[:1].isalpha()  # a list item's first word
         if picked is None:
-            return Word(self._cased(i, _glyphs(_bodies(word), opening)), word.box, word.conf,
-                        word.line, rival=rival(word))
+            text, guess = self._cased(i, _glyphs(_bodies(word), opening))
+            return Word(text, word.box, word.conf, word.line, guessed=guess, rival=rival(word))
         spelling, guessed = picked
         start, end = _core(word.text)
-        text = word.text[:start] + spelling + word.text[end:]
-        return Word(self._cased(i, _glyphs(text, opening)), word.box, word.conf, word.line,
-                    guessed=guessed, rival=rival(word))
+        text, guess = self._cased(i, _glyphs(word.text[:start] + spelling + word.text[end:],
+                                             opening))
+        return Word(text, word.box, word.conf, word.line, guessed=guessed or guess,
+                    rival=rival(word))
 
 
 def _bodies(word: ChoiceWord) -> str:
