@@ -364,14 +364,19 @@ class _Page:
 
     def _filed(self, i: int, text: str) -> str | None:
         """The filing item's words as printed: "Lưu:" (`_filing`), and after it "VT" (the
-        clerical office, văn thư) when read with a thin letter for its T ("VI.", "VỊ:")."""
+        clerical office, văn thư) when read with a thin letter for its T ("VI.", "VỊ:") or
+        with another letter the model weighed a T for ("VF.")."""
         if self._filing(i):
             return "Lưu:"
         start, end = _core(text)
-        if i > 0 and self.words[i - 1].line == self.words[i].line and self._filing(i - 1) \
-                and _fold(text[start:end]) == "vi" and text[start] == "V":
-            return text[:start] + "VT" + text[end:]
-        return None
+        if i == 0 or self.words[i - 1].line != self.words[i].line or not self._filing(i - 1) \
+                or end - start != 2 or text[start] != "V":
+            return None
+        word = self.words[i]
+        listed = len(word.choices) == len(word.text) and text[start + 1] == word.text[start + 1] \
+            and any(c == "T" for c, _ in word.choices[start + 1][1:])
+        return text[:start] + "VT" + text[end:] if _fold(text[start:end]) == "vi" or listed \
+            else None
 
     def _cased(self, i: int, text: str) -> tuple[str, bool]:
         """The word with a capital misread in running text undone (`_lowered`, `_uncapped`),

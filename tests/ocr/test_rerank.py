@@ -254,6 +254,8 @@ def test_the_filing_item_of_a_recipients_list_reads_as_printed() -> None:
     assert item("IUU.:", "VI.") == ["-", "Lưu:", "VT."]
     assert item("LU:", "VT,") == ["-", "Lưu:", "VT,"]
     assert item("Lưu:", "VP.") == ["-", "Lưu:", "VP."]  # another office's abbreviation
+    weighed = [_word("-", 0), _word("Lưu:", 60), _word("VF.", 300, {1: [("T", 27.0)]})]
+    assert _texts(weighed) == ["-", "Lưu:", "VT."]
     # not a filing item: no colon, a word in small letters after it, mid-line
     assert item("LUU", "VI.") == ["-", "LUU", "VI."]
     assert item("IUU:", "các") == ["-", "IUU:", "các"]
