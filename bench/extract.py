@@ -337,6 +337,19 @@ class _PageLines(Rereader):
             self.memo[key] = self._kept(got, _cpu() - started)
         return self._memo(key)
 
+    def read_many(self, boxes: list[Box], scale: float) -> list[Segment | None] | None:
+        keys = [" ".join(str(v) for v in ("many", *box, scale)) for box in boxes]
+        if any(key not in self.memo for key in keys):
+            if self._page() is None:
+                return None
+            started = _cpu()
+            got = super().read_many(boxes, scale)
+            if got is None:
+                return None
+            cpu = (_cpu() - started) / len(boxes)
+            self.memo.update({key: self._kept(g, cpu) for key, g in zip(keys, got, strict=True)})
+        return [self._memo(key) for key in keys]
+
 
 LINE_ENGINE = TesseractEngine(lang="vie")
 

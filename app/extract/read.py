@@ -10,7 +10,7 @@ from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue
-from app.extract.reread import Rereader, confirm, settle
+from app.extract.reread import Rereader, agree, confirm, settle
 from app.ocr.base import OcrResult
 
 BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text, not header
@@ -75,14 +75,18 @@ def read_fields(
     if num is None and dated is None and not layout.national:
         return PageFields(page_count=_page_count(pages))  # no header of an official document
     number_top = _number_top(layout, num, dated)
-    top = num.segment.cy if num else dated.cy if dated else number_top
+    # where the title is looked for: under the number or date line; with neither read, under
+    # the national name (the fallback number_top, a fifth of the page down, can lie below a
+    # title set high)
+    national = max((s.box[3] for s in layout.national), default=number_top)
+    top = num.segment.cy if num else dated.cy if dated else min(number_top, national)
     expected = types.by_abbreviation(num.type_abbr) if num and num.type_abbr else None
     title = doctype.find_title(layout, top, types, expected)
     bottom = title.segment.box[1] if title else next(
         (s.box[1] for s in layout.below(top) if s.width > BODY_WIDTH * layout.width),
         layout.height * 0.5,
     )
-    vv = subject.vv_line(layout, number_top, bottom) if title is None else None
+    vv = subject.vv_line(layout, min(number_top, top), bottom) if title is None else None
     if title is not None:
         trich_yeu = subject.under_title(layout, title.segment)
     else:
@@ -101,8 +105,8 @@ def read_fields(
         number=number_field,
         issued=settle(date.value(date_line) if date_line else EMPTY, date_line, reread,
                       date.value),
-        doc_type=doctype.field(title, num, vv is not None, types),
-        subject=confirm(trich_yeu, reread),
+        doc_type=doctype.field(title, num, vv, types),
+        subject=agree(confirm(trich_yeu, reread), reread),
         issuer=confirm(issuer.find(layout, number_top, issuer.place_words(dated)), reread),
         secrecy=secrecy,
         urgency=urgency,

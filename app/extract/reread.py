@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from app.errors import InputError
-from app.extract.fields.evidence import WEAK_SCORE, weak
+from app.extract.fields.evidence import WEAK_SCORE, not_syllable, weak
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
@@ -66,9 +66,10 @@ class Rereader:
                 self._lost = True
         return self._image
 
-    def read(self, box: Box, scale: float) -> Segment | None:
-        """The line in `box` (page pixels) read at `scale`, as a segment boxed in page pixels;
-        None when nothing was read, the box lies off the page or the page image is lost."""
+    def _cut(self, box: Box, scale: float) -> tuple[np.ndarray, int, int] | None:
+        """The line in `box` cut from the page with its margins, enlarged by `scale` and set
+        in a white border, and the cut's origin on the page; None when it lies off the page
+        or the page image is lost."""
         image = self._page()
         if image is None:
             return None
@@ -83,8 +84,11 @@ class Rereader:
         big = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT,
                                  value=255)
-        self.lines_read += 1
-        words = self.engine.read_line(big, self.dpi * scale).words
+        return big, x0, y0
+
+    @staticmethod
+    def _back(words: tuple[Word, ...], x0: int, y0: int, scale: float) -> Segment | None:
+        """The words read from a cut made at (x0, y0) and `scale`, boxed in page pixels."""
         if not words:
             return None
 
@@ -94,6 +98,29 @@ class Rereader:
         return Segment(tuple(replace(w, box=(back(w.box[0], x0), back(w.box[1], y0),
                                              back(w.box[2], x0), back(w.box[3], y0)))
                              for w in words))
+
+    def read(self, box: Box, scale: float) -> Segment | None:
+        """The line in `box` (page pixels) read at `scale`, as a segment boxed in page pixels;
+        None when nothing was read, the box lies off the page or the page image is lost."""
+        made = self._cut(box, scale)
+        if made is None:
+            return None
+        self.lines_read += 1
+        return self._back(self.engine.read_line(made[0], self.dpi * scale).words, *made[1:],
+                          scale)
+
+    def read_many(self, boxes: list[Box], scale: float) -> list[Segment | None] | None:
+        """The lines in `boxes` read at `scale` in one run, re-ranked as the page was
+        (engine.read_lines), each as a segment boxed in page pixels (None where nothing was
+        read); None when the page image is lost or a box lies off it."""
+        made = [self._cut(box, scale) for box in boxes]
+        if not made or any(m is None for m in made):
+            return None
+        cuts = [m for m in made if m is not None]
+        self.lines_read += len(cuts)
+        read = self.engine.read_lines([m[0] for m in cuts], self.dpi * scale)
+        return [self._back(r.words, x0, y0, scale) for r, (_, x0, y0) in zip(read, cuts,
+                                                                              strict=True)]
 
     def reads(self, box: Box) -> Iterator[Segment | None]:
         """The line in `box` read at each scale in turn."""
@@ -192,3 +219,76 @@ def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
                                       for scale in SCALES[:2]):
             return value
     return replace(value, why="")
+
+
+AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time
+DISAGREE = "a second reading of a line spells a word otherwise"
+_EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
+
+
+def _backed(keys: list[str], i: int, key: str) -> bool:
+    """True when `key` in place of keys[i] forms a compound of the lexicon with a neighbour."""
+    lex = load()
+    return lex is not None and ((i > 0 and lex.pair(keys[i - 1], key))
+                                or (i + 1 < len(keys) and lex.pair(key, keys[i + 1])))
+
+
+def _doubted(value: list[Word], words: list[Word], segment: Segment | None) -> bool:
+    """True when `segment`, a second reading of the line `words` (of the value's `value`) came
+    from, gives reason to doubt them: within their span it reads as many words, one word (and
+    only one: more is a line the second reading got wrong) spelled otherwise, in letters, read
+    at least as sure as the first time, unless the first spelling forms a compound of the
+    lexicon with a neighbour in the value and the second does not ("văn minh" read first
+    stands against "văn mình"). No doubt is raised by what the second reading itself shows to
+    be its own misreading: a different count of words (words split or run together, a
+    neighbour's edge read), a word that is no syllable, marks at a word's ends, a change of
+    case alone, digits."""
+    if segment is None:
+        return False
+    words = sorted(words, key=lambda w: w.box[0])
+    left, right = words[0].box[0], words[-1].box[2]
+    inside = [w for w in segment.words
+              if min(w.box[2], right) - max(w.box[0], left) > 0.5 * (w.box[2] - w.box[0])]
+    if len(inside) != len(words):
+        return False
+    keys = [tone_key(w.text.strip(_EDGE)) for w in value]
+    differ = [(old, new) for old, new in zip(words, inside, strict=True)
+              if old.text.strip(_EDGE).lower() != new.text.strip(_EDGE).lower()]
+    if len(differ) != 1:
+        return False
+    old, new = differ[0]
+    spelled = new.text.strip(_EDGE)
+    if not any(c.isalpha() for c in spelled) or not_syllable(spelled) or new.conf < old.conf:
+        return False
+    at = value.index(old)
+    return not (_backed(keys, at, keys[at]) and not _backed(keys, at, tone_key(spelled)))
+
+
+def _open(value: list[Word], words: list[Word]) -> bool:
+    """True when a word of the line `words` has letters and forms no compound of the lexicon
+    with a neighbour in the value `value`: only such a word can be doubted (see _doubted)."""
+    keys = [tone_key(w.text.strip(_EDGE)) for w in value]
+    return any(any(c.isalpha() for c in w.text) and not _backed(keys, at, keys[at])
+               for at, w in ((value.index(w), w) for w in words))
+
+
+def agree(value: FieldValue, reread: Rereader | None) -> FieldValue:
+    """A text value filled in from words read sure (the trích yếu), checked by a second
+    reading: each of its lines holding a word the lexicon does not bear out (no compound with
+    a neighbour) is cut from the page, enlarged ×2 and read again as one line, all in one run,
+    re-ranked as the page was; when a line's second reading gives reason to doubt a word (see
+    _doubted), the value is a suggestion (`DISAGREE`). Nothing is read when the value is empty
+    or already a suggestion, or without a page image."""
+    if reread is None or not value.value or value.suggested:
+        return value
+    words = list(value.words)
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    looked = [row for row in lines.values() if _open(words, row)]
+    boxes = [union(row) for row in looked]
+    read = reread.read_many([b for b in boxes if b is not None], AGREE_SCALE) if looked else []
+    if read is None or not any(_doubted(words, row, segment)
+                               for row, segment in zip(looked, read, strict=True)):
+        return value
+    return replace(value, why=DISAGREE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -74,4 +75,10 @@ class OcrEngine(Protocol):
     def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Read a small image holding one line of text (a field's line cut from a page, read
         again when its first reading failed a check); words boxed in the image's pixels."""
+        ...
+
+    def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
+        """Read small images each holding one line, in one run, as the page's words are read
+        (re-ranked: a field's lines read a second time to check the first reading); words
+        boxed in each image's pixels."""
         ...

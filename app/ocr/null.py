@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,3 +27,7 @@ class NullEngine:
     def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Return an empty result."""
         return OcrResult(words=(), lang="")
+
+    def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
+        """Return an empty result for each image."""
+        return [OcrResult(words=(), lang="") for _ in images]

@@ -17,7 +17,7 @@ import pytesseract
 
 from app.errors import DependencyError, InputError
 from app.ocr.base import OcrResult, Word
-from app.ocr.hocr import ChoiceWord, read_hocr
+from app.ocr.hocr import ChoiceWord, read_hocr, read_hocr_pages
 from app.ocr.ink import blue_ink, grey, on_blue, without_blue
 from app.ocr.rerank import plain, rerank_words
 from app.ocr.reread import cut, line_words, reread_lines, thin
@@ -166,6 +166,21 @@ class TesseractEngine:
                 box = (x, y, x + int(data["width"][i]), y + int(data["height"][i]))
                 words.append(Word(unicodedata.normalize("NFC", text.strip()), box, conf, (1, 1, 1)))
         return OcrResult(words=tuple(words), lang=self.lang)
+
+    def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
+        """Read small images each holding one line (page segmentation mode 7) in one run, with
+        the alternatives of each character, re-ranked as `recognize` re-ranks a page's words;
+        boxes in each image's pixels."""
+        if not images:
+            return []
+        pages = read_hocr_pages(replace(self, psm=7).hocr_many(images, dpi))
+        if len(pages) != len(images):
+            raise DependencyError(
+                f"Tesseract read {len(pages)} of {len(images)} line images.",
+                hint="Run `scanstation doctor` or reinstall tesseract-ocr.", code="ocr.failed")
+        vie = self.rerank and "vie" in self.lang.split("+")
+        return [OcrResult(words=rerank_words(words) if vie else tuple(plain(w) for w in words),
+                          lang=self.lang) for words in pages]
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

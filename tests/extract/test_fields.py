@@ -278,3 +278,43 @@ def test_a_word_of_thin_strokes_that_is_no_numeral_makes_the_subject_a_suggestio
 ) -> None:
     f = read_fields(header("15/MTTQ-BTT", "ngày 5 tháng 1 năm 2024", "BÁO CÁO", subject), PAGE)
     assert f.subject.value == subject and f.subject.suggested is suggested
+
+
+def test_a_cong_van_whose_number_was_not_read_is_typed_from_its_vv_line() -> None:
+    """No title and no number read: the "V/v" line alone makes it a công văn (less sure); an
+    unreadable "V/v" gives no type."""
+    lines = [
+        ("ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH", LEFT, 230),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+        ("VĂN PHÒNG HĐND VÀ UBND", LEFT, 290),
+        ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+        ("Sô; ?VP", LEFT, 450),
+        ("Ba Đình, ngày 12 tháng 7 năm 2022", RIGHT, 450),
+        ("V/v góp ý dự thảo Kế hoạch", LEFT, 510),
+        ("Kính gửi: Các ban chuyên môn", 1330, 800),
+    ]
+    f = read_fields(page(lines), PAGE)
+    assert f.number.empty and f.doc_type.value == "22" and not f.doc_type.suggested
+    assert f.doc_type.confidence < read_fields(page([*lines[:4], ("Số: 15/VP", LEFT, 450),
+                                                     *lines[5:]]), PAGE).doc_type.confidence
+    lines[6] = ("Vô góp ý dự thảo Kế hoạch", LEFT, 510)
+    assert read_fields(page(lines), PAGE).doc_type.empty
+
+
+def test_neither_number_nor_date_read_a_title_set_high_is_found() -> None:
+    """The number and date lines lost (a faint typewriter): the title is looked for under the
+    national name, not a fifth of the page down; a body line citing a dated document that runs
+    into the right column is no date line."""
+    ocr = page([
+        ("ỦY BAN NHÂN DÂN HUYỆN KIẾN XƯƠNG", LEFT, 230),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+        ("ỦY BAN NHÂN DÂN XÃ VŨ QUÝ", LEFT, 290),
+        ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+        ("BÁO CÁO", MIDDLE, 560),
+        ("Sơ kết 6 tháng đầu năm 2022", MIDDLE, 630),
+        ("Thực hiện Nghị quyết số 18-NQ/TU ngày 15/02/2000 của Ban Thường vụ Thành ủy về "
+         "việc xây dựng", 1330, 820),
+    ])
+    f = read_fields(ocr, PAGE)
+    assert f.number.empty and f.issued.empty
+    assert f.doc_type.value == "14" and f.subject.value == "Sơ kết 6 tháng đầu năm 2022"

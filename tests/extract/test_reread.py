@@ -12,7 +12,7 @@ from app.errors import InputError
 from app.extract.layout import Segment
 from app.extract.model import DIGITS_UNSURE, UNSURE, FieldValue
 from app.extract.read import PageFields, read_fields
-from app.extract.reread import REREAD_UNSURE, Rereader, confused, settle
+from app.extract.reread import DISAGREE, REREAD_UNSURE, Rereader, agree, confused, settle
 from app.ocr.base import OcrResult, Word
 from app.ocr.null import NullEngine
 from app.ocr.tesseract import TesseractEngine
@@ -106,17 +106,19 @@ def test_nothing_readable_leaves_the_first_reading(
 
 
 def test_a_cong_van_typed_from_its_number_read_again() -> None:
-    """A công văn names no type in a title: its type comes from the "V/v" line with the
-    number; the number read as debris and read again still gives the type."""
+    """A công văn names no type in a title: its type comes from the "V/v" line, surer with
+    the number; the number read as debris and read again gives it with the number."""
     rendered = render_page(np.random.default_rng(8), dpi=DPI, first_page=True)
     assert rendered.fields is not None and rendered.fields.type_code == "22"
     number = rendered.fields.number  # "165/MTTQ-BTT"
     ocr = TesseractEngine(lang="vie").recognize(rendered.image, DPI)
     read = next(w.text for w in ocr.words if w.text.startswith(number.split("/")[0]))
     damaged = _damaged(ocr, read, "@B" + read[2:])  # the page OCR reads "165/.MTTQ-BTT"
-    assert read_fields(damaged, _size(rendered)).doc_type.value == ""
+    first = read_fields(damaged, _size(rendered)).doc_type  # from the "V/v" line alone
+    assert first.value == "22"
     again = _fields(rendered, damaged)
     assert again.number.value == number and again.doc_type.value == "22"
+    assert again.doc_type.confidence > first.confidence
 
 
 def test_unsure_words_of_a_subject_confirmed_by_a_second_reading(
@@ -194,3 +196,64 @@ def test_confused_digits() -> None:
     assert not confused("tháng 69", "tháng 19")
     assert not confused("Số 63", "Số 603")
 
+
+def test_a_subject_read_sure_is_read_a_second_time(
+    first_page: tuple[RenderedPage, OcrResult],
+) -> None:
+    """A trích yếu read sure: its lines holding a word the lexicon does not bear out are read
+    a second time (one run, re-ranked as the page was), at most once each; the readings
+    agree, so it stays filled in."""
+    rendered, ocr = first_page
+    assert rendered.fields is not None
+    lines = Rereader(TesseractEngine(lang="vie"), lambda: rendered.image, DPI)
+    got = read_fields(ocr, _size(rendered), reread=lines).subject
+    assert got.value == rendered.fields.subject and not got.suggested
+    assert lines.lines_read <= len({w.line for w in got.words})
+
+
+def test_a_sure_misreading_is_caught_by_the_second_reading(
+    first_page: tuple[RenderedPage, OcrResult],
+) -> None:
+    """A word of the trích yếu read sure as another valid syllable ("trực" for "trật"): no
+    check of the word itself fires, the second reading spells it as printed, so the value is
+    only offered; with no page image to read from, the first reading stands."""
+    rendered, ocr = first_page
+    misread = _damaged(ocr, "trật", "trực", conf=85.0)  # sure: above every check's bar
+    assert not read_fields(misread, _size(rendered)).subject.suggested
+    got = _fields(rendered, misread).subject
+    assert "trực" in got.value and got.why == DISAGREE
+
+    def gone() -> np.ndarray:
+        raise InputError("Cannot read the saved page.", hint="Rescan the page.")
+
+    kept = read_fields(misread, _size(rendered), reread=Rereader(NullEngine(), gone, DPI))
+    assert not kept.subject.suggested
+
+
+def _line(text: str) -> np.ndarray:
+    img = Image.new("L", (1100, 90), 255)
+    ImageDraw.Draw(img).text((20, 20), text, fill=0, font=ImageFont.truetype(FONT, 44))
+    return np.asarray(img)
+
+
+def _value(words: tuple[Word, ...]) -> FieldValue:
+    return FieldValue(" ".join(w.text for w in words), 0.9, None, words)
+
+
+def test_a_second_reading_doubts_one_word_the_lexicon_does_not_bear_out() -> None:
+    """A line read twice (real Tesseract on a line image): the first reading taken as is stays
+    filled in; the same reading with one word spelled otherwise, sure ("mình" for "minh": no
+    compound with "văn"), is only offered; a first spelling the lexicon bears out against the
+    second's is kept ("văn minh" read first, "văn mình" second)."""
+    image = _line("xây dựng nếp sống văn minh")
+    engine = TesseractEngine(lang="vie")
+    first = engine.read_lines([image], DPI)[0].words
+    assert [w.text for w in first] == ["xây", "dựng", "nếp", "sống", "văn", "minh"]
+    same = agree(_value(first), Rereader(engine, lambda: image, DPI))
+    assert not same.suggested
+    wrong = tuple(replace(w, text="mình", conf=80.0) if w.text == "minh" else w for w in first)
+    doubted = agree(_value(wrong), Rereader(engine, lambda: image, DPI))
+    assert doubted.value.endswith("văn mình") and doubted.why == DISAGREE
+    printed = _line("xây dựng nếp sống văn mình")  # what a second reading might say
+    kept = agree(_value(first), Rereader(engine, lambda: printed, DPI))
+    assert not kept.suggested

@@ -53,10 +53,12 @@ def parse(segment: Segment) -> tuple[datetime.date, float] | None:
 
 
 def line(layout: Layout, bottom: float) -> Segment | None:
-    """The place-and-date segment of the right header column above `bottom`; failing that, a
+    """The place-and-date segment of the right header column above `bottom` (not a line of
+    body text that runs into it, "… quyết số 18-NQ/TU ngày 15/02/2000 …"); failing that, a
     header segment across the columns (a wide face can push the line over the column split)
     above the first line of body text."""
-    found = next((s for s in layout.right(0, bottom) if parse(s) is not None), None)
+    found = next((s for s in layout.right(0, bottom)
+                  if s.width <= BODY_WIDTH * layout.width and parse(s) is not None), None)
     if found is not None:
         return found
     body = next((s.box[1] for s in layout.segments if s.width > BODY_WIDTH * layout.width),

@@ -43,17 +43,22 @@ def find_title(layout: Layout, top: float, types: TypeTable,
 
 
 def field(
-    title: Title | None, number: Number | None, vv: bool, types: TypeTable
+    title: Title | None, number: Number | None, vv: Segment | None, types: TypeTable
 ) -> FieldValue:
-    """The type from the title, the number's abbreviation, or a "V/v" line (công văn)."""
+    """The type from the title, the number's abbreviation, or a "V/v" line (công văn): with
+    the number read (its notation naming no other type), or alone when no number was read
+    (NĐ 30 gives a "V/v" trích yếu to a công văn only; confidence × 0.8)."""
     from_abbr = types.by_abbreviation(number.type_abbr) if number and number.type_abbr else None
     if title is not None:
         agree = from_abbr is None or from_abbr == title.type
         factor = 1.0 if from_abbr == title.type else 0.85 if agree else 0.5
         return found(title.type.code, title.segment.words, factor)
     cong_van = types.cong_van
-    if vv and cong_van and from_abbr in (None, cong_van) and number is not None:
-        return found(cong_van.code, number.segment.words, 0.9)
+    if vv is not None and cong_van and from_abbr in (None, cong_van):
+        if number is not None:
+            return found(cong_van.code, number.segment.words, 0.9)
+        label = vv.words[:1]  # the "V/v" word itself: the rest is the trích yếu's
+        return found(cong_van.code, label, 0.8)
     if from_abbr is not None and number is not None:
         return found(from_abbr.code, number.segment.words, 0.6)
     return EMPTY
