@@ -7,6 +7,7 @@ signature block; a table's cells row by row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -25,6 +26,22 @@ from bench.metrics import cer
 from tests.pdf.readback import pdftotext_of
 
 DPI = 300
+
+
+Box = tuple[str, int, int, int, int] | tuple[str, int, int, int, int, int]
+
+
+def _words(rows: Sequence[Sequence[Box]], block: int = 1, conf: float = 95.0) -> list[Word]:
+    """Hand-laid words as Tesseract boxed them: one list per line of (text, x0, y0, x1, y1)
+    and, where it matters, the word's confidence last."""
+    return [Word(t, (x0, y0, x1, y1), float(rest[0]) if rest else conf, (block, 1, k))
+            for k, row in enumerate(rows) for t, x0, y0, x1, y1, *rest in row]
+
+
+def _lines(words: list[Word], tmp_path: Path) -> list[str]:
+    """The non-empty lines pdftotext reads from our text layer of `words` on an A4 page."""
+    return [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
+            if line.strip()]
 
 
 def _read_back(page: RenderedPage, tmp_path: Path, speck: bool = False) -> list[str]:
@@ -140,8 +157,7 @@ def test_a_short_justified_line_is_not_cut_into_columns(tmp_path: Path) -> None:
              ("MTTQ", 639, 1172, 796, 1222), ("Việt", 825, 1169, 938, 1226),
              ("Nam", 970, 1173, 1095, 1216), ("thành", 1127, 1169, 1291, 1216),
              ("phố", 1324, 1167, 1427, 1227), ("về", 1456, 1167, 1520, 1216)]]
-    words = [Word(t, (x0, y0, x1, y1), 96.0, (7, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
+    words = _words(rows, block=7, conf=96.0)
     text = pdftotext_of(words, tmp_path, DPI)
     assert text.split() == [w.text for w in words]
 
@@ -162,10 +178,7 @@ def test_header_columns_closer_than_a_line_height_are_cut_apart(tmp_path: Path) 
              ("-", 1462, 383, 1480, 391), ("Tự", 1503, 362, 1586, 416),
              ("do", 1607, 360, 1683, 405), ("-", 1709, 383, 1727, 391),
              ("Hạnh", 1755, 360, 1916, 416), ("phúc", 1945, 358, 2095, 416)]]
-    words = [Word(t, (x0, y0, x1, y1), 93.0, (1, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
-    text = pdftotext_of(words, tmp_path, DPI)
-    read = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    read = _lines(_words(rows, conf=93.0), tmp_path)
     assert read == ["ỦY BAN NHÂN DÂN QUẬN", "HẢI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Độc lập - Tự do - Hạnh phúc"]
 
@@ -247,8 +260,7 @@ def test_a_tables_rows_read_as_lines_are_kept_whole(tmp_path: Path) -> None:
              ("Chợ", 863, 744, 957, 787), ("Chủ", 1084, 739, 1174, 778),
              ("động", 1212, 744, 1335, 787), ("49", 2303, 744, 2357, 778),
              ("Đạt", 2905, 743, 2996, 778)]]
-    words = [Word(t, (x0, y0, x1, y1), 95.0, (2, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
+    words = _words(rows, block=2)
     assert [len(seg) for seg in segments(words)] == [len(row) for row in rows]
     text = pdftotext_of(words, tmp_path, DPI, (842, 595))  # a landscape page
     read = [line.split() for line in text.splitlines() if line.strip()]
@@ -282,9 +294,7 @@ def test_a_raised_column_does_not_pull_in_the_date_beside_it(tmp_path: Path) -> 
              ("ngày", 1454, 566, 1588, 614), ("06", 1629, 568, 1690, 604),
              ("tháng", 1730, 568, 1895, 614), ("10", 1933, 568, 1993, 604),
              ("năm", 2032, 568, 2130, 604), ("2020", 2169, 568, 2298, 604)]]
-    words = [Word(t, (x0, y0, x1, y1), 95.0, (1, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1 in row]
-    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()]
+    read = _lines(_words(rows), tmp_path)
     assert "ỦY BAN NHÂN DÂN HUYỆN KIẾN" in read
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in read
     assert "Thanh Tân, ngày 06 tháng 10 năm 2020" in read
@@ -322,10 +332,7 @@ def test_a_date_read_apart_is_not_pulled_into_the_raised_column(tmp_path: Path) 
              ("ngày", 1468, 532, 1603, 581, 97), ("13", 1642, 534, 1702, 571, 97),
              ("tháng", 1744, 534, 1910, 581, 97), ("8", 1949, 534, 1974, 571, 96),
              ("năm", 2012, 534, 2112, 571, 96), ("2023", 2150, 534, 2280, 571, 84)]]
-    words = [Word(t, (x0, y0, x1, y1), float(conf), (1, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
-    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
-            if line.strip()]
+    read = _lines(_words(rows), tmp_path)
     assert read == ["ỦY BAN MTTQ VIỆT NAM THÀNH", "PHỐ ĐÀ NẴNG", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
                     "VIỆT NAM QUẬN HẢI CHÂU", "SỐ: 58/MTTQ-BTT",
                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
@@ -366,10 +373,7 @@ def test_a_date_beside_a_larger_column_does_not_split_the_national_title(
              ("năm", 2015, 576, 2112, 613, 96), ("2025", 2153, 542, 2307, 648, 85)],
             [("^", 633, 691, 652, 700, 91)], [("MẬT", 591, 702, 691, 744, 92)],
             [("|THƯỢNG", 439, 811, 659, 872, 78), ("KHẨN", 695, 815, 829, 860, 96)]]
-    words = [Word(t, (x0, y0, x1, y1), float(conf), (1, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
-    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
-            if line.strip()]
+    read = _lines(_words(rows), tmp_path)
     assert read[:4] == ["ỦY BAN MTTQ VIỆT NAM TỈNH", "BẮC NINH", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
                         "VIỆT NAM THÀNH PHỐ BẮC NINH"]
     title = read.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -406,10 +410,7 @@ def test_header_columns_a_space_and_a_half_apart_are_cut_apart(tmp_path: Path) -
              ("ngày", 1495, 557, 1623, 603, 96), ("05", 1660, 559, 1716, 594, 96),
              ("tháng", 1755, 559, 1912, 603, 96), ("5", 1946, 559, 1972, 594, 96),
              ("năm", 2007, 559, 2102, 594, 96), ("2025", 2136, 559, 2260, 594, 96)]]
-    words = [Word(t, (x0, y0, x1, y1), float(conf), (1, 1, k))
-             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
-    read = [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()
-            if line.strip()]
+    read = _lines(_words(rows), tmp_path)
     assert read == ["ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ", "ĐÀ NẴNG", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
                     "VIỆT NAM QUẬN HẢI CHÂU", "Số: 72/QĐ-MTTQ-BTT",
                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
