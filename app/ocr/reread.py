@@ -174,15 +174,21 @@ def cut(image: np.ndarray, box: Box, thick: bool = False) -> np.ndarray:
     return cv2.copyMakeBorder(part, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_REPLICATE)
 
 
+def line_pages(hocr: str | bytes, count: int) -> list[list[ChoiceWord]]:
+    """The words of each of `count` line images in an hOCR of them all, boxed in each image's
+    pixels (DependencyError when Tesseract read another number of images)."""
+    pages = read_hocr_pages(hocr)
+    if len(pages) != count:
+        raise DependencyError(
+            f"Tesseract read {len(pages)} of {count} line images.",
+            hint="Run `scanstation doctor` or reinstall tesseract-ocr.", code="ocr.failed")
+    return pages
+
+
 def line_words(hocr: str | bytes, boxes: Sequence[Box | Cut]) -> list[list[ChoiceWord]]:
     """The words of each cut (see `cut`) in an hOCR of them all, boxed in the page's pixels."""
-    pages = read_hocr_pages(hocr)
-    if len(pages) != len(boxes):
-        raise DependencyError(
-            f"Tesseract read {len(pages)} of {len(boxes)} line images.",
-            hint="Run `scanstation doctor` or reinstall tesseract-ocr.", code="ocr.failed")
     out = []
-    for words, part in zip(pages, boxes, strict=True):
+    for words, part in zip(line_pages(hocr, len(boxes)), boxes, strict=True):
         box = part.box if isinstance(part, Cut) else part
         dx, dy = box[0] - BORDER, box[1] - BORDER
         out.append([ChoiceWord(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx,

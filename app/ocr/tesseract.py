@@ -17,10 +17,10 @@ import pytesseract
 
 from app.errors import DependencyError, InputError
 from app.ocr.base import OcrResult, Word
-from app.ocr.hocr import ChoiceWord, read_hocr, read_hocr_pages
+from app.ocr.hocr import ChoiceWord, read_hocr
 from app.ocr.ink import blue_ink, grey, on_blue, without_blue
 from app.ocr.rerank import plain, rerank_words
-from app.ocr.reread import cut, line_words, reread_lines, thin
+from app.ocr.reread import cut, line_pages, line_words, reread_lines, thin
 
 MIN_VERSION = (4, 1)
 INSTALL_HINT = "sudo apt-get install tesseract-ocr (Windows: the station's installer ships it)"
@@ -94,7 +94,10 @@ class TesseractEngine:
         words get their diacritics re-ranked with the lexicon (app.ocr.rerank) when `rerank`
         is on and the lexicon is installed.
         """
-        words = self.words(image, dpi)
+        return self._result(self.words(image, dpi))
+
+    def _result(self, words: Sequence[ChoiceWord]) -> OcrResult:
+        """Words as read, their diacritics re-ranked when `rerank` is on for Vietnamese."""
         if self.rerank and "vie" in self.lang.split("+"):
             return OcrResult(words=rerank_words(words), lang=self.lang)
         return OcrResult(words=tuple(plain(w) for w in words), lang=self.lang)
@@ -173,14 +176,8 @@ class TesseractEngine:
         boxes in each image's pixels."""
         if not images:
             return []
-        pages = read_hocr_pages(replace(self, psm=7).hocr_many(images, dpi))
-        if len(pages) != len(images):
-            raise DependencyError(
-                f"Tesseract read {len(pages)} of {len(images)} line images.",
-                hint="Run `scanstation doctor` or reinstall tesseract-ocr.", code="ocr.failed")
-        vie = self.rerank and "vie" in self.lang.split("+")
-        return [OcrResult(words=rerank_words(words) if vie else tuple(plain(w) for w in words),
-                          lang=self.lang) for words in pages]
+        hocr = replace(self, psm=7).hocr_many(images, dpi)
+        return [self._result(words) for words in line_pages(hocr, len(images))]
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
