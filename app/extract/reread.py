@@ -233,10 +233,12 @@ def _backed(keys: list[str], i: int, key: str) -> bool:
                                 or (i + 1 < len(keys) and lex.pair(key, keys[i + 1])))
 
 
-def _doubted(value: list[Word], words: list[Word], segment: Segment | None) -> bool:
-    """True when `segment`, a second reading of the line `words` (of the value's `value`) came
-    from, gives reason to doubt them: within their span it reads as many words, one word (and
-    only one: more is a line the second reading got wrong) spelled otherwise, in letters, read
+def _doubted(value: list[Word], keys: list[str], words: list[Word], segment: Segment | None
+              ) -> bool:
+    """True when `segment`, a second reading of the line `words` (of the value `value`, whose
+    words' tone keys are `keys`) came from, gives reason to doubt them: within their span it
+    reads as many words, one word (and only one: more is a line the second reading got wrong)
+    spelled otherwise, in letters, read
     at least as sure as the first time, unless the first spelling forms a compound of the
     lexicon with a neighbour in the value and the second does not ("văn minh" read first
     stands against "văn mình"). No doubt is raised by what the second reading itself shows to
@@ -251,7 +253,6 @@ def _doubted(value: list[Word], words: list[Word], segment: Segment | None) -> b
               if min(w.box[2], right) - max(w.box[0], left) > 0.5 * (w.box[2] - w.box[0])]
     if len(inside) != len(words):
         return False
-    keys = [tone_key(w.text.strip(_EDGE)) for w in value]
     differ = [(old, new) for old, new in zip(words, inside, strict=True)
               if old.text.strip(_EDGE).lower() != new.text.strip(_EDGE).lower()]
     if len(differ) != 1:
@@ -264,10 +265,10 @@ def _doubted(value: list[Word], words: list[Word], segment: Segment | None) -> b
     return not (_backed(keys, at, keys[at]) and not _backed(keys, at, tone_key(spelled)))
 
 
-def _open(value: list[Word], words: list[Word]) -> bool:
+def _open(value: list[Word], keys: list[str], words: list[Word]) -> bool:
     """True when a word of the line `words` has letters and forms no compound of the lexicon
-    with a neighbour in the value `value`: only such a word can be doubted (see _doubted)."""
-    keys = [tone_key(w.text.strip(_EDGE)) for w in value]
+    with a neighbour in the value `value` (`keys`: its words' tone keys): only such a word can
+    be doubted (see _doubted)."""
     return any(any(c.isalpha() for c in w.text) and not _backed(keys, at, keys[at])
                for at, w in ((value.index(w), w) for w in words))
 
@@ -285,10 +286,11 @@ def agree(value: FieldValue, reread: Rereader | None) -> FieldValue:
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    looked = [row for row in lines.values() if _open(words, row)]
+    keys = [tone_key(w.text.strip(_EDGE)) for w in words]
+    looked = [row for row in lines.values() if _open(words, keys, row)]
     boxes = [union(row) for row in looked]
     read = reread.read_many([b for b in boxes if b is not None], AGREE_SCALE) if looked else []
-    if read is None or not any(_doubted(words, row, segment)
+    if read is None or not any(_doubted(words, keys, row, segment)
                                for row, segment in zip(looked, read, strict=True)):
         return value
     return replace(value, why=DISAGREE)
