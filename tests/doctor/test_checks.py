@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -96,10 +97,19 @@ def test_a_font_without_vietnamese_letters_is_named(tmp_path: Path) -> None:
     assert "ư" in result.detail.vi and "Đ" in result.detail.en
 
 
-def test_disk_space_against_the_batch_size(ctx: Context, tmp_path: Path) -> None:
-    assert disk.check(ctx).status is Status.OK
-    huge = Context(tmp_path / "catalog", data_folder=tmp_path / "data", batch_pages=10**9)
-    result = disk.check(huge)
+def _batch_of(tmp_path: Path, pages: int) -> Context:
+    return Context(tmp_path / "catalog", data_folder=tmp_path / "data", batch_pages=pages)
+
+
+def test_disk_space_against_the_batch_size(tmp_path: Path) -> None:
+    """The verdict follows the room for whole batches on this disk, whatever its size."""
+    one_page = disk.RAW_PAGE_BYTES + disk.STORED_PAGE_BYTES  # same disk: both folders in tmp
+    pages_free = shutil.disk_usage(tmp_path).free // one_page
+    ok = disk.check(_batch_of(tmp_path, max(1, pages_free // (disk.COMFORT_BATCHES * 2))))
+    assert ok.status is Status.OK and not ok.fix.en
+    tight = disk.check(_batch_of(tmp_path, pages_free // 2))  # room for two batches, not four
+    assert tight.status is Status.WARN and "room for 2" in tight.detail.en
+    result = disk.check(_batch_of(tmp_path, 10**9))
     assert result.status is Status.FAIL
     assert "batches" in result.fix.vi  # never advise deleting the unsaved pages
     assert not (tmp_path / "catalog").exists() and not (tmp_path / "data").exists()
