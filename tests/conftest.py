@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,10 @@ _log_dir = Path(tempfile.mkdtemp(prefix="scanstation-logs-"))
 if "PYTEST_XDIST_WORKER" in os.environ:  # each worker its own logs (not the controller's)
     os.environ["SCANSTATION_LOG_DIR"] = str(_log_dir)
 os.environ.setdefault("SCANSTATION_LOG_DIR", str(_log_dir))  # never the user's own logs
+# The test backend logs each call and buffer (to sane-driver.log, never to stderr), so a test
+# whose driver stops answering shows how far the backend got (see pytest_runtest_makereport).
+os.environ.setdefault("SANE_DEBUG_TEST", "2")
+DRIVER_LOG_TAIL = 40  # lines shown under a failed test
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -78,6 +82,23 @@ LONG_MODULES = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: place for place, name in enumerate(LONG_MODULES)}
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Under a failed test, the end of the SANE driver's log (the worker's own)."""
+    report = yield
+    if report.failed:
+        from app.logs import log_folder
+        from app.scanner.sane_worker import DRIVER_LOG
+
+        path = log_folder() / DRIVER_LOG
+        if path.is_file():
+            lines = path.read_text(errors="replace").splitlines()[-DRIVER_LOG_TAIL:]
+            report.sections.append((f"{path} (end)", "\n".join(lines)))
+    return report
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
