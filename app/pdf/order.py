@@ -26,6 +26,7 @@ EDGE_SPACES = 1.4  # a gap this many spaces (and half a line height) wide before
 EDGE = 0.25  # ...where pieces of EDGE_LINES other lines cut across start, within this many heights
 EDGE_LINES = 2
 EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of them is a column
+BRIDGE_REACH = 2.5  # a gap the nearest lines this many line heights above and below span is none
 PAUSES = ",;:"  # a gap after these is a letter's advance narrower than it looks
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 DASHES = "-\u2013"  # a mark of these between two words close to it either side is a dash
@@ -61,9 +62,36 @@ def _solid(seg: Segment) -> bool:
 
 
 Stripe = tuple[int, int, int, int]  # a column gap cut in a line: x0, y0, x1, y1
+Piece = tuple[int, int, int, int]  # a line's piece between its cuts: x0, x1, top, bottom
 
 
-def _cut(line: Segment, stripes: Sequence[Stripe] = ()) -> list[Segment]:
+def _piece(seg: Segment) -> Piece:
+    """A piece's extent across, and where its words stand: their boxes' median top and
+    bottom (a word boxed twice as tall as its letters does not move them)."""
+    return (*_span(seg, 0), int(statistics.median(w.box[1] for w in seg)),
+            int(statistics.median(w.box[3] for w in seg)))
+
+
+def _bridged(gap: tuple[int, int], line: Segment, height: float,
+             pieces: Sequence[Piece]) -> bool:
+    """Whether the nearest pieces of other lines above and below a gap (within BRIDGE_REACH
+    line heights) each span it whole: a word Tesseract did not read ("hồ sơ đã" read "hồ"
+    and "đã"), or a gap a justified line stretched, in a paragraph's running text; no column
+    gap, which lines beside would show as cut or empty there."""
+    x0, x1 = gap
+    _, _, top, bottom = _piece(line)
+    over = [p for p in pieces if p[0] < x1 and p[1] > x0 and p[3] <= top + height / 2
+            and p[3] >= top - BRIDGE_REACH * height]
+    under = [p for p in pieces if p[0] < x1 and p[1] > x0 and p[2] >= bottom - height / 2
+             and p[2] <= bottom + BRIDGE_REACH * height]
+    if not over or not under:
+        return False
+    above, below = max(over, key=lambda p: p[3]), min(under, key=lambda p: p[2])
+    return all(p[0] <= x0 and p[1] >= x1 for p in (above, below))
+
+
+def _cut(line: Segment, stripes: Sequence[Stripe] = (),
+         pieces: Sequence[Piece] = ()) -> list[Segment]:
     """One Tesseract line (words left to right) cut at its column gaps (see `segments`)."""
     height = max(1.0, statistics.median(w.box[3] - w.box[1] for w in line))
     text = [w for w in line if not _mark(w)] or line
@@ -94,7 +122,9 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = ()) -> list[Segment]:
         if words and even:
             return False
         after = advance if a.text[-1:] in PAUSES else 0.0
-        return b.box[0] - a.box[2] - after > wide or (words and aligned(a, b))
+        cut = b.box[0] - a.box[2] - after > wide or (words and aligned(a, b))
+        # a gap running text above and below spans is a word not read, no column's
+        return cut and not (words and _bridged((a.box[2], b.box[0]), line, height, pieces))
 
     found: list[Segment] = []
     current: Segment = []
@@ -143,16 +173,20 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     a gap that cuts ("Độc lập - Tự do", the dash read with confidence 73, a mark) is not cut.
     A gap after a comma, semicolon or colon is taken a letter's advance narrower: a
     typewriter face leaves the mark's empty cell beside the space ("Theo dõi,  đánh giá" in
-    a table's cell).
+    a table's cell). A gap the nearest lines above and below (within BRIDGE_REACH line
+    heights) each run across whole is not cut: a word Tesseract did not read in running text
+    ("tham gia, đạt 91% so với": "so" read as "_", a line height and a half wide).
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]
     stripes: list[Stripe] = []
+    pieces: list[Piece] = []
     for line in lines:
         cut = _cut(line)
         top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
         stripes += [(a[-1].box[2], top, b[0].box[0], bottom) for a, b in pairwise(cut)]
-    cuts = [_cut(line, stripes) for line in lines]
+        pieces += [_piece(p) for p in cut if _solid(p)]
+    cuts = [_cut(line, stripes, pieces) for line in lines]
     rows = _table_rows(lines, cuts)
     return [seg for k, (line, cut) in enumerate(zip(lines, cuts, strict=True))
             for seg in ([line] if k in rows else cut)]
@@ -263,7 +297,8 @@ def _join_columns(runs: list[tuple[tuple[int, ...], list[Segment]]]) -> list[lis
 def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
     """Return the words as blocks in reading order, each a list of lines (words left to right).
 
-    A block is a run of lines read one after the other in the same column.
+    A block is a run of lines read one after the other in the same column; pieces of one
+    Tesseract line read one after the other in a block are one line again (`_rejoined`).
     """
     segs = segments(words)
     if not segs:
@@ -271,4 +306,18 @@ def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
     height = max(1.0, statistics.median(_height(s) for s in segs))
     runs = [(column, [seg for _, seg in run])
             for column, run in groupby(_xy_cut(segs, height), key=lambda item: item[0])]
-    return _join_columns(runs)
+    return [_rejoined(block) for block in _join_columns(runs)]
+
+
+def _rejoined(block: list[Segment]) -> list[Segment]:
+    """The block's lines with pieces of one Tesseract line read one after the other joined
+    again: they stand in one column, and apart, pdftotext read a piece beside its line's
+    start ("quản vĩnh viễn một", after a word not read) before it. The text layer narrows a
+    wide gap within a line (`app.pdf.textlayer`), so the reader keeps the line whole."""
+    lines: list[Segment] = []
+    for seg in block:
+        if lines and lines[-1][-1].line == seg[0].line and lines[-1][-1].box[2] <= seg[0].box[0]:
+            lines[-1] = lines[-1] + seg
+        else:
+            lines.append(seg)
+    return lines
