@@ -118,7 +118,11 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
     # a letter's advance: after a comma a typewriter face leaves the comma's empty cell too
     advance = sum(w.box[2] - w.box[0] for w in text) / max(1, sum(len(w.text) for w in text))
 
+    number = _number(text)
+
     def apart(a: Word, b: Word, words: bool = False) -> bool:
+        if words and a is number:
+            return True  # the number line's number, then its place and date
         if words and even:
             return False
         after = advance if a.text[-1:] in PAUSES else 0.0
@@ -145,6 +149,18 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
     if not (marks and current and apart(current[-1], marks[0])):
         current += marks  # (a mark far after the last word is left out)
     return [*found, current] if current else found
+
+
+def _number(text: Segment) -> Word | None:
+    """The number of a number line typed on one line with the place and date, under the other
+    header column ("Số: 150/BC-MTTQ-BTT Quốc Tử Giám, ngày 18 tháng 02 năm 2022", a space or
+    two apart in a typewriter face): a label "Số" (read "Số:", "SỐ:", "Sể:") first, a number
+    with "/" next, and "ngày" later on the line."""
+    if len(text) < 4 or not text[0].text.startswith("S") or len(text[0].text.rstrip(":")) > 3:
+        return None
+    if "/" not in text[1].text or not any(w.text.casefold() == "ngày" for w in text[2:]):
+        return None
+    return text[1]
 
 
 def _dashed(before: Word, marks: Segment, after: Word, apart: Callable[..., bool]) -> bool:
@@ -175,7 +191,8 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     typewriter face leaves the mark's empty cell beside the space ("Theo dõi,  đánh giá" in
     a table's cell). A gap the nearest lines above and below (within BRIDGE_REACH line
     heights) each run across whole is not cut: a word Tesseract did not read in running text
-    ("tham gia, đạt 91% so với": "so" read as "_", a line height and a half wide).
+    ("tham gia, đạt 91% so với": "so" read as "_", a line height and a half wide). A number
+    line typed with the place and date on one line is cut after the number (`_number`).
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]

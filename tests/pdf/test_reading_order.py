@@ -445,6 +445,44 @@ def test_a_gap_left_by_a_word_not_read_does_not_cut_a_paragraph_line(tmp_path: P
     assert _lines(words, tmp_path) == [" ".join(t for t, *_ in row) for row in rows]
 
 
+def test_a_number_line_typed_with_the_date_is_read_in_the_issuers_column(
+        tmp_path: Path) -> None:
+    """An A5 header typed in FreeMono as Tesseract boxed it (dev page, seed 8008): the number
+    ends 39 px (1.3 of the line's spaces) before the place and date, on one Tesseract line.
+    Read whole, the number was read after the national title, with the date; cut after the
+    number ("Số:", a number with "/", then "ngày" further on), it closes the issuer's column."""
+    rows = [[("ỦY", 215, 175, 255, 206, 96), ("BAN", 281, 184, 343, 205, 94),
+             ("MTTQ", 368, 184, 453, 209, 82), ("VIỆT", 478, 177, 563, 210, 96),
+             ("NAM", 588, 184, 653, 205, 93), ("QUẬN", 677, 177, 761, 211, 92),
+             ("CỘNG", 843, 177, 930, 211, 96), ("HÒA", 953, 175, 1019, 206, 96),
+             ("XÃ", 1040, 177, 1085, 205, 96), ("HỘI", 1107, 176, 1169, 212, 96),
+             ("CHỦ", 1195, 175, 1260, 206, 96), ("NGHĨA", 1282, 177, 1393, 206, 95),
+             ("VIỆT", 1413, 176, 1501, 211, 95), ("NAM", 1524, 183, 1591, 205, 95)],
+            [("ĐỐNG", 411, 217, 498, 248, 90), ("ĐA", 521, 226, 565, 247, 95),
+             ("Độc", 892, 221, 963, 254, 96), ("lập", 990, 221, 1059, 255, 93),
+             ("-", 1086, 234, 1106, 238, 88), ("Tự", 1134, 223, 1180, 254, 96),
+             ("do", 1205, 222, 1250, 248, 93), ("-", 1278, 234, 1298, 238, 87),
+             ("Hạnh", 1325, 222, 1419, 254, 96), ("phúc", 1444, 220, 1539, 255, 95)],
+            [("BAN", 191, 267, 257, 289, 96), ("THƯỜNG", 280, 259, 411, 290, 93),
+             ("TRỰC", 434, 263, 520, 296, 89), ("ỦY", 543, 259, 586, 290, 96),
+             ("BAN", 609, 267, 675, 289, 96), ("MTTQ", 696, 267, 785, 294, 48)],
+            [("VIỆT", 179, 303, 267, 338, 95), ("NAM", 290, 310, 357, 332, 93),
+             ("PHƯỜNG", 378, 302, 510, 333, 92), ("QUỐC", 533, 302, 619, 337, 96),
+             ("TỬ", 643, 302, 686, 333, 93), ("GIÁM", 709, 302, 797, 333, 90)],
+            [("Số:", 264, 368, 323, 400, 93), ("150/BC-MTTQ-BTT", 361, 372, 713, 404, 50),
+             ("Quốc", 752, 370, 844, 404, 95), ("Tử", 874, 372, 918, 400, 96),
+             ("Giám,", 944, 373, 1050, 405, 96), ("ngày", 1087, 373, 1181, 407, 96),
+             ("18", 1209, 374, 1251, 400, 96), ("tháng", 1281, 373, 1398, 407, 96),
+             ("02", 1426, 374, 1467, 400, 96), ("năm", 1495, 374, 1564, 400, 96),
+             ("2022", 1591, 374, 1683, 400, 96)],
+            [("BÁO", 859, 463, 936, 499, 92), ("CÁO", 964, 464, 1040, 499, 96)]]
+    read = _lines(_words(rows), tmp_path)
+    assert read == ["ỦY BAN MTTQ VIỆT NAM QUẬN", "ĐỐNG ĐA", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
+                    "VIỆT NAM PHƯỜNG QUỐC TỬ GIÁM", "Số: 150/BC-MTTQ-BTT",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "Quốc Tử Giám, ngày 18 tháng 02 năm 2022", "BÁO CÁO"]
+
+
 def test_pieces_of_a_line_read_one_after_the_other_stay_one_line(tmp_path: Path) -> None:
     """Lines of a follow page typed in FreeMono as Tesseract boxed them (dev page, seed 8008):
     "bảo" not read leaves a gap three line heights wide on the last line, and nothing under
