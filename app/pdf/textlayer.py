@@ -131,8 +131,12 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
 
 
 def _advance(line: Sequence[Word]) -> float:
-    """How wide a line's letters are: its words' widths over their characters."""
-    return sum(w.box[2] - w.box[0] for w in line) / max(1, sum(len(w.text) for w in line))
+    """How wide a line's letters are: its words' widths over their characters, a word boxed
+    over the next one's start ("chuyên" over "môn") taken to end there."""
+    ends = [min(w.box[2], after.box[0]) if after is not None and after.box[0] > w.box[0]
+            else w.box[2] for w, after in itertools.zip_longest(line, line[1:])]
+    return sum(max(0, x1 - w.box[0]) for w, x1 in zip(line, ends, strict=True)) / max(
+        1, sum(len(w.text) for w in line))
 
 
 def _gap(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> float:

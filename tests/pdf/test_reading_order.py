@@ -483,6 +483,37 @@ def test_a_number_line_typed_with_the_date_is_read_in_the_issuers_column(
                     "Quốc Tử Giám, ngày 18 tháng 02 năm 2022", "BÁO CÁO"]
 
 
+def test_a_list_line_boxed_over_its_next_word_is_no_title(tmp_path: Path) -> None:
+    """"Nơi nhận" beside the signature, typed in FreeMono as Tesseract boxed it (dev page, seed
+    8008): "chuyên" boxed over "môn/", the line twice as tall as the others. Its letters,
+    measured over the boxes as they stand, looked a third wider, and it kept a title's size
+    of its own: the list's last two lines were read after the signature block. A word's
+    width is taken to end where the next word starts."""
+    rows = [[("Nơi", 272, 2079, 359, 2112, 96), ("nhận:", 393, 2078, 535, 2120, 96),
+             ("TM.", 1548, 2079, 1631, 2112, 96), ("BAN", 1675, 2079, 1771, 2111, 96),
+             ("THƯỜNG", 1804, 2068, 1995, 2112, 93), ("TRỰC", 2029, 2073, 2154, 2120, 91)],
+            [("-", 275, 2152, 296, 2155, 7), ("Như", 329, 2138, 409, 2167, 96),
+             ("trên;", 442, 2137, 569, 2173, 80), ("CHỦ", 1724, 2142, 1819, 2186, 96),
+             ("TỊCH", 1853, 2152, 1979, 2186, 96)],
+            [("-", 275, 2207, 296, 2209, 92), ("Đăng", 328, 2193, 438, 2230, 96),
+             ("Website", 469, 2192, 661, 2222, 95), ("cơ", 696, 2196, 748, 2222, 96),
+             ("quan;", 779, 2201, 905, 2230, 96)],
+            [("-", 275, 2262, 296, 2264, 88), ("Thường", 331, 2245, 494, 2285, 96),
+             ("trực", 526, 2250, 633, 2284, 96), ("cấp", 668, 2240, 746, 2285, 96),
+             ("ủy", 779, 2244, 830, 2285, 96), ("(để", 874, 2240, 943, 2282, 93),
+             ("b/c);", 974, 2245, 1101, 2283, 90)],
+            [("-", 275, 2317, 294, 2320, 54), ("Các", 330, 2302, 409, 2332, 96),
+             ("ban", 444, 2303, 521, 2332, 96), ("chuyên", 556, 2302, 849, 2340, 93),
+             ("môn;", 745, 2278, 868, 2364, 47)],
+            [("Lưu:", 331, 2360, 429, 2387, 87), ("VT.", 469, 2360, 541, 2387, 63)],
+            [("Hồ", 1675, 2453, 1737, 2496, 95), ("Đức", 1770, 2458, 1865, 2496, 94),
+             ("Hạnh", 1900, 2461, 2026, 2505, 96)]]
+    read = _lines(_words(rows, block=9), tmp_path)
+    assert read == ["Nơi nhận:", "- Như trên;", "- Đăng Website cơ quan;",
+                    "- Thường trực cấp ủy (để b/c);", "- Các ban chuyên môn;", "Lưu: VT.",
+                    "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Hồ Đức Hạnh"]
+
+
 def test_pieces_of_a_line_read_one_after_the_other_stay_one_line(tmp_path: Path) -> None:
     """Lines of a follow page typed in FreeMono as Tesseract boxed them (dev page, seed 8008):
     "bảo" not read leaves a gap three line heights wide on the last line, and nothing under
