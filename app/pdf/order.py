@@ -99,7 +99,9 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
     space = statistics.median(gaps) if gaps else 0.0
     wide = min(SPLIT_GAP * height, max(COLUMN_GAP * height, SPACES * space))
     # justified: the spaces were stretched evenly over the line, none of them is a column's
-    even = len(gaps) >= 3 and max(gaps) <= EVEN * max(1, min(gaps))
+    # (a word boxed over the next one's start leaves no gap to compare)
+    spaced = [g for g in gaps if g > 0]
+    even = len(spaced) >= 3 and max(spaced) <= EVEN * min(spaced)
 
     top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
 

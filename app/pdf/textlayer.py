@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
-from app.pdf.order import reading_order
+from app.pdf.order import TEXT, reading_order
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
@@ -118,7 +118,9 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
     # close but for a wider gap (the number line under the issuer's column) gets a larger size,
     # if that merges no lines
-    bottoms = [_bottom(line) for line in block]
+    # a speck alone on a line ("^" over a stamp) is no line of the block's to hold
+    bottoms = [_bottom(line) for line in block
+               if any(unicodedata.category(ch) in TEXT for w in line for ch in w.text)]
     pitches = [b - a for a, b in itertools.pairwise(bottoms)]
     usual = sorted(pitches)[:-1] or pitches  # the pitches but the widest
     if hold and pitches and min(pitches) > 0 and \
