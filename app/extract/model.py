@@ -72,6 +72,7 @@ PLACE_DIFFERS = "the place name reads otherwise in the date line"
 ABBR_DIFFERS = "the number's type letters are one letter off the title's type"
 KIND_BROKEN = "a word of the issuing body's kind was not read"
 THIN_STROKES = "a word of thin strokes (I, l, T) reads as no numeral: strokes may be lost"
+WEAK_NUMERAL = "a Roman numeral read with a middling score: a stroke may be lost or added"
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

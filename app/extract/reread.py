@@ -21,6 +21,7 @@ import numpy as np
 
 from app.errors import InputError
 from app.extract.fields.evidence import WEAK_SCORE, not_syllable, weak
+from app.extract.fields.subject import strokes_expected
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
@@ -28,6 +29,7 @@ from app.extract.model import (
     LOW_CONF,
     RIVAL_READING,
     UNSURE,
+    WEAK_NUMERAL,
     FieldValue,
     union,
 )
@@ -122,6 +124,23 @@ class Rereader:
         return [self._back(r.words, x0, y0, scale) for r, (_, x0, y0) in zip(read, cuts,
                                                                               strict=True)]
 
+    def strokes(self, box: Box) -> int | None:
+        """How many upright strokes stand in `box` of the page: runs of inked columns across
+        the middle fifth of its height, where serifs do not reach; None without the page
+        image or when the box holds nothing."""
+        image = self._page()
+        if image is None:
+            return None
+        height = box[3] - box[1]
+        band = image[box[1] + 2 * height // 5:box[1] + 3 * height // 5 + 1,
+                     max(0, box[0]):box[2]]
+        if band.size == 0:
+            return None
+        grey = band if band.ndim == 2 else cv2.cvtColor(band, cv2.COLOR_RGB2GRAY)
+        _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        inked = np.asarray((ink > 0).any(axis=0), dtype=bool)
+        return int(inked[0]) + int(np.count_nonzero(inked[1:] & ~inked[:-1]))
+
     def reads(self, box: Box) -> Iterator[Segment | None]:
         """The line in `box` read at each scale in turn."""
         for scale in SCALES:
@@ -201,12 +220,40 @@ def _spelled(words: list[Word], segment: Segment | None, backed: set[int]) -> bo
     return True
 
 
+STEM_MARGIN = 0.2  # a numeral's box widened by this × its height (short of its neighbours)
+
+
+def _stems_agree(value: FieldValue, reread: Rereader) -> bool:
+    """True when every numeral of `value` read with a middling score is made of I's and V's
+    and the page shows as many strokes across its middle where it was read ("II" read for
+    "III": three), its box widened a little on each side, short of the words beside it on its
+    line."""
+    for word in value.words:
+        expected = strokes_expected(word)
+        if expected is None:
+            continue
+        row = sorted((w for w in value.words if w.line == word.line), key=lambda w: w.box[0])
+        at = row.index(word)
+        margin = round(STEM_MARGIN * (word.box[3] - word.box[1]))
+        left = max([word.box[0] - margin] + [w.box[2] + 1 for w in row[at - 1:at] if at])
+        right = min([word.box[2] + margin] + [w.box[0] - 1 for w in row[at + 1:at + 2]])
+        if not expected or reread.strokes((left, word.box[1], right, word.box[3])) != expected:
+            return False
+    return True
+
+
 def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
     """A value offered only because some of its words were read unsure (a low or middling
     score, marks chosen on thin evidence, marks the model nearly read otherwise): filled in
     when a new reading of each such word's line, at ×2 or ×3, spells those words the same
-    (the same letters, for marks the lexicon bears out: see _spelled)."""
-    if reread is None or value.why not in (UNSURE, GUESSED, RIVAL_READING, WEAK_SCORE):
+    (the same letters, for marks the lexicon bears out: see _spelled). A Roman numeral read
+    with a middling score needs more: made of I's and V's, and as many strokes on the page
+    where it was read (a reading that lost a stroke of "III" reads "II" again as often as
+    not: _stems_agree)."""
+    if reread is None or value.why not in (UNSURE, GUESSED, RIVAL_READING, WEAK_SCORE,
+                                           WEAK_NUMERAL):
+        return value
+    if value.why == WEAK_NUMERAL and not _stems_agree(value, reread):
         return value
     backed = {id(value.words[i]) for i in _compounded(value.words)}
     lines: dict[tuple[int, int, int], list[Word]] = {}

@@ -13,7 +13,7 @@ from app.extract.fields.evidence import (
     WEAK_SCORE,
     not_syllable,
 )
-from app.extract.model import THIN_STROKES
+from app.extract.model import WEAK_NUMERAL
 from app.extract.read import read_fields
 from app.ocr.base import OcrResult, Word
 from app.ocr.lexicon import load
@@ -67,7 +67,7 @@ def test_a_roman_numeral_read_with_a_middling_score_is_a_suggestion() -> None:
                  "Tình hình thực hiện quý II năm 2016")
     assert not read_fields(ocr, PAGE).subject.suggested
     f = read_fields(_scored(ocr, "II", 46.0), PAGE)
-    assert f.subject.suggested and f.subject.why == THIN_STROKES  # "III" may have lost a stroke
+    assert f.subject.suggested and f.subject.why == WEAK_NUMERAL  # "III" may have lost a stroke
 
 
 def test_a_line_off_the_titles_centre_lost_words() -> None:

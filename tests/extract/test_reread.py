@@ -6,13 +6,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.errors import InputError
 from app.extract.layout import Segment
-from app.extract.model import DIGITS_UNSURE, UNSURE, FieldValue
+from app.extract.model import DIGITS_UNSURE, UNSURE, WEAK_NUMERAL, FieldValue
 from app.extract.read import PageFields, read_fields
-from app.extract.reread import DISAGREE, REREAD_UNSURE, Rereader, agree, confused, settle
+from app.extract.reread import (
+    DISAGREE,
+    REREAD_UNSURE,
+    Rereader,
+    agree,
+    confirm,
+    confused,
+    settle,
+)
 from app.ocr.base import OcrResult, Word
 from app.ocr.null import NullEngine
 from app.ocr.tesseract import TesseractEngine
@@ -257,3 +266,38 @@ def test_a_second_reading_doubts_one_word_the_lexicon_does_not_bear_out() -> Non
     printed = _line("xây dựng nếp sống văn mình")  # what a second reading might say
     kept = agree(_value(first), Rereader(engine, lambda: printed, DPI))
     assert not kept.suggested
+
+
+BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+
+
+def _bold(text: str) -> np.ndarray:
+    """A trích yếu's line set bold, 50 px (12 pt at 300 dpi)."""
+    img = Image.new("L", (1300, 100), 255)
+    ImageDraw.Draw(img).text((20, 20), text, fill=0, font=ImageFont.truetype(BOLD, 50))
+    return np.asarray(img)
+
+
+@pytest.mark.parametrize(("numeral", "strokes"), [("I", 1), ("II", 2), ("III", 3), ("IV", 3)])
+def test_strokes_across_a_numerals_middle_are_counted(numeral: str, strokes: int) -> None:
+    """The serifs of a bold face join a numeral's letters at top and bottom, not across the
+    middle, where each I shows one stroke and a V two."""
+    image = _bold(numeral)
+    ys, xs = np.nonzero(image < 128)
+    box = (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)
+    assert Rereader(NullEngine(), lambda: image, DPI).strokes(box) == strokes
+
+
+def test_a_weak_numeral_is_filled_in_only_when_the_page_shows_its_strokes() -> None:
+    """A trích yếu offered because a Roman numeral was read with a middling score: filled in
+    when the page shows as many strokes as the reading has and a new reading spells it the
+    same; "II" read where "III" is printed stays a suggestion."""
+    image = _bold("khen thưởng quý III năm 2017")
+    engine = TesseractEngine(lang="vie")
+    read = engine.read_lines([image], DPI)[0].words
+    assert "III" in [w.text for w in read]
+    for text, filled in (("III", True), ("II", False)):
+        words = tuple(replace(w, text=text, conf=46.0) if w.text == "III" else w for w in read)
+        value = replace(_value(words), why=WEAK_NUMERAL)
+        got = confirm(value, Rereader(engine, lambda: image, DPI))
+        assert got.suggested is not filled and text in got.value.split()

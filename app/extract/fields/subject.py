@@ -6,7 +6,7 @@ import re
 
 from app.extract.fields.evidence import LOST_WORDS, lacking, middling, off_centre, rows, weak
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, THIN_STROKES, FieldValue, doubt, found
+from app.extract.model import EMPTY, THIN_STROKES, WEAK_NUMERAL, FieldValue, doubt, found
 from app.extract.text import fold
 from app.ocr.base import Word
 
@@ -22,26 +22,45 @@ _ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 MAX_STEP = 1.35  # a line further below the previous one than this × the line step ends the block
 
 
-def _thin(word: Word) -> bool:
-    """True for a word of thin strokes that reads as no Roman numeral ("TT", "IH", "TV"), or
-    as one with a middling score (the strokes of "III" read as "II")."""
+def _thin(word: Word) -> str:
+    """THIN_STROKES for a word of thin strokes that reads as no Roman numeral ("TT", "IH",
+    "TV"), WEAK_NUMERAL for one that does with a middling score (the strokes of "III" read as
+    "II"), else ""."""
     core = word.text.strip(",.;:")
     if not _THIN.fullmatch(core):
-        return False
-    return weak(word) if _ROMAN.fullmatch(core) else any(c in core for c in "lT|H")
+        return ""
+    if _ROMAN.fullmatch(core):
+        return WEAK_NUMERAL if weak(word) else ""
+    return THIN_STROKES if any(c in core for c in "lT|H") else ""
+
+
+_STROKES = {"I": 1, "V": 2}  # strokes each letter of a numeral shows across its middle
+
+
+def strokes_expected(word: Word) -> int | None:
+    """For a numeral read with a middling score (WEAK_NUMERAL), the strokes its reading shows
+    across its middle ("II": 2, "IV": 3); 0 for one with an X (its strokes cross there: not
+    counted); None for any other word."""
+    if _thin(word) != WEAK_NUMERAL:
+        return None
+    core = word.text.strip(",.;:")
+    return sum(_STROKES[c] for c in core) if set(core) <= set(_STROKES) else 0
 
 
 def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
              cx: float | None = None) -> FieldValue:
     """The trích yếu as a field; a suggestion when a word of thin strokes reads as no numeral
-    (the model loses and merges such strokes: "quý TT" for "quý II", "II" for "III"), when the
-    OCR was unsure of a word (app.extract.model.doubt), or when its words are not borne out
-    (app.extract.fields.evidence: no syllable, an odd character, a middling score); first of
-    all when a line of a trích yếu centred on `cx` stands off it (words lost)."""
+    (the model loses and merges such strokes: "quý TT" for "quý II"), when a numeral was read
+    with a middling score ("II" for "III": a second reading may confirm it, see
+    app.extract.reread.confirm), when the OCR was unsure of a word (app.extract.model.doubt),
+    or when its words are not borne out (app.extract.fields.evidence: no syllable, an odd
+    character, a middling score); first of all when a line of a trích yếu centred on `cx`
+    stands off it (words lost)."""
     if cx is not None and any(off_centre(row, cx) for row in rows(words)):
         return found(text, words, factor, LOST_WORDS, checked=True)
-    thin = any(_thin(w) for w in words)
-    why = THIN_STROKES if thin else lacking(text.split(), words) or doubt(words) or middling(words)
+    thin = {_thin(w) for w in words} - {""}
+    why = THIN_STROKES if THIN_STROKES in thin else lacking(text.split(), words) or (
+        WEAK_NUMERAL if thin else doubt(words) or middling(words))
     return found(text, words, factor, why, checked=True)
 
 
