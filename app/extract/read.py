@@ -12,6 +12,7 @@ from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue
 from app.extract.reread import Rereader, agree, confirm, settle
 from app.ocr.base import OcrResult
+from app.ocr.pitch import fixed_pitch
 
 BODY_WIDTH = 0.55  # a segment wider than this share of the page is body text, not header
 
@@ -106,7 +107,7 @@ def read_fields(
         issued=settle(date.value(date_line) if date_line else EMPTY, date_line, reread,
                       date.value),
         doc_type=doctype.field(title, num, vv, types),
-        subject=agree(confirm(trich_yeu, reread), reread),
+        subject=agree(confirm(trich_yeu, reread), reread, typed=fixed_pitch(ocr.words)),
         issuer=confirm(issuer.find(layout, number_top, issuer.place_words(dated)), reread),
         secrecy=secrecy,
         urgency=urgency,

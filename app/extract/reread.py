@@ -68,8 +68,10 @@ class Rereader:
                 self._lost = True
         return self._image
 
-    def _cut(self, box: Box, scale: float) -> tuple[np.ndarray, int, int] | None:
-        """The line in `box` cut from the page with its margins, enlarged by `scale` and set
+    def _cut(self, box: Box, scale: float, thick: bool = False
+             ) -> tuple[np.ndarray, int, int] | None:
+        """The line in `box` cut from the page with its margins (with `thick`, its dark strokes
+        a pixel wider: a 2 × 2 minimum filter at the page's scale), enlarged by `scale` and set
         in a white border, and the cut's origin on the page; None when it lies off the page
         or the page image is lost."""
         image = self._page()
@@ -83,6 +85,8 @@ class Rereader:
             return None
         cut = image[y0:y1, x0:x1]
         grey = cut if cut.ndim == 2 else cv2.cvtColor(cut, cv2.COLOR_RGB2GRAY)
+        if thick:
+            grey = cv2.erode(grey, np.ones((2, 2), np.uint8))
         big = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT,
                                  value=255)
@@ -111,11 +115,13 @@ class Rereader:
         return self._back(self.engine.read_line(made[0], self.dpi * scale).words, *made[1:],
                           scale)
 
-    def read_many(self, boxes: list[Box], scale: float) -> list[Segment | None] | None:
+    def read_many(self, boxes: list[Box], scale: float, thick: bool = False
+                  ) -> list[Segment | None] | None:
         """The lines in `boxes` read at `scale` in one run, re-ranked as the page was
         (engine.read_lines), each as a segment boxed in page pixels (None where nothing was
-        read); None when the page image is lost or a box lies off it."""
-        made = [self._cut(box, scale) for box in boxes]
+        read); None when the page image is lost or a box lies off it. With `thick`, the
+        lines' strokes are thickened first (see `_cut`)."""
+        made = [self._cut(box, scale, thick) for box in boxes]
         if not made or any(m is None for m in made):
             return None
         cuts = [m for m in made if m is not None]
@@ -269,6 +275,7 @@ def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
 
 
 AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time
+TYPED_READINGS = (2.0, 1.5)  # ... and, typed in a fixed-pitch face, read again thickened
 DISAGREE = "a second reading of a line spells a word otherwise"
 _EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
 
@@ -320,13 +327,52 @@ def _open(value: list[Word], keys: list[str], words: list[Word]) -> bool:
                for at, w in ((value.index(w), w) for w in words))
 
 
-def agree(value: FieldValue, reread: Rereader | None) -> FieldValue:
+def _respelling(word: Word, segment: Segment | None) -> str | None:
+    """How `segment`, a new reading of the line of `word`, spells it (lower case, without
+    marks at its ends) when it reads one word in its place spelled otherwise in its letters
+    or marks; None when it reads it alike, in another case, as digits, or as more or fewer
+    words."""
+    if segment is None:
+        return None
+    here = [w for w in segment.words
+            if min(w.box[2], word.box[2]) - max(w.box[0], word.box[0])
+            > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
+    if len(here) != 1:
+        return None
+    old, new = word.text.strip(_EDGE).lower(), here[0].text.strip(_EDGE).lower()
+    if old == new or not any(c.isalpha() for c in new) or any(c.isdigit() for c in old + new):
+        return None
+    return new
+
+
+def _typed_doubt(rows: list[list[Word]], reread: Rereader) -> bool:
+    """True when, on a page typed in a fixed-pitch face, two new readings of a line of the
+    value (`rows`) made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
+    spelling one of its words otherwise than the first reading did. Cut and scaled unlike
+    the page reading, they read afresh a glyph it got by chance ("quý TW" for "IV"; "văn thư,
+    Lưu trữ" for "lưu", its "thư" read "thứ" by both); one new reading alone misreads as often,
+    and a misreading the model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for
+    "chế") all of them repeat."""
+    boxes = [union(row) for row in rows]
+    readings = [reread.read_many([b for b in boxes if b is not None], scale, thick=True)
+                for scale in TYPED_READINGS]
+    for k, row in enumerate(rows):
+        for word in row:
+            spelled = {_respelling(word, r[k]) if r is not None else None for r in readings}
+            if len(spelled) == 1 and None not in spelled:
+                return True
+    return False
+
+
+def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> FieldValue:
     """A text value filled in from words read sure (the trích yếu), checked by a second
     reading: each of its lines holding a word the lexicon does not bear out (no compound with
     a neighbour) is cut from the page, enlarged ×2 and read again as one line, all in one run,
     re-ranked as the page was; when a line's second reading gives reason to doubt a word (see
-    _doubted), the value is a suggestion (`DISAGREE`). Nothing is read when the value is empty
-    or already a suggestion, or without a page image."""
+    _doubted), the value is a suggestion (`DISAGREE`). On a page typed in a fixed-pitch face
+    (`typed`), every line of the value is read twice more from thickened strokes, and a word
+    both spell otherwise makes it a suggestion too (`_typed_doubt`). Nothing is read when the
+    value is empty or already a suggestion, or without a page image."""
     if reread is None or not value.value or value.suggested:
         return value
     words = list(value.words)
@@ -337,7 +383,9 @@ def agree(value: FieldValue, reread: Rereader | None) -> FieldValue:
     looked = [row for row in lines.values() if _open(words, keys, row)]
     boxes = [union(row) for row in looked]
     read = reread.read_many([b for b in boxes if b is not None], AGREE_SCALE) if looked else []
-    if read is None or not any(_doubted(words, keys, row, segment)
-                               for row, segment in zip(looked, read, strict=True)):
-        return value
-    return replace(value, why=DISAGREE)
+    if read is not None and any(_doubted(words, keys, row, segment)
+                                for row, segment in zip(looked, read, strict=True)):
+        return replace(value, why=DISAGREE)
+    if typed and _typed_doubt(list(lines.values()), reread):
+        return replace(value, why=DISAGREE)
+    return value
