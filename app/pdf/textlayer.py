@@ -15,9 +15,8 @@ FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
-OUTLIER = 1.75  # a line this many times the median height of its block keeps its own size...
-TITLE_ADVANCE = 1.3  # ...when its letters are also this many times as wide as the block's
-TALL = 1.25  # a line this many times the median height sets the block's size only so too
+TALL = 1.25  # a line this many times the median height of its block sets no shared size...
+TITLE_ADVANCE = 1.3  # ...and keeps its own when its letters are this many times as wide (a title)
 DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
 MERGE_PITCH = 1.8  # ...and a block's size may grow to this many times its closest baselines' gap
@@ -87,40 +86,44 @@ def _bottom(line: Sequence[Word]) -> float:
 
 
 def _line_height(line: Sequence[Word]) -> float:
-    return float(max(w.box[3] for w in line) - min(w.box[1] for w in line))
+    """How tall a line is boxed: over its words with a letter or digit, if any (a mark
+    Tesseract boxed tall, "`" beside a title, is no measure of the line's letters)."""
+    text = [w for w in line if _text(w)] or line
+    return float(max(w.box[3] for w in text) - min(w.box[1] for w in text))
+
+
+def _text(word: Word) -> bool:
+    return any(unicodedata.category(ch) in TEXT for ch in word.text)
 
 
 def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     """The font size (pixels; ascent − descent = 1 em) of each line of a block.
 
     The lines share one size, the tallest line's, so that text extraction keeps them together
-    as one block and each line's box holds its words; a line over OUTLIER times the median
-    height (a large title) keeps its own, when its letters are as much wider too (Tesseract
-    boxed the issuer's last line with the rule under it: twice as tall, letters no wider). A
-    line Tesseract doubts (median confidence under DOUBTFUL: a scribble, a smudged line read
-    as "`") neither sets nor keeps a size of its own: its own size would break the block in
-    two around it. Nor does a line over TALL times the median height with letters no wider
-    set the shared size: a line of the issuer's column boxed 1.6 times as tall gave the
-    column a size under which the reader took its lines for one. With `hold`, the size is
-    raised to hold a line set a wider gap under the others (see below).
+    as one block and each line's box holds its words. A line over TALL times the median height
+    does not set the shared size: a line of the issuer's column boxed 1.6 times as tall gave
+    the column a size under which the reader took its lines for one, and a title boxed down
+    into the line under it (a page set with tight leading) gave the body a size twice its
+    lines' pitch, under which the reader merged them two by two. Such a line keeps its own size
+    when its letters are TITLE_ADVANCE times as wide too (a title); with letters no wider it
+    takes the shared size (Tesseract boxed the issuer's last line with the rule under it:
+    twice as tall, letters no wider). A line Tesseract doubts (median confidence under
+    DOUBTFUL: a scribble, a smudged line read as "`") neither sets nor keeps a size of its own:
+    its own size would break the block in two around it. With `hold`, the size is raised to
+    hold a line set a wider gap under the others (see below).
     """
     heights = [max(_line_height(line), _MIN_EXTENT_PX) for line in block]
     sure = [h for h, line in zip(heights, block, strict=True)
             if statistics.median(w.conf for w in line) >= DOUBTFUL] or heights
-    cap = OUTLIER * statistics.median(sure)
     advance = TITLE_ADVANCE * statistics.median(_advance(line) for line in block)
-    # a line much taller than the others with letters no wider is no measure of the size
+    # a line much taller than the others is no measure of the size (a title keeps its own)
     tall = TALL * statistics.median(sure)
-    shared = max((h for h, line in zip(heights, block, strict=True) if h in sure and h <= cap
-                  and (h <= tall or _advance(line) >= advance)),
-                 default=statistics.median(sure))
+    shared = max((h for h in heights if h in sure and h <= tall), default=statistics.median(sure))
     # a reader (pdftotext) keeps lines in one block while their baselines are at most about
     # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
     # close but for a wider gap (the number line under the issuer's column) gets a larger size,
-    # if that merges no lines
-    # a speck alone on a line ("^" over a stamp) is no line of the block's to hold
-    bottoms = [_bottom(line) for line in block
-               if any(unicodedata.category(ch) in TEXT for w in line for ch in w.text)]
+    # if that merges no lines; a speck alone on a line ("^" over a stamp) is none to hold
+    bottoms = [_bottom(line) for line in block if any(_text(w) for w in line)]
     pitches = [b - a for a, b in itertools.pairwise(bottoms)]
     usual = sorted(pitches)[:-1] or pitches  # the pitches but the widest
     if hold and pitches and min(pitches) > 0 and \
@@ -128,7 +131,7 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
             shared = needed
-    return [h if h > cap and h in sure and _advance(line) >= advance else shared
+    return [h if h > tall and h in sure and _advance(line) >= advance else shared
             for h, line in zip(heights, block, strict=True)]
 
 
