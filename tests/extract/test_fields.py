@@ -318,3 +318,28 @@ def test_neither_number_nor_date_read_a_title_set_high_is_found() -> None:
     f = read_fields(ocr, PAGE)
     assert f.number.empty and f.issued.empty
     assert f.doc_type.value == "14" and f.subject.value == "Sơ kết 6 tháng đầu năm 2022"
+
+
+def test_a_trich_yeu_is_followed_at_its_own_line_step() -> None:
+    """The title's box sits low against its first line (stacked marks, a Q's tail): the step
+    from it is short, and the third line, a mark lower than the second, stood further from it
+    than 1.35 × that step; the block's own step (first line to second) carries it on, and the
+    body text below still ends it."""
+    lines = [
+        ("ỦY BAN MTTQ VIỆT NAM QUẬN CẦU GIẤY", LEFT, 230),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+        ("BAN THƯỜNG TRỰC", LEFT, 290),
+        ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+        ("Số: 09-QĐ/ĐU", LEFT, 500),
+        ("Ô Chợ Dừa, ngày 14 tháng 6 năm 2022", RIGHT, 500),
+        ("QUYẾT ĐỊNH", MIDDLE, 800),
+        ("Về việc khen thưởng các tập thể,", MIDDLE, 860),
+        ("cá nhân có thành tích xuất sắc", MIDDLE, 930),
+        ("trong công tác chỉnh lý tài liệu", MIDDLE, 1012),
+        ("tồn đọng", MIDDLE, 1084),
+        ("Căn cứ Kế hoạch số 1505/KH-MTTQ-BTT ngày 28/08/2022 của Ban Thường trực", 1330,
+         1230),
+    ]
+    f = read_fields(page(lines), PAGE)
+    assert f.subject.value == ("Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc "
+                               "trong công tác chỉnh lý tài liệu tồn đọng")

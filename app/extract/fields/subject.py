@@ -81,12 +81,15 @@ def _block(first: Segment, candidates: list[Segment], step: float, cx: float,
     first line's span (centred once: words lost at one end, see evidence.off_centre)."""
     taken = [first]
     y = first.cy
-    for line in _lines([s for s in candidates if s.cy > first.cy + 0.5 * first.height]):
+    for k, line in enumerate(_lines([s for s in candidates
+                                     if s.cy > first.cy + 0.5 * first.height])):
         left, right = min(s.box[0] for s in line), max(s.box[2] for s in line)
         inside = first.box[0] <= left and right <= first.box[2]
         if line[0].cy - y > MAX_STEP * step or (abs((left + right) / 2 - cx) > tolerance
                                                  and not inside):
             break
+        if k == 0:  # the block's own line step, when wider than the step it was given
+            step = max(step, line[0].cy - y)
         taken += line
         y = line[0].cy
     return taken
