@@ -122,12 +122,14 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     # a reader (pdftotext) keeps lines in one block while their baselines are at most about
     # 1.5 sizes apart, and merges two lines whose baselines are within half a size: a block set
     # close but for a wider gap (the number line under the issuer's column) gets a larger size,
-    # if that merges no lines; a speck alone on a line ("^" over a stamp) is none to hold
-    bottoms = [_bottom(line) for line in block if any(_text(w) for w in line)]
-    pitches = [b - a for a, b in itertools.pairwise(bottoms)]
+    # if that merges no lines (and none of its lines stands over another); a speck alone on a
+    # line between two others ("^" over a stamp) is no line to hold
+    bottoms = [_bottom(line) for line in block]
+    ordered = all(b > a for a, b in itertools.pairwise(bottoms))
+    pitches = [b - a for a, b in itertools.pairwise(
+        [y for y, line in zip(bottoms, block, strict=True) if any(_text(w) for w in line)])]
     usual = sorted(pitches)[:-1] or pitches  # the pitches but the widest
-    if hold and pitches and min(pitches) > 0 and \
-            statistics.median(usual) <= BLOCK_PITCH * shared:
+    if hold and pitches and ordered and statistics.median(usual) <= BLOCK_PITCH * shared:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
             shared = needed

@@ -627,3 +627,44 @@ def test_a_title_boxed_into_the_line_under_it_sets_no_size_for_the_body(
     words = _words(rows, block=4)
     read = " ".join(_lines(words, tmp_path)).split()
     assert read == [w.text for w in words]  # (the subtitle is read in two lines beside it)
+
+
+def test_a_junk_line_over_a_word_keeps_a_list_from_being_raised(tmp_path: Path) -> None:
+    """The end of a follow page in FreeSans as Tesseract boxed it (dev page, seed 9301): a
+    speck read "⁄<" over "chế.", the paragraph's last word, then "Nơi nhận" beside the signer.
+    Lines standing over each other hold no pitch: raised to hold "chế." a line and a half over
+    "Nơi nhận:", the list pulled the signature block in, read before its last lines."""
+    rows = [[("Nguyên", 440, 2241, 603, 2289, 96), ("nhân", 624, 2241, 726, 2279, 96),
+             ("chủ", 745, 2240, 820, 2279, 96), ("yếu", 839, 2234, 913, 2289, 96),
+             ("là", 934, 2241, 968, 2279, 96), ("do", 985, 2241, 1037, 2279, 97),
+             ("số", 1056, 2234, 1105, 2279, 96), ("lượng", 1125, 2241, 1244, 2289, 96),
+             ("tài", 1263, 2241, 1311, 2279, 96), ("liệu", 1332, 2241, 1402, 2287, 97),
+             ("tồn", 1421, 2234, 1485, 2279, 96), ("đọng", 1504, 2241, 1611, 2289, 96),
+             ("lớn,", 1632, 2241, 1705, 2285, 96), ("cơ", 1725, 2247, 1777, 2279, 96),
+             ("sở", 1794, 2239, 1845, 2279, 96), ("vật", 1862, 2240, 1926, 2287, 96),
+             ("chất", 1943, 2234, 2034, 2279, 96), ("còn", 2051, 2241, 2126, 2279, 96),
+             ("hạn", 2147, 2241, 2222, 2287, 96)],
+            [("⁄<", 345, 2287, 364, 2302, 51)],
+            [("chế.", 287, 2287, 374, 2332, 96)],
+            [("Nơi", 171, 2388, 254, 2426, 96), ("nhận:", 267, 2387, 403, 2435, 96),
+             ("T/M", 1523, 2388, 1608, 2426, 92), ("BAN", 1630, 2388, 1730, 2425, 96),
+             ("THƯỜNG", 1749, 2380, 1969, 2439, 96), ("VỤ", 1987, 2388, 2052, 2435, 96)],
+            [("-", 169, 2466, 180, 2469, 93), ("Như", 204, 2432, 264, 2491, 96),
+             ("trên;", 283, 2432, 380, 2491, 96), ("PHÓ", 1645, 2433, 1749, 2479, 92),
+             ("BÍ", 1769, 2433, 1813, 2478, 93), ("THƯ", 1831, 2433, 1938, 2479, 91)],
+            [("-", 169, 2521, 180, 2524, 93), ("Đăng", 195, 2501, 300, 2545, 96),
+             ("Website", 315, 2501, 477, 2536, 89), ("cơ", 492, 2507, 540, 2536, 96),
+             ("quan;", 553, 2510, 662, 2545, 96)],
+            [("-", 169, 2576, 180, 2579, 93), ("Các", 196, 2556, 274, 2591, 96),
+             ("tổ", 288, 2554, 326, 2591, 96), ("chức", 338, 2556, 435, 2591, 96),
+             ("thành", 449, 2556, 558, 2591, 96), ("viên;", 574, 2556, 665, 2597, 96)],
+            [("-", 169, 2631, 180, 2634, 93), ("Lưu:", 198, 2611, 282, 2646, 93),
+             ("VT.", 298, 2611, 365, 2645, 93)],
+            [("Phan", 1628, 2742, 1743, 2780, 95), ("Đức", 1762, 2741, 1857, 2780, 95),
+             ("Đạt", 1874, 2742, 1953, 2789, 95)]]
+    read = _lines(_words(rows, block=14), tmp_path)
+    listed = read.index("- Lưu: VT.")
+    assert read[read.index("Nơi nhận:"):listed + 1] == [
+        "Nơi nhận:", "- Như trên;", "- Đăng Website cơ quan;", "- Các tổ chức thành viên;",
+        "- Lưu: VT."]
+    assert read[listed + 1:] == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Phan Đức Đạt"]
