@@ -348,20 +348,28 @@ def _respelling(word: Word, segment: Segment | None) -> str | None:
 def _typed_doubt(rows: list[list[Word]], reread: Rereader) -> bool:
     """True when, on a page typed in a fixed-pitch face, two new readings of a line of the
     value (`rows`) made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
-    spelling one of its words otherwise than the first reading did. Cut and scaled unlike
+    spelling one of its words otherwise than the first reading did (the second is made only
+    of the lines the first respelled a word of). Cut and scaled unlike
     the page reading, they read afresh a glyph it got by chance ("quý TW" for "IV"; "văn thư,
     Lưu trữ" for "lưu", its "thư" read "thứ" by both); one new reading alone misreads as often,
     and a misreading the model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for
     "chế") all of them repeat."""
-    boxes = [union(row) for row in rows]
-    readings = [reread.read_many([b for b in boxes if b is not None], scale, thick=True)
-                for scale in TYPED_READINGS]
-    for k, row in enumerate(rows):
-        for word in row:
-            spelled = {_respelling(word, r[k]) if r is not None else None for r in readings}
-            if len(spelled) == 1 and None not in spelled:
-                return True
-    return False
+    first, then = TYPED_READINGS
+
+    def read(lines: list[list[Word]], scale: float) -> list[Segment | None] | None:
+        boxes = [union(row) for row in lines]
+        return reread.read_many([b for b in boxes if b is not None], scale, thick=True)
+
+    once = read(rows, first)
+    if once is None:
+        return False
+    respelled = [(row, {id(w): s for w in row if (s := _respelling(w, segment))})
+                 for row, segment in zip(rows, once, strict=True)]
+    respelled = [(row, spelled) for row, spelled in respelled if spelled]
+    twice = read([row for row, _ in respelled], then) if respelled else None
+    return twice is not None and any(
+        id(w) in spelled and _respelling(w, segment) == spelled[id(w)]
+        for (row, spelled), segment in zip(respelled, twice, strict=True) for w in row)
 
 
 def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> FieldValue:
