@@ -378,9 +378,10 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     a neighbour) is cut from the page, enlarged ×2 and read again as one line, all in one run,
     re-ranked as the page was; when a line's second reading gives reason to doubt a word (see
     _doubted), the value is a suggestion (`DISAGREE`). On a page typed in a fixed-pitch face
-    (`typed`), every line of the value is read twice more from thickened strokes, and a word
-    both spell otherwise makes it a suggestion too (`_typed_doubt`). Nothing is read when the
-    value is empty or already a suggestion, or without a page image."""
+    (`typed`), every line of the value is read again from thickened strokes (×2, and a line
+    that reading respells at ×1.5 too), and a word both spell alike, otherwise than the first
+    reading, makes it a suggestion too (`_typed_doubt`). Nothing is read when the value is
+    empty or already a suggestion, or without a page image."""
     if reread is None or not value.value or value.suggested:
         return value
     words = list(value.words)

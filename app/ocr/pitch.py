@@ -4,9 +4,9 @@ In a typewriter face every character takes the same width, so a word's box grows
 per character: across a page's words read sure, the width is a straight line of the count of
 characters (a pitch, less the side bearings). In a book face "lí" and "mm" differ by half
 their width. The words' spread about the best straight line, over the pitch, tells them apart:
-0.03-0.14 on the typewritten bench pages (Liberation Mono, FreeMono, Noto Sans Mono, TeX Gyre
-Cursor), 0.11-0.60 on pages in book faces (DejaVu, Liberation Serif / Sans, TeX Gyre Termes /
-Heros, FreeSerif / FreeSans), median 0.06 against 0.24.
+0.03-0.14 on the typewritten tuning and dev bench pages (Liberation Mono, FreeMono, Noto Sans
+Mono, TeX Gyre Cursor), 0.11-0.59 on those in book faces (DejaVu, Liberation Serif, TeX Gyre
+Termes / Heros, FreeSerif / FreeSans), median 0.06 against 0.24.
 """
 
 from __future__ import annotations
