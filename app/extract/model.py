@@ -73,6 +73,16 @@ ABBR_DIFFERS = "the number's type letters are one letter off the title's type"
 KIND_BROKEN = "a word of the issuing body's kind was not read"
 THIN_STROKES = "a word of thin strokes (I, l, T) reads as no numeral: strokes may be lost"
 WEAK_NUMERAL = "a Roman numeral read with a middling score: a stroke may be lost or added"
+NOT_A_SYLLABLE = "a word is no Vietnamese syllable: its letters may be misread or lost"
+ODD_CHARACTER = "a character that has no place in such a line was read"
+WEAK_SCORE = "a word was read with a middling OCR score"
+LOST_WORDS = "a line of the trích yếu is off the title's centre: words were lost (under a seal?)"
+REREAD_UNSURE = "read again at another scale, not confirmed by a second reading"
+DISAGREE = "a second reading of a line spells a word otherwise"
+# every reason a value read from the page is only a suggestion (the desk words each one)
+REASONS = (GUESSED, UNSURE, SLASH_LOST, DIGITS_UNSURE, RIVAL_READING, PLACE_DIFFERS,
+           ABBR_DIFFERS, KIND_BROKEN, THIN_STROKES, WEAK_NUMERAL, NOT_A_SYLLABLE, ODD_CHARACTER,
+           WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE)
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

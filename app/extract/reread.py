@@ -20,16 +20,19 @@ import cv2
 import numpy as np
 
 from app.errors import InputError
-from app.extract.fields.evidence import WEAK_SCORE, not_syllable, weak
+from app.extract.fields.evidence import not_syllable, weak
 from app.extract.fields.subject import strokes_expected
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
+    DISAGREE,
     GUESSED,
     LOW_CONF,
+    REREAD_UNSURE,
     RIVAL_READING,
     UNSURE,
     WEAK_NUMERAL,
+    WEAK_SCORE,
     FieldValue,
     union,
 )
@@ -41,7 +44,6 @@ SCALES = (2.0, 3.0, 1.5)  # enlargements tried in turn, until two readings agree
 MARGIN = 0.4  # page kept left and right of the line's box, × the line's height
 MARGIN_Y = 0.1  # ... and above and below it: no more, or the next line's marks get read too
 BORDER = 16  # pixels of white added around the cut, at its new scale
-REREAD_UNSURE = "read again at another scale, not confirmed by a second reading"
 # digits a page model confuses in worn or typewritten faces (each pair both ways)
 CONFUSED = frozenset({("0", "6"), ("0", "8"), ("0", "9"), ("1", "7"), ("3", "8"), ("5", "6")})
 
@@ -276,7 +278,6 @@ def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
 
 AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time
 TYPED_READINGS = (2.0, 1.5)  # ... and, typed in a fixed-pitch face, read again thickened
-DISAGREE = "a second reading of a line spells a word otherwise"
 _EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
 
 

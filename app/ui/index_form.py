@@ -21,7 +21,24 @@ from app.catalog import dates
 from app.catalog.errors import InvalidMetadata, Problem
 from app.catalog.profiles import FieldSpec, Level, Profile
 from app.catalog.validation import validate
-from app.extract.model import DIGITS_UNSURE, GUESSED, RIVAL_READING, SLASH_LOST, UNSURE
+from app.extract.model import (
+    ABBR_DIFFERS,
+    DIGITS_UNSURE,
+    DISAGREE,
+    GUESSED,
+    KIND_BROKEN,
+    LOST_WORDS,
+    NOT_A_SYLLABLE,
+    ODD_CHARACTER,
+    PLACE_DIFFERS,
+    REREAD_UNSURE,
+    RIVAL_READING,
+    SLASH_LOST,
+    THIN_STROKES,
+    UNSURE,
+    WEAK_NUMERAL,
+    WEAK_SCORE,
+)
 from app.ui.i18n import nfc
 
 PREFILLED = "background: #fff3b0"  # an OCR value the clerk has not confirmed yet
@@ -127,6 +144,20 @@ class FieldEditor(QWidget):
             SLASH_LOST: self.tr("the slash of the number was not read"),
             DIGITS_UNSURE: self.tr("the OCR nearly read some of its digits otherwise"),
             RIVAL_READING: self.tr("the OCR nearly read the marks of a letter otherwise"),
+            PLACE_DIFFERS: self.tr("the place name reads otherwise in the date line"),
+            ABBR_DIFFERS: self.tr("the letters of the number's type differ from the title's "
+                                  "type by one letter"),
+            KIND_BROKEN: self.tr("a word of the issuing body's kind was not read"),
+            THIN_STROKES: self.tr("a word of thin strokes (I, l, T) may have lost a stroke"),
+            WEAK_NUMERAL: self.tr("a Roman numeral may have lost or gained a stroke"),
+            NOT_A_SYLLABLE: self.tr("a word is not a Vietnamese syllable: letters may be misread "
+                                    "or lost"),
+            ODD_CHARACTER: self.tr("a character that does not belong in such a line was read"),
+            WEAK_SCORE: self.tr("a word was read with a middling OCR score"),
+            LOST_WORDS: self.tr("a line is off the title's centre: words may be lost (under a "
+                                "seal?)"),
+            REREAD_UNSURE: self.tr("reading it again did not confirm it"),
+            DISAGREE: self.tr("a second reading of a line spells a word differently"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

@@ -386,57 +386,112 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../app/ui/index_form.py" line="83"/>
+        <location filename="../../app/ui/index_form.py" line="100"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="85"/>
+        <location filename="../../app/ui/index_form.py" line="102"/>
         <source>dd/mm/yyyy, mm/yyyy or yyyy</source>
         <translation>dd/mm/yyyy, mm/yyyy hoặc yyyy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="125"/>
+        <location filename="../../app/ui/index_form.py" line="142"/>
         <source>its diacritics were chosen by the dictionary on thin evidence</source>
         <translation>dấu thanh được chọn theo từ điển khi chữ in chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="126"/>
+        <location filename="../../app/ui/index_form.py" line="143"/>
         <source>the OCR was unsure of some of its letters</source>
         <translation>máy đọc không chắc một số chữ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="127"/>
+        <location filename="../../app/ui/index_form.py" line="144"/>
         <source>the slash of the number was not read</source>
         <translation>không đọc được dấu gạch chéo của số</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="128"/>
+        <location filename="../../app/ui/index_form.py" line="145"/>
         <source>the OCR nearly read some of its digits otherwise</source>
         <translation>máy đọc suýt đọc một số chữ số thành số khác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="129"/>
+        <location filename="../../app/ui/index_form.py" line="146"/>
         <source>the OCR nearly read the marks of a letter otherwise</source>
         <translation>máy đọc suýt đọc dấu của một chữ cái thành dấu khác</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="131"/>
+        <location filename="../../app/ui/index_form.py" line="147"/>
+        <source>the place name reads otherwise in the date line</source>
+        <translation>tên địa danh ở dòng ngày tháng được đọc khác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="148"/>
+        <source>the letters of the number&apos;s type differ from the title&apos;s type by one letter</source>
+        <translation>chữ viết tắt loại văn bản trong số, ký hiệu lệch một chữ so với tên loại ở tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="150"/>
+        <source>a word of the issuing body&apos;s kind was not read</source>
+        <translation>một chữ chỉ loại cơ quan ban hành không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="151"/>
+        <source>a word of thin strokes (I, l, T) may have lost a stroke</source>
+        <translation>một chữ có nét mảnh (I, l, T) có thể bị mất nét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="152"/>
+        <source>a Roman numeral may have lost or gained a stroke</source>
+        <translation>một số La Mã có thể bị mất hoặc thừa một nét</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="153"/>
+        <source>a word is not a Vietnamese syllable: letters may be misread or lost</source>
+        <translation>có chữ không phải âm tiết tiếng Việt: có thể đọc sai hoặc mất chữ cái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="155"/>
+        <source>a character that does not belong in such a line was read</source>
+        <translation>đọc được một ký tự không thể có trong dòng này</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="156"/>
+        <source>a word was read with a middling OCR score</source>
+        <translation>có chữ được OCR đọc với độ tin cậy trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="157"/>
+        <source>a line is off the title&apos;s centre: words may be lost (under a seal?)</source>
+        <translation>một dòng lệch khỏi giữa tiêu đề: có thể mất chữ (bị dấu đè?)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="159"/>
+        <source>reading it again did not confirm it</source>
+        <translation>đọc lại lần nữa vẫn không khẳng định được</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="160"/>
+        <source>a second reading of a line spells a word differently</source>
+        <translation>đọc lại một dòng thì có chữ được đọc khác</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="137"/>
+        <location filename="../../app/ui/index_form.py" line="168"/>
         <source>Suggestion: %1. Check it against the page, then press Enter to accept it or correct it</source>
         <translation>Gợi ý: %1. Đối chiếu với trang giấy, rồi nhấn Enter để chấp nhận hoặc sửa lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="142"/>
+        <location filename="../../app/ui/index_form.py" line="173"/>
         <source>Read from the page: check it, then edit or press Enter</source>
         <translation>Đọc từ trang giấy: kiểm tra, sửa hoặc nhấn Enter để xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="169"/>
+        <location filename="../../app/ui/index_form.py" line="200"/>
         <source>Not a real date; write it as dd/mm/yyyy</source>
         <translation>Ngày không có thật; viết theo dạng dd/mm/yyyy</translation>
     </message>
@@ -637,7 +692,7 @@
 <context>
     <name>IndexForm</name>
     <message>
-        <location filename="../../app/ui/index_form.py" line="247"/>
+        <location filename="../../app/ui/index_form.py" line="278"/>
         <source>A suggestion: press Enter on it to accept it, or correct it</source>
         <translation>Đây là gợi ý: nhấn Enter tại ô này để chấp nhận, hoặc sửa lại</translation>
     </message>
@@ -1495,12 +1550,12 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>PagePane</name>
     <message>
-        <location filename="../../app/ui/scan/pane.py" line="54"/>
+        <location filename="../../app/ui/scan/pane.py" line="59"/>
         <source>Show the cleaned page</source>
         <translation>Xem trang đã làm sạch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan/pane.py" line="55"/>
+        <location filename="../../app/ui/scan/pane.py" line="60"/>
         <source>Show the raw scan (crop by its corners)</source>
         <translation>Xem bản quét gốc (cắt theo các góc)</translation>
     </message>
@@ -1609,27 +1664,27 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../app/ui/viewer.py" line="107"/>
+        <location filename="../../app/ui/viewer.py" line="118"/>
         <source>Previous page</source>
         <translation>Trang trước</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="107"/>
+        <location filename="../../app/ui/viewer.py" line="118"/>
         <source>Next page</source>
         <translation>Trang sau</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="108"/>
+        <location filename="../../app/ui/viewer.py" line="119"/>
         <source>Fit page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="108"/>
+        <location filename="../../app/ui/viewer.py" line="119"/>
         <source>Fit width</source>
         <translation>Vừa chiều ngang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer.py" line="170"/>
+        <location filename="../../app/ui/viewer.py" line="230"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -1822,113 +1877,113 @@ Hãy sửa các trường này rồi thử lại.</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/ui/review.py" line="118"/>
+        <location filename="../../app/ui/review.py" line="119"/>
         <source>All clerks</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="119"/>
+        <location filename="../../app/ui/review.py" line="120"/>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="120"/>
+        <location filename="../../app/ui/review.py" line="121"/>
         <source>Awaiting review only</source>
         <translation>Chỉ tài liệu chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="121"/>
+        <location filename="../../app/ui/review.py" line="122"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="121"/>
+        <location filename="../../app/ui/review.py" line="122"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="121"/>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="122"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="125"/>
+        <location filename="../../app/ui/review.py" line="126"/>
         <source>Pages</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="126"/>
+        <location filename="../../app/ui/review.py" line="127"/>
         <source>Filed</source>
         <translation>Ngày lưu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="126"/>
+        <location filename="../../app/ui/review.py" line="127"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="126"/>
+        <location filename="../../app/ui/review.py" line="127"/>
         <source>Needs a look</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="129"/>
+        <location filename="../../app/ui/review.py" line="130"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="130"/>
+        <location filename="../../app/ui/review.py" line="131"/>
         <source>Approve the selected documents and go to the next (Ctrl+Enter)</source>
         <translation>Duyệt các tài liệu đã chọn rồi sang tài liệu sau (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="132"/>
+        <location filename="../../app/ui/review.py" line="133"/>
         <source>Reject…</source>
         <translation>Trả lại…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="156"/>
+        <location filename="../../app/ui/review.py" line="164"/>
         <source>Loading the batch…</source>
         <translation>Đang tải lô tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="160"/>
+        <location filename="../../app/ui/review.py" line="168"/>
         <source>blank or missing page</source>
         <translation>trang trắng hoặc thiếu trang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="161"/>
+        <location filename="../../app/ui/review.py" line="169"/>
         <source>page count differs from the sheets keyed</source>
         <translation>số trang khác số đã nhập</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="162"/>
+        <location filename="../../app/ui/review.py" line="170"/>
         <source>low quality</source>
         <translation>chất lượng thấp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="163"/>
+        <location filename="../../app/ui/review.py" line="171"/>
         <source>missing metadata</source>
         <translation>thiếu siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="164"/>
+        <location filename="../../app/ui/review.py" line="172"/>
         <source>rescanned after being sent back</source>
         <translation>đã quét lại sau khi bị trả về</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review.py" line="189"/>
+        <location filename="../../app/ui/review.py" line="197"/>
         <source>%1: %2 pages, %3 documents, %4 rejections</source>
         <translation>%1: %2 trang, %3 văn bản, %4 lần trả lại</translation>
     </message>

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.extract.fields.evidence import (
-    LOST_WORDS,
-    NOT_A_SYLLABLE,
-    ODD_CHARACTER,
-    WEAK_SCORE,
-    not_syllable,
-)
-from app.extract.model import WEAK_NUMERAL
+from app.extract.fields.evidence import not_syllable
+from app.extract.model import LOST_WORDS, NOT_A_SYLLABLE, ODD_CHARACTER, WEAK_NUMERAL, WEAK_SCORE
 from app.extract.read import read_fields
 from app.ocr.base import OcrResult, Word
 from app.ocr.lexicon import load

@@ -11,11 +11,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 from app.errors import InputError
 from app.extract.layout import Segment
-from app.extract.model import DIGITS_UNSURE, UNSURE, WEAK_NUMERAL, FieldValue
-from app.extract.read import PageFields, read_fields
-from app.extract.reread import (
+from app.extract.model import (
+    DIGITS_UNSURE,
     DISAGREE,
     REREAD_UNSURE,
+    UNSURE,
+    WEAK_NUMERAL,
+    FieldValue,
+)
+from app.extract.read import PageFields, read_fields
+from app.extract.reread import (
     Rereader,
     agree,
     confirm,

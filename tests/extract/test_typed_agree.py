@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from app.extract.model import FieldValue
-from app.extract.reread import DISAGREE, Rereader, agree
+from app.extract.model import DISAGREE, FieldValue
+from app.extract.reread import Rereader, agree
 from app.ocr.base import Word
 from app.ocr.tesseract import TesseractEngine
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.catalog import profiles
-from app.extract.model import GUESSED, SLASH_LOST, UNSURE
+from app.extract.model import GUESSED, REASONS, SLASH_LOST, UNSURE
 from app.ui import i18n
 from app.ui.index_form import PREFILLED, SUGGESTED, IndexForm
 
@@ -94,3 +94,17 @@ def test_a_suggestion_never_overwrites_what_the_clerk_typed(qtbot, vietnamese):
     assert form.values()["subject"] == "Bao cao thang" and form.suggestions() == []
     form.set_values({"organName": "BAN THƯỜNG TRỰC"}, prefilled=True, why={"organName": UNSURE})
     assert "không chắc" in form.editors["organName"].line.toolTip()
+
+
+def test_every_reason_for_a_suggestion_has_its_own_wording(qtbot, vietnamese):
+    """The clerk is told why each suggestion is one, in Vietnamese, never the generic doubt."""
+    form = IndexForm(profiles.load("tt05-2025"), "document")
+    qtbot.addWidget(form)
+    subject = form.editors["subject"]
+    tips = set()
+    for why in REASONS:
+        form.set_values({"subject": "Kế hoạch"}, prefilled=True, why={"subject": why})
+        tip = subject.line.toolTip()
+        assert "Gợi ý" in tip and "chưa chắc chắn" not in tip, why
+        tips.add(tip)
+    assert len(tips) == len(REASONS)

@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.extract.model import NOT_A_SYLLABLE, ODD_CHARACTER, WEAK_SCORE
 from app.ocr.base import Word
 from app.ocr.lexicon import load, tone_key
 
 WEAK_CONF = 70.0  # a word Tesseract scored below this (0-100) is read again before it is trusted
-NOT_A_SYLLABLE = "a word is no Vietnamese syllable: its letters may be misread or lost"
-ODD_CHARACTER = "a character that has no place in such a line was read"
-WEAK_SCORE = "a word was read with a middling OCR score"
 # letters, digits, spaces and the punctuation a title or a body's name is printed with
 _PLAIN = re.compile(r"[\w\s,.;:()/\"'%\-–&]*")
 _EDGES = re.compile(r"^\W+|\W+$")
@@ -74,7 +72,6 @@ def middling(words: Iterable[Word]) -> str:
 
 
 OFF_CENTRE = 0.5  # a centred line whose middle is further than this × its height from the centre
-LOST_WORDS = "a line of the trích yếu is off the title's centre: words were lost (under a seal?)"
 
 
 def rows(words: Iterable[Word]) -> list[list[Word]]:

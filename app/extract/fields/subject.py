@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
-from app.extract.fields.evidence import LOST_WORDS, lacking, middling, off_centre, rows, weak
+from app.extract.fields.evidence import lacking, middling, off_centre, rows, weak
 from app.extract.layout import Layout, Segment
-from app.extract.model import EMPTY, THIN_STROKES, WEAK_NUMERAL, FieldValue, doubt, found
+from app.extract.model import (
+    EMPTY,
+    LOST_WORDS,
+    THIN_STROKES,
+    WEAK_NUMERAL,
+    FieldValue,
+    doubt,
+    found,
+)
 from app.extract.text import fold
 from app.ocr.base import Word
 
