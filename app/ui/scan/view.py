@@ -34,6 +34,7 @@ class ScanView(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.correcting: Document | None = None  # a returned document open for correction
+        self._prefilled_from: str | None = None  # the page whose fields were last read
         self._filed_ids: list[str] = []  # its pages as they were filed
         self.flow = PageFlow(desk, self)
         self.strip = PageStrip()
@@ -77,6 +78,7 @@ class ScanView(QWidget):
         self.flow.read_done.connect(self._read_done)
         self.flow.prefilled.connect(self._prefilled)
         self.strip.changed.connect(lambda: self.pane.show_page(self.strip.current_page()))
+        self.strip.changed.connect(self._prefill)
         self.pane.corner_moved.connect(self.tools.move_corner)
         self.pane.step_wanted.connect(self.strip.step)
         self.tools.edited.connect(self.flow.read)
@@ -121,13 +123,31 @@ class ScanView(QWidget):
 
     def _read_done(self, page: ScanPage) -> None:
         self.strip.refreshed(page)
+        if page.id == self._prefilled_from:  # read again (turned, cropped): its fields too
+            self._prefilled_from = None
+        self._prefill()
+
+    def _first_page(self) -> tuple[ScanPage, int] | None:
+        """The page the form is filled from: the first document's first page that is not
+        blank (a blank sheet or back side scanned first), and the document's page count;
+        None while it has no such page."""
         docs = self.strip.batch.state.documents()
-        if docs and docs[0][0].id == page.id and self.correcting is None:
-            self.flow.prefill(page, len(docs[0]))
+        page = next((p for p in docs[0] if "blank" not in p.flags), None) if docs else None
+        return (page, len(docs[0])) if page is not None else None
+
+    def _prefill(self) -> None:
+        """Read the fields of the first document's first page once it is read, and again
+        whenever another page becomes that page (blank pages deleted, pages moved, filed)."""
+        first = self._first_page()
+        if (first is None or first[0].ocr is None or self.correcting is not None
+                or first[0].id == self._prefilled_from):
+            return
+        self._prefilled_from = first[0].id
+        self.flow.prefill(*first)
 
     def _prefilled(self, page_id: str, found: Prefill) -> None:
-        docs = self.strip.batch.state.documents()
-        if docs and docs[0][0].id == page_id and self.correcting is None:
+        first = self._first_page()
+        if first is not None and first[0].id == page_id and self.correcting is None:
             self.filing.form.set_values(found.values, prefilled=True, why=found.why)
 
     def _keyed(self) -> None:
@@ -250,9 +270,8 @@ class ScanView(QWidget):
         self.strip.redraw()
         self.filing.form.clear()
         self.filing.message.setText(self.tr("Filed as %1.").replace("%1", doc.doc_code))
-        docs = self.strip.batch.state.documents()
-        if docs and docs[0][0].ocr is not None:
-            self.flow.prefill(docs[0][0], len(docs[0]))
+        self._prefilled_from = None
+        self._prefill()
         self.filing.refresh_queue()
         self.keeper.keyed({})
         if not self.strip.pages() and self.controls.scan_task is None:
