@@ -39,6 +39,7 @@ from app.synth.document import DocumentFields, RenderedPage, render_page
 from app.synth.issuers import is_party
 from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
 from app.synth.variants import (
+    DEJAVU_MONO,
     DEV_FACES,
     DEV_TYPEWRITER,
     TYPEWRITER_FACES,
@@ -412,7 +413,7 @@ def groups_of(data: dict[str, Any]) -> dict[str, str]:
         parts.insert(0, "dejavu" if data["split"] == DEV else "liberation")
     faces, family, style = parts[:3]
     if faces == "dejavu" and family == "mono":
-        faces = "liberation"  # DejaVu Sans Mono lacks Vietnamese letters (variants.font_path)
+        faces = DEJAVU_MONO  # DejaVu Sans Mono lacks Vietnamese letters (variants.font_path)
     face = faces if faces in TYPEWRITER_FACES else f"{faces}-{family}"
     return dict(out, face=face, date=style, number="left" if "left" in parts else "centred",
                 **{"face and kind": f"{face} {kind}"})

@@ -51,6 +51,7 @@ _TYPEWRITERS = {
                 "bolditalic": "texgyrecursor-bolditalic.otf"}),
 }
 TYPEWRITER_FACES = ("freemono", "notomono")  # the tuning split's typewritten pages' faces
+DEJAVU_MONO = "notomono"  # the DejaVu set's "mono" family (DejaVu Sans Mono lacks the letters)
 DEV_TYPEWRITER = "cursor"  # the typewriter face of the typed dev pages only (bench.extract)
 _GYRE = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # Debian's fonts-texgyre
 _FREE = _TYPEWRITERS["freemono"][0]
@@ -78,11 +79,12 @@ DATE_STYLES = ("words", "unpadded", "slashes", "numeric")
 
 def font_path(faces: str, family: str, face: str) -> Path:
     """The font file of `family` ("serif", "sans", "mono") and `face` in the set `faces`.
-    DejaVu Sans Mono lacks most Vietnamese letters: the DejaVu set types "mono" in Liberation
-    Mono (narrower, see render_variant); a typewriter set (TYPEWRITER_FACES) types everything
-    in its face. A dev set (DEV_FACES) without a monospace face types in TeX Gyre Cursor."""
-    if faces in _TYPEWRITERS:
-        folder, files = _TYPEWRITERS[faces]
+    DejaVu Sans Mono lacks most Vietnamese letters: the DejaVu set types "mono" in Noto Sans
+    Mono (DEJAVU_MONO, a tuning face: Liberation Mono is the held-out split's); a typewriter set
+    (TYPEWRITER_FACES) types everything in its face. A dev set (DEV_FACES) without a monospace
+    face types in TeX Gyre Cursor."""
+    if faces in _TYPEWRITERS or (faces == "dejavu" and family == "mono"):
+        folder, files = _TYPEWRITERS[DEJAVU_MONO if faces == "dejavu" else faces]
         return folder / files[face]
     if faces in _DEV_FACES:
         folder, files = _DEV_FACES[faces].get(family, _DEV_FACES["gyre"]["mono"])

@@ -34,3 +34,13 @@ def test_a_dev_page_renders(faces: str) -> None:
     page, _ = render_variant(np.random.default_rng([43, 1]), dpi=100, faces=faces)
     assert page.fields is not None and page.fields.number in page.text
     assert (page.image < 128).any()
+
+
+def test_tuning_faces_never_type_in_the_held_out_monospace() -> None:
+    # the held-out split's typewriter face is Liberation Mono; the tuning sets' "mono" family
+    # (DejaVu set, typewriter sets) must be set in other faces
+    held_out = font_path("liberation", "mono", "regular")
+    tuning = {font_path(f, "mono", face) for f in FACES if f != "liberation"
+              for face in ("regular", "bold", "italic", "bolditalic")}
+    assert held_out.name == "LiberationMono-Regular.ttf"
+    assert all("LiberationMono" not in path.name for path in tuning)
