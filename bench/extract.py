@@ -495,11 +495,12 @@ def _clean_print(data: dict[str, Any]) -> bool:
 
 
 def face_of(data: dict[str, Any]) -> str:
-    """A page's face for the CER: "typewriter" (Liberation Mono, both splits), "typewriter,
-    other faces" (the tuning split's FreeMono and Noto Sans Mono pages), "typewriter, dev
-    face" (TeX Gyre Cursor, dev pages) or "other"."""
+    """A page's face for the CER: "typewriter" (Liberation Mono, the held-out split's),
+    "typewriter, other faces" (FreeMono and Noto Sans Mono: the tuning split's typewritten
+    pages, the DejaVu set's mono variants, the dev spread pages'), "typewriter, dev face" (TeX
+    Gyre Cursor, dev pages) or "other"."""
     layout = layout_of(data)
-    if layout.startswith(TYPEWRITER_FACES):
+    if layout.startswith((*TYPEWRITER_FACES, "dejavu-mono", "dev-mono")):
         return "typewriter, other faces"
     if layout.startswith(DEV_TYPEWRITER):
         return "typewriter, dev face"
