@@ -35,7 +35,7 @@ from app.pdf.textlayer import FONT_RESOURCE, text_layer
 from app.pipeline.runner import process_pages, worker_context
 from app.pipeline.steps import PageOptions
 from app.synth.fonts import FAMILIES, missing_letters
-from app.synth.splits import KINDS, LIGHT_BEDS, SPLITS, _choose, split_sample
+from app.synth.splits import LIGHT_BEDS, SPLITS, _choose, find_split, kinds, split_sample
 from bench.foundation import Tool, page_texts, run_tool
 from bench.metrics import cer, polygon_iou
 
@@ -85,7 +85,7 @@ def _render(args: tuple[str, int, Path]) -> Truth:
     saved = folder / f"{index:04d}.json"
     if saved.is_file() and saved.with_suffix(".png").is_file():
         return Truth(**json.loads(saved.read_text(encoding="utf-8")))
-    s = split_sample(index, SPLITS[split])
+    s = split_sample(index, find_split(split))
     Image.fromarray(s.image).save(folder / f"{index:04d}.png", dpi=(300, 300), compress_level=1)
     _, _, kind, _, bed = s.name.split("-")
     truth = Truth(s.name, kind, bed, s.truth.orientation, [list(p) for p in s.truth.outline],
@@ -291,9 +291,9 @@ def conditions(truth: Truth, index: int, split: str) -> list[str]:
     `split_sample` drew them (kind, face, paper: the first draws), checked against its kind."""
     labels = [f"kind={truth.kind}", f"bed={truth.bed}",
               f"turned={'no' if truth.orientation == 0 else 'yes'}"]
-    spec = SPLITS[split]
+    spec = find_split(split)
     rng = np.random.default_rng([spec.seed, index])
-    if _choose(rng, KINDS) != truth.kind:
+    if _choose(rng, kinds(spec)) != truth.kind:
         return labels  # the corpus is drawn otherwise now: face and paper unknown
     face = spec.families[int(rng.integers(len(spec.families)))]
     tinted = rng.random() < 0.15  # as app.synth.corpus._paper draws it
@@ -352,6 +352,19 @@ def run(out: Path, jobs: int) -> dict[str, Any]:
     return figures
 
 
+def print_order(o: dict[str, Any], worst: int = 8) -> None:
+    """Print a split's reading-order figures (`order_figures`) and its `worst` pages."""
+    print(f"reading order        ours on {o['order_pages']} text pages (cached OCR words): "
+          f"CER in order {o['cer_in_order']:.3%}  order-free {o['cer_order_free']:.3%}  gap "
+          f"{100 * o['gap']:+.2f} points (target ≤ 0.2); {o['pages_over_half_point']} pages "
+          "over 0.5")
+    for label, c in o["conditions"].items():
+        print(f"   {label:28} {c['pages']:4d} pages  gap {100 * c['gap']:+6.2f} points  "
+              f"{c['share']:6.1%} of the split's order loss")
+    for line in o["worst_pages"][:worst]:
+        print(f"   order: {line}")
+
+
 def print_figures(f: dict[str, Any]) -> None:
     """Print both splits' figures with the targets of the issue."""
     gaps = {k: v for k, v in f["fonts_missing_letters"].items() if v}
@@ -390,16 +403,7 @@ def print_figures(f: dict[str, Any]) -> None:
                                  f"{r['load']:.1f}" for r in t["runs"])
                 print(f"{'':14} {t['cpu_s_per_page']:6.1f} CPU-s/page (process tree); runs: "
                       f"{runs}")
-        o = g["order"]
-        print(f"reading order        ours on {o['order_pages']} text pages (cached OCR words): "
-              f"CER in order {o['cer_in_order']:.3%}  order-free {o['cer_order_free']:.3%}  gap "
-              f"{100 * o['gap']:+.2f} points (target ≤ 0.2); {o['pages_over_half_point']} pages "
-              "over 0.5")
-        for label, c in o["conditions"].items():
-            print(f"   {label:28} {c['pages']:4d} pages  gap {100 * c['gap']:+6.2f} points  "
-                  f"{c['share']:6.1%} of the split's order loss")
-        for line in o["worst_pages"][:8]:
-            print(f"   order: {line}")
+        print_order(g["order"])
         if "ocrmypdf" in g:
             wall = g["scanstation"]["pages_per_minute"] / g["ocrmypdf"]["pages_per_minute"]
             cpu = g["ocrmypdf"]["cpu_s_per_page"] / g["scanstation"]["cpu_s_per_page"]

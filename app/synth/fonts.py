@@ -12,6 +12,13 @@ from PIL import ImageFont
 from app.fonts import liberation
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # package fonts-dejavu-core
+# the folder of each family's files by its name's first part (Liberation: found by app.fonts)
+FOLDERS = {
+    "dejavu": DEJAVU_DIR,
+    "charis": Path("/usr/share/fonts/truetype/charis"),  # fonts-sil-charis
+    "noto": Path("/usr/share/fonts/truetype/noto"),  # fonts-noto-core, fonts-noto-mono
+    "free": Path("/usr/share/fonts/truetype/freefont"),  # fonts-freefont-ttf
+}
 FACES = ("regular", "bold", "italic", "bolditalic")
 # family -> the file of each face; Liberation ones are found like the PDF's (app.fonts)
 FAMILIES: dict[str, tuple[str, str, str, str]] = {
@@ -25,6 +32,17 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
                         "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
     "dejavu-sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
                     "DejaVuSans-BoldOblique.ttf"),
+    # dev faces, in neither split (the bench's wide-face dev pages, bench.geometry_dev): wide
+    # serifs (Charis SIL, Bitstream Charter-like; Noto Serif) and monospace ones set heavy
+    # (Noto Sans Mono, with a large x-height) or thin (FreeMono)
+    "charis-serif": ("CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf", "CharisSIL-Italic.ttf",
+                     "CharisSIL-BoldItalic.ttf"),
+    "noto-serif": ("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
+                   "NotoSerif-BoldItalic.ttf"),
+    "noto-mono": ("NotoSansMono-Regular.ttf", "NotoSansMono-Bold.ttf",
+                  "NotoSansMono-Regular.ttf", "NotoSansMono-Bold.ttf"),  # no italic: upright
+    "free-mono": ("FreeMono.ttf", "FreeMonoBold.ttf", "FreeMonoOblique.ttf",
+                  "FreeMonoBoldOblique.ttf"),
 }
 DEFAULT_FAMILY = "liberation-serif"
 
@@ -32,7 +50,8 @@ DEFAULT_FAMILY = "liberation-serif"
 def font_path(family: str, face: str) -> Path:
     """The file of `face` ("regular", "bold", "italic", "bolditalic") of `family`."""
     name = FAMILIES[family][FACES.index(face)]
-    return DEJAVU_DIR / name if family.startswith("dejavu") else liberation(name)
+    folder = FOLDERS.get(family.split("-")[0])
+    return folder / name if folder else liberation(name)
 
 
 @lru_cache(maxsize=256)

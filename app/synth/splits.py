@@ -27,6 +27,7 @@ class Split:
     seed: int
     families: tuple[str, ...]
     variant: int  # layout variant of letterhead.Style.pick
+    kinds: tuple[tuple[str, float], ...] = ()  # page kind -> share; () for KINDS
 
 
 SPLITS = {
@@ -36,6 +37,23 @@ SPLITS = {
 # page kind -> share of the corpus
 KINDS = {"first": 0.3, "follow": 0.15, "sparse_last": 0.25, "a5": 0.1, "table": 0.1,
          "blank": 0.05, "photocopy": 0.05}
+# dev pages, in neither split (bench.geometry_dev): the held-out layout variant and a mix of
+# first, A5 and follow pages, set in dev faces as wide as the held-out ones or wider (Charis
+# SIL, Noto Serif) and in monospace faces heavy (Noto Sans Mono) or thin (FreeMono)
+DEV_SPLITS = {
+    "wide": Split("wide", 9400, ("charis-serif", "noto-serif", "noto-mono", "free-mono"), 1,
+                  (("first", 0.5), ("a5", 0.25), ("follow", 0.25))),
+}
+
+
+def kinds(split: Split) -> dict[str, float]:
+    """The share of each page kind in `split`."""
+    return dict(split.kinds) or KINDS
+
+
+def find_split(name: str) -> Split:
+    """The split or dev split called `name`."""
+    return SPLITS.get(name) or DEV_SPLITS[name]
 # lid or backing -> share of the corpus; "light", "grey" and "adf" are the light ones
 BEDS = {"dark": 0.35, "light": 0.25, "grey": 0.2, "adf": 0.2}
 LIGHT_BEDS = ("light", "grey", "adf")
@@ -77,7 +95,7 @@ def _orientation(rng: np.random.Generator, kind: str) -> int:
 def split_sample(index: int, split: Split, dpi: int = 300) -> Sample:
     """The `index`-th page of `split` (each index has its own random stream)."""
     rng = np.random.default_rng([split.seed, index])
-    kind = _choose(rng, KINDS)
+    kind = _choose(rng, kinds(split))
     page = _page(kind, rng, split, dpi)
     bed_kind = _choose(rng, BEDS)
     opts = ScanOptions(

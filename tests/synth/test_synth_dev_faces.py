@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
 
+from app.synth import fonts
 from app.synth.fonts import vietnamese_letters
+from app.synth.splits import DEV_SPLITS, SPLITS, kinds, split_sample
 from app.synth.variants import DEV_FACES, FACES, font_path, render_variant
 
 
@@ -44,3 +46,21 @@ def test_tuning_faces_never_type_in_the_held_out_monospace() -> None:
               for face in ("regular", "bold", "italic", "bolditalic")}
     assert held_out.name == "LiberationMono-Regular.ttf"
     assert all("LiberationMono" not in path.name for path in tuning)
+
+
+@pytest.mark.parametrize("family", sorted({f for s in DEV_SPLITS.values() for f in s.families}))
+def test_a_dev_split_family_has_every_vietnamese_letter_and_no_split_uses_it(
+        family: str) -> None:
+    for face in fonts.FACES:
+        path = fonts.font_path(family, face)
+        assert path.is_file(), f"{path} missing: apt-get install fonts-noto-core fonts-sil-charis"
+    assert fonts.missing_letters(family) == {}
+    assert all(family not in split.families for split in SPLITS.values())
+
+
+def test_a_dev_split_draws_its_own_kinds_in_the_held_out_layout_variant() -> None:
+    split = DEV_SPLITS["wide"]
+    assert split.variant == SPLITS["heldout"].variant
+    assert split.seed not in {s.seed for s in SPLITS.values()}
+    sample = split_sample(0, split, dpi=100)
+    assert sample.name.split("-")[2] in kinds(split) and not sample.truth.blank
