@@ -19,7 +19,8 @@ TALL = 1.25  # a line this many times the median height of its block sets no sha
 TITLE_ADVANCE = 1.3  # ...and keeps its own when its letters are this many times as wide (a title)
 DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
-MERGE_PITCH = 1.8  # ...and a block's size may grow to this many times its closest baselines' gap
+MERGE_PITCH = 1.8  # ...and a block's size is at most this many times its closest baselines' gap
+ONE_BASELINE = 0.5  # ...but for baselines closer than this many of its usual line heights
 SPACE_EM = 0.25  # the least space kept between two words, in font sizes
 SIDE_RATIO = 0.75  # of two blocks side by side, the smaller size at most this share of the larger
 TABLE_COLUMNS = 3  # blocks of several lines side by side, at least this many, are a table
@@ -129,6 +130,13 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     pitches = [b - a for a, b in itertools.pairwise(
         [y for y, line in zip(bottoms, block, strict=True) if any(_text(w) for w in line)])]
     usual = sorted(pitches)[:-1] or pitches  # the pitches but the widest
+    # nor is a size kept under which a reader would merge two of the lines: never over
+    # MERGE_PITCH times their closest pitch (lines set with tight leading in a face with tall
+    # accents are boxed taller than their pitch); lines on about one baseline (a line boxed
+    # down onto the next one) are merged under any size and set no bound
+    apart = [p for p in pitches if p >= ONE_BASELINE * statistics.median(sure)]
+    if apart:
+        shared = min(shared, MERGE_PITCH * min(apart))
     if hold and pitches and ordered and statistics.median(usual) <= BLOCK_PITCH * shared:
         needed = max(pitches) / BLOCK_PITCH
         if shared < needed <= MERGE_PITCH * min(pitches):
@@ -196,28 +204,29 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
 
 
 def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]]) -> bool:
-    """Lower a block's raised size where, raised, a reader would pull in the words beside it
-    (in place).
+    """Keep a reader from pulling the words beside a block into it: lower the block's raised
+    size, or set the lines it would pull small (in place).
 
     pdftotext grows a block by the words on its rows (baselines within READER_LEVEL of its
     size) that stand within READER_PULL of its size from its widest extent, when their sizes
     differ by less than READER_SIZES_PULLED: an issuer's column raised to hold its number line
     took in the date level with that line, under the column's first line that reaches close
     to the national title (typewriter faces set the header columns a few spaces apart), and
-    then the national title, read across the issuer's lines. Where each line it would pull in
-    stands more than READER_PITCH of its size from the lines above and below it (the date,
-    well under the national title: a reader makes it a block of its own anyway), that line is
-    set small enough not to be pulled (under 1 − READER_SIZES_PULLED of the raised size; its
-    words still span their boxes) and the raised size is kept. Otherwise the raised size is
-    lowered to the largest that pulls nothing in (at least the block's own unraised size): the
-    number line may become a block of its own, read after the national title at worst.
-    Returns whether a size changed.
+    then the national title, read across the issuer's lines; an issuer's column set in a wide
+    face on an A5 sheet, not raised, ends a few pixels before the date and took it in too.
+    Where each line a block would pull in stands more than READER_PITCH of its size from the
+    lines above and below it (the date, well under the national title: a reader makes it a
+    block of its own anyway; its size taken unraised, as its own block's size is raised to
+    hold it), that line is set small enough not to be pulled (under 1 − READER_SIZES_PULLED
+    of the block's size; its words still span their boxes) and the block's size is kept.
+    Otherwise a raised size is lowered to the largest that pulls nothing in (at least the
+    block's own unraised size): the number line may become a block of its own, read after the
+    national title at worst. Returns whether a size changed.
     """
     changed = False
+    plains = [_sizes(block, hold=False) for block in blocks]
     for k, block in enumerate(blocks):
-        plain, size = _sizes(block, hold=False), max(sizes[k])
-        if max(plain) >= size:
-            continue
+        plain, size = plains[k], max(sizes[k])
         words = [w for line in block for w in line]
         left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
         top = _bottom(block[0]) - READER_LEVEL * size
@@ -229,13 +238,16 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
                   for i, line in enumerate(other) if top <= _bottom(line) <= bottom
                   for w in line]
         near = {(j, i) for j, i, gap in pulled if gap < READER_PULL * size}
-        if near and all(_detached(blocks[j], sizes[j], i) for j, i in near):
+        if near and all(_detached(blocks[j], [min(v, p) for v, p in zip(
+                sizes[j], plains[j], strict=True)], i) for j, i in near):
             # lines a reader reads apart from their block anyway (the date under the national
             # title) are set small enough not to be pulled
             for j, i in near:
                 sizes[j][i] = min(sizes[j][i], UNPULLED * (1 - READER_SIZES_PULLED) * size)
             changed = True
             continue
+        if max(plain) >= size:
+            continue  # not raised: its lines' own size, not to be lowered
         gaps = [gap for _, _, gap in pulled]
         if gaps and min(gaps) < READER_PULL * size:
             # the largest size that pulls nothing in, no line's smaller than its own

@@ -117,3 +117,43 @@ def test_close_centred_header_columns_are_read_one_after_the_other(tmp_path) -> 
         words += _spread(text, box, (1, 1, line))  # lines run across both columns
     words.sort(key=lambda w: (w.line, w.box[0]))
     assert _read_back(words, tmp_path) == [t for t, _ in left] + [t for t, _ in right]
+
+
+def test_lines_boxed_taller_than_their_pitch_are_not_merged(tmp_path) -> None:
+    # a paragraph set with tight leading in a face with tall accents (a dev page in Charis SIL,
+    # 300 dpi): Tesseract boxes each line 80-88 px tall, its lines stand 50 px apart, and one
+    # pair 42 px (where the words stand moves with their descenders and dots below); under the
+    # tallest line's size pdftotext merged those two lines word by word
+    texts = ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị các",
+             "đơn vị phản ánh về Văn phòng để tổng hợp, báo cáo xem xét, giải quyết.",
+             "Qua đó góp phần nâng cao hiệu quả việc lập hồ sơ điện tử và nộp lưu",
+             "vào Lưu trữ cơ quan, đáp ứng yêu cầu khai thác, sử dụng tài liệu của",
+             "cơ quan, tổ chức và cá nhân. Năm 2023, toàn quận đã tổ chức 154 hội",
+             "nghị, thu hút 53.488 lượt người tham gia, đạt 78% so với kế hoạch.")
+    bottoms = (400, 450, 500, 542, 592, 642)
+    heights = (82, 80, 84, 88, 81, 83)
+    words = []
+    for k, (text, bottom, height) in enumerate(zip(texts, bottoms, heights, strict=True)):
+        words += _spread(text, (300, bottom - height, 2300, bottom), (1, 1, k))
+    assert _read_back(words, tmp_path) == list(texts)
+
+
+def test_a_date_ending_close_to_the_issuers_column_is_not_pulled_into_it(tmp_path) -> None:
+    # the header of an A5 dev page in Noto Sans Mono as Tesseract read it (300 dpi): the
+    # issuer's second line ends 25 px before the date under the national title, level with the
+    # number line; the issuer's column, built first, took the date in and then the national
+    # title, read row by row across both columns
+    pieces = [("ỦY BAN MTTQ VIỆT NAM QUẬN ĐỐNG ĐA", (132, 239, 821, 292), (1, 1, 1)),
+              ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (917, 244, 1627, 287), (1, 1, 1)),
+              ("BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM", (101, 287, 852, 333), (1, 1, 2)),
+              ("Độc lập - Tự do - Hạnh phúc", (961, 290, 1578, 329), (1, 1, 2)),
+              ("PHƯỜNG LÁNG THƯỢNG", (289, 328, 663, 367), (1, 1, 3)),
+              ("Số: 140/QĐ-MTTQ-BTT", (280, 391, 674, 432), (2, 1, 1)),
+              ("Láng Thượng, ngày 09 tháng 10 năm 2025", (877, 399, 1667, 434), (2, 1, 1)),
+              ("QUYẾT ĐỊNH", (791, 487, 1018, 539), (5, 1, 1)),
+              ("Về việc kiện toàn Ban Chỉ đạo việc xây dựng khu", (413, 550, 1396, 595), (5, 1, 2)),
+              ("dân cư văn minh", (749, 612, 1061, 640), (5, 1, 3))]
+    words = [w for text, box, line in pieces for w in _spread(text, box, line)]
+    texts = [text for text, _, _ in pieces]
+    assert _read_back(words, tmp_path, dpi=300) == [
+        texts[0], texts[2], texts[4], texts[5], texts[1], texts[3], *texts[6:]]
