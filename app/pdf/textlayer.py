@@ -145,6 +145,29 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
             for h, line in zip(heights, block, strict=True)]
 
 
+def _lifted(block: list[list[Word]]) -> list[list[Word]]:
+    """The block's lines, a line boxed down onto the next one set where it stands.
+
+    In a face with tall accents set with tight leading, Tesseract boxes a line's words down
+    to the next line's baseline (twice as tall as the lines around): the two lines stood on
+    about one baseline (within ONE_BASELINE line heights) and pdftotext merged them word by
+    word. Such a line, taller than TALL times the block's usual line and between two lines
+    that are not, is taken to stand midway between them: its boxes end there.
+    """
+    heights = [_line_height(line) for line in block]
+    usual = statistics.median(heights)
+    bottoms = [_bottom(line) for line in block]
+    lifted = list(block)
+    for i in range(1, len(block) - 1):
+        if heights[i] > TALL * usual and max(heights[i - 1], heights[i + 1]) <= TALL * usual \
+                and abs(bottoms[i + 1] - bottoms[i]) < ONE_BASELINE * usual \
+                and bottoms[i + 1] - bottoms[i - 1] > usual:
+            y = round((bottoms[i - 1] + bottoms[i + 1]) / 2)
+            lifted[i] = [Word(w.text, (w.box[0], min(w.box[1], y - 1), w.box[2], min(w.box[3], y)),
+                              w.conf, w.line) for w in block[i]]
+    return lifted
+
+
 def _advance(line: Sequence[Word]) -> float:
     """How wide a line's letters are: its words' widths over their characters, a word boxed
     over the next one's start ("chuyên" over "môn") taken to end there."""
@@ -350,7 +373,7 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
         return b""
     scale = 72.0 / dpi
     ops = ["BT", "3 Tr"]
-    blocks = reading_order(cleaned)
+    blocks = [_lifted(block) for block in reading_order(cleaned)]
     sizes = [_sizes(block) for block in blocks]
     _tables(blocks, sizes)
     _stacked(blocks, sizes)

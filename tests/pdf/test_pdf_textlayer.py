@@ -157,3 +157,18 @@ def test_a_date_ending_close_to_the_issuers_column_is_not_pulled_into_it(tmp_pat
     texts = [text for text, _, _ in pieces]
     assert _read_back(words, tmp_path, dpi=300) == [
         texts[0], texts[2], texts[4], texts[5], texts[1], texts[3], *texts[6:]]
+
+
+def test_a_line_boxed_down_onto_the_next_one_is_not_merged_with_it(tmp_path) -> None:
+    # a paragraph of a dev page in Noto Sans Mono set with tight leading (300 dpi): Tesseract
+    # boxed the second line's words down to the third line's baseline, twice as tall as the
+    # lines around it; standing on one baseline, the two were merged word by word
+    lines = [("Điều 1. Nguyên nhân chủ yếu là do số lượng tài liệu tồn đọng",
+              (445, 1416, 2313, 1470)),
+             ("lớn, cơ sở vật chất còn hạn chế. Trong quá trình thực hiện, nếu",
+              (299, 1450, 2319, 1592)),
+             ("có khó khăn, vướng mắc đề nghị các đơn vị phản ánh về Văn phòng",
+              (299, 1537, 2313, 1598)),
+             ("để tổng hợp, báo cáo xem xét, giải quyết.", (298, 1600, 1554, 1652))]
+    words = [w for k, (text, box) in enumerate(lines) for w in _spread(text, box, (1, 1, k))]
+    assert _read_back(words, tmp_path) == [text for text, _ in lines]
