@@ -133,13 +133,14 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     # nor is a size kept under which a reader would merge two of the lines: never over
     # MERGE_PITCH times their closest pitch (lines set with tight leading in a face with tall
     # accents are boxed taller than their pitch); lines on about one baseline (a line boxed
-    # down onto the next one) are merged under any size and set no bound
+    # down onto the next one, a stray letter read as a line over "Số:") are merged under any
+    # size and set no bound, here or to the raise below
     apart = [p for p in pitches if p >= ONE_BASELINE * statistics.median(sure)]
     if apart:
         shared = min(shared, MERGE_PITCH * min(apart))
     if hold and pitches and ordered and statistics.median(usual) <= BLOCK_PITCH * shared:
         needed = max(pitches) / BLOCK_PITCH
-        if shared < needed <= MERGE_PITCH * min(pitches):
+        if apart and shared < needed <= MERGE_PITCH * min(apart):
             shared = needed
     return [h if h > tall and h in sure and _advance(line) >= advance else shared
             for h, line in zip(heights, block, strict=True)]

@@ -172,3 +172,26 @@ def test_a_line_boxed_down_onto_the_next_one_is_not_merged_with_it(tmp_path) -> 
              ("để tổng hợp, báo cáo xem xét, giải quyết.", (298, 1600, 1554, 1652))]
     words = [w for k, (text, box) in enumerate(lines) for w in _spread(text, box, (1, 1, k))]
     assert _read_back(words, tmp_path) == [text for text, _ in lines]
+
+
+def test_a_stray_letter_on_the_number_lines_baseline_does_not_keep_it_from_its_column(
+        tmp_path) -> None:
+    # the header of a dev page in FreeMono (300 dpi): a stray "á" read as a line of its own
+    # over "Số:", 4 px above the number line's baseline; as the column's closest pitch it
+    # forbade the size that holds the number line, two pitches under the issuer's name, and
+    # the number was read after the national title
+    pieces = [("ỦY BAN MTTQ VIỆT NAM THÀNH", (204, 280, 1032, 325), (1, 1, 1)),
+              ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (1151, 280, 2240, 334), (1, 1, 1)),
+              ("PHỐ HÀ NỘI", (460, 343, 772, 387), (1, 1, 2)),
+              ("Độc lập - Tự do - Hạnh phúc", (1222, 347, 2165, 396), (1, 1, 2)),
+              ("BAN THƯỜNG TRỰC ỦY BAN MTTQ", (186, 404, 1050, 449), (1, 2, 1)),
+              ("VIỆT NAM HUYỆN GIA LÂM", (265, 467, 972, 511), (1, 2, 2)),
+              ("á", (363, 569, 381, 610), (4, 1, 1)),
+              ("Số: 106/KH-MTTQ-BTT", (328, 575, 910, 614), (5, 1, 1)),
+              ("Gia Lâm, ngày 03 tháng 3 năm 2019", (1188, 576, 2206, 611), (5, 1, 1))]
+    words = [w for text, box, line in pieces for w in _spread(text, box, line)]
+    read = _read_back(words, tmp_path)
+    number = next(k for k, line in enumerate(read) if "106/KH-MTTQ-BTT" in line)
+    assert read[:4] == ["ỦY BAN MTTQ VIỆT NAM THÀNH", "PHỐ HÀ NỘI",
+                        "BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM HUYỆN GIA LÂM"]
+    assert number < read.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
