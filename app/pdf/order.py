@@ -29,7 +29,7 @@ EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of 
 BRIDGE_REACH = 2.5  # a gap the nearest lines this many line heights above and below span is none
 PAUSES = ",;:"  # a gap after these is a letter's advance narrower than it looks
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
-DASHES = "-\u2013"  # a mark of these between two words close to it either side is a dash
+DASHES = "-\u2013\u2014"  # a mark of these between two words close to it either side is a dash
 MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
 TEXT = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})  # letters and digits (not "ˆ", a modifier)
 ROW_CELLS = 3  # a line cut into this many pieces or more may be a table's row...
@@ -167,7 +167,8 @@ def _number(text: Segment) -> Word | None:
 
 def _dashed(before: Word, marks: Segment, after: Word, apart: Callable[..., bool]) -> bool:
     """Whether a gap holds a dash set a space from the words either side ("Độc lập - Tự do",
-    its dash read with confidence 73): no column gap, though as wide as one."""
+    its dash read with confidence 73, or as "—-" with 43): no column gap, though as wide as
+    one."""
     return len(marks) == 1 and all(ch in DASHES for ch in marks[0].text) and not (
         apart(before, marks[0], words=True) or apart(marks[0], after, words=True))
 

@@ -668,3 +668,17 @@ def test_a_junk_line_over_a_word_keeps_a_list_from_being_raised(tmp_path: Path) 
         "Nơi nhận:", "- Như trên;", "- Đăng Website cơ quan;", "- Các tổ chức thành viên;",
         "- Lưu: VT."]
     assert read[listed + 1:] == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Phan Đức Đạt"]
+
+
+def test_a_dash_read_as_an_em_dash_does_not_cut_the_motto() -> None:
+    """The motto typed in FreeMono as Tesseract read it (wide-face dev page): its second dash
+    read as "—-" with confidence 43, a mark. A gap holding it, no wider than a gap beside a
+    dash either side, is no column gap: cut there, the motto's two pieces counted as two
+    blocks beside the issuer's column, which was then taken for a table's cell and not
+    joined to its number line."""
+    rows = [[("Độc", 1303, 251, 1391, 293, 96), ("lập", 1426, 251, 1512, 294, 93),
+             ("-", 1545, 267, 1571, 273, 86), ("Tự", 1605, 254, 1663, 293, 96),
+             ("do", 1694, 252, 1751, 285, 93), ("—-", 1785, 267, 1811, 273, 43),
+             ("Hạnh", 1844, 252, 1962, 293, 96), ("phúc", 1993, 251, 2112, 294, 96)]]
+    assert [[w.text for w in seg] for seg in segments(_words(rows))] == [
+        ["Độc", "lập", "-", "Tự", "do", "—-", "Hạnh", "phúc"]]
