@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 # Debian packages the station and its tests need (checked one by one; only missing ones are installed).
 APT_PACKAGES := python3 python3-venv python3-dev build-essential \
-	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd hunspell-vi \
+	tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet tesseract-ocr-eng tesseract-ocr-osd hunspell-vi \
 	sane-utils libsane1 libsane-dev \
 	poppler-utils qpdf ghostscript jbig2dec fonts-liberation2 fonts-dejavu-core \
 	fonts-freefont-ttf fonts-noto-mono fonts-texgyre fonts-noto-core fonts-sil-charis \

@@ -365,15 +365,15 @@ class _PageLines(Rereader):
             self.memo[key] = self._kept(got, _cpu() - started)
         return self._memo(key)
 
-    def read_many(self, boxes: list[Box], scale: float, thick: bool = False
-                  ) -> list[Segment | None] | None:
+    def read_many(self, boxes: list[Box], scale: float, thick: bool = False,
+                  second: bool = False) -> list[Segment | None] | None:
         keys = [" ".join(str(v) for v in ("many", *box, scale)) + (" thick" if thick else "")
-                for box in boxes]
+                + (" second" if second else "") for box in boxes]
         if any(key not in self.memo for key in keys):
             if self._page() is None:
                 return None
             started = _cpu()
-            got = super().read_many(boxes, scale, thick)
+            got = super().read_many(boxes, scale, thick, second)
             if got is None:
                 return None
             cpu = (_cpu() - started) / len(boxes)

@@ -1,10 +1,17 @@
-"""Tesseract: present, new enough, with the Vietnamese (vie) model and the lexicon for its marks."""
+"""Tesseract: present, new enough, with the Vietnamese models (vie, and the script model that reads
+typewritten lines again) and the lexicon for its marks."""
 
 from __future__ import annotations
 
 from app.errors import DependencyError
 from app.ocr.lexicon import HUNSPELL_PACKAGE, load
-from app.ocr.tesseract import MIN_VERSION, debian_package, installed_languages, tesseract_version
+from app.ocr.tesseract import (
+    MIN_VERSION,
+    SECOND_MODEL,
+    debian_package,
+    installed_languages,
+    tesseract_version,
+)
 
 from .context import Context
 from .result import Result, Status, Text, install_fix
@@ -18,7 +25,8 @@ _WINDOWS = (
 
 
 def check(ctx: Context) -> Result:
-    """FAIL without Tesseract ≥ 4.1 or without `vie`; OK names the version and languages."""
+    """FAIL without Tesseract ≥ 4.1, without `vie` or without the second model (SECOND_MODEL);
+    OK names the version and languages."""
     try:
         major, minor = tesseract_version()
         languages = installed_languages()
@@ -48,6 +56,21 @@ def check(ctx: Context) -> Result:
                 f"it has: {listed or 'none'}.",
             ),
             install_fix(debian_package(LANG), *_WINDOWS),
+        )
+    if SECOND_MODEL not in languages:
+        return Result(
+            "tesseract",
+            Status.FAIL,
+            TITLE,
+            Text(
+                f"Tesseract {major}.{minor} chưa có mô hình chữ viết tiếng Việt "
+                f"({SECOND_MODEL}), mô hình thứ hai đọc lại các dòng của trang đánh máy; "
+                f"chỉ có: {listed}.",
+                f"Tesseract {major}.{minor} has no Vietnamese script model ({SECOND_MODEL}), "
+                f"the second model that reads the lines of typewritten pages again; "
+                f"it has: {listed}.",
+            ),
+            install_fix(debian_package(SECOND_MODEL), *_WINDOWS),
         )
     if load() is None:
         return Result(

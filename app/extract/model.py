@@ -79,10 +79,11 @@ WEAK_SCORE = "a word was read with a middling OCR score"
 LOST_WORDS = "a line of the trích yếu is off the title's centre: words were lost (under a seal?)"
 REREAD_UNSURE = "read again at another scale, not confirmed by a second reading"
 DISAGREE = "a second reading of a line spells a word otherwise"
+SECOND_MODEL_DIFFERS = "another OCR model reads a word otherwise, and the lexicon decides neither"
 # every reason a value read from the page is only a suggestion (the desk words each one)
 REASONS = (GUESSED, UNSURE, SLASH_LOST, DIGITS_UNSURE, RIVAL_READING, PLACE_DIFFERS,
            ABBR_DIFFERS, KIND_BROKEN, THIN_STROKES, WEAK_NUMERAL, NOT_A_SYLLABLE, ODD_CHARACTER,
-           WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE)
+           WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE, SECOND_MODEL_DIFFERS)
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

@@ -11,6 +11,7 @@ from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue
 from app.extract.reread import Rereader, agree, confirm, settle
+from app.extract.second import second_reading
 from app.ocr.base import OcrResult
 from app.ocr.pitch import fixed_pitch
 
@@ -100,14 +101,20 @@ def read_fields(
     date_line = date.line(layout, date_bottom) or date.unread_line(layout, date_bottom)
     number_field = settle(number.field(num, abbrs), number_line, reread,
                           lambda line: number.field(number.parse(line), abbrs))
-    if num is None and number_field.value and not number_field.suggested:
-        num = number.parse(Segment(number_field.words))  # read again: the type may need it
+    typed = fixed_pitch(ocr.words)  # typewritten: checked by the second model too
+    subject_field = agree(confirm(trich_yeu, reread), reread, typed=typed)
+    if typed:
+        number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,
+                                                     types)
+    if number_field.value and not number_field.suggested and (
+            num is None or num.text != number_field.value):  # read again: the type may need it
+        num = number.parse(Segment(number_field.words))
     return PageFields(
         number=number_field,
         issued=settle(date.value(date_line) if date_line else EMPTY, date_line, reread,
                       date.value),
         doc_type=doctype.field(title, num, vv, types),
-        subject=agree(confirm(trich_yeu, reread), reread, typed=fixed_pitch(ocr.words)),
+        subject=subject_field,
         issuer=confirm(issuer.find(layout, number_top, issuer.place_words(dated)), reread),
         secrecy=secrecy,
         urgency=urgency,

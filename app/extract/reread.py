@@ -117,18 +117,20 @@ class Rereader:
         return self._back(self.engine.read_line(made[0], self.dpi * scale).words, *made[1:],
                           scale)
 
-    def read_many(self, boxes: list[Box], scale: float, thick: bool = False
-                  ) -> list[Segment | None] | None:
+    def read_many(self, boxes: list[Box], scale: float, thick: bool = False,
+                  second: bool = False) -> list[Segment | None] | None:
         """The lines in `boxes` read at `scale` in one run, re-ranked as the page was
-        (engine.read_lines), each as a segment boxed in page pixels (None where nothing was
-        read); None when the page image is lost or a box lies off it. With `thick`, the
+        (engine.read_lines; with `second`, by the engine's second model:
+        engine.read_lines_second), each as a segment boxed in page pixels (None where nothing
+        was read); None when the page image is lost or a box lies off it. With `thick`, the
         lines' strokes are thickened first (see `_cut`)."""
         made = [self._cut(box, scale, thick) for box in boxes]
         if not made or any(m is None for m in made):
             return None
         cuts = [m for m in made if m is not None]
         self.lines_read += len(cuts)
-        read = self.engine.read_lines([m[0] for m in cuts], self.dpi * scale)
+        reader = self.engine.read_lines_second if second else self.engine.read_lines
+        read = reader([m[0] for m in cuts], self.dpi * scale)
         return [self._back(r.words, x0, y0, scale) for r, (_, x0, y0) in zip(read, cuts,
                                                                               strict=True)]
 
@@ -278,10 +280,10 @@ def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
 
 AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time
 TYPED_READINGS = (2.0, 1.5)  # ... and, typed in a fixed-pitch face, read again thickened
-_EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
+EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
 
 
-def _backed(keys: list[str], i: int, key: str) -> bool:
+def in_compound(keys: list[str], i: int, key: str) -> bool:
     """True when `key` in place of keys[i] forms a compound of the lexicon with a neighbour."""
     lex = load()
     return lex is not None and ((i > 0 and lex.pair(keys[i - 1], key))
@@ -309,22 +311,22 @@ def _doubted(value: list[Word], keys: list[str], words: list[Word], segment: Seg
     if len(inside) != len(words):
         return False
     differ = [(old, new) for old, new in zip(words, inside, strict=True)
-              if old.text.strip(_EDGE).lower() != new.text.strip(_EDGE).lower()]
+              if old.text.strip(EDGE).lower() != new.text.strip(EDGE).lower()]
     if len(differ) != 1:
         return False
     old, new = differ[0]
-    spelled = new.text.strip(_EDGE)
+    spelled = new.text.strip(EDGE)
     if not any(c.isalpha() for c in spelled) or not_syllable(spelled) or new.conf < old.conf:
         return False
     at = value.index(old)
-    return not (_backed(keys, at, keys[at]) and not _backed(keys, at, tone_key(spelled)))
+    return not (in_compound(keys, at, keys[at]) and not in_compound(keys, at, tone_key(spelled)))
 
 
 def _open(value: list[Word], keys: list[str], words: list[Word]) -> bool:
     """True when a word of the line `words` has letters and forms no compound of the lexicon
     with a neighbour in the value `value` (`keys`: its words' tone keys): only such a word can
     be doubted (see _doubted)."""
-    return any(any(c.isalpha() for c in w.text) and not _backed(keys, at, keys[at])
+    return any(any(c.isalpha() for c in w.text) and not in_compound(keys, at, keys[at])
                for at, w in ((value.index(w), w) for w in words))
 
 
@@ -340,7 +342,7 @@ def _respelling(word: Word, segment: Segment | None) -> str | None:
             > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
     if len(here) != 1:
         return None
-    old, new = word.text.strip(_EDGE).lower(), here[0].text.strip(_EDGE).lower()
+    old, new = word.text.strip(EDGE).lower(), here[0].text.strip(EDGE).lower()
     if old == new or not any(c.isalpha() for c in new) or any(c.isdigit() for c in old + new):
         return None
     return new
@@ -389,7 +391,7 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    keys = [tone_key(w.text.strip(_EDGE)) for w in words]
+    keys = [tone_key(w.text.strip(EDGE)) for w in words]
     looked = [row for row in lines.values() if _open(words, keys, row)]
     boxes = [union(row) for row in looked]
     read = reread.read_many([b for b in boxes if b is not None], AGREE_SCALE) if looked else []

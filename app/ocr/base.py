@@ -82,3 +82,9 @@ class OcrEngine(Protocol):
         (re-ranked: a field's lines read a second time to check the first reading); words
         boxed in each image's pixels."""
         ...
+
+    def read_lines_second(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
+        """Read small images each holding one line as `read_lines` does, by a second model
+        trained apart from the page's (the lines of a typewritten page read again: a glyph
+        the page's model misreads, the other may not)."""
+        ...

@@ -31,3 +31,7 @@ class NullEngine:
     def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
         """Return an empty result for each image."""
         return [OcrResult(words=(), lang="") for _ in images]
+
+    def read_lines_second(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
+        """Return an empty result for each image."""
+        return [OcrResult(words=(), lang="") for _ in images]

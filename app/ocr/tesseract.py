@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -24,11 +25,18 @@ from app.ocr.reread import cut, line_pages, line_words, reread_lines, thin
 
 MIN_VERSION = (4, 1)
 INSTALL_HINT = "sudo apt-get install tesseract-ocr (Windows: the station's installer ships it)"
+# Tesseract's "script" model for Vietnamese (Vietnamese and Latin, tessdata_fast): a second
+# model, trained apart from `vie`, that reads the lines of a typewritten page again (it reads
+# glyphs `vie` misreads there: "Để nghị" for "Đề nghị", "QĐĐ" for "QĐ")
+SECOND_MODEL = "Vietnamese"
+RERANKED = frozenset({"vie", SECOND_MODEL})  # models whose words the lexicon re-ranks
+_PACKAGES = {SECOND_MODEL: "tesseract-ocr-script-viet"}  # models not named after their code
 
 
 def debian_package(lang: str) -> str:
-    """The Debian package that ships a Tesseract language model, e.g. vie → tesseract-ocr-vie."""
-    return "tesseract-ocr-" + lang.lower().replace("_", "-")
+    """The Debian package that ships a Tesseract language model, e.g. vie → tesseract-ocr-vie,
+    Vietnamese (the script model) → tesseract-ocr-script-viet."""
+    return _PACKAGES.get(lang) or "tesseract-ocr-" + lang.lower().replace("_", "-")
 
 
 @cache
@@ -51,9 +59,17 @@ def tesseract_version() -> tuple[int, int]:
 
 @cache
 def installed_languages() -> frozenset[str]:
-    """The language models Tesseract can load."""
+    """The language models Tesseract can load: `tesseract --list-langs` after its heading
+    (pytesseract's own list drops the script models, named with a capital: "Vietnamese")."""
     tesseract_version()
-    return frozenset(pytesseract.get_languages(config=""))
+    try:
+        listed = subprocess.run([pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+                                capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise DependencyError("Tesseract OCR is not installed.", hint=INSTALL_HINT,
+                              code="ocr.missing") from err
+    lines = (listed.stdout or listed.stderr).splitlines()
+    return frozenset(line.strip() for line in lines[1:] if line.strip())
 
 
 def check_languages(lang: str) -> None:
@@ -84,8 +100,11 @@ class TesseractEngine:
     rerank: bool = True  # choose diacritics with the Vietnamese lexicon (app.ocr.rerank)
 
     def check(self) -> None:
-        """Fail early, in the main process, when Tesseract or a language is missing."""
+        """Fail early, in the main process, when Tesseract or a language is missing (for
+        `vie`, the second model too: it reads the field lines of typewritten pages again)."""
         check_languages(self.lang)
+        if "vie" in self.lang.split("+"):
+            check_languages(SECOND_MODEL)
 
     def recognize(self, image: np.ndarray, dpi: float) -> OcrResult:
         """Return the words on an upright page, with boxes in the image's pixels.
@@ -98,7 +117,7 @@ class TesseractEngine:
 
     def _result(self, words: Sequence[ChoiceWord]) -> OcrResult:
         """Words as read, their diacritics re-ranked when `rerank` is on for Vietnamese."""
-        if self.rerank and "vie" in self.lang.split("+"):
+        if self.rerank and RERANKED & set(self.lang.split("+")):
             return OcrResult(words=rerank_words(words), lang=self.lang)
         return OcrResult(words=tuple(plain(w) for w in words), lang=self.lang)
 
@@ -178,6 +197,13 @@ class TesseractEngine:
             return []
         hocr = replace(self, psm=7).hocr_many(images, dpi)
         return [self._result(words) for words in line_pages(hocr, len(images))]
+
+    def read_lines_second(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
+        """Read small images each holding one line as `read_lines` does, by the second model
+        (SECOND_MODEL, re-ranked too); DependencyError naming its package when it is not
+        installed."""
+        check_languages(SECOND_MODEL)
+        return replace(self, lang=SECOND_MODEL).read_lines(images, dpi)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

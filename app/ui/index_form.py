@@ -33,6 +33,7 @@ from app.extract.model import (
     PLACE_DIFFERS,
     REREAD_UNSURE,
     RIVAL_READING,
+    SECOND_MODEL_DIFFERS,
     SLASH_LOST,
     THIN_STROKES,
     UNSURE,
@@ -158,6 +159,8 @@ class FieldEditor(QWidget):
                                 "seal?)"),
             REREAD_UNSURE: self.tr("reading it again did not confirm it"),
             DISAGREE: self.tr("a second reading of a line spells a word differently"),
+            SECOND_MODEL_DIFFERS: self.tr("another OCR model reads a word differently, and the "
+                                          "dictionary cannot tell which is right"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

@@ -15,8 +15,10 @@ HERE = Path(__file__).resolve().parent
 PREFIX = Path("opt/scanstation")
 PROGRAMS = ("scanstation", "scanstation-gui")
 # What the station runs or reads that no library link names: the OCR program with the
-# Vietnamese model, and the Liberation fonts of the signature box and the separator sheets.
-RUN_TIME = ("tesseract-ocr (>= 4.1)", "tesseract-ocr-vie", "fonts-liberation2")
+# Vietnamese models (vie, and the script model that reads typewritten lines again), and the
+# Liberation fonts of the signature box and the separator sheets.
+RUN_TIME = ("tesseract-ocr (>= 4.1)", "tesseract-ocr-vie", "tesseract-ocr-script-viet",
+            "fonts-liberation2")
 RECOMMENDS = (
     "opensc", "pcscd", "sane-utils", "jbig2dec", "desktop-file-utils", "hicolor-icon-theme",
 )

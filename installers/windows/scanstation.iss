@@ -6,7 +6,8 @@
 ; install time, everything ships inside the installer):
 ;   ..\..\dist\scanstation\  the PyInstaller bundle (installers\windows\scanstation.spec)
 ;   tesseract\               Tesseract for Windows (64-bit): tesseract.exe and its DLLs, and
-;                            tessdata\ with vie, eng and osd .traineddata
+;                            tessdata\ with vie, Vietnamese (the script model), eng and osd
+;                            .traineddata
 ;   fonts\                   the Liberation fonts (.ttf) of the signature box and sheets
 
 #ifndef AppVersion
@@ -21,8 +22,8 @@
 #if !FileExists(Tesseract + "\tesseract.exe")
   #error installers\windows\tesseract\tesseract.exe is missing (see installers\README.md)
 #endif
-#if !FileExists(Tesseract + "\tessdata\vie.traineddata") || !FileExists(Tesseract + "\tessdata\eng.traineddata") || !FileExists(Tesseract + "\tessdata\osd.traineddata")
-  #error installers\windows\tesseract\tessdata needs vie, eng and osd .traineddata
+#if !FileExists(Tesseract + "\tessdata\vie.traineddata") || !FileExists(Tesseract + "\tessdata\Vietnamese.traineddata") || !FileExists(Tesseract + "\tessdata\eng.traineddata") || !FileExists(Tesseract + "\tessdata\osd.traineddata")
+  #error installers\windows\tesseract\tessdata needs vie, Vietnamese, eng and osd .traineddata
 #endif
 #if !FileExists(Fonts + "\LiberationSerif-Regular.ttf") || !FileExists(Fonts + "\LiberationSans-Regular.ttf")
   #error installers\windows\fonts needs the Liberation Serif and Sans .ttf files

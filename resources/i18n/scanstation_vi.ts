@@ -477,6 +477,11 @@
     </message>
     <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
+        <source>another OCR model reads a word differently, and the dictionary cannot tell which is right</source>
+        <translation>một mô hình nhận dạng khác đọc một chữ khác đi, và từ điển không phân định được cách đọc nào đúng</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>
     </message>

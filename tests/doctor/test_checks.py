@@ -60,6 +60,17 @@ def test_missing_tesseract_fails_with_the_install_command(ctx: Context, no_tesse
     assert "sudo apt-get install tesseract-ocr tesseract-ocr-vie" in result.fix.en
 
 
+def test_missing_second_model_fails_with_its_package(ctx: Context,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The script model that reads typewritten lines again is checked like vie."""
+    monkeypatch.setattr(ocr, "installed_languages", lambda: frozenset({"vie", "eng", "osd"}))
+    result = ocr.check(ctx)
+    assert result.status is Status.FAIL
+    assert "Vietnamese" in result.detail.en and "Vietnamese" in result.detail.vi
+    assert "tesseract-ocr-script-viet" in result.fix.vi
+    assert "tesseract-ocr-script-viet" in result.fix.en
+
+
 def test_font_has_every_vietnamese_letter(ctx: Context) -> None:
     result = fonts.check(ctx)
     assert result.status is Status.OK

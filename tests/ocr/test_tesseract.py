@@ -9,9 +9,16 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.errors import DependencyError, UsageError
+from app.ocr import tesseract
 from app.ocr.factory import make_engine
 from app.ocr.null import NullEngine
-from app.ocr.tesseract import TesseractEngine, check_languages, debian_package
+from app.ocr.tesseract import (
+    SECOND_MODEL,
+    TesseractEngine,
+    check_languages,
+    debian_package,
+    installed_languages,
+)
 
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 LINES = ["Độc lập - Tự do - Hạnh phúc", "Ủy ban Mặt trận Tổ quốc Việt Nam"]
@@ -65,6 +72,29 @@ def test_missing_language_names_the_package() -> None:
     assert "xyz" in str(caught.value)
     assert "apt-get install tesseract-ocr-xyz" in str(caught.value)
     assert debian_package("chi_sim") == "tesseract-ocr-chi-sim"
+
+
+def test_the_second_model_is_listed_and_reads_a_line_re_ranked() -> None:
+    """The script model's name has a capital (pytesseract's own list drops it); it reads a line
+    with its alternatives, and the lexicon re-ranks its words as it does vie's."""
+    assert SECOND_MODEL in installed_languages()
+    image = np.asarray(_page()[0])[120:260, 100:1600]
+    read = TesseractEngine(lang="vie").read_lines_second([image], 300)
+    assert [r.lang for r in read] == [SECOND_MODEL]
+    assert " ".join(w.text for w in read[0].words) == LINES[0]
+
+
+def test_a_missing_second_model_names_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Debian's tesseract-ocr-script-viet the engine's check and the second model's
+    reading fail with a typed error that says what to install."""
+    monkeypatch.setattr(tesseract, "installed_languages", lambda: frozenset({"vie", "eng"}))
+    assert debian_package(SECOND_MODEL) == "tesseract-ocr-script-viet"
+    for attempt in (TesseractEngine(lang="vie").check,
+                    lambda: TesseractEngine(lang="vie").read_lines_second([], 300)):
+        with pytest.raises(DependencyError) as caught:
+            attempt()
+        assert "apt-get install tesseract-ocr-script-viet" in str(caught.value)
+    TesseractEngine(lang="eng").check()  # not asked for when vie is not read
 
 
 def test_empty_language_is_refused() -> None:

@@ -1,0 +1,140 @@
+"""The trích yếu and number of a typewritten page read again by a second OCR model.
+
+In a typewriter face the page's model (`vie`) misreads some glyphs the same way however the line
+is cut or scaled ("Để nghị" for "Đề nghị", "Quy chê" for "chế"): the glyph itself. Tesseract's
+script model for Vietnamese, trained apart, reads them otherwise, and misreads others. Each
+line of the value is read by it as cut (×1: at ×2 it misread more lines right the first time)
+and, word for word where both read as many words, a word it spells otherwise in letters or
+marks is weighed with the lexicon's compounds: its spelling is taken when it forms a compound
+with a neighbour in the value and the page's does not; the page's stands when the reverse;
+when neither or both do, the new spelling a syllable read at least as sure, and no other word
+of the line respelled (more is a line the second model got wrong), the value is a suggestion;
+so too when a numeral read partly as digits ("quý I1") is read as a numeral.
+The number line is read so too: its reading is taken when it holds the same digits and every
+part of its notation is a type's or a body's abbreviation while the page's holds one that is
+neither ("05/QĐĐ-MTTQ-BTT", "136/MTTQO-BTT": a typewriter's letter doubled or a Q's tail read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from app.extract.doctypes import TypeTable
+from app.extract.fields import number
+from app.extract.fields.evidence import not_syllable
+from app.extract.layout import Segment
+from app.extract.model import SECOND_MODEL_DIFFERS, FieldValue, union
+from app.extract.reread import EDGE, Rereader, in_compound
+from app.ocr.base import Word
+from app.ocr.lexicon import tone_key
+from app.ocr.rerank import BODIES
+
+SCALE = 1.0  # the lines are read at the page's scale
+_STROKES_SLIP = re.compile(r"(?=.*1)(?=.*[IlV])[IlV1]+")  # a numeral's strokes read as I's and 1's
+_NUMERAL = re.compile(r"[IVX]+")
+
+
+def _cased(old: str, new: str) -> str:
+    """`new` in the case of `old` (all capitals, a capital first, or small): the case of a
+    typewriter's letters is the page reading's to settle (app.ocr.rerank)."""
+    if len(old) > 1 and old.isupper():
+        return new.upper()
+    return (new[:1].upper() if old[:1].isupper() else new[:1].lower()) + new[1:]
+
+
+def _in_span(row: list[Word], segment: tuple[Word, ...]) -> list[Word]:
+    """The words of `segment` (a new reading of the line `row` came from) that lie over the
+    row's span by more than half their width, left to right."""
+    left, right = min(w.box[0] for w in row), max(w.box[2] for w in row)
+    return sorted((w for w in segment
+                   if min(w.box[2], right) - max(w.box[0], left) > 0.5 * (w.box[2] - w.box[0])),
+                  key=lambda w: w.box[0])
+
+
+def _subject_rows(value: FieldValue) -> list[list[Word]]:
+    """The lines of a trích yếu to read again, left to right: none when it is empty, a
+    suggestion, or spelled otherwise than its words."""
+    if not value.value or value.suggested or value.value != " ".join(w.text for w in value.words):
+        return []
+    rows: dict[tuple[int, int, int], list[Word]] = {}
+    for word in value.words:
+        rows.setdefault(word.line, []).append(word)
+    return [sorted(row, key=lambda w: w.box[0]) for row in rows.values()]
+
+
+def _respelled(value: FieldValue, rows: list[list[Word]], read: list[Segment | None]
+               ) -> FieldValue:
+    """The trích yếu `value` once its lines (`rows`) were read by the second model (`read`):
+    a word it spells otherwise is taken when only its spelling forms a compound of the
+    lexicon with a neighbour, and kept when only the page's does; otherwise a new spelling
+    that is a syllable, read at least as sure, the only word of its line respelled, makes
+    the value a suggestion (`SECOND_MODEL_DIFFERS`), as does a numeral read partly as digits
+    ("I1") and now as a numeral. Case, other digits, marks at a word's ends, a word with no
+    letter and a line read as another count of words are left as the page read them."""
+    words = list(value.words)
+    keys = [tone_key(w.text.strip(EDGE)) for w in words]
+    doubt = False
+    for row, segment in zip(rows, read, strict=True):
+        new = _in_span(row, segment.words) if segment is not None else []
+        if len(new) != len(row):
+            continue
+        differ = [(old, other) for old, other in zip(row, new, strict=True)
+                  if old.text.strip(EDGE).lower() != other.text.strip(EDGE).lower()]
+        for old, other in differ:
+            first, then = old.text.strip(EDGE), other.text.strip(EDGE)
+            if _STROKES_SLIP.fullmatch(first) and _NUMERAL.fullmatch(then):
+                doubt = True  # "quý I1" read "quý I": a numeral's strokes, read two ways
+                continue
+            if not any(c.isalpha() for c in then) or any(c.isdigit() for c in first + then) \
+                    or not_syllable(then):
+                continue
+            at = words.index(old)
+            was, now = in_compound(keys, at, keys[at]), in_compound(keys, at, tone_key(then))
+            if now and not was:
+                words[at] = replace(old, text=old.text.replace(first, _cased(first, then), 1),
+                                    conf=other.conf, guessed=False)
+            elif was == now and len(differ) == 1 and other.conf >= old.conf:
+                doubt = True
+    fixed = replace(value, value=" ".join(w.text for w in words), words=tuple(words))
+    return replace(fixed, why=SECOND_MODEL_DIFFERS) if doubt else fixed
+
+
+def _known(notation: str, types: TypeTable) -> bool:
+    """True when every part of a number's notation ("QĐ-MTTQ-BTT", "CV/ĐU", "2020/NĐ-CP") is
+    a type's abbreviation, an issuing body's (BODIES) or a year."""
+    return all(part in BODIES or re.fullmatch(r"(19|20)\d\d", part)
+               or types.by_abbreviation(part) is not None
+               for part in re.split(r"[-/]", notation))
+
+
+def _renumbered(value: FieldValue, line: Segment | None, abbrs: tuple[str, ...],
+                types: TypeTable) -> FieldValue:
+    """The number `value` once its line was read by the second model (`line`), parsed as the
+    page's was (`abbrs`: the title's type abbreviations): the new reading is taken when it
+    holds the same digits and its notation is made of known abbreviations (`_known`) while
+    the page's is not."""
+    other = number.field(number.parse(line), abbrs) if line is not None else None
+    first = number.split(value.value)
+    then = number.split(other.value) if other is not None else None
+    if other is None or other.suggested or first is None or then is None \
+            or first[0] != then[0] or _known(first[1], types) or not _known(then[1], types):
+        return value
+    return other
+
+
+def second_reading(num: FieldValue, subject: FieldValue, reread: Rereader | None,
+                   abbrs: tuple[str, ...], types: TypeTable) -> tuple[FieldValue, FieldValue]:
+    """The number and the trích yếu of a typewritten page once their lines were read again by
+    the engine's second model, all in one run (see the module's docstring, `_renumbered` and
+    `_respelled`); a value empty or only a suggestion is not read again, and nothing is
+    without a page image."""
+    box = union(num.words) if num.value and not num.suggested else None
+    rows = _subject_rows(subject)
+    boxes = [b for b in (box, *(union(row) for row in rows)) if b is not None]
+    read = reread.read_many(boxes, SCALE, second=True) if reread is not None and boxes else None
+    if read is None:
+        return num, subject
+    if box is not None:
+        num = _renumbered(num, read[0], abbrs, types)
+    return num, _respelled(subject, rows, read[box is not None:]) if rows else subject
