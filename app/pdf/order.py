@@ -99,9 +99,10 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
     space = statistics.median(gaps) if gaps else 0.0
     wide = min(SPLIT_GAP * height, max(COLUMN_GAP * height, SPACES * space))
     # justified: the spaces were stretched evenly over the line, none of them is a column's
-    # (a word boxed over the next one's start leaves no gap to compare)
+    # (a word boxed over the next one's start leaves no gap to compare; of four gaps or more
+    # the narrowest is not compared either: a word boxed over its dot below)
     spaced = [g for g in gaps if g > 0]
-    even = len(spaced) >= 3 and max(spaced) <= EVEN * min(spaced)
+    even = len(spaced) >= 3 and max(spaced) <= EVEN * sorted(spaced)[len(spaced) >= 4]
 
     top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
 
@@ -178,24 +179,24 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     or COLUMN_GAP heights and SPACES times the line's usual space (a header's columns set
     close: the words' heights, taller for accented capitals, are no measure of the gap).
 
-    A line whose gaps are all about as wide (a short line justified to the margins: "Thực
-    hiện   Chương   trình") is not cut. Gaps are measured between words with letters or
-    digits; a mark alone in a gap that cuts the line (the rule under the issuer's name read as
-    "_", a speck between the header columns read as "ˆ") is left out, and so is one far
-    before or after the line's words. A gap clearly wider than the line's spaces (NEAR line
-    heights, NEAR_SPACES spaces) but narrower than that is cut too where a line just above or
-    below is cut across it: header columns set closer than a line height on one line (a space
-    and a half apart in a typewriter face). So is a gap of half a line height and EDGE_SPACES
-    spaces where the next word starts at a column's left edge, where pieces of EDGE_LINES
-    other lines cut across start: a table's cell filled to its ruling, read by Tesseract on
-    one line with the next. A gap holding one dash no farther from the words either side than
-    a gap that cuts ("Độc lập - Tự do", the dash read with confidence 73, a mark) is not cut.
-    A gap after a comma, semicolon or colon is taken a letter's advance narrower: a
-    typewriter face leaves the mark's empty cell beside the space ("Theo dõi,  đánh giá" in
-    a table's cell). A gap the nearest lines above and below (within BRIDGE_REACH line
-    heights) each run across whole is not cut: a word Tesseract did not read in running text
-    ("tham gia, đạt 91% so với": "so" read as "_", a line height and a half wide). A number
-    line typed with the place and date on one line is cut after the number (`_number`).
+    A line whose gaps are all about as wide (a short line justified to the margins: "Thực hiện
+    Chương   trình"; of four gaps or more, but for the narrowest) is not cut. Gaps are measured
+    between words with letters or digits; a mark alone in a gap that cuts the line (the rule
+    under the issuer's name read as "_", a speck between the header columns read as "ˆ") is left
+    out, and so is one far before or after the line's words. A gap clearly wider than the line's
+    spaces (NEAR line heights, NEAR_SPACES spaces) but narrower than that is cut too where a
+    line just above or below is cut across it: header columns set closer than a line height on
+    one line (a space and a half apart in a typewriter face). So is a gap of half a line height
+    and EDGE_SPACES spaces where the next word starts at a column's left edge, where pieces of
+    EDGE_LINES other lines cut across start: a table's cell filled to its ruling, read by
+    Tesseract on one line with the next. A gap holding one dash no farther from the words either
+    side than a gap that cuts ("Độc lập - Tự do", the dash read with confidence 73, a mark) is
+    not cut. A gap after a comma, semicolon or colon is taken a letter's advance narrower: a
+    typewriter face leaves the mark's empty cell beside the space ("Theo dõi,  đánh giá" in a
+    table's cell). A gap the nearest lines above and below (within BRIDGE_REACH line heights)
+    each run across whole is not cut: a word Tesseract did not read in running text ("tham gia,
+    đạt 91% so với": "so" read as "_", a line height and a half wide). A number line typed with
+    the place and date on one line is cut after the number (`_number`).
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]

@@ -682,3 +682,16 @@ def test_a_dash_read_as_an_em_dash_does_not_cut_the_motto() -> None:
              ("Hạnh", 1844, 252, 1962, 293, 96), ("phúc", 1993, 251, 2112, 294, 96)]]
     assert [[w.text for w in seg] for seg in segments(_words(rows))] == [
         ["Độc", "lập", "-", "Tự", "do", "—-", "Hạnh", "phúc"]]
+
+
+def test_a_justified_typewritten_line_with_one_narrow_gap_is_not_cut() -> None:
+    """A paragraph's first line typed in FreeMono and justified, as Tesseract boxed it (wide-
+    face dev page): its stretched spaces are wider than the words are tall, and one gap is
+    narrower (a word boxed over its dot below), so the gaps were not all within 1.5 times
+    each other: the line was cut at every space and its words read out of order."""
+    rows = [[("Thực", 456, 981, 569, 1019), ("hiện", 627, 980, 742, 1019),
+             ("Nghị", 797, 980, 936, 1030), ("quyết", 970, 972, 1112, 1021),
+             ("số", 1173, 972, 1225, 1012), ("453-NQ/TU", 1285, 978, 1548, 1017),
+             ("ngày", 1604, 979, 1719, 1021), ("16/08/2022", 1778, 978, 2067, 1015),
+             ("của", 2129, 976, 2212, 1012), ("Ban", 2268, 983, 2353, 1012)]]
+    assert len(segments(_words(rows))) == 1
