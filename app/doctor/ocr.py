@@ -92,9 +92,9 @@ def check(ctx: Context) -> Result:
         Status.OK,
         TITLE,
         Text(
-            f"Tesseract {major}.{minor}, có mô hình tiếng Việt (vie) và từ điển dấu thanh; "
-            f"các ngôn ngữ: {listed}.",
-            f"Tesseract {major}.{minor} with the Vietnamese model (vie) and the diacritics "
-            f"lexicon; languages: {listed}.",
+            f"Tesseract {major}.{minor}, có hai mô hình tiếng Việt ({LANG} và {SECOND_MODEL}) "
+            f"và từ điển dấu thanh; các ngôn ngữ: {listed}.",
+            f"Tesseract {major}.{minor} with both Vietnamese models ({LANG} and {SECOND_MODEL}) "
+            f"and the diacritics lexicon; languages: {listed}.",
         ),
     )

@@ -52,6 +52,7 @@ ALLOWED = {
     "demo",  # the demo scanner's device name, as the device reports it (data, not ours)
     "noname", "frontend", "tester",  # the SANE test backend's device name (data, not ours)
     "osd", "opensc",  # names: Tesseract's orientation model, the OpenSC token driver
+    "vietnamese",  # a name: Tesseract's Vietnamese script model, as `tesseract --list-langs` says
 }
 # Keys, as printed on a keyboard (the shortcut list names them so)
 KEYS = {"Ctrl", "Shift", "Alt", "Tab", "Enter", "Delete", "Del", "Esc", "Home", "End", "PgUp",
