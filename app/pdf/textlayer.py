@@ -153,20 +153,33 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
     to the next line's baseline (twice as tall as the lines around): the two lines stood on
     about one baseline (within ONE_BASELINE line heights) and pdftotext merged them word by
     word. Such a line, taller than TALL times the block's usual line and between two lines
-    that are not, is taken to stand midway between them: its boxes end there.
+    that are not, is taken to stand midway between them: its boxes end there. Lines around it
+    are judged by their words' median height (one word boxed tall, "V/v" over the line under
+    it, leaves its line where it stands), and a line whose words end below the next line's
+    tops is boxed down onto it too: "an sinh xã hội" boxed 29 px over "năm 2019" in FreeMono
+    set the issuer's column's closest pitch, too close to hold its number line.
     """
     heights = [_line_height(line) for line in block]
     usual = statistics.median(heights)
     bottoms = [_bottom(line) for line in block]
+    words = [_word_height(line) for line in block]
     lifted = list(block)
     for i in range(1, len(block) - 1):
-        if heights[i] > TALL * usual and max(heights[i - 1], heights[i + 1]) <= TALL * usual \
-                and abs(bottoms[i + 1] - bottoms[i]) < ONE_BASELINE * usual \
-                and bottoms[i + 1] - bottoms[i - 1] > usual:
+        onto = abs(bottoms[i + 1] - bottoms[i]) < ONE_BASELINE * usual \
+            or bottoms[i] > statistics.median(w.box[1] for w in block[i + 1])
+        if heights[i] > TALL * usual and max(words[i - 1], words[i + 1]) <= TALL * usual \
+                and onto and bottoms[i + 1] - bottoms[i - 1] > usual:
             y = round((bottoms[i - 1] + bottoms[i + 1]) / 2)
             lifted[i] = [Word(w.text, (w.box[0], min(w.box[1], y - 1), w.box[2], min(w.box[3], y)),
                               w.conf, w.line) for w in block[i]]
     return lifted
+
+
+def _word_height(line: Sequence[Word]) -> float:
+    """How tall a line's words are boxed: the median over its words with a letter or digit
+    (one word boxed tall, "V/v" over the line under it, does not make the line tall)."""
+    text = [w for w in line if _text(w)] or line
+    return float(statistics.median(w.box[3] - w.box[1] for w in text))
 
 
 def _advance(line: Sequence[Word]) -> float:
