@@ -27,6 +27,7 @@ EDGE = 0.25  # ...where pieces of EDGE_LINES other lines cut across start, withi
 EDGE_LINES = 2
 EVEN = 1.5  # a line whose gaps are all within this ratio is justified: none of them is a column
 BRIDGE_REACH = 2.5  # a gap the nearest lines this many line heights above and below span is none
+ADVANCES = 2.0  # a gap this many letters' advances wide after a list's dash is a space
 PAUSES = ",;:"  # a gap after these is a letter's advance narrower than it looks
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 DASHES = "-\u2013\u2014"  # a mark of these between two words close to it either side is a dash
@@ -129,7 +130,12 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
         if words and even:
             return False
         after = advance if a.text[-1:] in PAUSES else 0.0
-        cut = b.box[0] - a.box[2] - after > wide or (words and aligned(a, b))
+        # a list's dash is an item's: two letters' advances after it are a space, whatever
+        # the item's height ("- Lưu: VT." without accents is 27 px tall in FreeMono, the
+        # dash's space 35 px)
+        bullet = words and a is line[0] and all(ch in DASHES for ch in a.text)
+        least = max(wide, ADVANCES * advance) if bullet else wide
+        cut = b.box[0] - a.box[2] - after > least or (words and aligned(a, b))
         # a gap running text above and below spans is a word not read, no column's
         return cut and not (words and _bridged((a.box[2], b.box[0]), line, height, pieces))
 

@@ -695,3 +695,36 @@ def test_a_justified_typewritten_line_with_one_narrow_gap_is_not_cut() -> None:
              ("ngày", 1604, 979, 1719, 1021), ("16/08/2022", 1778, 978, 2067, 1015),
              ("của", 2129, 976, 2212, 1012), ("Ban", 2268, 983, 2353, 1012)]]
     assert len(segments(_words(rows))) == 1
+
+
+def test_a_lists_dash_before_a_line_without_accents_stays_with_it(tmp_path: Path) -> None:
+    """The "Nơi nhận" list and the signature beside it typed in FreeMono as Tesseract boxed
+    them (wide-face dev page): the last item, "Lưu: VT,", has no accent or descender and is
+    boxed 27 px tall, so its dash's space (35 px, under two letters' advances) was over 1.2 of
+    its height; cut there, the item stood apart from its list and was read after the
+    signature's title."""
+    rows = [[("Nơi", 196, 1991, 283, 2024, 96), ("nhận:", 316, 1990, 458, 2032, 96),
+             ("TM.", 1366, 1992, 1446, 2024, 96), ("BAN", 1488, 1992, 1581, 2023, 95),
+             ("THƯỜNG", 1614, 1981, 1798, 2024, 93), ("TRỰC", 1831, 1987, 1951, 2032, 92)],
+            [("-", 198, 2064, 219, 2067, 77), ("Như", 252, 2049, 334, 2079, 96),
+             ("trên;", 365, 2049, 491, 2085, 94), ("CHỦ", 1536, 2050, 1628, 2093, 96),
+             ("TỊCH", 1661, 2061, 1782, 2100, 73)],
+            [("-", 199, 2119, 219, 2122, 59), ("Các", 253, 2104, 331, 2134, 96),
+             ("ban", 364, 2105, 444, 2134, 96), ("chuyên", 479, 2104, 639, 2142, 95),
+             ("môn;", 672, 2104, 771, 2140, 94)],
+            [("-", 199, 2174, 219, 2177, 88), ("Thường", 254, 2157, 417, 2197, 96),
+             ("trực", 449, 2162, 555, 2196, 96), ("HĐND,", 590, 2162, 714, 2195, 93),
+             ("UBND;", 757, 2162, 883, 2195, 92)],
+            [("-", 199, 2229, 219, 2232, 91), ("Các", 253, 2214, 331, 2244, 96),
+             ("tổ", 365, 2207, 416, 2244, 96), ("chức", 451, 2213, 555, 2244, 96),
+             ("thành", 589, 2214, 724, 2244, 96), ("viên;", 757, 2214, 883, 2250, 95)],
+            [("-", 199, 2284, 219, 2287, 80), ("Lưu:", 254, 2272, 352, 2299, 93),
+             ("VT,", 392, 2272, 464, 2299, 90)],
+            [("Bùi", 1473, 2389, 1563, 2425, 95), ("Ngọc", 1596, 2393, 1720, 2435, 96),
+             ("Nga", 1751, 2393, 1844, 2435, 96)]]
+    assert [[w.text for w in seg] for seg in segments(_words(rows[-2:-1]))] == [
+        ["-", "Lưu:", "VT,"]]
+    assert _lines(_words(rows), tmp_path) == [
+        "Nơi nhận:", "- Như trên;", "- Các ban chuyên môn;", "- Thường trực HĐND, UBND;",
+        "- Các tổ chức thành viên;", "- Lưu: VT,", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH",
+        "Bùi Ngọc Nga"]
