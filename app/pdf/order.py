@@ -73,14 +73,14 @@ def _piece(seg: Segment) -> Piece:
             int(statistics.median(w.box[3] for w in seg)))
 
 
-def _bridged(gap: tuple[int, int], line: Segment, height: float,
+def _bridged(gap: tuple[int, int], stands: tuple[int, int], height: float,
              pieces: Sequence[Piece]) -> bool:
     """Whether the nearest pieces of other lines above and below a gap (within BRIDGE_REACH
     line heights) each span it whole: a word Tesseract did not read ("hồ sơ đã" read "hồ"
     and "đã"), or a gap a justified line stretched, in a paragraph's running text; no column
     gap, which lines beside would show as cut or empty there."""
     x0, x1 = gap
-    _, _, top, bottom = _piece(line)
+    top, bottom = stands
     over = [p for p in pieces if p[0] < x1 and p[1] > x0 and p[3] <= top + height / 2
             and p[3] >= top - BRIDGE_REACH * height]
     under = [p for p in pieces if p[0] < x1 and p[1] > x0 and p[2] >= bottom - height / 2
@@ -123,6 +123,7 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
     advance = sum(w.box[2] - w.box[0] for w in text) / max(1, sum(len(w.text) for w in text))
 
     number = _number(text)
+    stands = _piece(line)[2:]  # where the line's words stand: their median top and bottom
 
     def apart(a: Word, b: Word, words: bool = False) -> bool:
         if words and a is number:
@@ -137,7 +138,7 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
         least = max(wide, ADVANCES * advance) if bullet else wide
         cut = b.box[0] - a.box[2] - after > least or (words and aligned(a, b))
         # a gap running text above and below spans is a word not read, no column's
-        return cut and not (words and _bridged((a.box[2], b.box[0]), line, height, pieces))
+        return cut and not (words and _bridged((a.box[2], b.box[0]), stands, height, pieces))
 
     found: list[Segment] = []
     current: Segment = []
