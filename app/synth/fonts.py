@@ -11,15 +11,19 @@ from PIL import ImageFont
 
 from app.fonts import liberation
 
-DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # package fonts-dejavu-core
+# where Debian's font packages put their files
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core
+NOTO_DIR = Path("/usr/share/fonts/truetype/noto")  # fonts-noto-core, fonts-noto-mono
+FREEFONT_DIR = Path("/usr/share/fonts/truetype/freefont")  # fonts-freefont-ttf
+TEX_GYRE_DIR = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # fonts-texgyre
 # the folder of each family's files by its name's first part (Liberation: found by app.fonts)
 FOLDERS = {
     "dejavu": DEJAVU_DIR,
     "charis": Path("/usr/share/fonts/truetype/charis"),  # fonts-sil-charis
-    "noto": Path("/usr/share/fonts/truetype/noto"),  # fonts-noto-core, fonts-noto-mono
-    "free": Path("/usr/share/fonts/truetype/freefont"),  # fonts-freefont-ttf
-    "cursor": Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),  # fonts-texgyre
-    "termes": Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),  # fonts-texgyre
+    "noto": NOTO_DIR,
+    "free": FREEFONT_DIR,
+    "cursor": TEX_GYRE_DIR,
+    "termes": TEX_GYRE_DIR,
 }
 FACES = ("regular", "bold", "italic", "bolditalic")
 # family -> the file of each face; Liberation ones are found like the PDF's (app.fonts)

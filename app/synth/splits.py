@@ -59,6 +59,8 @@ def kinds(split: Split) -> dict[str, float]:
 def find_split(name: str) -> Split:
     """The split or dev split called `name`."""
     return SPLITS.get(name) or DEV_SPLITS[name]
+
+
 # lid or backing -> share of the corpus; "light", "grey" and "adf" are the light ones
 BEDS = {"dark": 0.35, "light": 0.25, "grey": 0.2, "adf": 0.2}
 LIGHT_BEDS = ("light", "grey", "adf")

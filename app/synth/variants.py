@@ -26,26 +26,26 @@ from PIL import Image, ImageFont
 from app.fonts import liberation
 from app.synth import letterhead, prose, vocab
 from app.synth.document import DocumentFields, RenderedPage, make_fields
+from app.synth.fonts import DEJAVU_DIR, FREEFONT_DIR, NOTO_DIR, TEX_GYRE_DIR
 from app.synth.issuers import is_party
 from app.synth.paper import ink_sheet, paper
 from app.synth.typeset import Sheet
 
 _FAMILIES = {"serif": "LiberationSerif", "sans": "LiberationSans", "mono": "LiberationMono"}
 _STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}
-DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
 _DEJAVU = {"serif": "DejaVuSerif", "sans": "DejaVuSans"}
 _DEJAVU_STYLES = {"regular": "", "bold": "-Bold", "italic": "-Italic", "bolditalic": "-BoldItalic"}
 # typewriter faces: file of each face (Noto Sans Mono has no italic: its upright face stands in)
 _TYPEWRITERS = {
-    "freemono": (Path("/usr/share/fonts/truetype/freefont"),  # Debian's fonts-freefont-ttf
+    "freemono": (FREEFONT_DIR,
                  {"regular": "FreeMono.ttf", "bold": "FreeMonoBold.ttf",
                   "italic": "FreeMonoOblique.ttf", "bolditalic": "FreeMonoBoldOblique.ttf"}),
-    "notomono": (Path("/usr/share/fonts/truetype/noto"),  # Debian's fonts-noto-mono
+    "notomono": (NOTO_DIR,
                  {"regular": "NotoSansMono-Regular.ttf", "bold": "NotoSansMono-Bold.ttf",
                   "italic": "NotoSansMono-Regular.ttf", "bolditalic": "NotoSansMono-Bold.ttf"}),
     # the dev typewriter face, in neither split: TeX Gyre Cursor (Debian's fonts-texgyre), a
     # Courier clone with every Vietnamese letter (Nimbus Mono PS lacks 92 of them)
-    "cursor": (Path("/usr/share/texmf/fonts/opentype/public/tex-gyre"),
+    "cursor": (TEX_GYRE_DIR,
                {"regular": "texgyrecursor-regular.otf", "bold": "texgyrecursor-bold.otf",
                 "italic": "texgyrecursor-italic.otf",
                 "bolditalic": "texgyrecursor-bolditalic.otf"}),
@@ -53,19 +53,17 @@ _TYPEWRITERS = {
 TYPEWRITER_FACES = ("freemono", "notomono")  # the tuning split's typewritten pages' faces
 DEJAVU_MONO = "notomono"  # the DejaVu set's "mono" family (DejaVu Sans Mono lacks the letters)
 DEV_TYPEWRITER = "cursor"  # the typewriter face of the typed dev pages only (bench.extract)
-_GYRE = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # Debian's fonts-texgyre
-_FREE = _TYPEWRITERS["freemono"][0]
 # faces for the bench's dev pages only, which neither split uses, each with every Vietnamese
 # letter: TeX Gyre Termes / Heros / Cursor (Times, Helvetica, Courier alike) and FreeSerif /
 # FreeSans (typed in TeX Gyre Cursor too); family -> (folder, file per face)
 _DEV_FACES = {
-    "gyre": {family: (_GYRE, {face: f"texgyre{name}-{face}.otf" for face in _STYLES})
+    "gyre": {family: (TEX_GYRE_DIR, {face: f"texgyre{name}-{face}.otf" for face in _STYLES})
              for family, name in (("serif", "termes"), ("sans", "heros"), ("mono", "cursor"))},
     "free": {
-        "serif": (_FREE, {"regular": "FreeSerif.ttf", "bold": "FreeSerifBold.ttf",
+        "serif": (FREEFONT_DIR, {"regular": "FreeSerif.ttf", "bold": "FreeSerifBold.ttf",
                           "italic": "FreeSerifItalic.ttf",
                           "bolditalic": "FreeSerifBoldItalic.ttf"}),
-        "sans": (_FREE, {"regular": "FreeSans.ttf", "bold": "FreeSansBold.ttf",
+        "sans": (FREEFONT_DIR, {"regular": "FreeSans.ttf", "bold": "FreeSansBold.ttf",
                          "italic": "FreeSansOblique.ttf",
                          "bolditalic": "FreeSansBoldOblique.ttf"}),
     },
