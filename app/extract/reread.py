@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from app.errors import InputError
-from app.extract.fields.evidence import not_syllable, weak
+from app.extract.fields.evidence import not_syllable, rows, weak
 from app.extract.fields.subject import strokes_expected
 from app.extract.layout import Segment
 from app.extract.model import (
@@ -266,10 +266,7 @@ def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
     if value.why == WEAK_NUMERAL and not _stems_agree(value, reread):
         return value
     backed = {id(value.words[i]) for i in _compounded(value.words)}
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for word in value.words:
-        lines.setdefault(word.line, []).append(word)
-    for words in lines.values():
+    for words in rows(value.words):
         unsure = [w for w in words if _unsure(w)]
         box = union(words)
         if unsure and box and not any(_spelled(unsure, reread.read(box, scale), backed)
@@ -348,9 +345,9 @@ def _respelling(word: Word, segment: Segment | None) -> str | None:
     return new
 
 
-def _typed_doubt(rows: list[list[Word]], reread: Rereader) -> bool:
+def _typed_doubt(lines: list[list[Word]], reread: Rereader) -> bool:
     """True when, on a page typed in a fixed-pitch face, two new readings of a line of the
-    value (`rows`) made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
+    value (`lines`) made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
     spelling one of its words otherwise than the first reading did (the second is made only
     of the lines the first respelled a word of). Cut and scaled unlike
     the page reading, they read afresh a glyph it got by chance ("quý TW" for "IV"; "văn thư,
@@ -363,11 +360,11 @@ def _typed_doubt(rows: list[list[Word]], reread: Rereader) -> bool:
         boxes = [union(row) for row in lines]
         return reread.read_many([b for b in boxes if b is not None], scale, thick=True)
 
-    once = read(rows, first)
+    once = read(lines, first)
     if once is None:
         return False
     respelled = [(row, {id(w): s for w in row if (s := _respelling(w, segment))})
-                 for row, segment in zip(rows, once, strict=True)]
+                 for row, segment in zip(lines, once, strict=True)]
     respelled = [(row, spelled) for row, spelled in respelled if spelled]
     twice = read([row for row, _ in respelled], then) if respelled else None
     return twice is not None and any(
@@ -388,16 +385,14 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     if reread is None or not value.value or value.suggested:
         return value
     words = list(value.words)
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
+    lines = rows(words)
     keys = [tone_key(w.text.strip(EDGE)) for w in words]
-    looked = [row for row in lines.values() if _open(words, keys, row)]
+    looked = [row for row in lines if _open(words, keys, row)]
     boxes = [union(row) for row in looked]
     read = reread.read_many([b for b in boxes if b is not None], AGREE_SCALE) if looked else []
     if read is not None and any(_doubted(words, keys, row, segment)
                                 for row, segment in zip(looked, read, strict=True)):
         return replace(value, why=DISAGREE)
-    if typed and _typed_doubt(list(lines.values()), reread):
+    if typed and _typed_doubt(lines, reread):
         return replace(value, why=DISAGREE)
     return value

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from app.extract.doctypes import TypeTable
 from app.extract.fields import number
-from app.extract.fields.evidence import not_syllable
+from app.extract.fields.evidence import not_syllable, rows
 from app.extract.layout import Segment
 from app.extract.model import SECOND_MODEL_DIFFERS, FieldValue, union
 from app.extract.reread import EDGE, Rereader, in_compound
@@ -57,15 +57,12 @@ def _subject_rows(value: FieldValue) -> list[list[Word]]:
     suggestion, or spelled otherwise than its words."""
     if not value.value or value.suggested or value.value != " ".join(w.text for w in value.words):
         return []
-    rows: dict[tuple[int, int, int], list[Word]] = {}
-    for word in value.words:
-        rows.setdefault(word.line, []).append(word)
-    return [sorted(row, key=lambda w: w.box[0]) for row in rows.values()]
+    return [sorted(row, key=lambda w: w.box[0]) for row in rows(value.words)]
 
 
-def _respelled(value: FieldValue, rows: list[list[Word]], read: list[Segment | None]
+def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | None]
                ) -> FieldValue:
-    """The trích yếu `value` once its lines (`rows`) were read by the second model (`read`):
+    """The trích yếu `value` once its lines (`lines`) were read by the second model (`read`):
     a word it spells otherwise is taken when only its spelling forms a compound of the
     lexicon with a neighbour, and kept when only the page's does; otherwise a new spelling
     that is a syllable, read at least as sure, the only word of its line respelled, makes
@@ -75,7 +72,7 @@ def _respelled(value: FieldValue, rows: list[list[Word]], read: list[Segment | N
     words = list(value.words)
     keys = [tone_key(w.text.strip(EDGE)) for w in words]
     doubt = False
-    for row, segment in zip(rows, read, strict=True):
+    for row, segment in zip(lines, read, strict=True):
         new = _in_span(row, segment.words) if segment is not None else []
         if len(new) != len(row):
             continue
@@ -130,11 +127,11 @@ def second_reading(num: FieldValue, subject: FieldValue, reread: Rereader | None
     `_respelled`); a value empty or only a suggestion is not read again, and nothing is
     without a page image."""
     box = union(num.words) if num.value and not num.suggested else None
-    rows = _subject_rows(subject)
-    boxes = [b for b in (box, *(union(row) for row in rows)) if b is not None]
+    lines = _subject_rows(subject)
+    boxes = [b for b in (box, *(union(row) for row in lines)) if b is not None]
     read = reread.read_many(boxes, SCALE, second=True) if reread is not None and boxes else None
     if read is None:
         return num, subject
     if box is not None:
         num = _renumbered(num, read[0], abbrs, types)
-    return num, _respelled(subject, rows, read[box is not None:]) if rows else subject
+    return num, _respelled(subject, lines, read[box is not None:]) if lines else subject
