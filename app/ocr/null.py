@@ -32,6 +32,4 @@ class NullEngine:
         """Return an empty result for each image."""
         return [OcrResult(words=(), lang="") for _ in images]
 
-    def read_lines_second(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
-        """Return an empty result for each image."""
-        return [OcrResult(words=(), lang="") for _ in images]
+    read_lines_second = read_lines  # no model, first or second
