@@ -184,7 +184,11 @@ def _word_height(line: Sequence[Word]) -> float:
 
 def _advance(line: Sequence[Word]) -> float:
     """How wide a line's letters are: its words' widths over their characters, a word boxed
-    over the next one's start ("chuyên" over "môn") taken to end there."""
+    over the next one's start ("chuyên" over "môn") taken to end there; over its words with a
+    letter or digit, if any (a speck read as "`..", 243 px for three characters, made an
+    issuer's line a title of its own size, and the national title beside it was sized against
+    it)."""
+    line = [w for w in line if _text(w)] or line
     ends = [min(w.box[2], after.box[0]) if after is not None and after.box[0] > w.box[0]
             else w.box[2] for w, after in itertools.zip_longest(line, line[1:])]
     return sum(max(0, x1 - w.box[0]) for w, x1 in zip(line, ends, strict=True)) / max(

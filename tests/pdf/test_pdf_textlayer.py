@@ -237,3 +237,52 @@ def test_a_line_boxed_down_under_a_tall_v_v_word_is_set_where_it_stands(tmp_path
         "VIỆT NAM XÃ BÁT TRÀNG", "Số: 174/MTTQ-BTT", "V/v triển khai chương",
         "trình an sinh xã hội", "năm 2019", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "Bát Tràng, ngày 12 tháng 9 năm 2019"]
+
+
+def test_a_speck_read_beside_a_header_line_does_not_make_it_a_title(tmp_path) -> None:
+    # the header of a dev page in TeX Gyre Termes (300 dpi) as Tesseract read it: a speck read
+    # as "`.." (no letter, 243 px wide for three characters) ends the issuer's line "MTTQ VIỆT
+    # NAM", boxed tall; counted in the line's letters' width, it made the line a title of its
+    # own size (85 px against the column's 75), the national title beside was sized against
+    # that, within a fifth of the issuer's lines, and pdftotext read the two first lines as one
+    lines = {
+        (1, 1, 1): [("ỦY", 175, 319, 249, 369, 96), ("BAN", 267, 331, 378, 368, 96),
+                    ("MTTQ", 394, 331, 544, 378, 96), ("VIỆT", 562, 322, 682, 379, 96),
+                    ("NAM", 699, 331, 821, 368, 32), ("QUẬN", 839, 322, 991, 379, 32),
+                    ("CỘNG", 1056, 320, 1214, 380, 96), ("HÒA", 1231, 319, 1351, 369, 96),
+                    ("XÃ", 1368, 320, 1443, 368, 96), ("HỘI", 1461, 320, 1562, 380, 96),
+                    ("CHỦ", 1580, 317, 1697, 369, 95), ("NGHĨA", 1713, 321, 1893, 369, 96),
+                    ("VIỆT", 1910, 320, 2040, 381, 96), ("NAM", 2056, 330, 2182, 369, 95)],
+        (4, 1, 1): [("HẢI", 453, 381, 545, 452, 90), ("CHÂU", 562, 384, 712, 431, 81),
+                    ("„", 772, 441, 784, 453, 2), ("Độc", 1263, 389, 1358, 443, 96),
+                    ("lập", 1376, 389, 1451, 443, 93), ("-", 1469, 413, 1484, 420, 93),
+                    ("Tự", 1503, 391, 1575, 443, 96), ("do", 1591, 391, 1650, 431, 93),
+                    ("-", 1668, 413, 1683, 420, 92), ("Hạnh", 1701, 391, 1836, 443, 96),
+                    ("phúc", 1855, 389, 1973, 442, 96)],
+        (4, 1, 2): [("BAN", 206, 454, 316, 493, 95), ("THƯỜNG", 333, 448, 571, 515, 64),
+                    ("TRỰC", 588, 448, 739, 504, 89), ("UỶ", 756, 455, 839, 515, 95),
+                    ("BAN", 848, 454, 959, 493, 95)],
+        (4, 1, 3): [("MTTQ", 232, 517, 393, 565, 95), ("VIỆT", 410, 507, 540, 612, 96),
+                    ("NAM", 576, 476, 689, 612, 95), ("`..", 691, 506, 934, 612, 57)],
+        (4, 1, 4): [("BÌNH", 439, 569, 574, 618, 93), ("HIÊN", 592, 580, 726, 618, 90)],
+        (4, 1, 5): [("Số:", 344, 674, 409, 718, 93), ("1931/MTTQ-BTT", 436, 680, 823, 727, 86),
+                    ("Bình", 1191, 680, 1290, 718, 96), ("Hiên,", 1307, 680, 1419, 723, 96),
+                    ("ngày", 1441, 680, 1544, 728, 96), ("10", 1564, 680, 1613, 718, 95),
+                    ("tháng", 1629, 680, 1748, 728, 96), ("I2", 1768, 680, 1816, 717, 65),
+                    ("năm", 1833, 681, 1922, 718, 96), ("2024", 1940, 680, 2046, 718, 96)],
+        (5, 1, 1): [("V/v", 278, 742, 355, 780, 96), ("góp", 372, 742, 451, 791, 96),
+                    ("ý", 468, 742, 491, 791, 96), ("dự", 508, 742, 562, 790, 97),
+                    ("thảo", 578, 742, 668, 780, 96), ("Kế", 686, 736, 744, 780, 96),
+                    ("hoạch", 761, 742, 887, 790, 96)],
+        (5, 1, 2): [("công", 271, 804, 373, 853, 96), ("tác", 390, 804, 450, 842, 96),
+                    ("cải", 467, 804, 526, 842, 96), ("cách", 544, 804, 640, 842, 96),
+                    ("hành", 658, 804, 760, 842, 96), ("chính", 776, 804, 893, 842, 96)],
+    }
+    words = [Word(text, (x0, y0, x1, y1), float(conf), line)
+             for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
+    assert _read_back(words, tmp_path) == [
+        "ỦY BAN MTTQ VIỆT NAM QUẬN", "HẢI CHÂU", "BAN THƯỜNG TRỰC UỶ BAN", "MTTQ VIỆT NAM`..",
+        "BÌNH HIÊN", "Số: 1931/MTTQ-BTT", "V/v góp ý dự thảo Kế hoạch",
+        "công tác cải cách hành chính", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Bình Hiên, ngày 10 tháng I2 năm 2024"]
+
