@@ -359,7 +359,10 @@ def _stacked(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]
     pdftotext joins the line under a block to it when its baseline is at most 1.5 font sizes
     down and its size within 5 %: a column raised to hold its number line took in the title
     under it and, as one block across the page, was read after the other header column. The
-    lower block's sizes are brought to STACK_RATIO of the upper's (top to bottom, in place).
+    sizes compared are the upper block's last line's and the lower block's first line's, the
+    lines the reader joins (a body block beginning with a title of its own size took in the
+    signature's title under its last line, and "Nơi nhận" beside it); the lower block's sizes
+    are brought to STACK_RATIO of the upper's last line's (top to bottom, in place).
     """
     order = sorted(range(len(blocks)), key=lambda k: _bottom(blocks[k][0]))
     for upper, lower in itertools.permutations(order, 2):
@@ -370,7 +373,7 @@ def _stacked(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]
         if min(w.box[0] for w in a) >= max(w.box[2] for w in b) or \
                 max(w.box[2] for w in a) <= min(w.box[0] for w in b):
             continue  # not over each other
-        top, bottom = max(sizes[upper]), max(sizes[lower])
+        top, bottom = sizes[upper][-1], sizes[lower][0]
         drop = _bottom(blocks[lower][0]) - _bottom(blocks[upper][-1])
         if drop <= READER_PITCH * max(top, bottom) and abs(top - bottom) <= READER_SIZES * top:
             sizes[lower] = [v * STACK_RATIO * top / bottom for v in sizes[lower]]

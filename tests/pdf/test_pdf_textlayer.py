@@ -286,3 +286,36 @@ def test_a_speck_read_beside_a_header_line_does_not_make_it_a_title(tmp_path) ->
         "công tác cải cách hành chính", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "Bình Hiên, ngày 10 tháng I2 năm 2024"]
 
+
+def test_a_signature_title_under_a_block_with_a_title_is_kept_apart_from_its_last_line(
+        tmp_path) -> None:
+    # the lower half of a dev page in TeX Gyre Termes (300 dpi): the body's block begins with
+    # the title "KẾ HOẠCH" at its own size (78 px) and its lines are 61 px; the signature's
+    # title under the body's last line, 90 px lower (under 1.5 sizes) and sized 63 px (within
+    # 5 % of the body's lines), was taken into the body by pdftotext, with "Nơi nhận" beside
+    # it, and the list was read around it: the block's largest size is no measure of its last
+    # line, which the reader joins the next line to
+    pieces = [("KẾ HOẠCH", (1072, 764, 1379, 842), (6, 1, 1)),
+              ("Tổ chức Hội nghị tập huấn nghiệp vụ văn thư, lưu trữ năm 2024",
+               (543, 832, 1922, 878), (6, 1, 2)),
+              ("Thực hiện Chỉ thị số 1278/CT-TTg ngày 03/06/2024 của Thủ tướng Chính phủ về công",
+               (402, 937, 2212, 998), (8, 1, 1)),
+              ("tác vận động ủng hộ Quỹ Vì người nghèo, Ban Thường trực xây dựng kế hoạch như sau:",
+               (252, 1000, 2020, 1052), (8, 1, 2)),
+              ("Văn phòng cơ quan chỉnh lý, số hóa các nội dung của kế hoạch, trước ngày "
+               "18/05/2024.",
+               (402, 1055, 2156, 1107), (8, 1, 3)),
+              ("Kinh phí thực hiện từ nguồn ngân sách nhà nước được giao năm 2024 và các",
+               (402, 1110, 2212, 1162), (8, 1, 4)),
+              ("nguồn hợp pháp khác theo quy định.", (253, 1165, 979, 1217), (8, 1, 5)),
+              ("Nơi nhận:", (132, 1262, 343, 1307), (9, 1, 1)),
+              ("TM. BAN THƯỜNG TRỰC", (1414, 1244, 2013, 1307), (9, 1, 1)),
+              ("- Như trên;", (135, 1317, 333, 1354), (9, 1, 2)),
+              ("CHỦ TỊCH", (1591, 1315, 1839, 1361), (9, 1, 2)),
+              ("- Các ban chuyên môn;", (135, 1370, 557, 1410), (9, 2, 1)),
+              ("- Lưu: VT.", (135, 1423, 329, 1455), (9, 3, 1)),
+              ("Huỳnh Thế Nam", (1535, 1645, 1892, 1698), (10, 1, 1))]
+    words = [w for text, box, line in pieces for w in _spread(text, box, line)]
+    texts = [text for text, _, _ in pieces]
+    assert _read_back(words, tmp_path) == [
+        *texts[:7], texts[7], texts[9], texts[11], texts[12], texts[8], texts[10], texts[13]]
