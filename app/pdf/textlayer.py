@@ -21,6 +21,7 @@ DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
 MERGE_PITCH = 1.8  # ...and a block's size is at most this many times its closest baselines' gap
 ONE_BASELINE = 0.5  # ...but for baselines closer than this many of its usual line heights
+TOUCH = 0.25  # a tall line ending this many usual line heights over the next one's tops is on it
 SPACE_EM = 0.25  # the least space kept between two words, in font sizes
 SIDE_RATIO = 0.75  # of two blocks side by side, the smaller size at most this share of the larger
 TABLE_COLUMNS = 3  # blocks of several lines side by side, at least this many, are a table
@@ -157,7 +158,11 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
     are judged by their words' median height (one word boxed tall, "V/v" over the line under
     it, leaves its line where it stands), and a line whose words end below the next line's
     tops is boxed down onto it too: "an sinh xã hội" boxed 29 px over "năm 2019" in FreeMono
-    set the issuer's column's closest pitch, too close to hold its number line.
+    set the issuer's column's closest pitch, too close to hold its number line. So is a tall
+    line whose words end within TOUCH of a line height over the next line's tops: "NINH KIỀU"
+    boxed 69 px tall against the column's 50, 2 px over "PHÒNG", made the column's pitches so
+    uneven (84, 40) that its size was not raised to hold its number line, read after the
+    national title.
     """
     heights = [_line_height(line) for line in block]
     usual = statistics.median(heights)
@@ -166,7 +171,7 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
     lifted = list(block)
     for i in range(1, len(block) - 1):
         onto = abs(bottoms[i + 1] - bottoms[i]) < ONE_BASELINE * usual \
-            or bottoms[i] > statistics.median(w.box[1] for w in block[i + 1])
+            or bottoms[i] > statistics.median(w.box[1] for w in block[i + 1]) - TOUCH * usual
         if heights[i] > TALL * usual and max(words[i - 1], words[i + 1]) <= TALL * usual \
                 and onto and bottoms[i + 1] - bottoms[i - 1] > usual:
             y = round((bottoms[i - 1] + bottoms[i + 1]) / 2)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,3 +25,14 @@ def pdftotext_of(words: Sequence[Word], folder: Path, dpi: float = 300,
     pdf.save(folder / "layer.pdf")
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(folder / "layer.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
+
+
+def blocks_of(words: Sequence[Word], folder: Path, dpi: float = 300,
+              size: tuple[float, float] = (595, 842)) -> list[list[str]]:
+    """The blocks pdftotext finds in our layer of `words` (`-bbox-layout`), each as its lines."""
+    pdftotext_of(words, folder, dpi, size)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(folder / "layer.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [[" ".join(html.unescape(w) for w in re.findall(r"<word[^>]*>(.*?)</word>", line))
+             for line in re.findall(r"<line[^>]*>(.*?)</line>", block, re.S)]
+            for block in re.findall(r"<block[^>]*>(.*?)</block>", xml, re.S)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.ocr.base import Word
 from app.pdf.textlayer import clean_text, text_layer
-from tests.pdf.readback import pdftotext_of
+from tests.pdf.readback import blocks_of, pdftotext_of
 
 
 def test_text_is_nfc_and_fits_two_byte_codes() -> None:
@@ -319,3 +319,44 @@ def test_a_signature_title_under_a_block_with_a_title_is_kept_apart_from_its_las
     texts = [text for text, _, _ in pieces]
     assert _read_back(words, tmp_path) == [
         *texts[:7], texts[7], texts[9], texts[11], texts[12], texts[8], texts[10], texts[13]]
+
+
+
+
+def test_a_tall_line_ending_at_the_next_lines_tops_does_not_keep_the_number_line_apart(
+        tmp_path) -> None:
+    # the header of a dev page in TeX Gyre Termes (300 dpi) as Tesseract read it: "NINH KIỀU"
+    # read as one word and boxed 69 px tall (the column's lines 50), down to 2 px over
+    # "PHÒNG"; where it stood, the column's pitches were 84 and 40 px, too uneven for its size
+    # to be raised to hold the number line: pdftotext cut the column into three blocks, and
+    # on the whole page read the number line after the national title
+    lines = {
+        (1, 1, 1): [("ỦY", 241, 315, 315, 365, 95), ("BAN", 333, 327, 443, 364, 96),
+                    ("NHÂN", 461, 318, 613, 364, 96), ("DÂN", 631, 318, 744, 379, 59),
+                    ("QUẬN", 762, 318, 915, 375, 59), ("CỘNG", 1033, 316, 1191, 376, 91),
+                    ("HÒA", 1209, 315, 1328, 365, 96), ("XÃ", 1345, 316, 1420, 364, 96),
+                    ("HỘI", 1438, 316, 1540, 376, 96), ("CHỦ", 1557, 313, 1674, 365, 96),
+                    ("NGHĨA", 1690, 317, 1870, 365, 96), ("VIỆT", 1887, 316, 2017, 376, 96),
+                    ("NAM", 2033, 326, 2159, 365, 96)],
+        (3, 1, 1): [("_—_", 350, 440, 364, 449, 16), ("NINHKIEU", 441, 380, 715, 449, 83),
+                    ("h", 863, 431, 883, 449, 0), ("Độc", 1240, 385, 1335, 439, 95),
+                    ("lập", 1353, 385, 1428, 439, 93), ("-", 1446, 409, 1461, 416, 92),
+                    ("Tự", 1480, 387, 1552, 439, 96), ("do", 1568, 387, 1627, 427, 93),
+                    ("-", 1645, 409, 1660, 416, 92), ("Hạnh", 1679, 387, 1814, 439, 96),
+                    ("phúc", 1831, 385, 1950, 438, 96)],
+        (3, 1, 2): [("PHÒNG", 264, 451, 459, 490, 96), ("TÀI", 476, 451, 570, 489, 96),
+                    ("CHÍNH", 588, 441, 767, 490, 93), ("-", 784, 474, 798, 480, 92),
+                    ("KÊ", 816, 452, 890, 489, 72)],
+        (3, 1, 3): [("HOẠCH", 477, 513, 678, 564, 96)],
+        (3, 1, 4): [("Số:", 391, 610, 454, 652, 93), ("81/BC-TCKH", 474, 616, 765, 652, 74),
+                    ("Ninh", 1199, 616, 1297, 652, 96), ("Kiều,", 1314, 610, 1418, 657, 25),
+                    ("ngày", 1438, 616, 1537, 662, 96), ("10", 1556, 616, 1603, 652, 96),
+                    ("tháng", 1618, 616, 1732, 662, 96), ("8", 1748, 617, 1773, 652, 96),
+                    ("năm", 1787, 616, 1874, 652, 96), ("2020", 1890, 616, 1993, 652, 96)],
+    }
+    words = [Word(text, (x0, y0, x1, y1), float(conf), line)
+             for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
+    assert blocks_of(words, tmp_path) == [
+        ["ỦY BAN NHÂN DÂN QUẬN", "NINHKIEU h", "PHÒNG TÀI CHÍNH - KÊ", "HOẠCH", "Số: 81/BC-TCKH"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        ["Ninh Kiều, ngày 10 tháng 8 năm 2020"]]
