@@ -20,6 +20,9 @@ SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two col
 COLUMN_GAP = 1.0  # a gap in a line this many line heights wide separates columns...
 STRIPE = 0.75  # ...and an empty vertical stripe this many line heights wide
 SPACES = 2.5  # ...and a gap in a line this many times its usual space does too
+SPACE_LIKE = 1.3  # but a gap within this many of its narrower spaces (of SPACED gaps or more,
+SPACED = 3  # ...the narrower half of them no wider than SPACE_MOST line heights) is a space
+SPACE_MOST = 1.5
 NEAR = 0.75  # a gap this many line heights wide, under a column gap of the next line, is one
 NEAR_SPACES = 1.3  # ...when it is also this many times the line's usual space
 EDGE_SPACES = 1.4  # a gap this many spaces (and half a line height) wide before a column's edge...
@@ -104,6 +107,13 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
     # the narrowest is not compared either: a word boxed over its dot below)
     spaced = [g for g in gaps if g > 0]
     even = len(spaced) >= 3 and max(spaced) <= EVEN * sorted(spaced)[len(spaced) >= 4]
+    # a typewriter face's space, a letter's cell and its bearings, is wider than a line of
+    # words without accents or ascenders is tall ("hồ  sơ  với": 47 px, words 38 px tall);
+    # measured on the narrower half of the gaps (a table's row has as many cells' as spaces),
+    # and no wider than SPACE_MOST heights (specks read as letters, far apart, have none)
+    narrow = statistics.median(sorted(spaced)[:(len(spaced) + 1) // 2]) if spaced else 0.0
+    if len(spaced) >= SPACED and narrow <= SPACE_MOST * height:
+        wide = max(wide, SPACE_LIKE * narrow)
 
     top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
 
@@ -203,7 +213,11 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     table's cell). A gap the nearest lines above and below (within BRIDGE_REACH line heights)
     each run across whole is not cut: a word Tesseract did not read in running text ("tham gia,
     đạt 91% so với": "so" read as "_", a line height and a half wide). A number line typed with
-    the place and date on one line is cut after the number (`_number`).
+    the place and date on one line is cut after the number (`_number`). A gap within SPACE_LIKE
+    times the narrower half of the line's gaps (of SPACED gaps or more, themselves no wider than
+    SPACE_MOST heights) is a space, however short the words: a typewriter face's space, a
+    letter's cell and its bearings, is wider than 1.2 heights of words without accents or
+    ascenders ("hồ  sơ  với": 47 px, words 38 px tall).
     """
     lines = [sorted(group, key=lambda w: w.box[0])
              for _, group in groupby(words, key=lambda w: w.line)]
