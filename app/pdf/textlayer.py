@@ -15,6 +15,8 @@ FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
 _GLYPH_EM = ADVANCE / UNITS_PER_EM  # one glyph's advance, in font-size units
 _MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
+TALL_WORD = 1.6  # a word boxed this many times as tall as the page's usual word is boxed over...
+SETTLE_SLACK = 0.25  # ...when its line's words then stand this many usual heights off
 TALL = 1.25  # a line this many times the median height of its block sets no shared size...
 TITLE_ADVANCE = 1.3  # ...and keeps its own when its letters are this many times as wide (a title)
 DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
@@ -178,6 +180,47 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
             lifted[i] = [Word(w.text, (w.box[0], min(w.box[1], y - 1), w.box[2], min(w.box[3], y)),
                               w.conf, w.line) for w in block[i]]
     return lifted
+
+
+def _settled(block: list[list[Word]], usual: float) -> list[list[Word]]:
+    """The block's lines, words Tesseract boxed over the lines beside them ended where their
+    line stands.
+
+    On some scans Tesseract boxes a line's words from the line above to the line below (over
+    TALL_WORD times the page's usual word height; "Mặt trận ở khu dân cư" 127 px tall, its
+    letters 40): where the words stand (their median bottom) fell a line too low, within half a
+    size of the next line's, and pdftotext merged the two lines word by word. A line stands
+    where its words boxed no taller stand; a line boxed tall whole, over the line above and
+    into the line below, midway between them. A tall word is ended there, and begins no more
+    than TALL_WORD usual heights above.
+    """
+    tall = TALL_WORD * usual
+
+    def plain(line: Sequence[Word]) -> list[Word]:
+        return [w for w in line if _text(w) and w.box[3] - w.box[1] <= tall]
+
+    stands = [statistics.median(w.box[3] for w in plain(line)) if plain(line) else None
+              for line in block]
+    settled = []
+    for i, line in enumerate(block):
+        y = stands[i]
+        if y is None and 0 < i < len(block) - 1:
+            above, below = stands[i - 1], stands[i + 1]
+            if above is not None and below is not None and min(
+                    w.box[1] for w in line) < above and max(w.box[3] for w in line) > min(
+                    w.box[1] for w in plain(block[i + 1])):
+                y = (above + below) / 2
+        if y is None or abs(y - _bottom(line)) <= SETTLE_SLACK * usual:
+            settled.append(line)  # (a line standing about where its words stand is left as is)
+            continue
+        ended = []
+        for w in line:
+            y0, y1 = max(w.box[1], round(y - tall)), min(w.box[3], round(y))
+            boxed_over = w.box[3] - w.box[1] > tall and y0 < y1
+            ended.append(Word(w.text, (w.box[0], y0, w.box[2], y1), w.conf, w.line)
+                         if boxed_over else w)
+        settled.append(ended)
+    return settled
 
 
 def _word_height(line: Sequence[Word]) -> float:
@@ -399,7 +442,9 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
         return b""
     scale = 72.0 / dpi
     ops = ["BT", "3 Tr"]
-    blocks = [_lifted(block) for block in reading_order(cleaned)]
+    usual = statistics.median(w.box[3] - w.box[1] for w in cleaned if _text(w)) if any(
+        _text(w) for w in cleaned) else _MIN_EXTENT_PX  # the page's usual word height
+    blocks = [_lifted(_settled(block, usual)) for block in reading_order(cleaned)]
     sizes = [_sizes(block) for block in blocks]
     _tables(blocks, sizes)
     _stacked(blocks, sizes)

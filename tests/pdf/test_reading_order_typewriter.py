@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.pdf.order import segments
-from tests.pdf.test_reading_order import _words
+from tests.pdf.test_reading_order import _lines, _words
 
 
 def test_a_typewriter_space_wider_than_its_words_are_tall_cuts_no_line() -> None:
@@ -43,3 +45,47 @@ def test_a_typewriter_gap_of_three_spaces_still_cuts_its_line() -> None:
     assert [[w.text for w in seg] for seg in segments(_words([row]))] == [
         ["Số:", "212/TTr-MTTQ-BTT"], ["Huế,", "ngày", "02", "tháng"]]
 
+
+def test_lines_boxed_over_the_lines_beside_them_are_read_one_by_one(tmp_path: Path) -> None:
+    """A paragraph typed in TeX Gyre Cursor as Tesseract boxed it on a grey lid (dev page
+    "cursor" 0032): most words of "phát huy sức mạnh" boxed down to 621 px though its letters
+    end at 578, and every word of "Mặt trận ở khu dân cư" boxed from 555 to 682 px, over the
+    lines above and below. Where the words stood (their median bottom) then fell within half
+    a size of the next line's, and pdftotext merged the two lines word by word."""
+    rows = [[("Qua", 395, 375, 485, 412, 96), ("đó", 536, 371, 594, 407, 96),
+             ("góp", 644, 371, 734, 417, 95), ("phần", 783, 365, 907, 417, 86),
+             ("nâng", 958, 371, 1081, 416, 96), ("cao", 1132, 382, 1221, 407, 96),
+             ("hiệu", 1272, 371, 1394, 417, 96), ("quả", 1445, 370, 1535, 416, 96),
+             ("phong", 1584, 373, 1741, 417, 95), ("trào", 1790, 371, 1913, 407, 96),
+             ("thi", 1963, 372, 2052, 407, 82), ("đua", 2104, 373, 2194, 407, 96),
+             ("yêu", 2245, 371, 2335, 416, 95)],
+            [("chức", 246, 485, 367, 521, 79), ("và", 412, 485, 471, 521, 97),
+             ("cá", 508, 452, 575, 521, 97), ("nhân.", 621, 452, 766, 521, 96),
+             ("Tổ", 822, 478, 879, 521, 96), ("chức", 926, 485, 1047, 557, 96),
+             ("tốt", 1092, 479, 1181, 521, 96), ("các", 1230, 485, 1319, 521, 96),
+             ("hoạt", 1364, 452, 1485, 557, 96), ("động", 1523, 452, 1656, 531, 96),
+             ("hướng", 1700, 452, 1856, 530, 96), ("về", 1900, 479, 1958, 521, 96),
+             ("cơ", 2006, 496, 2063, 521, 97), ("sở", 2101, 452, 2167, 521, 96),
+             ("nhằm", 2213, 452, 2364, 557, 74)],
+            [("phát", 243, 542, 365, 621, 97), ("huy", 412, 544, 504, 621, 96),
+             ("sức", 552, 542, 640, 621, 91), ("mạnh", 681, 544, 810, 621, 96),
+             ("khối", 855, 536, 975, 578, 96), ("đại", 1024, 543, 1114, 621, 96),
+             ("đoàn", 1161, 542, 1283, 578, 96), ("kết", 1329, 536, 1417, 621, 94),
+             ("toàn", 1458, 525, 1588, 621, 94), ("dân", 1621, 503, 1725, 621, 93),
+             ("tộc.", 1770, 503, 1884, 621, 89), ("Ban", 1939, 547, 2030, 621, 90),
+             ("Công", 2077, 542, 2200, 621, 96), ("tác", 2244, 542, 2335, 621, 96)],
+            [("Mặt", 243, 555, 335, 682, 96), ("trận", 376, 555, 508, 682, 96),
+             ("ở", 545, 555, 576, 682, 96), ("khu", 620, 555, 716, 682, 96),
+             ("dân", 757, 555, 849, 682, 75), ("cư", 895, 555, 956, 682, 91),
+             ("tuyên", 990, 555, 1160, 682, 89), ("truyền,", 1191, 555, 1416, 682, 95),
+             ("vận", 1456, 555, 1556, 682, 96), ("động", 1593, 555, 1732, 682, 96),
+             ("nhân", 1771, 555, 1893, 682, 95), ("dân", 1939, 555, 2030, 634, 93),
+             ("tham", 2077, 555, 2203, 682, 96), ("gia", 2245, 555, 2335, 644, 96)],
+            [("kết", 246, 649, 333, 691, 95), ("quả", 373, 654, 463, 700, 96),
+             ("thực", 500, 657, 623, 700, 96), ("hiện", 660, 655, 783, 701, 95),
+             ("các", 822, 655, 911, 691, 96), ("chỉ", 950, 655, 1037, 691, 96),
+             ("tiêu", 1077, 655, 1199, 691, 96), ("được", 1237, 657, 1359, 700, 95),
+             ("giao", 1397, 656, 1519, 700, 95), ("đảm", 1557, 654, 1650, 691, 96),
+             ("bảo", 1683, 654, 1775, 691, 96), ("đúng", 1813, 655, 1936, 700, 96),
+             ("quy", 1973, 666, 2063, 701, 96), ("định.", 2101, 656, 2246, 700, 96)]]
+    assert _lines(_words(rows), tmp_path) == [" ".join(t for t, *_ in row) for row in rows]
