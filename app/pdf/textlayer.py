@@ -85,11 +85,8 @@ def _line_ops(words: Sequence[Word], size: float, scale: float,
 
 def _bottom(line: Sequence[Word]) -> float:
     """Where a line's words stand: the median of their boxes' bottoms (a descender, a dot
-    below or a dash in one word does not move it), over the words Tesseract does not doubt
-    (confidence DOUBTFUL or more), if any: a speck after the number read as "ì" with 24, its
-    bottom with the number's boxed 20 px low, set the number line 20 px under "Số:"."""
-    sure = [w for w in line if w.conf >= DOUBTFUL] or line
-    return float(statistics.median(w.box[3] for w in sure))
+    below or a dash in one word does not move it)."""
+    return float(statistics.median(w.box[3] for w in line))
 
 
 def _line_height(line: Sequence[Word]) -> float:
