@@ -190,26 +190,25 @@ def _settled(block: list[list[Word]], usual: float) -> list[list[Word]]:
     TALL_WORD times the page's usual word height; "Mặt trận ở khu dân cư" 127 px tall, its
     letters 40): where the words stand (their median bottom) fell a line too low, within half a
     size of the next line's, and pdftotext merged the two lines word by word. A line stands
-    where its words boxed no taller stand; a line boxed tall whole, over the line above and
-    into the line below, midway between them. A tall word is ended there, and begins no more
-    than TALL_WORD usual heights above.
+    where its words boxed no taller stand; lines boxed tall whole, each over the line above
+    and into the line below, evenly between the lines around them that stand (two lines
+    running, "kết. Tổng số hồ sơ" and "tài liệu. Tổ chức", each 111 px over 50 px pitches).
+    A tall word is ended there, and begins no more than TALL_WORD usual heights above.
     """
     tall = TALL_WORD * usual
-
-    def plain(line: Sequence[Word]) -> list[Word]:
-        return [w for w in line if _text(w) and w.box[3] - w.box[1] <= tall]
-
-    stands = [statistics.median(w.box[3] for w in plain(line)) if plain(line) else None
-              for line in block]
+    stands: dict[int, float] = {}
+    for i, line in enumerate(block):
+        plain = [w.box[3] for w in line if _text(w) and w.box[3] - w.box[1] <= tall]
+        if plain:
+            stands[i] = statistics.median(plain)
+    for p, q in itertools.pairwise(sorted(stands)):
+        ys = [stands[p] + (stands[q] - stands[p]) * (k - p) / (q - p) for k in range(p, q + 1)]
+        if q - p > 1 and all(min(w.box[1] for w in block[k]) < ys[k - p - 1] and max(
+                w.box[3] for w in block[k]) > ys[k - p + 1] - usual for k in range(p + 1, q)):
+            stands.update({k: ys[k - p] for k in range(p + 1, q)})
     settled = []
     for i, line in enumerate(block):
-        y = stands[i]
-        if y is None and 0 < i < len(block) - 1:
-            above, below = stands[i - 1], stands[i + 1]
-            if above is not None and below is not None and min(
-                    w.box[1] for w in line) < above and max(w.box[3] for w in line) > min(
-                    w.box[1] for w in plain(block[i + 1])):
-                y = (above + below) / 2
+        y = stands.get(i)
         if y is None or abs(y - _bottom(line)) <= SETTLE_SLACK * usual:
             settled.append(line)  # (a line standing about where its words stand is left as is)
             continue

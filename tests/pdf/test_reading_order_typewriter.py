@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
+import pytest
+
+from app.ocr.base import Word
 from app.pdf.order import segments
+from app.pdf.textlayer import _settled
 from tests.pdf.test_reading_order import _lines, _words
 
 
@@ -89,3 +94,50 @@ def test_lines_boxed_over_the_lines_beside_them_are_read_one_by_one(tmp_path: Pa
              ("bảo", 1683, 654, 1775, 691, 96), ("đúng", 1813, 655, 1936, 700, 96),
              ("quy", 1973, 666, 2063, 701, 96), ("định.", 2101, 656, 2246, 700, 96)]]
     assert _lines(_words(rows), tmp_path) == [" ".join(t for t, *_ in row) for row in rows]
+
+
+
+def test_two_lines_running_boxed_over_their_neighbours_stand_between_them() -> None:
+    """A paragraph typed in TeX Gyre Cursor as Tesseract boxed it on a light lid (dev page
+    "cursor" 0030; the page's words are boxed 43 px tall as a rule): "kết. Tổng số hồ sơ" and
+    "tài liệu. Tổ chức", two lines running, boxed 111 px tall over 50 px pitches, each from the
+    line above into the line below, no word of theirs boxed as a rule. They stand evenly
+    between the lines around them that stand where their words boxed as a rule do (1477 and
+    1628 px); where their words stood (1566, 1616 px), pdftotext merged them with the lines
+    beside word by word."""
+    rows = [
+            [("Quỹ", 315, 1445, 401, 1515), ("Vì", 437, 1443, 492, 1476),
+             ("người", 530, 1443, 675, 1515), ("nghèo,", 715, 1437, 877, 1515),
+             ("hỗ", 927, 1440, 983, 1477), ("thờ", 1020, 1410, 1106, 1486),
+             ("xây", 1144, 1410, 1228, 1515), ("mới", 1264, 1410, 1348, 1515),
+             ("và", 1388, 1410, 1444, 1515), ("sửa", 1471, 1442, 1567, 1515),
+             ("chữa", 1606, 1445, 1719, 1515), ("257", 1759, 1410, 1840, 1515),
+             ("nhà", 1881, 1443, 1966, 1515), ("Đại", 1996, 1410, 2087, 1515),
+             ("SEila", 2124, 1410, 2242, 1490)],
+            [("kết.", 316, 1455, 422, 1566), ("Tổng", 469, 1455, 584, 1566),
+             ("số", 617, 1455, 675, 1566), ("hồ", 713, 1455, 768, 1566),
+             ("sơ", 802, 1455, 861, 1566), ("đã", 894, 1455, 954, 1566),
+             ("được", 966, 1455, 1106, 1566), ("số", 1147, 1455, 1218, 1526),
+             ("hóa", 1237, 1455, 1322, 1566), ("là", 1362, 1455, 1431, 1566),
+             ("138", 1456, 1455, 1534, 1566), ("hồ", 1570, 1455, 1630, 1566),
+             ("sơ", 1671, 1455, 1723, 1526), ("với", 1760, 1455, 1843, 1566),
+             ("17.502", 1884, 1455, 2055, 1566), ("trang", 2097, 1455, 2242, 1566)],
+            [("tài", 315, 1505, 399, 1616), ("liệu.", 416, 1505, 581, 1586),
+             ("Tổ", 618, 1505, 678, 1616), ("chức", 702, 1505, 958, 1616),
+             ("tốt", 856, 1505, 950, 1616), ("các", 981, 1505, 1069, 1577),
+             ("hoạt", 1082, 1505, 1214, 1616), ("động", 1240, 1505, 1375, 1616),
+             ("hướng", 1395, 1505, 1548, 1616), ("về", 1582, 1505, 1637, 1577),
+             ("cơ", 1675, 1505, 1729, 1577), ("sở", 1766, 1505, 1819, 1616),
+             ("nhằm", 1855, 1505, 1972, 1616), ("phát", 2003, 1505, 2115, 1616),
+             ("huy", 2156, 1505, 2242, 1616)],
+            [("sức", 318, 1594, 401, 1628), ("mạnh", 438, 1580, 559, 1667),
+             ("khói", 603, 1589, 715, 1667), ("đại", 754, 1595, 843, 1667),
+             ("đoàn", 887, 1594, 1002, 1667), ("kết", 1031, 1589, 1128, 1667),
+             ("toàn.", 1170, 1580, 1308, 1667), ("dân.", 1330, 1558, 1435, 1667),
+             ("tộc.", 1457, 1558, 1588, 1667), ("Qua", 1615, 1597, 1707, 1667),
+             ("đó", 1743, 1594, 1804, 1667), ("góp", 1828, 1594, 1934, 1667),
+             ("phần", 1954, 1558, 2084, 1667), ("nâng", 2127, 1558, 2242, 1667)]]
+    block = [[Word(t, (x0, y0, x1, y1), 95.0, (1, 1, k)) for t, x0, y0, x1, y1 in row]
+             for k, row in enumerate(rows)]
+    stands = [statistics.median(w.box[3] for w in line) for line in _settled(block, 43.0)]
+    assert stands == pytest.approx([1477, 1527, 1577, 1628], abs=2)
