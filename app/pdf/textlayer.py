@@ -85,8 +85,12 @@ def _line_ops(words: Sequence[Word], size: float, scale: float,
 
 def _bottom(line: Sequence[Word]) -> float:
     """Where a line's words stand: the median of their boxes' bottoms (a descender, a dot
-    below or a dash in one word does not move it)."""
-    return float(statistics.median(w.box[3] for w in line))
+    below or a dash in one word does not move it), but for specks read as letters (under half
+    as tall as the line's words, confidence under DOUBTFUL): a speck after the number read
+    as "ì" with 24 and the number boxed 20 px low set the number line 20 px under "Số:"."""
+    tall = statistics.median(w.box[3] - w.box[1] for w in line)
+    kept = [w for w in line if w.conf >= DOUBTFUL or w.box[3] - w.box[1] >= tall / 2] or line
+    return float(statistics.median(w.box[3] for w in kept))
 
 
 def _line_height(line: Sequence[Word]) -> float:

@@ -360,3 +360,55 @@ def test_a_tall_line_ending_at_the_next_lines_tops_does_not_keep_the_number_line
         ["ỦY BAN NHÂN DÂN QUẬN", "NINHKIEU h", "PHÒNG TÀI CHÍNH - KÊ", "HOẠCH", "Số: 81/BC-TCKH"],
         ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
         ["Ninh Kiều, ngày 10 tháng 8 năm 2020"]]
+
+
+def test_a_speck_read_as_a_letter_does_not_move_where_the_number_line_stands(tmp_path) -> None:
+    # the header of a dev page in Noto Serif (300 dpi) as Tesseract read it: a speck after the
+    # number read as "ì" with confidence 24 and the number boxed 20 px under "Số:" set the
+    # number line's words' median bottom 20 px low and its pitch to the "V/v" line 42 px, too
+    # close for the issuer's column to be raised to hold the number line 120 px under "BẮC":
+    # pdftotext cut the column there and read the number and "V/v" lines after the national
+    # title; a speck Tesseract read as a letter (doubted, under half as tall as the line's
+    # words) does not say where a line stands
+    lines = {
+        (1, 1, 1): [("ỦY", 168, 216, 237, 269, 96), ("BAN", 256, 230, 360, 268, 96),
+                    ("MTTQ", 380, 231, 527, 278, 92), ("VIỆT", 545, 217, 662, 279, 95),
+                    ("NAM", 679, 230, 799, 268, 92), ("QUẬN", 818, 217, 967, 279, 91),
+                    ("HẢI", 987, 216, 1077, 268, 28), ("GÔNG", 1181, 217, 1332, 280, 28),
+                    ("HÒA", 1351, 217, 1469, 269, 96), ("XÃ", 1486, 218, 1558, 268, 96),
+                    ("HỘI", 1576, 217, 1675, 280, 96), ("CHỦ", 1694, 215, 1806, 269, 96),
+                    ("NGHĨA", 1824, 218, 2000, 269, 96), ("VIỆT", 2016, 217, 2137, 280, 96),
+                    ("NAM", 2155, 231, 2278, 268, 96)],
+        (1, 1, 2): [("CHÂU", 550, 279, 695, 331, 82), ("Độc", 1342, 288, 1444, 343, 96),
+                    ("lập", 1465, 287, 1547, 343, 93), ("-", 1568, 313, 1583, 319, 93),
+                    ("Tự", 1603, 291, 1677, 343, 96), ("do", 1696, 287, 1761, 331, 93),
+                    ("-", 1782, 313, 1797, 319, 93), ("Hạnh", 1818, 287, 1964, 343, 96),
+                    ("phúc", 1983, 287, 2116, 343, 96)],
+        (1, 1, 3): [("BAN", 158, 356, 268, 414, 96), ("THƯỜNG", 286, 342, 529, 394, 92),
+                    ("TRỰC", 547, 345, 696, 405, 90), ("ỦY", 714, 340, 790, 414, 96),
+                    ("BAN", 805, 356, 915, 393, 95), ("MTTQ", 933, 356, 1086, 414, 96)],
+        (1, 1, 4): [("VIỆT", 182, 404, 303, 467, 96), ("NAM", 321, 418, 444, 455, 95),
+                    ("PHƯỜNG", 463, 397, 706, 476, 91), ("HÒA", 725, 404, 843, 456, 96),
+                    ("CƯỜNG", 861, 404, 1061, 456, 96)],
+        (1, 1, 5): [("BẮC", 570, 467, 674, 518, 94)],
+        (2, 1, 1): [("Số:", 390, 566, 456, 618, 93), ("238/MTTQ-BTT", 478, 579, 857, 638, 90),
+                    ("ì", 986, 628, 998, 638, 24), ("Hòa", 1204, 577, 1299, 618, 96),
+                    ("Cường", 1318, 577, 1472, 630, 96), ("Bắc,", 1485, 566, 1580, 626, 96),
+                    ("ngày", 1603, 577, 1711, 630, 96), ("03", 1728, 580, 1785, 618, 96),
+                    ("tháng", 1804, 577, 1929, 630, 96), ("01", 1945, 580, 1996, 618, 96),
+                    ("năm", 2020, 579, 2118, 618, 96), ("2018", 2133, 580, 2253, 618, 96)],
+        (2, 1, 2): [("V/v", 240, 642, 330, 684, 92), ("báo", 348, 639, 432, 680, 95),
+                    ("cáo", 451, 639, 529, 680, 93), ("kết", 547, 639, 619, 680, 91),
+                    ("quả", 637, 638, 723, 691, 96), ("công", 741, 639, 851, 692, 96),
+                    ("tác", 869, 639, 936, 680, 95), ("số", 956, 639, 1003, 680, 96)],
+        (2, 1, 3): [("hóa", 267, 701, 353, 742, 96), ("tài", 371, 701, 429, 742, 96),
+                    ("liệu", 447, 701, 534, 752, 96), ("lưu", 552, 701, 632, 742, 96),
+                    ("trữ", 650, 703, 722, 742, 96), ("năm", 740, 703, 842, 742, 96),
+                    ("2018", 861, 703, 977, 742, 96)],
+    }
+    words = [Word(text, (x0, y0, x1, y1), float(conf), line)
+             for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
+    assert blocks_of(words, tmp_path)[0] == [
+        "ỦY BAN MTTQ VIỆT NAM QUẬN HẢI", "CHÂU", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
+        "VIỆT NAM PHƯỜNG HÒA CƯỜNG", "BẮC", "Số: 238/MTTQ-BTT ì", "V/v báo cáo kết quả công tác số",
+        "hóa tài liệu lưu trữ năm 2018"]
