@@ -412,3 +412,42 @@ def test_a_speck_read_as_a_letter_does_not_move_where_the_number_line_stands(tmp
         "ỦY BAN MTTQ VIỆT NAM QUẬN HẢI", "CHÂU", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
         "VIỆT NAM PHƯỜNG HÒA CƯỜNG", "BẮC", "Số: 238/MTTQ-BTT ì", "V/v báo cáo kết quả công tác số",
         "hóa tài liệu lưu trữ năm 2018"]
+
+
+def test_a_number_line_just_past_the_margin_is_held_in_its_column(tmp_path) -> None:
+    # the header of a dev page in TeX Gyre Termes (300 dpi) as Tesseract read it: three words
+    # of "BAN THƯỜNG TRỰC UỶ BAN" boxed down into the accents of the line under it, 41 px over
+    # it; holding the number line 104 px under that line, with the margin kept under
+    # pdftotext's limit (1.4 sizes of 1.5), needed 74.3 px and two lines 41 px apart allowed
+    # 73.8: the column was not raised, pdftotext cut the number line off, and read it after
+    # the national title
+    lines = {
+        (1, 1, 1): [("ỦY", 137, 354, 213, 404, 96), ("BAN", 229, 366, 341, 403, 96),
+                    ("MTTQ", 357, 366, 508, 413, 95), ("VIỆT", 524, 357, 645, 414, 96),
+                    ("NAM", 661, 366, 784, 403, 63), ("HUYỆN", 801, 357, 988, 413, 63),
+                    ("CỘNG", 1054, 355, 1212, 415, 84), ("HÒA", 1228, 354, 1348, 404, 96),
+                    ("XÃ", 1365, 355, 1440, 403, 96), ("HỘI", 1457, 355, 1560, 415, 96),
+                    ("CHỦ", 1578, 352, 1694, 404, 95), ("NGHĨA", 1710, 356, 1890, 404, 96),
+                    ("VIỆT", 1907, 355, 2036, 415, 95), ("NAM", 2053, 365, 2180, 404, 96)],
+        (4, 1, 1): [("906", 442, 419, 552, 487, 40), ("SUN..", 570, 423, 764, 488, 10),
+                    ("Độc", 1260, 424, 1355, 478, 95), ("lập", 1373, 424, 1447, 478, 93),
+                    ("-", 1466, 448, 1481, 455, 93), ("Tự", 1500, 426, 1572, 478, 96),
+                    ("do", 1588, 426, 1647, 466, 93), ("-", 1665, 448, 1680, 455, 93),
+                    ("Hạnh", 1698, 426, 1834, 478, 96), ("phúc", 1851, 424, 1970, 477, 96)],
+        (4, 1, 2): [("BAN", 185, 489, 297, 528, 96), ("THƯỜNG", 314, 483, 552, 549, 95),
+                    ("TRỰC", 569, 479, 719, 552, 58), ("UỶ", 736, 490, 812, 550, 96),
+                    ("BAN", 828, 489, 940, 528, 95)],
+        (4, 1, 3): [("MTTQ", 150, 551, 312, 599, 82), ("VIỆT", 329, 552, 458, 601, 52),
+                    ("NAM", 475, 551, 602, 590, 93), ("XA", 618, 551, 693, 589, 91),
+                    ("PHU", 710, 552, 822, 590, 90), ("LINH", 838, 552, 974, 590, 96)],
+        (4, 1, 4): [("Số:", 293, 646, 358, 690, 93), ("253/TB-MTTQ-BTT", 379, 652, 832, 699, 91),
+                    ("Phù", 1199, 652, 1284, 690, 95), ("Linh,", 1300, 653, 1406, 696, 92),
+                    ("ngày", 1428, 652, 1531, 700, 95), ("06", 1548, 653, 1600, 690, 66),
+                    ("tháng", 1616, 652, 1735, 700, 96), ("02", 1753, 652, 1802, 690, 95),
+                    ("năm", 1820, 653, 1910, 690, 96), ("2025", 1927, 652, 2033, 690, 96)],
+    }
+    words = [Word(text, (x0, y0, x1, y1), float(conf), line)
+             for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
+    assert blocks_of(words, tmp_path)[0] == [
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN", "906 SUN..", "BAN THƯỜNG TRỰC UỶ BAN",
+        "MTTQ VIỆT NAM XA PHU LINH", "Số: 253/TB-MTTQ-BTT"]
