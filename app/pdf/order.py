@@ -40,6 +40,8 @@ ROW_CELLS = 3  # a line cut into this many pieces or more may be a table's row..
 ROW_STARTS = 2  # ...when this many of its cells start where another such line's do...
 ROW_ALIGN = 0.5  # ...within this many line heights...
 TABLE_ROWS = 3  # ...and this many such lines or more are linked so: a table, read row by row
+ACCENT = 0.5  # a line of one short word under this many usual word heights, just over a word...
+ACCENT_LETTERS = 2  # ...of at most this many characters, is an accent read apart from its line
 
 Segment = list[Word]
 
@@ -219,8 +221,8 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     letter's cell and its bearings, is wider than 1.2 heights of words without accents or
     ascenders ("hồ  sơ  với": 47 px, words 38 px tall).
     """
-    lines = [sorted(group, key=lambda w: w.box[0])
-             for _, group in groupby(words, key=lambda w: w.line)]
+    lines = _accents([sorted(group, key=lambda w: w.box[0])
+                      for _, group in groupby(words, key=lambda w: w.line)])
     stripes: list[Stripe] = []
     pieces: list[Piece] = []
     for line in lines:
@@ -232,6 +234,39 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     rows = _table_rows(lines, cuts)
     return [seg for k, (line, cut) in enumerate(zip(lines, cuts, strict=True))
             for seg in ([line] if k in rows else cut)]
+
+
+def _accents(lines: list[Segment]) -> list[Segment]:
+    """The lines, an accent Tesseract read as a line of its own joined to the line under it.
+
+    A word with a letter, of at most ACCENT_LETTERS characters, under ACCENT usual word heights
+    tall, alone on its line, standing over a word of another line and ending less than half a
+    usual height above that word's top, is that word's accent read apart (the circumflex of
+    "Số" read as "Á" 16 px over the number line): as a line of its own it stood between the
+    issuer's column and its number line, and pdftotext read the number line after the national
+    title. (A party's star, "*" under its issuer, has no letter.)
+    """
+    heights = [w.box[3] - w.box[1] for line in lines for w in line
+               if any(unicodedata.category(ch) in TEXT for ch in w.text)]
+    if not heights:
+        return lines
+    usual = statistics.median(heights)
+    joined = [list(line) for line in lines]
+    for k, line in enumerate(lines):
+        if len(line) != 1 or len(line[0].text) > ACCENT_LETTERS or (
+                line[0].box[3] - line[0].box[1] >= ACCENT * usual) or not any(
+                unicodedata.category(ch).startswith("L") for ch in line[0].text):
+            continue
+        x0, top, x1, bottom = line[0].box
+        under = [j for j, other in enumerate(joined) if j != k and other and any(
+            w.box[0] < x1 and w.box[2] > x0 and top < w.box[1] and w.box[3] > bottom
+            and w.box[1] - bottom < usual / 2 for w in other)]
+        if under:
+            j = under[0]
+            accent = Word(line[0].text, line[0].box, line[0].conf, joined[j][0].line)
+            joined[j] = sorted([*joined[j], accent], key=lambda w: w.box[0])
+            joined[k] = []
+    return [line for line in joined if line]
 
 
 def _table_rows(lines: Sequence[Segment], cuts: Sequence[list[Segment]]) -> set[int]:

@@ -141,3 +141,43 @@ def test_two_lines_running_boxed_over_their_neighbours_stand_between_them() -> N
              for k, row in enumerate(rows)]
     stands = [statistics.median(w.box[3] for w in line) for line in _settled(block, 43.0)]
     assert stands == pytest.approx([1477, 1527, 1577, 1628], abs=2)
+
+
+def test_an_accent_read_as_a_line_of_its_own_stays_with_its_number_line(
+        tmp_path: Path) -> None:
+    """An A5 header typed in TeX Gyre Cursor as Tesseract read it (dev page "cursor" 0004,
+    turned 180° and back): the circumflex of "Số" read as "Á", 10 px tall, a line of its own
+    16 px over the number line. Between the issuer's column and its number line, it kept
+    the column from holding the line, which pdftotext read after the national title."""
+    rows = [
+            [("ỦY", 72, 187, 114, 217, 96), ("BAN", 141, 196, 206, 217, 95),
+             ("MTTQ", 232, 196, 321, 222, 46), ("VIỆT", 346, 189, 435, 224, 96),
+             ("NAM", 462, 196, 529, 217, 93), ("QUẬN", 555, 189, 643, 224, 90),
+             ("HẢI", 670, 187, 732, 217, 92), ("CỘNG", 778, 187, 869, 224, 96),
+             ("HÒA", 893, 187, 962, 217, 95), ("XÃ", 984, 187, 1031, 217, 95),
+             ("HỘI", 1054, 187, 1119, 224, 95), ("CHỦ", 1146, 184, 1214, 217, 96),
+             ("NGHĨA", 1237, 187, 1353, 217, 96), ("VIỆT", 1374, 186, 1465, 225, 96),
+             ("NAM", 1490, 195, 1560, 217, 96)],
+            [("BAN", 93, 283, 162, 305, 96), ("THƯỜNG", 186, 275, 323, 305, 93),
+             ("TRỰC", 347, 282, 437, 312, 81), ("ỦY", 461, 272, 506, 305, 97),
+             ("BAN", 530, 283, 599, 305, 96), ("MTTQ", 621, 283, 713, 311, 46)],
+            [("CHÂU", 360, 233, 448, 261, 91), ("Độc", 831, 234, 904, 269, 94),
+             ("lập", 933, 234, 1005, 270, 93), ("-", 1033, 248, 1054, 252, 82),
+             ("Tự", 1082, 237, 1132, 269, 96), ("do", 1157, 235, 1204, 261, 93),
+             ("-", 1233, 248, 1254, 252, 86), ("Hạnh", 1282, 235, 1380, 269, 96),
+             ("phúc", 1406, 233, 1504, 270, 95)],
+            [("VIỆT", 92, 318, 184, 357, 96), ("NAM", 208, 327, 278, 349, 93),
+             ("PHƯỜNG", 300, 319, 438, 349, 92), ("THẠCH", 462, 327, 575, 357, 91),
+             ("THANG", 600, 327, 713, 349, 92)],
+            [("Á", 221, 393, 230, 403, 85)],
+            [("Sô:", 197, 399, 249, 419, 84), ("2970/HD-MTTQ-BTT", 281, 396, 612, 423, 89),
+             ("Thạch", 786, 398, 883, 425, 96), ("Thang,", 911, 398, 1021, 425, 96),
+             ("ngày", 1055, 397, 1138, 426, 96), ("26", 1161, 397, 1201, 419, 96),
+             ("tháng", 1226, 397, 1327, 425, 96), ("8", 1352, 398, 1367, 419, 96),
+             ("năm", 1391, 397, 1452, 419, 95), ("2016", 1476, 397, 1558, 419, 96)]]
+    words = [Word(t, (x0, y0, x1, y1), conf, (k, 1, 1))
+             for k, row in enumerate(rows) for t, x0, y0, x1, y1, conf in row]
+    read = _lines(words, tmp_path)
+    number = next(i for i, line in enumerate(read) if "2970/HD-MTTQ-BTT" in line)
+    assert read[:3] == ["ỦY BAN MTTQ VIỆT NAM QUẬN HẢI", "CHÂU", "BAN THƯỜNG TRỰC ỦY BAN MTTQ"]
+    assert number < read.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
