@@ -181,3 +181,46 @@ def test_an_accent_read_as_a_line_of_its_own_stays_with_its_number_line(
     number = next(i for i, line in enumerate(read) if "2970/HD-MTTQ-BTT" in line)
     assert read[:3] == ["ỦY BAN MTTQ VIỆT NAM QUẬN HẢI", "CHÂU", "BAN THƯỜNG TRỰC ỦY BAN MTTQ"]
     assert number < read.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+def test_a_lines_last_word_read_with_the_column_beside_stays_on_its_line(
+        tmp_path: Path) -> None:
+    """An A5 party page's header typed in TeX Gyre Cursor as Tesseract read it (dev page
+    "cursor" 0001): the "V/v" lines' last words, "tài" and "yêu", a space after them, were read
+    as lines of the other column's block, with the date; pdftotext read the national title and
+    the date between "sơ," and "tài". A line begun a space after another line's end, on its
+    baseline, is that line's end."""
+    rows = [
+            [("ĐẢNG", 297, 174, 372, 201, 85), ("BỘ", 394, 176, 429, 206, 93),
+             ("TỈNH", 451, 174, 524, 201, 91), ("BẮC", 545, 171, 599, 211, 96),
+             ("NINH", 621, 182, 695, 201, 96)],
+            [("THÀNH", 336, 211, 430, 238, 92), ("ỦY", 449, 208, 487, 238, 96),
+             ("BẮC", 506, 211, 562, 238, 96), ("NINH", 582, 217, 658, 238, 96)],
+            [("*", 491, 251, 503, 262, 92)],
+            [("Số", 368, 268, 407, 296, 92), ("214-CV/TU", 434, 271, 628, 299, 90)],
+            [("V/v", 203, 313, 258, 337, 96), ("đề", 280, 310, 314, 335, 95),
+             ("nghị", 337, 315, 408, 341, 96), ("cung", 432, 320, 505, 340, 96),
+             ("cấp", 527, 310, 581, 340, 96), ("hồ", 603, 310, 637, 335, 95),
+             ("sơ,", 661, 320, 705, 339, 95)],
+            [("liệu", 215, 350, 286, 377, 96), ("về", 308, 347, 343, 371, 96),
+             ("phong", 365, 352, 458, 377, 96), ("trào", 480, 350, 552, 371, 95),
+             ("thi", 575, 352, 627, 372, 96), ("đua", 651, 352, 704, 371, 96)],
+            [("nước", 461, 388, 533, 409, 95)],
+            [("ĐẢNG", 1004, 169, 1088, 201, 88), ("CỘNG", 1110, 171, 1193, 207, 93),
+             ("SẢN", 1216, 169, 1277, 200, 49), ("VIỆT", 1297, 171, 1381, 208, 96),
+             ("NAM", 1402, 178, 1467, 201, 96)],
+            [("Bắc", 852, 269, 916, 296, 96), ("Ninh,", 940, 274, 1037, 302, 96),
+             ("ngày", 1072, 272, 1159, 304, 96), ("28", 1183, 274, 1224, 297, 96),
+             ("tháng", 1251, 272, 1358, 303, 96), ("10", 1382, 274, 1422, 296, 96),
+             ("năm", 1446, 273, 1511, 297, 96), ("2023", 1535, 274, 1620, 297, 96)],
+            [("tài", 736, 313, 788, 335, 96)],
+            [("yêu", 727, 350, 780, 377, 94)]]
+    blocks = [1, 1, 2, 2, 2, 2, 2, 6, 8, 8, 8]
+    lines = [1, 2, 1, 2, 3, 4, 5, 1, 1, 2, 3]
+    words = [Word(t, (x0, y0, x1, y1), conf, (block, 1, line))
+             for row, block, line in zip(rows, blocks, lines, strict=True)
+             for t, x0, y0, x1, y1, conf in row]
+    assert _lines(words, tmp_path) == [
+        "ĐẢNG BỘ TỈNH BẮC NINH", "THÀNH ỦY BẮC NINH", "*", "Số 214-CV/TU",
+        "V/v đề nghị cung cấp hồ sơ, tài", "liệu về phong trào thi đua yêu", "nước",
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "Bắc Ninh, ngày 28 tháng 10 năm 2023"]
