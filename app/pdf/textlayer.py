@@ -175,7 +175,10 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
     line whose words end within TOUCH of a line height over the next line's tops: "NINH KIỀU"
     boxed 69 px tall against the column's 50, 2 px over "PHÒNG", made the column's pitches so
     uneven (84, 40) that its size was not raised to hold its number line, read after the
-    national title.
+    national title. A block's first line boxed down onto the second's baseline (within
+    ONE_BASELINE line heights), taller than TALL times the usual line, the second not, is set
+    to end the second line's word height under where its words begin: "TM. BAN THƯỜNG TRỰC"
+    boxed 98 px tall onto "CHỦ TỊCH" was merged with it word by word.
     """
     heights = [_line_height(line) for line in block]
     usual = statistics.median(heights)
@@ -187,10 +190,20 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
             or bottoms[i] > statistics.median(w.box[1] for w in block[i + 1]) - TOUCH * usual
         if heights[i] > TALL * usual and max(words[i - 1], words[i + 1]) <= TALL * usual \
                 and onto and bottoms[i + 1] - bottoms[i - 1] > usual:
-            y = round((bottoms[i - 1] + bottoms[i + 1]) / 2)
-            lifted[i] = [Word(w.text, (w.box[0], min(w.box[1], y - 1), w.box[2], min(w.box[3], y)),
-                              w.conf, w.line) for w in block[i]]
+            lifted[i] = _ended(block[i], round((bottoms[i - 1] + bottoms[i + 1]) / 2))
+    if len(block) >= 2 and heights[0] > TALL * usual and words[1] <= TALL * usual and \
+            abs(bottoms[1] - bottoms[0]) < ONE_BASELINE * usual:
+        # a first line on the next one's baseline: where its words begin, and as tall
+        y = round(statistics.median(w.box[1] for w in block[0]) + words[1])
+        if y < bottoms[0]:
+            lifted[0] = _ended(block[0], y)
     return lifted
+
+
+def _ended(line: Sequence[Word], y: int) -> list[Word]:
+    """The line's words boxed to end at `y` (and begin at least a pixel above it)."""
+    return [Word(w.text, (w.box[0], min(w.box[1], y - 1), w.box[2], min(w.box[3], y)), w.conf,
+                 w.line) for w in line]
 
 
 def _settled(block: list[list[Word]], usual: float) -> list[list[Word]]:

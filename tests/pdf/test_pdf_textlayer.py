@@ -451,3 +451,21 @@ def test_a_number_line_just_past_the_margin_is_held_in_its_column(tmp_path) -> N
     assert blocks_of(words, tmp_path)[0] == [
         "ỦY BAN MTTQ VIỆT NAM HUYỆN", "906 SUN..", "BAN THƯỜNG TRỰC UỶ BAN",
         "MTTQ VIỆT NAM XA PHU LINH", "Số: 253/TB-MTTQ-BTT"]
+
+
+def test_a_first_line_boxed_down_onto_the_next_is_set_where_it_stands(tmp_path) -> None:
+    # the signature of an A5 dev page in TeX Gyre Termes (300 dpi) as Tesseract boxed it:
+    # "TM. BAN THƯỜNG TRỰC" boxed 98 px tall down to the baseline of "CHỦ TỊCH" under it
+    # (their words 25-34 px tall); on one baseline, pdftotext merged the two lines word by word
+    # ("TM. BAN", "THƯỜNG", "CHỦ", "TỊCH TRỰC"); a block's first line boxed so is set its next
+    # line's word height under where its words begin
+    lines = {
+        (9, 1, 1): [("TM.", 1052, 1286, 1145, 1384, 68), ("BAN", 1158, 1319, 1232, 1384, 71),
+                    ("THƯỜNG", 1256, 1312, 1404, 1384, 93), ("TRỰC", 1419, 1286, 1543, 1384, 70)],
+        (9, 1, 2): [("CHỦ", 1209, 1359, 1289, 1384, 88), ("TỊCH", 1300, 1359, 1393, 1393, 96)],
+        (11, 1, 1): [("Dương", 1153, 1608, 1259, 1641, 96), ("Thu", 1270, 1608, 1335, 1633, 96),
+                    ("Thắng", 1346, 1602, 1449, 1641, 96)],
+    }
+    words = [Word(text, (x0, y0, x1, y1), float(conf), line)
+             for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
+    assert _read_back(words, tmp_path) == ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Dương Thu Thắng"]
