@@ -56,14 +56,13 @@ class TypeTable:
         """The type whose name is `text` (capitals, diacritics and OCR damage to them ignored)."""
         return self._titles.get(letters(text))
 
-    def near_title(self, text: str) -> DocType | None:
-        """The one type whose name `text` spells but for one letter ("NGHT QUYẾT"), names of
-        six letters or more only; None when none or several are that near."""
+    def near_titles(self, text: str) -> tuple[DocType, ...]:
+        """The types whose name `text` spells but for one letter ("NGHT QUYẾT"; "THÔNG EÁO"
+        is as near THÔNG BÁO as THÔNG CÁO), names of six letters or more only."""
         key = letters(text)
-        near = [t for name, t in self._titles.items()
-                if len(name) == len(key) and len(name.replace(" ", "")) >= 6
-                and sum(a != b for a, b in zip(name, key, strict=True)) == 1]
-        return near[0] if len(near) == 1 else None
+        return tuple(t for name, t in self._titles.items()
+                     if len(name) == len(key) and len(name.replace(" ", "")) >= 6
+                     and sum(a != b for a, b in zip(name, key, strict=True)) == 1)
 
     def by_abbreviation(self, abbr: str) -> DocType | None:
         """The type of a number's abbreviation: exact first, then folded when unambiguous."""

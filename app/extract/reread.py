@@ -21,7 +21,7 @@ import numpy as np
 
 from app.errors import InputError
 from app.extract.fields.evidence import not_syllable, rows, weak
-from app.extract.fields.subject import strokes_expected
+from app.extract.fields.subject import strokes_expected, thin_slip
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
@@ -46,6 +46,7 @@ MARGIN_Y = 0.1  # ... and above and below it: no more, or the next line's marks 
 BORDER = 16  # pixels of white added around the cut, at its new scale
 # digits a page model confuses in worn or typewritten faces (each pair both ways)
 CONFUSED = frozenset({("0", "6"), ("0", "8"), ("0", "9"), ("1", "7"), ("3", "8"), ("5", "6")})
+EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
 
 
 @dataclass
@@ -213,7 +214,8 @@ def _compounded(words: tuple[Word, ...]) -> set[int]:
 
 def _spelled(words: list[Word], segment: Segment | None, backed: set[int]) -> bool:
     """True when `segment` (a new reading of their line) holds each of `words` spelled the
-    same, as the one word it read in that place; a word whose marks the lexicon bears out
+    same (marks at its ends aside: a cut's edge adds "_" or "“"), as the one word it read in
+    that place; a word whose marks the lexicon bears out
     (its id in `backed`, and not re-ranked on thin evidence) needs the same letters only: the
     new reading is not re-ranked ("văn mình" for "văn minh")."""
     if segment is None:
@@ -224,7 +226,7 @@ def _spelled(words: list[Word], segment: Segment | None, backed: set[int]) -> bo
                 > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
         if len(here) != 1:
             return False
-        new, old = here[0].text.strip(",.;:"), word.text.strip(",.;:")
+        new, old = here[0].text.strip(EDGE), word.text.strip(EDGE)
         if new != old and not (id(word) in backed and not word.guessed and fold(new) == fold(old)):
             return False
     return True
@@ -277,7 +279,6 @@ def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
 
 AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time
 TYPED_READINGS = (2.0, 1.5)  # ... and, typed in a fixed-pitch face, read again thickened
-EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
 
 
 def in_compound(keys: list[str], i: int, key: str) -> bool:
@@ -297,8 +298,9 @@ def _doubted(value: list[Word], keys: list[str], words: list[Word], segment: Seg
     lexicon with a neighbour in the value and the second does not ("văn minh" read first
     stands against "văn mình"). No doubt is raised by what the second reading itself shows to
     be its own misreading: a different count of words (words split or run together, a
-    neighbour's edge read), a word that is no syllable, marks at a word's ends, a change of
-    case alone, digits."""
+    neighbour's edge read), a word that is no syllable, thin strokes that are no numeral ("IIT"
+    for "III": it passes as an abbreviation), marks at a word's ends, a change of case alone,
+    digits."""
     if segment is None:
         return False
     words = sorted(words, key=lambda w: w.box[0])
@@ -313,7 +315,8 @@ def _doubted(value: list[Word], keys: list[str], words: list[Word], segment: Seg
         return False
     old, new = differ[0]
     spelled = new.text.strip(EDGE)
-    if not any(c.isalpha() for c in spelled) or not_syllable(spelled) or new.conf < old.conf:
+    if not any(c.isalpha() for c in spelled) or not_syllable(spelled) or thin_slip(spelled) \
+            or new.conf < old.conf:
         return False
     at = value.index(old)
     return not (in_compound(keys, at, keys[at]) and not in_compound(keys, at, tone_key(spelled)))

@@ -23,14 +23,24 @@ from dataclasses import replace
 from app.extract.doctypes import TypeTable
 from app.extract.fields import number
 from app.extract.fields.evidence import not_syllable, rows
+from app.extract.fields.subject import judged
 from app.extract.layout import Segment
-from app.extract.model import SECOND_MODEL_DIFFERS, FieldValue, union
+from app.extract.model import (
+    GUESSED,
+    NOT_A_SYLLABLE,
+    SECOND_MODEL_DIFFERS,
+    FieldValue,
+    union,
+)
 from app.extract.reread import EDGE, Rereader, in_compound
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 from app.ocr.rerank import BODIES
 
 SCALE = 1.0  # the lines are read at the page's scale
+# the suggestions the second model's reading may settle: a word whose marks the lexicon chose
+# on thin evidence ("kêt" read, "kết" chosen), a word that is no syllable ("Ouy chế", "kêt")
+SETTLED = (GUESSED, NOT_A_SYLLABLE)
 _STROKES_SLIP = re.compile(r"(?=.*1)(?=.*[IlV])[IlV1]+")  # a numeral's strokes read as I's and 1's
 _NUMERAL = re.compile(r"[IVX]+")
 
@@ -54,8 +64,9 @@ def _in_span(row: list[Word], segment: tuple[Word, ...]) -> list[Word]:
 
 def _subject_rows(value: FieldValue) -> list[list[Word]]:
     """The lines of a trích yếu to read again, left to right: none when it is empty, a
-    suggestion, or spelled otherwise than its words."""
-    if not value.value or value.suggested or value.value != " ".join(w.text for w in value.words):
+    suggestion for another reason than SETTLED, or spelled otherwise than its words."""
+    if not value.value or (value.suggested and value.why not in SETTLED) \
+            or value.value != " ".join(w.text for w in value.words):
         return []
     return [sorted(row, key=lambda w: w.box[0]) for row in rows(value.words)]
 
@@ -76,6 +87,9 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
         new = _in_span(row, segment.words) if segment is not None else []
         if len(new) != len(row):
             continue
+        for old, other in zip(row, new, strict=True):
+            if old.guessed and not other.guessed and old.text.strip(EDGE) == other.text.strip(EDGE):
+                words[words.index(old)] = replace(old, guessed=False)  # two models read it so
         differ = [(old, other) for old, other in zip(row, new, strict=True)
                   if old.text.strip(EDGE).lower() != other.text.strip(EDGE).lower()]
         for old, other in differ:
@@ -94,7 +108,9 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
             elif was == now and len(differ) == 1 and other.conf >= old.conf:
                 doubt = True
     fixed = replace(value, value=" ".join(w.text for w in words), words=tuple(words))
-    return replace(fixed, why=SECOND_MODEL_DIFFERS) if doubt else fixed
+    if doubt:
+        return replace(fixed, why=SECOND_MODEL_DIFFERS)
+    return replace(fixed, why=judged(fixed.value, fixed.words)) if value.suggested else fixed
 
 
 def _known(notation: str, types: TypeTable) -> bool:

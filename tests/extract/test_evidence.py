@@ -77,6 +77,21 @@ def test_a_line_off_the_titles_centre_lost_words() -> None:
     assert whole.subject.value == full and not whole.subject.suggested
 
 
+def test_a_centred_line_read_as_two_ocr_lines_lost_nothing() -> None:
+    """Tesseract can read one printed line as two lines (a typewriter's wide space): each part
+    stands off the title's centre alone, the line they make is centred."""
+    ocr = header("314-QĐ/HU", "Kiến Xương, ngày 4 tháng 2 năm 1995", "QUYẾT ĐỊNH", "")
+    first = "Về việc khen thưởng các tập thể, cá nhân có"
+    words = centred(first, MIDDLE, 880, 20)
+    split = [*words[:8], *(Word(w.text, w.box, w.conf, (1, 1, 21)) for w in words[8:])]
+    rest = centred("thành tích xuất sắc trong năm", MIDDLE, 950, 22)
+    f = read_fields(OcrResult((*ocr.words, *split, *rest), "vie"), PAGE)
+    assert f.subject.value == f"{first} thành tích xuất sắc trong năm"
+    assert not f.subject.suggested
+    cut = read_fields(OcrResult((*ocr.words, *split[:8], *rest), "vie"), PAGE)
+    assert cut.subject.suggested and cut.subject.why == LOST_WORDS  # "nhân có" lost
+
+
 @needs_lexicon
 def test_a_misread_place_in_the_issuer_is_a_suggestion() -> None:
     ocr = page([("QUẬN ỦY NINH KTIỀU", LEFT, 230), ("ĐẢNG CỘNG SẢN VIỆT NAM", RIGHT, 230),
@@ -136,3 +151,14 @@ def test_a_title_one_letter_off_is_taken_when_the_number_names_its_type() -> Non
     other = read_fields(header("08/KH-MTTQ-BTT", "Ba Đình, ngày 05 tháng 08 năm 1999",
                                "NGHT QUYẾT", "Về công tác bảo đảm trật tự"), PAGE)
     assert other.subject.value == ""  # the number names another type: no title was found
+
+
+def test_a_title_one_letter_off_two_types_is_taken_when_the_number_names_one() -> None:
+    """A typewriter's B read as E: "THÔNG EÁO" is one letter off THÔNG BÁO and THÔNG CÁO."""
+    f = read_fields(header("14/TB-MTTQ-BTT", "Điện Biên, ngày 19 tháng 9 năm 2019", "THÔNG EÁO",
+                           "Lịch tiếp công dân tháng 12 năm 2021"), PAGE)
+    assert f.doc_type.value == "07"
+    assert f.subject.value == "Lịch tiếp công dân tháng 12 năm 2021"
+    other = read_fields(header("14/KH-MTTQ-BTT", "Điện Biên, ngày 19 tháng 9 năm 2019",
+                               "THÔNG EÁO", "Lịch tiếp công dân tháng 12 năm 2021"), PAGE)
+    assert other.subject.value == ""

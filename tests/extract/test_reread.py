@@ -3,7 +3,7 @@ first reading damaged as the page OCR damages lines, and what the second reading
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
@@ -17,6 +17,7 @@ from app.extract.model import (
     REREAD_UNSURE,
     UNSURE,
     WEAK_NUMERAL,
+    WEAK_SCORE,
     FieldValue,
 )
 from app.extract.read import PageFields, read_fields
@@ -306,3 +307,52 @@ def test_a_weak_numeral_is_filled_in_only_when_the_page_shows_its_strokes() -> N
         value = replace(_value(words), why=WEAK_NUMERAL)
         got = confirm(value, Rereader(engine, lambda: image, DPI))
         assert got.suggested is not filled and text in got.value.split()
+
+
+@dataclass
+class _Reads:
+    """An engine that reads any line cut as `texts`, the words spread evenly over the cut
+    between its margins (a line's cut has 0.4 × its height of page left and right, and a
+    16-pixel border)."""
+
+    texts: list[str]
+    conf: float = 90.0
+    name: str = "fake"
+
+    def read_lines(self, images: list[np.ndarray], dpi: float) -> list[OcrResult]:
+        return [self.read_line(image, dpi) for image in images]
+
+    def read_line(self, image: np.ndarray, dpi: float) -> OcrResult:
+        scale = dpi / DPI
+        height, width = image.shape[:2]
+        left, right = 16 + 16 * scale, width - 16 - 16 * scale  # margin: 0.4 × 40 px
+        step = (right - left) / len(self.texts)
+        return OcrResult(tuple(
+            Word(text, (round(left + k * step), 16, round(left + (k + 1) * step), height - 16),
+                 self.conf, (1, 1, 1)) for k, text in enumerate(self.texts)), "vie")
+
+
+def test_an_unsure_word_read_again_with_a_mark_at_its_edge_is_confirmed() -> None:
+    """A new reading of a typewritten line that takes in a speck at a word's edge ("_lưu",
+    "“lưu"): the word is spelled the same, the value filled in; "tưu" is another word."""
+    words = (Word("lưu", (100, 100, 160, 140), 52.0, (1, 1, 1)),
+             Word("trữ", (190, 100, 250, 140), 87.0, (1, 1, 1)))
+    value = replace(_value(words), why=WEAK_SCORE)
+    page = np.full((400, 600), 255, np.uint8)
+    for first, filled in (("_lưu", True), ("“lưu", True), ("tưu", False)):
+        got = confirm(value, Rereader(_Reads([first, "trữ"]), lambda: page, DPI))  # type: ignore[arg-type]
+        assert got.suggested is not filled
+
+
+def test_a_numeral_read_again_as_thin_strokes_raises_no_doubt() -> None:
+    """"III" read again as "IIT" (capitals, so no syllable check stops it): the second reading's
+    own slip of thin strokes; read again as another numeral ("IV"), the value is doubted."""
+    words = tuple(Word(text, (x, 100, x + 20 * len(text), 140), conf, (1, 1, 1))
+                  for text, x, conf in (("khen", 100, 95.0), ("thưởng", 210, 95.0),
+                                        ("quý", 360, 93.0), ("III", 450, 47.0)))
+    page = np.full((400, 800), 255, np.uint8)
+    for second, doubted in ((["khen", "thưởng", "quý", "IIT"], False),
+                            (["khen", "thưởng", "quý", "IV"], True)):
+        engine = _Reads(second, conf=68.0)
+        got = agree(_value(words), Rereader(engine, lambda: page, DPI))  # type: ignore[arg-type]
+        assert (got.why == DISAGREE) is doubted

@@ -13,7 +13,14 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.extract.doctypes import table
-from app.extract.model import EMPTY, GUESSED, SECOND_MODEL_DIFFERS, FieldValue
+from app.extract.model import (
+    EMPTY,
+    GUESSED,
+    LOST_WORDS,
+    NOT_A_SYLLABLE,
+    SECOND_MODEL_DIFFERS,
+    FieldValue,
+)
 from app.extract.reread import Rereader
 from app.extract.second import second_reading
 from app.ocr.base import OcrResult, Word
@@ -145,7 +152,7 @@ def test_what_the_second_reading_shows_to_be_its_own_slip_changes_nothing(
 
 def test_a_suggestion_or_a_lost_page_is_not_read_again() -> None:
     value = _value(["Để", "nghị", "phê", "duyệt"])
-    offered = replace(value, why=GUESSED)
+    offered = replace(value, why=LOST_WORDS)
     got, engine = _second(offered, [["Đề", "nghị", "phê", "duyệt"]])
     assert got == offered and engine.asked == 0
 
@@ -155,6 +162,30 @@ def test_a_suggestion_or_a_lost_page_is_not_read_again() -> None:
     engine = Second([["Đề", "nghị", "phê", "duyệt"]])
     assert _subject(value, Rereader(engine, gone, DPI)) == value
     assert engine.asked == 0 and _subject(value, None) == value
+
+
+def test_marks_the_lexicon_guessed_are_settled_when_the_second_model_reads_them() -> None:
+    """"kêt" read, "kết" chosen by the lexicon on thin evidence (a suggestion): the second
+    model reading "kết" too fills the value in; reading "kêt" again, it stays offered."""
+    value = _value(["Toàn", "dân", "đoàn", "kết"])
+    guessed = replace(value, why=GUESSED, words=tuple(
+        replace(w, guessed=w.text == "kết") for w in value.words))
+    got, engine = _second(guessed, [["Toàn", "dân", "đoàn", "kết"]])
+    assert engine.asked == 1
+    assert got.value == "Toàn dân đoàn kết" and not got.suggested
+    assert not any(w.guessed for w in got.words)
+    kept, _ = _second(guessed, [["Toàn", "dân", "đoàn", "kêt"]])
+    assert kept.value == "Toàn dân đoàn kết" and kept.why == GUESSED
+
+
+def test_a_word_that_is_no_syllable_is_settled_by_a_compound_of_the_second_reading() -> None:
+    """"Ouy chế" (a typewriter's Q read as O): the second model's "Quy" forms a compound with
+    "chế", the value is filled in; a reading that settles nothing leaves it offered."""
+    value = replace(_value(["ban", "hành", "Ouy", "chế"]), why=NOT_A_SYLLABLE)
+    got, _ = _second(value, [["ban", "hành", "Quy", "chế"]])
+    assert got.value == "ban hành Quy chế" and not got.suggested
+    kept, _ = _second(value, [["ban", "hành", "Ouy", "chế"]])
+    assert kept.value == "ban hành Ouy chế" and kept.why == NOT_A_SYLLABLE
 
 
 def _number(text: str) -> FieldValue:

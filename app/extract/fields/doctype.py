@@ -27,7 +27,8 @@ def _centred(layout: Layout, segment: Segment) -> bool:
 def find_title(layout: Layout, top: float, types: TypeTable,
                expected: DocType | None = None) -> Title | None:
     """The first centred segment below `top` (upper 60 % of the page) naming a type, or naming
-    the `expected` type (the number's) but for one misread letter ("NGHT QUYẾT")."""
+    the `expected` type (the number's) but for one misread letter ("NGHT QUYẾT"; "THÔNG EÁO"
+    under a number of TB, though THÔNG CÁO is as near: the number decides)."""
     for segment in layout.below(top):
         if segment.cy > layout.height * 0.6:
             break
@@ -35,7 +36,7 @@ def find_title(layout: Layout, top: float, types: TypeTable,
         if not upper or sum(c.isupper() for c in upper) < 0.8 * len(upper):
             continue
         doc_type = types.by_title(segment.text)
-        if doc_type is None and expected is not None and types.near_title(segment.text) == expected:
+        if doc_type is None and expected in types.near_titles(segment.text):
             doc_type = expected
         if doc_type is not None and _centred(layout, segment):
             return Title(doc_type, segment)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.extract.fields.evidence import lacking, middling, off_centre, rows, weak
+from app.extract.fields.evidence import lacking, middling, off_centre, weak
 from app.extract.layout import Layout, Segment
 from app.extract.model import (
     EMPTY,
@@ -30,16 +30,22 @@ _ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 MAX_STEP = 1.35  # a line further below the previous one than this × the line step ends the block
 
 
+def thin_slip(text: str) -> bool:
+    """True for a word of thin strokes that reads as no Roman numeral ("TT", "IH", "IIT"):
+    strokes lost, merged or read as other thin letters."""
+    core = text.strip(",.;:")
+    return bool(_THIN.fullmatch(core)) and not _ROMAN.fullmatch(core) and any(
+        c in core for c in "lT|H")
+
+
 def _thin(word: Word) -> str:
     """THIN_STROKES for a word of thin strokes that reads as no Roman numeral ("TT", "IH",
     "TV"), WEAK_NUMERAL for one that does with a middling score (the strokes of "III" read as
     "II"), else ""."""
+    if thin_slip(word.text):
+        return THIN_STROKES
     core = word.text.strip(",.;:")
-    if not _THIN.fullmatch(core):
-        return ""
-    if _ROMAN.fullmatch(core):
-        return WEAK_NUMERAL if weak(word) else ""
-    return THIN_STROKES if any(c in core for c in "lT|H") else ""
+    return WEAK_NUMERAL if _ROMAN.fullmatch(core) and weak(word) else ""
 
 
 _STROKES = {"I": 1, "V": 2}  # strokes each letter of a numeral shows across its middle
@@ -56,20 +62,25 @@ def strokes_expected(word: Word) -> int | None:
 
 
 def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
-             cx: float | None = None) -> FieldValue:
+             lost: bool = False) -> FieldValue:
     """The trích yếu as a field; a suggestion when a word of thin strokes reads as no numeral
     (the model loses and merges such strokes: "quý TT" for "quý II"), when a numeral was read
     with a middling score ("II" for "III": a second reading may confirm it, see
     app.extract.reread.confirm), when the OCR was unsure of a word (app.extract.model.doubt),
     or when its words are not borne out (app.extract.fields.evidence: no syllable, an odd
-    character, a middling score); first of all when a line of a trích yếu centred on `cx`
-    stands off it (words lost)."""
-    if cx is not None and any(off_centre(row, cx) for row in rows(words)):
+    character, a middling score); first of all when words were `lost` (a line of a centred
+    trích yếu stands off the title's centre)."""
+    if lost:
         return found(text, words, factor, LOST_WORDS, checked=True)
+    return found(text, words, factor, judged(text, words), checked=True)
+
+
+def judged(text: str, words: tuple[Word, ...]) -> str:
+    """Why a trích yếu read as `text` from `words` is only a suggestion ("" when it is not):
+    thin strokes, words not borne out, a numeral or another word read unsure (see _subject)."""
     thin = {_thin(w) for w in words} - {""}
-    why = THIN_STROKES if THIN_STROKES in thin else lacking(text.split(), words) or (
+    return THIN_STROKES if THIN_STROKES in thin else lacking(text.split(), words) or (
         WEAK_NUMERAL if thin else doubt(words) or middling(words))
-    return found(text, words, factor, why, checked=True)
 
 
 def _lines(segments: list[Segment]) -> list[list[Segment]]:
@@ -121,7 +132,10 @@ def under_title(layout: Layout, title: Segment) -> FieldValue:
     merged = Segment(tuple(w for s in head for w in s.words))
     block = _block(merged, below, step, title.cx, 0.05 * layout.width)
     words = tuple(w for s in block for w in s.words)
-    return _subject(" ".join(s.text for s in block), words, cx=title.cx)
+    # centred line by line as printed: Tesseract can read one line's words as two lines (a
+    # typewriter's wide space), each off the centre alone
+    lost = any(off_centre([w for s in line for w in s.words], title.cx) for line in _lines(block))
+    return _subject(" ".join(s.text for s in block), words, lost=lost)
 
 
 def vv_line(layout: Layout, top: float, bottom: float) -> Segment | None:
@@ -137,8 +151,11 @@ def vv_line(layout: Layout, top: float, bottom: float) -> Segment | None:
 
 
 def after_vv(layout: Layout, vv: Segment, bottom: float) -> FieldValue:
-    """A công văn's trích yếu: the "V/v" line and the centred lines that continue it."""
-    step = 1.6 * vv.height
+    """A công văn's trích yếu: the "V/v" line and the centred lines that continue it, about
+    a line step apart: 1.6 × its words' height, or 1.2 × its whole height (marks above,
+    descenders below) where more — a face whose letters are small for their line (TeX Gyre
+    Cursor: words 27 px high on lines 59 px apart)."""
+    step = max(1.6 * vv.height, 1.2 * (vv.box[3] - vv.box[1]))
     block = _block(vv, layout.left(vv.cy, bottom), step, vv.cx, 0.06 * layout.width)
     text = " ".join(s.text for s in block)
     m = _VV.match(fold(text))
