@@ -224,3 +224,39 @@ def test_a_lines_last_word_read_with_the_column_beside_stays_on_its_line(
         "ĐẢNG BỘ TỈNH BẮC NINH", "THÀNH ỦY BẮC NINH", "*", "Số 214-CV/TU",
         "V/v đề nghị cung cấp hồ sơ, tài", "liệu về phong trào thi đua yêu", "nước",
         "ĐẢNG CỘNG SẢN VIỆT NAM", "Bắc Ninh, ngày 28 tháng 10 năm 2023"]
+
+
+def test_a_word_boxed_over_its_last_letter_only_leaves_no_column_gap(tmp_path: Path) -> None:
+    """An A5 header typed in TeX Gyre Cursor as Tesseract boxed it (dev page "cursor" 0065):
+    "BẮC" boxed 17 px wide, over its last letter only, so the space before it looked 58 px
+    wide, a column's gap; the issuer's lines over it were cut there too ("MTTQ | VIỆT NAM
+    PHƯỜNG"), and pdftotext read them around the national title."""
+    rows = [
+            [("ỦY", 191, 142, 225, 168), ("BAN", 248, 149, 302, 168), ("MTTQ", 322, 149, 397, 172),
+             ("VIỆT", 417, 144, 491, 174), ("NAM", 513, 150, 569, 168),
+             ("QUẬN", 589, 144, 663, 174), ("HẢI", 685, 142, 736, 168),
+             ("CHÂU", 761, 144, 834, 168), ("CỘNG", 967, 142, 1042, 174),
+             ("HÒA", 1062, 142, 1119, 168), ("XÃ", 1137, 143, 1176, 168),
+             ("HỘI", 1194, 142, 1249, 174), ("CHỦ", 1271, 139, 1327, 168),
+             ("NGHĨA", 1345, 143, 1442, 168), ("VIỆT", 1459, 142, 1535, 175),
+             ("NAM", 1554, 148, 1613, 168)],
+            [("BAN", 103, 185, 160, 205), ("THƯỜNG", 180, 179, 293, 205),
+             ("TRỰC", 313, 185, 387, 211), ("ỦY", 407, 176, 445, 205), ("BAN", 464, 185, 521, 205),
+             ("MTTQ", 539, 185, 596, 205), ("VIỆT", 634, 179, 710, 212),
+             ("NAM", 730, 185, 788, 205), ("PHƯỜNG", 806, 179, 920, 205),
+             ("Độc", 1005, 182, 1067, 211), ("lập", 1091, 182, 1151, 213),
+             ("-", 1174, 193, 1193, 197), ("Tự", 1216, 183, 1259, 212),
+             ("do", 1279, 182, 1319, 205), ("-", 1342, 193, 1361, 197),
+             ("Hạnh", 1384, 182, 1467, 211), ("phúc", 1487, 182, 1571, 213)],
+            [("HÒA", 389, 216, 446, 242), ("CƯỜNG", 465, 216, 559, 242),
+             ("BẮC", 617, 223, 634, 242)],
+            [("Số:", 317, 274, 372, 302), ("58/BB-MTTQ-BTT", 405, 277, 708, 307),
+             ("Hòa", 862, 278, 924, 302), ("Cường", 952, 279, 1060, 309),
+             ("Bắc,", 1082, 275, 1157, 308), ("ngày", 1192, 278, 1279, 309),
+             ("24", 1303, 280, 1342, 302), ("tháng", 1371, 278, 1478, 309),
+             ("8", 1503, 280, 1520, 302), ("năm", 1544, 279, 1609, 302),
+             ("2021", 1633, 280, 1714, 302)]]
+    read = _lines(_words(rows), tmp_path)
+    assert read[:4] == ["ỦY BAN MTTQ VIỆT NAM QUẬN HẢI CHÂU",
+                        "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "HÒA CƯỜNG BẮC",
+                        "Số: 58/BB-MTTQ-BTT"]
