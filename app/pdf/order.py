@@ -81,20 +81,34 @@ def _piece(seg: Segment) -> Piece:
 
 def _bridged(gap: tuple[int, int], stands: tuple[int, int], height: float,
              pieces: Sequence[Piece]) -> bool:
-    """Whether the nearest pieces of other lines above and below a gap (within BRIDGE_REACH
-    line heights) each span it whole: a word Tesseract did not read ("hồ sơ đã" read "hồ"
-    and "đã"), or a gap a justified line stretched, in a paragraph's running text; no column
-    gap, which lines beside would show as cut or empty there."""
+    """Whether a gap is no column's: pieces of other lines stand above and below it (within
+    BRIDGE_REACH line heights), the nearest over the gap on each side spans it whole, and on a
+    side with none over the gap (a paragraph's short last line over or under it, "Kính gửi"
+    over its first line) none stands wholly past the gap. A word Tesseract did not read ("hồ
+    sơ đã" read "hồ" and "đã"), or a gap a justified line stretched, in a paragraph's running
+    text; a column gap shows in the lines beside as cut there, or as a column past it."""
     x0, x1 = gap
     top, bottom = stands
     over = [p for p in pieces if p[0] < x1 and p[1] > x0 and p[3] <= top + height / 2
             and p[3] >= top - BRIDGE_REACH * height]
     under = [p for p in pieces if p[0] < x1 and p[1] > x0 and p[2] >= bottom - height / 2
              and p[2] <= bottom + BRIDGE_REACH * height]
-    if not over or not under:
+    def spans(p: Piece) -> bool:
+        return p[0] <= x0 and p[1] >= x1
+
+    # lines over and under within reach, the nearest of them over the gap each spanning it
+    near_over = [p for p in pieces if top - BRIDGE_REACH * height <= p[3] <= top + height / 2]
+    near_under = [p for p in pieces
+                  if bottom - height / 2 <= p[2] <= bottom + BRIDGE_REACH * height]
+    if not near_over or not near_under:
         return False
-    above, below = max(over, key=lambda p: p[3]), min(under, key=lambda p: p[2])
-    return all(p[0] <= x0 and p[1] >= x1 for p in (above, below))
+    if (over and not spans(max(over, key=lambda p: p[3]))) or (
+            under and not spans(min(under, key=lambda p: p[2]))):
+        return False
+    # and on a side with nothing over the gap (a paragraph's short last line, a title), nothing
+    # standing wholly past it (a column's lines)
+    return not any(p[0] >= x1 for p in [*([] if over else near_over),
+                                        *([] if under else near_under)])
 
 
 def _cut(line: Segment, stripes: Sequence[Stripe] = (),
@@ -215,7 +229,9 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     typewriter face leaves the mark's empty cell beside the space ("Theo dõi,  đánh giá" in a
     table's cell). A gap the nearest lines above and below (within BRIDGE_REACH line heights)
     each run across whole is not cut: a word Tesseract did not read in running text ("tham gia,
-    đạt 91% so với": "so" read as "_", a line height and a half wide). A number line typed with
+    đạt 91% so với": "so" read as "_", a line height and a half wide); nor is one that lines
+    above and below run short of, none of them past it (a paragraph's short last line over
+    it, "Kính gửi" over its first line: `_bridged`). A number line typed with
     the place and date on one line is cut after the number (`_number`). A gap within SPACE_LIKE
     times the narrower half of the line's gaps (of SPACED gaps or more, themselves no wider than
     SPACE_MOST heights) is a space, however short the words: a typewriter face's space, a

@@ -260,3 +260,61 @@ def test_a_word_boxed_over_its_last_letter_only_leaves_no_column_gap(tmp_path: P
     assert read[:4] == ["ỦY BAN MTTQ VIỆT NAM QUẬN HẢI CHÂU",
                         "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "HÒA CƯỜNG BẮC",
                         "Số: 58/BB-MTTQ-BTT"]
+
+
+def test_a_word_not_read_between_two_short_lines_cuts_no_line() -> None:
+    """Paragraph lines typed in TeX Gyre Cursor as Tesseract read them, a word not read in
+    each (dev pages "cursor" 0051: "số" in "Tổng số hồ sơ đã được số hóa", 134 px; 0010: "đơn"
+    in "lãnh đạo đơn vị", 135 px): the lines over and under them are short (a paragraph's last
+    line, "Kính gửi"), and none of them runs across the gap, or stands wholly past it as a
+    column's line would. Cut, the lines' ends were read after the lines under them."""
+    paragraph_end = [
+            [("độ", 259, 1450, 318, 1496), ("báo", 355, 1450, 446, 1486),
+             ("cáo", 485, 1449, 574, 1487), ("chưa", 613, 1451, 732, 1487),
+             ("kịp", 772, 1450, 862, 1496), ("thời,", 898, 1449, 1045, 1486)],
+            [("Tổng", 410, 1529, 533, 1583), ("số", 571, 1530, 628, 1573),
+             ("hồ", 665, 1530, 724, 1573), ("sơ", 764, 1547, 821, 1573),
+             ("đã", 858, 1538, 917, 1573), ("được", 954, 1538, 1077, 1583),
+             ("hóa", 1211, 1536, 1301, 1572), ("là", 1342, 1536, 1398, 1572),
+             ("35", 1438, 1537, 1492, 1572), ("hồ", 1531, 1530, 1590, 1572),
+             ("sơ", 1631, 1547, 1687, 1572), ("với", 1724, 1536, 1813, 1572),
+             ("64.177", 1857, 1537, 2036, 1572), ("trang", 2077, 1505, 2255, 1606)],
+            [("tài", 258, 1599, 347, 1635), ("liệu.", 389, 1600, 532, 1645)]]
+    under_a_title = [
+            [("Kính", 779, 744, 898, 777), ("gửi:", 935, 743, 1045, 787),
+             ("Các", 1090, 743, 1177, 778), ("tổ", 1214, 737, 1270, 778),
+             ("chức", 1308, 744, 1425, 778), ("thành", 1461, 743, 1611, 778),
+             ("viên", 1647, 743, 1766, 778)],
+            [("Đảng", 431, 829, 549, 873), ("ủy", 588, 829, 645, 873),
+             ("trân", 682, 829, 801, 864), ("trọng", 837, 834, 988, 873),
+             ("kính", 1025, 830, 1143, 863), ("mời", 1178, 830, 1265, 864),
+             ("đại", 1305, 831, 1390, 873), ("điện", 1429, 829, 1547, 873),
+             ("lãnh", 1587, 832, 1701, 864), ("đạo", 1740, 803, 1853, 899),
+             ("vị", 1988, 831, 2043, 873), ("dự", 2083, 832, 2138, 873),
+             ("Hội", 2176, 829, 2261, 873)],
+            [("nghị", 284, 892, 401, 935), ("đối", 439, 885, 525, 926),
+             ("thoại", 562, 892, 711, 935), ("với", 748, 891, 835, 926),
+             ("nhân", 873, 890, 992, 926), ("dân.", 1028, 890, 1138, 926)]]
+    for rows in (paragraph_end, under_a_title):
+        assert [[w.text for w in seg] for seg in segments(_words(rows))] == [
+            [t for t, *_ in row] for row in rows]
+
+
+def test_the_recipients_line_under_the_body_is_still_cut_from_the_signature() -> None:
+    """The body's last line runs across the gap between "Nơi nhận:" and the signer's title
+    (dev page "cursor" 0000), but the list and the signature under it stand on both sides of
+    it: a column gap, cut."""
+    rows = [[("năm", 179, 990, 243, 1013), ("2017", 268, 991, 349, 1013),
+             ("và", 376, 989, 417, 1013), ("các", 444, 989, 505, 1013),
+             ("nguồn", 531, 985, 637, 1020), ("hợp", 663, 991, 725, 1020),
+             ("pháp", 750, 989, 835, 1020), ("khác", 862, 989, 945, 1013),
+             ("theo", 971, 991, 1055, 1013), ("quy", 1081, 997, 1143, 1020),
+             ("định.", 1169, 991, 1269, 1020)],
+            [("Nơi", 95, 1072, 155, 1094), ("nhận:", 179, 1071, 278, 1101),
+             ("KT.", 1102, 1072, 1160, 1094), ("CHỦ", 1191, 1061, 1256, 1094),
+             ("TỊCH", 1279, 1072, 1366, 1102)],
+            [("-", 96, 1123, 111, 1126), ("Như", 133, 1114, 189, 1134),
+             ("trên;", 209, 1112, 296, 1138), ("PHÓ", 1102, 1114, 1168, 1144),
+             ("CHỦ", 1191, 1111, 1256, 1144), ("TỊCH", 1279, 1122, 1366, 1152)]]
+    found = [[w.text for w in seg] for seg in segments(_words(rows))]
+    assert ["Nơi", "nhận:"] in found and ["KT.", "CHỦ", "TỊCH"] in found
