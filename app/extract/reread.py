@@ -244,14 +244,21 @@ def _stems_agree(value: FieldValue, reread: Rereader) -> bool:
         expected = strokes_expected(word)
         if expected is None:
             continue
-        row = sorted((w for w in value.words if w.line == word.line), key=lambda w: w.box[0])
-        at = row.index(word)
-        margin = round(STEM_MARGIN * (word.box[3] - word.box[1]))
-        left = max([word.box[0] - margin] + [w.box[2] + 1 for w in row[at - 1:at] if at])
-        right = min([word.box[2] + margin] + [w.box[0] - 1 for w in row[at + 1:at + 2]])
-        if not expected or reread.strokes((left, word.box[1], right, word.box[3])) != expected:
+        if not expected or stems(word, value.words, reread) != expected:
             return False
     return True
+
+
+def stems(word: Word, words: tuple[Word, ...], reread: Rereader) -> int | None:
+    """The upright strokes the page shows across the middle of `word` (one of `words`), its
+    box widened by STEM_MARGIN × its height on each side, short of the words beside it on its
+    line (`Rereader.strokes`)."""
+    row = sorted((w for w in words if w.line == word.line), key=lambda w: w.box[0])
+    at = row.index(word)
+    margin = round(STEM_MARGIN * (word.box[3] - word.box[1]))
+    left = max([word.box[0] - margin] + [w.box[2] + 1 for w in row[at - 1:at] if at])
+    right = min([word.box[2] + margin] + [w.box[0] - 1 for w in row[at + 1:at + 2]])
+    return reread.strokes((left, word.box[1], right, word.box[3]))
 
 
 def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from app.extract.doctypes import TypeTable
 from app.extract.fields import number
 from app.extract.fields.evidence import not_syllable, rows
-from app.extract.fields.subject import judged
+from app.extract.fields.subject import judged, numeral_strokes
 from app.extract.layout import Segment
 from app.extract.model import (
     GUESSED,
@@ -32,7 +32,7 @@ from app.extract.model import (
     FieldValue,
     union,
 )
-from app.extract.reread import EDGE, Rereader, in_compound
+from app.extract.reread import EDGE, Rereader, in_compound, stems
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 from app.ocr.rerank import BODIES
@@ -71,15 +71,17 @@ def _subject_rows(value: FieldValue) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.box[0]) for row in rows(value.words)]
 
 
-def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | None]
-               ) -> FieldValue:
+def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | None],
+               reread: Rereader) -> FieldValue:
     """The trích yếu `value` once its lines (`lines`) were read by the second model (`read`):
     a word it spells otherwise is taken when only its spelling forms a compound of the
     lexicon with a neighbour, and kept when only the page's does; otherwise a new spelling
     that is a syllable, read at least as sure, the only word of its line respelled, makes
     the value a suggestion (`SECOND_MODEL_DIFFERS`), as does a numeral read partly as digits
-    ("I1") and now as a numeral. Case, other digits, marks at a word's ends, a word with no
-    letter and a line read as another count of words are left as the page read them."""
+    ("I1") and now as a numeral — unless the page shows as many strokes across its middle as
+    the new numeral has (`reread.stems`): then the numeral is taken. Case, other digits, marks
+    at a word's ends, a word with no letter and a line read as another count of words are left
+    as the page read them."""
     words = list(value.words)
     keys = [tone_key(w.text.strip(EDGE)) for w in words]
     doubt = False
@@ -95,7 +97,12 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
         for old, other in differ:
             first, then = old.text.strip(EDGE), other.text.strip(EDGE)
             if _STROKES_SLIP.fullmatch(first) and _NUMERAL.fullmatch(then):
-                doubt = True  # "quý I1" read "quý I": a numeral's strokes, read two ways
+                at = words.index(old)  # "quý I1" read "quý I": a numeral's strokes, two ways
+                if 0 < numeral_strokes(then) == stems(old, value.words, reread):
+                    words[at] = replace(old, text=old.text.replace(first, then, 1),
+                                        conf=other.conf, guessed=False)
+                else:
+                    doubt = True
                 continue
             if not any(c.isalpha() for c in then) or any(c.isdigit() for c in first + then) \
                     or not_syllable(then):
@@ -140,14 +147,16 @@ def second_reading(num: FieldValue, subject: FieldValue, reread: Rereader | None
                    abbrs: tuple[str, ...], types: TypeTable) -> tuple[FieldValue, FieldValue]:
     """The number and the trích yếu of a typewritten page once their lines were read again by
     the engine's second model, all in one run (see the module's docstring, `_renumbered` and
-    `_respelled`); a value empty or only a suggestion is not read again, and nothing is
-    without a page image."""
+    `_respelled`); a value empty or only a suggestion (but for SETTLED) is not read again, and
+    nothing is without a page image."""
     box = union(num.words) if num.value and not num.suggested else None
     lines = _subject_rows(subject)
     boxes = [b for b in (box, *(union(row) for row in lines)) if b is not None]
-    read = reread.read_many(boxes, SCALE, second=True) if reread is not None and boxes else None
+    if reread is None or not boxes:
+        return num, subject
+    read = reread.read_many(boxes, SCALE, second=True)
     if read is None:
         return num, subject
     if box is not None:
         num = _renumbered(num, read[0], abbrs, types)
-    return num, _respelled(subject, lines, read[box is not None:]) if lines else subject
+    return num, _respelled(subject, lines, read[box is not None:], reread) if lines else subject

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import numpy as np
 import pytest
@@ -121,6 +122,25 @@ def test_a_numeral_read_as_digits_then_as_a_numeral_makes_a_suggestion() -> None
     value = _value(["Tình", "hình", "quý", "I1", "năm", "2016"])
     got, _ = _second(value, [["Tình", "hình", "quý", "I", "năm", "2016"]])
     assert got.value == value.value and got.why == SECOND_MODEL_DIFFERS
+
+
+def _barred(xs: Sequence[int]) -> np.ndarray:
+    """The blank page with an upright stroke 6 px wide from each of `xs`, 100 to 140 down."""
+    page = PAGE.copy()
+    for x in xs:
+        page[100:140, x:x + 6] = 0
+    return page
+
+
+def test_a_numeral_read_as_digits_is_taken_where_the_page_shows_its_strokes() -> None:
+    """"quý I1" read "quý I" by the second model: the page shows one upright stroke where "I1"
+    was read (x 410-450), so "I" is taken; two strokes there, and the value is offered."""
+    value = _value(["Tình", "hình", "quý", "I1", "năm", "2016"])
+    for bars, filled in (((425,), True), ((415, 440), False)):
+        engine = Second([["Tình", "hình", "quý", "I", "năm", "2016"]])
+        got = _subject(value, Rereader(engine, partial(_barred, bars), DPI))
+        assert got.suggested is not filled
+        assert got.value == ("Tình hình quý I năm 2016" if filled else value.value)
 
 
 def test_a_less_sure_or_a_line_read_otherwise_raises_no_doubt() -> None:

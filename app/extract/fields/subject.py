@@ -57,8 +57,13 @@ def strokes_expected(word: Word) -> int | None:
     counted); None for any other word."""
     if _thin(word) != WEAK_NUMERAL:
         return None
-    core = word.text.strip(",.;:")
-    return sum(_STROKES[c] for c in core) if set(core) <= set(_STROKES) else 0
+    return numeral_strokes(word.text.strip(",.;:"))
+
+
+def numeral_strokes(numeral: str) -> int:
+    """The strokes a Roman numeral shows across its middle ("II": 2, "IV": 3); 0 for one with
+    an X (its strokes cross there: not counted)."""
+    return sum(_STROKES[c] for c in numeral) if set(numeral) <= set(_STROKES) else 0
 
 
 def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
