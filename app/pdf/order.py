@@ -231,22 +231,21 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     each run across whole is not cut: a word Tesseract did not read in running text ("tham gia,
     đạt 91% so với": "so" read as "_", a line height and a half wide); nor is one that lines
     above and below run short of, none of them past it (a paragraph's short last line over
-    it, "Kính gửi" over its first line: `_bridged`). A number line typed with
-    the place and date on one line is cut after the number (`_number`). A gap within SPACE_LIKE
-    times the narrower half of the line's gaps (of SPACED gaps or more, themselves no wider than
-    SPACE_MOST heights) is a space, however short the words: a typewriter face's space, a
-    letter's cell and its bearings, is wider than 1.2 heights of words without accents or
-    ascenders ("hồ  sơ  với": 47 px, words 38 px tall).
+    it, "Kính gửi" over its first line: `_bridged`). The lines are cut twice, the second time
+    beside the lines as cut the first (a line found whole spans its gap for the lines beside).
+    A number line typed with the place and date on one line is cut after the number
+    (`_number`). A gap within SPACE_LIKE times the narrower half of the line's gaps (of SPACED
+    gaps or more, themselves no wider than SPACE_MOST heights) is a space, however short the
+    words: a typewriter face's space, a letter's cell and its bearings, is wider than 1.2
+    heights of words without accents or ascenders ("hồ  sơ  với": 47 px, words 38 px tall).
     """
     lines = _continued(_accents([_widened(sorted(group, key=lambda w: w.box[0]))
                                  for _, group in groupby(words, key=lambda w: w.line)]))
-    stripes: list[Stripe] = []
-    pieces: list[Piece] = []
-    for line in lines:
-        cut = _cut(line)
-        top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
-        stripes += [(a[-1].box[2], top, b[0].box[0], bottom) for a, b in pairwise(cut)]
-        pieces += [_piece(p) for p in cut if _solid(p)]
+    stripes, pieces = _beside(lines, [_cut(line) for line in lines])
+    cuts = [_cut(line, stripes, pieces) for line in lines]
+    # once more, beside the lines so cut: a line found to run across a word not read spans it
+    # for the lines beside
+    stripes, pieces = _beside(lines, cuts)
     cuts = [_cut(line, stripes, pieces) for line in lines]
     rows = _table_rows(lines, cuts)
     return [seg for k, (line, cut) in enumerate(zip(lines, cuts, strict=True))
@@ -304,6 +303,18 @@ def _accents(lines: list[Segment]) -> list[Segment]:
             joined[j] = sorted([*joined[j], accent], key=lambda w: w.box[0])
             joined[k] = []
     return [line for line in joined if line]
+
+
+def _beside(lines: Sequence[Segment], cuts: Sequence[list[Segment]]
+            ) -> tuple[list[Stripe], list[Piece]]:
+    """The column gaps cut in each line and the pieces between them (of words, not marks)."""
+    stripes: list[Stripe] = []
+    pieces: list[Piece] = []
+    for line, cut in zip(lines, cuts, strict=True):
+        top, bottom = min(w.box[1] for w in line), max(w.box[3] for w in line)
+        stripes += [(a[-1].box[2], top, b[0].box[0], bottom) for a, b in pairwise(cut)]
+        pieces += [_piece(p) for p in cut if _solid(p)]
+    return stripes, pieces
 
 
 def _continued(lines: list[Segment]) -> list[Segment]:
