@@ -287,8 +287,9 @@ def layer_texts(pages: list[dict[str, Any]], out: Path) -> list[str]:
 
 def conditions(truth: Truth, index: int, split: str) -> list[str]:
     """What a page of a split shows, as `what=value` labels: its kind, lid or backing and
-    turn from the truth; its face and paper drawn again from the page's random stream as
-    `split_sample` drew them (kind, face, paper: the first draws), checked against its kind."""
+    turn from the truth; its face (alone and with its kind: where a split's loss sits) and paper
+    drawn again from the page's random stream as `split_sample` drew them (kind, face, paper:
+    the first draws), checked against its kind."""
     labels = [f"kind={truth.kind}", f"bed={truth.bed}",
               f"turned={'no' if truth.orientation == 0 else 'yes'}"]
     spec = find_split(split)
@@ -297,7 +298,8 @@ def conditions(truth: Truth, index: int, split: str) -> list[str]:
         return labels  # the corpus is drawn otherwise now: face and paper unknown
     face = spec.families[int(rng.integers(len(spec.families)))]
     tinted = rng.random() < 0.15  # as app.synth.corpus._paper draws it
-    return [*labels, f"face={face}", f"paper={'tinted' if tinted else 'white'}"]
+    return [*labels, f"face={face}", f"face×kind={face}/{truth.kind}",
+            f"paper={'tinted' if tinted else 'white'}"]
 
 
 def order_figures(folder: Path, truths: list[Truth], split: str, cache: Path, out: Path,
@@ -372,6 +374,7 @@ def print_figures(f: dict[str, Any]) -> None:
     print(f"fonts lacking Vietnamese letters: {gaps or 'none'}")
     for split in SPLITS:
         g = f[split]
+        named = 12 if split == "tuning" else 0  # held-out pages are never listed by name
         print(f"-- {split}: {g['pages']} pages ({g['sparse_last']} sparse last pages with seals, "
               f"{g['light_lid']} on light lids or white ADF backing)")
         print(f"orientation right    {g['orientation_right']}/{g['text_pages']}  false turns "
@@ -379,16 +382,16 @@ def print_figures(f: dict[str, Any]) -> None:
               f"(of them wrong {g['unsure_wrong']})   target 100 %, 0 false turns")
         print(f"orientation unsure / error: OSD out of time {g['osd_timeouts']}, clean-up "
               f"failed {g['errors']} (counted as wrong, their outline as missing)")
-        for line in g["wrong_pages"]:
+        for line in g["wrong_pages"][:named]:
             print(f"   wrong: {line}")
-        for line in g["error_pages"]:
+        for line in g["error_pages"][:named]:
             print(f"   error: {line}")
-        for line in g["unsure_pages"]:
+        for line in g["unsure_pages"][:named]:
             print(f"   unsure: {line}")
         print(f"outline IoU          min {g['iou_min']:.4f}  p1 {g['iou_p1']:.4f}  median "
               f"{g['iou_median']:.5f}  ≥ 0.99 on {g['iou_share_099']:.1%} "
               f"(light lids {g['iou_share_099_light']:.1%})   target ≥ 99.5 %")
-        for line in g["low_iou_pages"][:12]:
+        for line in g["low_iou_pages"][:named]:
             print(f"   low IoU: {line}")
         print(f"cut_off flagged      {g['cut_off_false']} (none is cut)  no outline "
               f"{g['no_outline']}")
@@ -403,7 +406,7 @@ def print_figures(f: dict[str, Any]) -> None:
                                  f"{r['load']:.1f}" for r in t["runs"])
                 print(f"{'':14} {t['cpu_s_per_page']:6.1f} CPU-s/page (process tree); runs: "
                       f"{runs}")
-        print_order(g["order"])
+        print_order(g["order"], named)
         if "ocrmypdf" in g:
             wall = g["scanstation"]["pages_per_minute"] / g["ocrmypdf"]["pages_per_minute"]
             cpu = g["ocrmypdf"]["cpu_s_per_page"] / g["scanstation"]["cpu_s_per_page"]

@@ -20,6 +20,7 @@ def test_a_page_is_labelled_with_its_kind_lid_turn_face_and_paper() -> None:
     assert labels["kind"] == truth.kind and labels["bed"] == truth.bed
     assert labels["turned"] == ("no" if truth.orientation == 0 else "yes")
     assert labels["face"] in SPLITS["heldout"].families
+    assert labels["face×kind"] == f"{labels['face']}/{truth.kind}"
     assert labels["paper"] in ("white", "tinted")
 
 
