@@ -41,6 +41,7 @@ from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
 from app.synth.variants import (
     DEJAVU_MONO,
     DEV_FACES,
+    DEV_MONO_FACES,
     DEV_TYPEWRITER,
     TYPEWRITER_FACES,
     pick_variant,
@@ -52,7 +53,7 @@ from bench.ocr_errors import KINDS, by_kind, classify
 VERSION = 2
 SECOND_PASS = 4  # the cached blue-ink words and lines read again (app.ocr.ink, app.ocr.reread)
 TUNING, HELD_OUT, DEV, DEV_FACES_SPLIT = "tuning", "held-out", "dev", "dev-faces"
-DEV_TYPED, DEV_SANS = "dev-typed", "dev-sans"
+DEV_TYPED, DEV_SANS, DEV_MONO = "dev-typed", "dev-sans", "dev-mono"
 
 
 def _layout(fields: DocumentFields) -> str:
@@ -80,15 +81,16 @@ _FAMILY_HEADS = {"mttq": ("BAN THƯỜNG TRỰC",), "ubnd": ("ỦY BAN NHÂN DÂ
                  "party-ward": ("ĐẢNG ỦY",), "party": ("QUẬN ỦY", "HUYỆN ỦY", "THÀNH ỦY")}
 
 
-def _sans_stream(seed: int, index: int) -> int:
-    """The `index`-th of the page streams ([seed, stream, 77]) whose variant is drawn in sans
-    (render_variant draws the variant right after the paper): the dev-sans pages."""
+def _family_stream(seed: int, index: int, wanted: str) -> int:
+    """The `index`-th of the page streams ([seed, stream, 77]) whose variant is drawn in the
+    family `wanted` (render_variant draws the variant right after the paper): the dev-sans
+    pages ("sans"), the dev-mono pages ("mono")."""
     def family(stream: int) -> str:
         rng = np.random.default_rng([seed, stream, 77])
         _paper(rng)  # drawn before the variant (_page)
         return pick_variant(rng).family
 
-    return next(islice((j for j in count() if family(j) == "sans"), index, None))
+    return next(islice((j for j in count() if family(j) == wanted), index, None))
 
 
 def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, str]:
@@ -96,18 +98,23 @@ def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, st
     variants in DejaVu (the next VARIANTS of tuning), typewritten in the typewriter faces (the
     last TYPED of tuning: two FreeMono pages for one Noto Sans Mono), or of the variants in
     Liberation (held-out); dev pages: the variants spread wider (DEV) or typewritten in the
-    dev typewriter face (DEV_TYPED), or the variants drawn in sans in the dev faces (DEV_SANS)."""
+    dev typewriter face (DEV_TYPED), or the variants drawn in sans in the dev faces (DEV_SANS),
+    or drawn in mono as the held-out split draws them, mono set in JetBrains Mono (DEV_MONO)."""
     rng = np.random.default_rng([seed, index, 77])
     if split == DEV_FACES_SPLIT:  # the variants as the splits draw them, in faces neither uses
         faces = DEV_FACES[index % len(DEV_FACES)]
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=faces)
         return page, f"{faces}-{variant.name}"
     if split == DEV_SANS:  # the variants set in sans, as the splits draw them, in the dev faces
-        stream = _sans_stream(seed, index)
+        stream = _family_stream(seed, index, "sans")
         rng = np.random.default_rng([seed, stream, 77])
         faces = DEV_FACES[stream % len(DEV_FACES)]
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=faces)
         return page, f"{faces}-{variant.name}"
+    if split == DEV_MONO:  # as HELD_OUT's mono pages: even ink, scale 0.86; only the face differs
+        rng = np.random.default_rng([seed, _family_stream(seed, index, "mono"), 77])
+        page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=DEV_MONO_FACES)
+        return page, f"{DEV_MONO_FACES}-{variant.name}"
     if split == DEV_TYPED:
         page, variant = render_variant(rng, dpi=dpi, paper_rgb=_paper(rng), faces=DEV_TYPEWRITER)
         return page, f"{DEV_TYPEWRITER}-{variant.name}"
@@ -313,10 +320,16 @@ DEV_TYPED_FOLDER = Path("bench/out/typed-dev/ocr")
 # draw them, own seed), where the held-out split's sans pages left the trích yếu empty and the
 # dev pages in other faces did not show why (read with `--dev`)
 DEV_SANS_SPLIT = {DEV_SANS: (60, 47)}
+# dev pages drawn as the held-out split draws its mono pages (the variants drawn in "mono",
+# even ink, set at 0.86), the mono family set in a sans monospace neither split uses (JetBrains
+# Mono) where the held-out split sets Liberation Mono (`python -m bench.extract --dev-mono`)
+DEV_MONO_SPLIT = {DEV_MONO: (60, 53)}
+DEV_MONO_FOLDER = Path("bench/out/mono-dev/ocr")
 
 
 def seed_of(split: str) -> int:
-    return {**SPLITS, **DEV_SPLIT, **DEV_FACES_PAGES, **DEV_TYPED_SPLIT, **DEV_SANS_SPLIT}[split][1]
+    return {**SPLITS, **DEV_SPLIT, **DEV_FACES_PAGES, **DEV_TYPED_SPLIT, **DEV_SANS_SPLIT,
+            **DEV_MONO_SPLIT}[split][1]
 
 FIELD_DPI = 300
 TIMED_PAGES = 4
@@ -498,8 +511,10 @@ def face_of(data: dict[str, Any]) -> str:
     """A page's face for the CER: "typewriter" (Liberation Mono, the held-out split's),
     "typewriter, other faces" (FreeMono and Noto Sans Mono: the tuning split's typewritten
     pages, the DejaVu set's mono variants, the dev spread pages'), "typewriter, dev face" (TeX
-    Gyre Cursor, dev pages) or "other"."""
+    Gyre Cursor, dev pages), "mono, dev face" (JetBrains Mono, dev pages) or "other"."""
     layout = layout_of(data)
+    if layout.startswith(DEV_MONO_FACES):
+        return "mono, dev face"
     if layout.startswith((*TYPEWRITER_FACES, "dejavu-mono", "dev-mono")):
         return "typewriter, other faces"
     if layout.startswith(DEV_TYPEWRITER):
@@ -827,7 +842,8 @@ def dev_main(jobs: int | None = None, folder: Path = DEV_FOLDER,
              ) -> dict[str, Any]:
     """The fields on the dev pages, spread layouts, other faces and sans (OCR cached in
     DEV_FOLDER, ~25 min for each set to make on 2 cores), without the CER; or on the typewritten dev
-    pages with it (`--dev-typed`: DEV_TYPED_FOLDER, DEV_TYPED_SPLIT)."""
+    pages with it (`--dev-typed`: DEV_TYPED_FOLDER, DEV_TYPED_SPLIT), or on the dev mono pages
+    (`--dev-mono`: DEV_MONO_FOLDER, DEV_MONO_SPLIT)."""
     fields = field_figures(folder, jobs or os.cpu_count() or 1,
                            splits or {**DEV_SPLIT, **DEV_FACES_PAGES, **DEV_SANS_SPLIT},
                            text=text)
@@ -841,5 +857,7 @@ if __name__ == "__main__":
         dev_main()
     elif sys.argv[1:] == ["--dev-typed"]:
         dev_main(folder=DEV_TYPED_FOLDER, splits=DEV_TYPED_SPLIT, text=True)
+    elif sys.argv[1:] == ["--dev-mono"]:
+        dev_main(folder=DEV_MONO_FOLDER, splits=DEV_MONO_SPLIT, text=True)
     else:
         main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bench/out/extract"))

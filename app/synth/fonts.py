@@ -16,6 +16,7 @@ DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core
 NOTO_DIR = Path("/usr/share/fonts/truetype/noto")  # fonts-noto-core, fonts-noto-mono
 FREEFONT_DIR = Path("/usr/share/fonts/truetype/freefont")  # fonts-freefont-ttf
 TEX_GYRE_DIR = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # fonts-texgyre
+JETBRAINS_DIR = Path("/usr/share/fonts/truetype/jetbrains-mono")  # fonts-jetbrains-mono
 # the folder of each family's files by its name's first part (Liberation: found by app.fonts)
 FOLDERS = {
     "dejavu": DEJAVU_DIR,
@@ -24,6 +25,7 @@ FOLDERS = {
     "free": FREEFONT_DIR,
     "cursor": TEX_GYRE_DIR,
     "termes": TEX_GYRE_DIR,
+    "jetbrains": JETBRAINS_DIR,
 }
 FACES = ("regular", "bold", "italic", "bolditalic")
 # family -> the file of each face; Liberation ones are found like the PDF's (app.fonts)
@@ -55,6 +57,9 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     # a Times clone, set to Liberation Serif's metrics as the held-out split's serif pages are
     "termes-serif": ("texgyretermes-regular.otf", "texgyretermes-bold.otf",
                      "texgyretermes-italic.otf", "texgyretermes-bolditalic.otf"),
+    # a sans monospace (no slab serifs), as the held-out split's Liberation Mono is
+    "jetbrains-mono": ("JetBrainsMono-Regular.ttf", "JetBrainsMono-Bold.ttf",
+                       "JetBrainsMono-Italic.ttf", "JetBrainsMono-BoldItalic.ttf"),
 }
 DEFAULT_FAMILY = "liberation-serif"
 

@@ -41,13 +41,15 @@ KINDS = {"first": 0.3, "follow": 0.15, "sparse_last": 0.25, "a5": 0.1, "table": 
 # first, A5 and follow pages, set in dev faces as wide as the held-out ones or wider (Charis
 # SIL, Noto Serif) and in monospace faces heavy (Noto Sans Mono) or thin (FreeMono); and the
 # same in a Courier clone (TeX Gyre Cursor), typed as the held-out monospace pages are, and in
-# a Times clone (TeX Gyre Termes), set as the held-out Liberation Serif pages are
+# a Times clone (TeX Gyre Termes), set as the held-out Liberation Serif pages are; and in a
+# sans monospace (JetBrains Mono), set as the held-out Liberation Mono pages are
 DEV_KINDS = (("first", 0.5), ("a5", 0.25), ("follow", 0.25))
 DEV_SPLITS = {
     "wide": Split("wide", 9400, ("charis-serif", "noto-serif", "noto-mono", "free-mono"), 1,
                   DEV_KINDS),
     "cursor": Split("cursor", 9500, ("cursor-mono",), 1, DEV_KINDS),
     "times": Split("times", 9600, ("termes-serif",), 1, DEV_KINDS),
+    "jetbrains": Split("jetbrains", 9700, ("jetbrains-mono",), 1, DEV_KINDS),
 }
 
 

@@ -26,7 +26,7 @@ from PIL import Image, ImageFont
 from app.fonts import liberation
 from app.synth import letterhead, prose, vocab
 from app.synth.document import DocumentFields, RenderedPage, make_fields
-from app.synth.fonts import DEJAVU_DIR, FREEFONT_DIR, NOTO_DIR, TEX_GYRE_DIR
+from app.synth.fonts import DEJAVU_DIR, FREEFONT_DIR, JETBRAINS_DIR, NOTO_DIR, TEX_GYRE_DIR
 from app.synth.issuers import is_party
 from app.synth.paper import ink_sheet, paper
 from app.synth.typeset import Sheet
@@ -69,6 +69,10 @@ _DEV_FACES = {
     },
 }
 DEV_FACES = tuple(_DEV_FACES)
+# the held-out set (Liberation) with its "mono" family set in a sans monospace neither split
+# uses, JetBrains Mono, for the bench's dev pages drawn as the held-out mono pages are
+DEV_MONO_FACES = "jetbrains"
+_DEV_MONO = {face: JETBRAINS_DIR / f"JetBrainsMono-{style}.ttf" for face, style in _STYLES.items()}
 # the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
 FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
 INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
@@ -87,7 +91,9 @@ def font_path(faces: str, family: str, face: str) -> Path:
     if faces in _DEV_FACES:
         folder, files = _DEV_FACES[faces].get(family, _DEV_FACES["gyre"]["mono"])
         return folder / files[face]
-    if faces == "liberation" or family == "mono":
+    if faces == DEV_MONO_FACES and family == "mono":
+        return _DEV_MONO[face]
+    if faces in ("liberation", DEV_MONO_FACES) or family == "mono":
         return liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
     style = _DEJAVU_STYLES[face]
     if family == "sans":  # DejaVu Sans slants as Oblique
@@ -312,12 +318,12 @@ def render_variant(
     faces: str = "liberation", spread: bool = False,
 ) -> tuple[RenderedPage, Variant]:
     """One upright first page in a layout variant set in `faces` (one of FACES, or DEV_FACES
-    for dev pages), and the variant; a typewriter set (TYPEWRITER_FACES) types the whole page
-    with a typewriter's ink (INKS, see `typewriter_ink`). `spread` widens the layout (the dev
-    pages the extractor's failures are looked for on): trích yếu wrapped 45-150 mm (up to 4-5
-    lines), "V/v" lines wrapped narrow, issuers over 1-4 lines, a parent line or not,
-    secrecy/urgency marks over the title, a red seal ring across the title's end, tight or
-    loose leading."""
+    or DEV_MONO_FACES for dev pages), and the variant; a typewriter set (TYPEWRITER_FACES)
+    types the whole page with a typewriter's ink (INKS, see `typewriter_ink`). `spread` widens
+    the layout (the dev pages the extractor's failures are looked for on): trích yếu wrapped
+    45-150 mm (up to 4-5 lines), "V/v" lines wrapped narrow, issuers over 1-4 lines, a parent
+    line or not, secrecy/urgency marks over the title, a red seal ring across the title's end,
+    tight or loose leading."""
     typed = faces in _TYPEWRITERS
     v = pick_variant(rng, typewriter=typed, spread=spread)
     width, height = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)

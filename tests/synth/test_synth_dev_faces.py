@@ -9,7 +9,14 @@ from fontTools.ttLib import TTFont
 from app.synth import fonts
 from app.synth.fonts import vietnamese_letters
 from app.synth.splits import DEV_SPLITS, SPLITS, kinds, split_sample
-from app.synth.variants import DEV_FACES, FACES, font_path, render_variant
+from app.synth.variants import (
+    DEV_FACES,
+    DEV_MONO_FACES,
+    FACES,
+    font_path,
+    pick_variant,
+    render_variant,
+)
 
 
 @pytest.mark.parametrize("faces", DEV_FACES)
@@ -66,3 +73,28 @@ def test_a_dev_split_draws_its_own_kinds_in_the_held_out_layout_variant(name: st
     assert split.seed not in {s.seed for s in DEV_SPLITS.values() if s is not split}
     sample = split_sample(0, split, dpi=100)
     assert sample.name.split("-")[2] in kinds(split) and not sample.truth.blank
+
+
+def test_the_dev_mono_face_has_every_vietnamese_letter_and_no_split_uses_it() -> None:
+    # the held-out set with its "mono" family in JetBrains Mono, a sans monospace
+    paths = {font_path(DEV_MONO_FACES, "mono", face) for face in fonts.FACES}
+    assert all(p.is_file() and p.name.startswith("JetBrainsMono-") for p in paths), \
+        "apt-get install fonts-jetbrains-mono"
+    for path in paths:
+        cmap = TTFont(str(path), lazy=True).getBestCmap()
+        assert not [c for c in vietnamese_letters() | set("0123456789/-:;,.") if ord(c) not in cmap]
+    assert DEV_MONO_FACES not in FACES and DEV_MONO_FACES not in DEV_FACES
+    used = {font_path(f, fam, face) for f in (*FACES, *DEV_FACES)
+            for fam in ("serif", "sans", "mono") for face in fonts.FACES}
+    assert not paths & used
+    assert all("jetbrains-mono" not in s.families for s in SPLITS.values())
+
+
+def test_a_dev_mono_page_is_a_held_out_mono_page_but_for_the_face() -> None:
+    seed = next(s for s in range(100)
+                if pick_variant(np.random.default_rng([s, 0])).family == "mono")
+    held, v = render_variant(np.random.default_rng([seed, 0]), dpi=100)
+    dev, w = render_variant(np.random.default_rng([seed, 0]), dpi=100, faces=DEV_MONO_FACES)
+    assert v == w and v.family == "mono" and w.ink == "even"
+    assert dev.text == held.text and dev.fields == held.fields
+    assert dev.image.shape == held.image.shape and (dev.image != held.image).any()
