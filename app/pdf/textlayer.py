@@ -293,7 +293,11 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
     lines standing so close are, when each stands more than READER_PITCH of its size from the
     lines above and below it (`_detached`: the date under the national title, a block of its
     own to a reader anyway): shrunk whole, the national title's column set its motto more than
-    READER_PITCH sizes under it, and the reader read the two apart.
+    READER_PITCH sizes under it, and the reader read the two apart. Where both are raised to
+    hold a line (`_sizes`), the larger is brought under SIDE_RATIO of the smaller instead, if
+    that leaves it no smaller than unraised: shrunk, the issuer's column let go of a stamp set
+    under its number line, read after the date, while the national title's date stands apart
+    as a block of its own anyway.
     """
     level = [max(s) for s in sizes]
     rows = [(min(w.box[1] for line in b for w in line), max(w.box[3] for line in b for w in line))
@@ -309,6 +313,13 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
             if all(_detached(blocks[j], sizes[j], i) for i in near):
                 for i in near:
                     sizes[j][i] = min(sizes[j][i], SIDE_RATIO * level[k])
+                continue
+            low = SIDE_RATIO * level[j]
+            if max(_sizes(blocks[j], hold=False)) < level[j] and max(
+                    _sizes(blocks[k], hold=False)) <= low < level[k]:
+                # both raised: the larger gives up (part of) its raise, not the smaller
+                sizes[k] = [v * low / level[k] for v in sizes[k]]
+                level[k] = low
                 continue
             scale = SIDE_RATIO * level[k] / level[j]
             sizes[j] = [v * scale for v in sizes[j]]

@@ -469,3 +469,44 @@ def test_a_first_line_boxed_down_onto_the_next_is_set_where_it_stands(tmp_path) 
     words = [Word(text, (x0, y0, x1, y1), float(conf), line)
              for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
     assert _read_back(words, tmp_path) == ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Dương Thu Thắng"]
+
+
+def test_of_two_raised_header_columns_the_larger_gives_up_its_raise(tmp_path) -> None:
+    # the header of an A5 dev page in TeX Gyre Termes (300 dpi) as Tesseract read it: the
+    # issuer's column is raised to hold the stamp "THƯỢNG KHẨN" set 86 px under its number
+    # line, and the national title's to hold the date 102 px under its motto; level with each
+    # other and 46 px apart, the issuer's column was shrunk to three quarters of the national
+    # title's and let the stamp go, a block pdftotext read after the date; the national
+    # title's column gives up its raise instead (the date, a block of its own, is read after
+    # the motto all the same)
+    lines = {
+        (1, 1, 1): [("ỦY", 181, 230, 229, 261, 96), ("BAN", 240, 238, 311, 261, 96),
+                    ("NHÂN", 322, 232, 420, 261, 96), ("DẦN", 431, 232, 504, 261, 66),
+                    ("QUẬN", 515, 232, 614, 268, 93), ("BA", 624, 238, 671, 261, 93),
+                    ("ĐÌNH", 681, 231, 767, 271, 90), ("_", 797, 224, 815, 275, 45),
+                    ("CỘNG", 821, 230, 923, 268, 96), ("HÒA", 934, 230, 1011, 261, 96),
+                    ("XÃ", 1022, 231, 1070, 261, 96), ("HỘI", 1081, 230, 1147, 268, 96),
+                    ("CHỦ", 1159, 228, 1234, 261, 96), ("NGHĨA", 1244, 230, 1361, 261, 95),
+                    ("VIỆT", 1372, 230, 1456, 269, 96), ("NAM", 1466, 237, 1547, 261, 96)],
+        (1, 1, 2): [("ỦY", 174, 278, 222, 302, 96), ("BAN", 232, 278, 304, 302, 95),
+                    ("NHÂN", 315, 271, 415, 302, 96), ("DÂN", 426, 271, 499, 302, 93),
+                    ("PHƯỜNG", 510, 271, 661, 302, 90), ("CÔNG", 673, 272, 775, 302, 96),
+                    ("Độc", 949, 275, 1011, 310, 96), ("lập", 1023, 275, 1072, 310, 93),
+                    ("-", 1085, 291, 1095, 296, 92), ("Tự", 1107, 276, 1155, 310, 97),
+                    ("do", 1165, 276, 1204, 302, 93), ("-", 1216, 291, 1226, 296, 92),
+                    ("Hạnh", 1239, 276, 1328, 310, 96), ("phúc", 1340, 275, 1418, 309, 96)],
+        (1, 1, 3): [("VỊ", 455, 318, 492, 342, 94)],
+        (3, 1, 1): [("Số:", 315, 377, 360, 407, 93), ("1868/KH-UBND", 380, 380, 634, 407, 85),
+                    ("Cống", 908, 378, 987, 415, 89), ("Vị,", 1002, 382, 1037, 415, 96),
+                    ("ngày", 1053, 382, 1126, 415, 96), ("02", 1138, 381, 1173, 407, 96),
+                    ("tháng", 1186, 381, 1271, 415, 96), ("7", 1285, 382, 1302, 407, 96),
+                    ("năm", 1312, 382, 1375, 408, 96), ("2020", 1387, 381, 1462, 407, 96)],
+        (5, 1, 1): [("THƯỢNG", 328, 458, 496, 497, 93), ("KHẨN", 508, 456, 620, 489, 90)],
+    }
+    words = [Word(text, (x0, y0, x1, y1), float(conf), line)
+             for line, row in lines.items() for text, x0, y0, x1, y1, conf in row]
+    assert blocks_of(words, tmp_path) == [
+        ["ỦY BAN NHÂN DẦN QUẬN BA ĐÌNH", "ỦY BAN NHÂN DÂN PHƯỜNG CÔNG", "VỊ", "Số: 1868/KH-UBND",
+         "THƯỢNG KHẨN"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        ["Cống Vị, ngày 02 tháng 7 năm 2020"]]
