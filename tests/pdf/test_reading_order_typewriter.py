@@ -367,3 +367,65 @@ def test_a_line_found_whole_spans_its_gap_for_the_line_under_it() -> None:
              ("liệu", 2140, 1784, 2256, 1828)]]
     assert [[w.text for w in seg] for seg in segments(_words(rows))] == [
         [t for t, *_ in row] for row in rows]
+
+
+def test_a_word_boxed_down_into_the_title_closes_no_stripe(tmp_path: Path) -> None:
+    """An A5 header typed in JetBrains Mono as Tesseract boxed it (dev page "jetbrains" 0042):
+    the date's last word "2016" boxed 84 px tall, down into the title under the date (its line's
+    words 36 px), closed the stripe between the header and the title (itself boxed down into
+    the line under it); the page was cut across over the number line only, and the number
+    line, the date, the title and the body were read as one block, the date first, and
+    pdftotext read the number line after the national title. The word is taken to stand
+    where its line's words do."""
+    rows = [[("ỦY", 215, 215, 249, 247), ("BAN", 272, 224, 324, 247),
+             ("MTTQ", 347, 224, 419, 253), ("VIỆT", 442, 216, 515, 260),
+             ("NAM", 538, 224, 590, 247), ("TỈNH", 613, 215, 685, 247),
+             ("NGHỆ", 709, 216, 780, 259), ("AN", 803, 224, 837, 247)],
+            [("BAN", 186, 262, 239, 285), ("THƯỜNG", 261, 254, 373, 285),
+             ("TRỰC", 394, 257, 467, 296), ("ỦY", 490, 254, 525, 285), ("BAN", 547, 262, 601, 293),
+             ("MTTQ", 623, 262, 696, 291), ("VIỆT", 718, 254, 791, 292),
+             ("NAM", 813, 262, 867, 285)],
+            [("THÀNH", 394, 287, 486, 322), ("PHỐ", 509, 289, 565, 322),
+             ("VINH", 585, 299, 658, 322)],
+            [("CỘNG", 937, 216, 1010, 254), ("HÒA", 1033, 216, 1087, 247),
+             ("XÃ", 1108, 216, 1144, 247), ("HỘI", 1166, 216, 1218, 254),
+             ("CHỦ", 1242, 216, 1295, 247), ("NGHĨA", 1318, 216, 1410, 247),
+             ("VIỆT", 1431, 216, 1505, 254), ("NAM", 1527, 224, 1581, 247)],
+            [("Độc", 975, 257, 1035, 293), ("lập", 1059, 257, 1120, 293),
+             ("-", 1147, 271, 1159, 275), ("Tự", 1186, 259, 1228, 293),
+             ("do", 1250, 259, 1288, 285),
+             ("-", 1315, 271, 1327, 275), ("Hạnh", 1355, 259, 1435, 293),
+             ("phúc", 1460, 257, 1540, 291)],
+            [("Số:", 310, 347, 368, 381), ("267/KH-MTTQ-BTT", 402, 349, 742, 388)],
+            [("Vinh,", 906, 352, 1007, 387), ("ngày", 1043, 352, 1130, 388),
+             ("08", 1157, 354, 1199, 381), ("tháng", 1227, 352, 1337, 388),
+             ("01", 1365, 354, 1404, 382), ("năm", 1435, 352, 1498, 381),
+             ("2016", 1526, 328, 1612, 412)],
+            [("KẾ", 787, 402, 862, 505), ("HOẠCH", 890, 402, 1028, 505)],
+            [("Tổ", 395, 477, 438, 512), ("chức", 465, 483, 552, 512), ("Hội", 580, 483, 645, 520),
+             ("nghị", 672, 483, 760, 520), ("hiệp", 787, 483, 874, 531),
+             ("thương", 901, 473, 1035, 531), ("giới", 1063, 483, 1151, 520),
+             ("thiệu", 1177, 483, 1288, 520), ("người", 1316, 483, 1427, 520)],
+            [("ứng", 741, 526, 805, 562), ("cử", 833, 524, 877, 555), ("năm", 902, 525, 967, 556),
+             ("2016", 994, 528, 1082, 556)],
+            [("Thực", 335, 612, 422, 647), ("hiện", 453, 610, 539, 647),
+             ("Chỉ", 570, 607, 635, 640),
+             ("thị", 663, 610, 729, 654), ("số", 759, 605, 801, 640),
+             ("588/CT-TTg", 830, 607, 1053, 647), ("ngày", 1085, 610, 1171, 647),
+             ("25/05/2016", 1201, 607, 1426, 644), ("của", 1458, 607, 1521, 640),
+             ("Ủy", 1552, 602, 1593, 647)],
+            [("ban", 230, 655, 293, 683), ("nhân", 327, 653, 413, 683), ("dân", 446, 653, 509, 683),
+             ("quận", 543, 653, 629, 690), ("về", 662, 653, 703, 683), ("cuộc", 736, 653, 822, 690),
+             ("vận", 856, 653, 919, 690), ("động", 953, 653, 1038, 690),
+             ("Người", 1073, 653, 1183, 690), ("Việt", 1215, 653, 1302, 690),
+             ("Nam", 1335, 655, 1399, 696), ("ưu", 1432, 657, 1472, 683),
+             ("tiên", 1505, 653, 1592, 683)]]
+    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
+             for w in _words([row])]
+    assert _lines(words, tmp_path) == [
+        "ỦY BAN MTTQ VIỆT NAM TỈNH NGHỆ AN", "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM",
+        "THÀNH PHỐ VINH", "Số: 267/KH-MTTQ-BTT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Vinh, ngày 08 tháng 01 năm 2016", "KẾ HOẠCH",
+        "Tổ chức Hội nghị hiệp thương giới thiệu người", "ứng cử năm 2016",
+        "Thực hiện Chỉ thị số 588/CT-TTg ngày 25/05/2016 của Ủy",
+        "ban nhân dân quận về cuộc vận động Người Việt Nam ưu tiên"]
