@@ -43,6 +43,7 @@ TABLE_ROWS = 3  # ...and this many such lines or more are linked so: a table, re
 NARROW = 0.5  # a word of 3 letters or more boxed under this share of its letters' advances...
 ACCENT = 0.5  # a line of one short word under this many usual word heights, just over a word...
 ACCENT_LETTERS = 2  # ...of at most this many characters, is an accent read apart from its line
+DATE_WORDS = ("ngày", "tháng", "năm")  # a date's words, one of them read right at least
 TALL_WORD = 1.6  # a word boxed this many times as tall as its line's words (of STOOD or more)...
 STOOD = 3  # ...is taken to stand where they do
 
@@ -194,10 +195,11 @@ def _number(text: Segment) -> Word | None:
     """The number of a number line typed on one line with the place and date, under the other
     header column ("Số: 150/BC-MTTQ-BTT Quốc Tử Giám, ngày 18 tháng 02 năm 2022", a space or
     two apart in a typewriter face): a label "Số" (read "Số:", "SỐ:", "Sể:") first, a number
-    with "/" next, and "ngày" later on the line."""
+    with "/" next, and "ngày", "tháng" or "năm" later on the line (one of them read right:
+    "ngày" was read "ngàu" and "tháng" "tháúng" in JetBrains Mono)."""
     if len(text) < 4 or not text[0].text.startswith("S") or len(text[0].text.rstrip(":")) > 3:
         return None
-    if "/" not in text[1].text or not any(w.text.casefold() == "ngày" for w in text[2:]):
+    if "/" not in text[1].text or not any(w.text.casefold() in DATE_WORDS for w in text[2:]):
         return None
     return text[1]
 

@@ -429,3 +429,31 @@ def test_a_word_boxed_down_into_the_title_closes_no_stripe(tmp_path: Path) -> No
         "Tổ chức Hội nghị hiệp thương giới thiệu người", "ứng cử năm 2016",
         "Thực hiện Chỉ thị số 588/CT-TTg ngày 25/05/2016 của Ủy",
         "ban nhân dân quận về cuộc vận động Người Việt Nam ưu tiên"]
+
+
+def test_a_number_line_is_cut_after_its_number_with_ngay_misread() -> None:
+    """An A5 number line typed with the place and date in JetBrains Mono as Tesseract read it
+    (dev page "jetbrains" 0067): "ngày" read "ngàu" and "tháng" "tháúng"; the issuer's line
+    over the gap and the "V/v" line under it each run across it, so it was taken for a word
+    not read and the number was read with the date, after the national title. Any of the
+    date's words ("năm" here) marks the line as a number line."""
+    rows = [[("BAN", 95, 223, 148, 246), ("THƯỜNG", 170, 218, 281, 246),
+             ("TRỰC", 303, 218, 376, 253), ("ỦY", 399, 223, 434, 258), ("BAN", 456, 223, 509, 258),
+             ("MTTQ", 532, 223, 604, 259), ("VIỆT", 626, 223, 700, 253),
+             ("NAM", 722, 223, 776, 246), ("PHƯỜNG", 798, 218, 908, 246)],
+            [("HÒA", 380, 261, 434, 284), ("CƯỜNG", 456, 256, 547, 284),
+             ("BẮC", 570, 261, 623, 284)],
+            [("Số:", 332, 309, 390, 343), ("28/MTTQ-BTT", 424, 311, 672, 350),
+             ("Hòa", 821, 314, 886, 343), ("Cường", 914, 314, 1024, 350),
+             ("Bắc,", 1051, 309, 1131, 349), ("ngàu", 1166, 314, 1254, 350),
+             ("2ó", 1281, 316, 1322, 343), ("tháúng", 1351, 314, 1461, 350),
+             ("10", 1488, 316, 1530, 343), ("năm", 1557, 313, 1622, 343),
+             ("2020", 1649, 316, 1737, 343)],
+            [("V/v", 171, 353, 224, 383), ("góp", 248, 354, 300, 386), ("ý", 323, 354, 338, 386),
+             ("dự", 362, 357, 397, 387), ("thảo", 418, 353, 490, 380), ("Kế", 514, 351, 549, 380),
+             ("hoạch", 571, 357, 660, 387), ("công", 685, 354, 755, 386),
+             ("tác", 779, 354, 831, 380)]]
+    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
+             for w in _words([row])]
+    assert [" ".join(w.text for w in seg) for seg in segments(words)][2:4] == [
+        "Số: 28/MTTQ-BTT", "Hòa Cường Bắc, ngàu 2ó tháúng 10 năm 2020"]
