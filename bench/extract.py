@@ -529,7 +529,8 @@ def text_cer(pages: list[dict[str, Any]], *, reranked: bool, second: bool = True
     edits of the word-by-word alignment, as a share of the printed characters)."""
     errors = total = 0
     faces: dict[str, list[int]] = {"typewriter": [0, 0], "typewriter, other faces": [0, 0],
-                                   "typewriter, dev face": [0, 0], "other": [0, 0]}
+                                   "typewriter, dev face": [0, 0], "mono, dev face": [0, 0],
+                                   "other": [0, 0]}
     kinds = dict.fromkeys(KINDS, 0)
     for data in pages:
         read = ocr_of(data, reranked=reranked, second=second).text

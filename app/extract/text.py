@@ -6,6 +6,11 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# digits a monospace face's capitals are misread as: O as 0, G as 6, S as 5, B as 8, I as 1
+_CAPITAL_OF_DIGIT = str.maketrans("06581", "OGSBI")
+# letters a monospace face's digits are misread as among other digits: 6 as ó (its curled
+# top an acute over an o), 0 as o or O
+_DIGIT_OF_LETTER = str.maketrans("óoO", "600")
 
 
 def nfc(text: str) -> str:
@@ -29,3 +34,33 @@ def fold(text: str) -> str:
 def letters(text: str) -> str:
     """Only the letters and spaces of the folded text, spaces squashed: "| MẬT |" → "mat"."""
     return _SPACES.sub(" ", re.sub(r"[^a-z ]", " ", fold(text))).strip()
+
+
+def as_capitals(word: str) -> str:
+    """A word of capitals with digits among its letters, the digits read as the capitals they
+    stand for ("BÁ0" → "BÁO", "N6ỌC" → "NGỌC", "PHƯỜN6" → "PHƯỜNG"); any other word as it is
+    (a number, "QUẬN 10", a word with a small letter, a digit that maps to no letter)."""
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return word
+    if any(c.isalpha() and not c.isupper() for c in word):
+        return word
+    read = word.translate(_CAPITAL_OF_DIGIT)
+    return read if read.isalpha() else word
+
+
+def capitals_text(text: str) -> str:
+    """`text` with each word read by `as_capitals`."""
+    return " ".join(as_capitals(word) for word in text.split())
+
+
+def as_digits(word: str) -> str:
+    """A number with letters among its digits read as the digits they stand for ("201ó" →
+    "2016", "2O16," → "2016,"), and "ó" alone (no word of a title) as 6 ("Sơ kết ó tháng");
+    any other word as it is."""
+    core = word.rstrip(",.;:")
+    if core == "ó":
+        return "6" + word[len(core):]
+    if sum(c.isdigit() for c in core) < 2 or not core.isalnum():
+        return word
+    read = core.translate(_DIGIT_OF_LETTER)
+    return read + word[len(core):] if read.isdigit() else word

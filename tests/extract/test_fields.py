@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.extract.doctypes import DocType, TypeTable
 from app.extract.layout import Layout
 from app.extract.read import read_fields
+from app.extract.text import as_capitals
 from app.ocr.base import OcrResult, Word
 from tests.extract.conftest import LEFT, MIDDLE, PAGE, RIGHT, header, line_words, page
 
@@ -343,3 +346,66 @@ def test_a_trich_yeu_is_followed_at_its_own_line_step() -> None:
     f = read_fields(page(lines), PAGE)
     assert f.subject.value == ("Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc "
                                "trong công tác chỉnh lý tài liệu tồn đọng")
+
+
+def test_digits_among_capitals_read_as_the_capitals_they_stand_for() -> None:
+    # a monospace face's O, G read as 0, 6: the title still names its type (and the trích yếu
+    # under it is found), the issuer keeps its place's words
+    f = read_fields(header("15/TB-MTTQ-BTT", "Cầu Giấy, ngày 05 tháng 01 năm 2020", "THÔNG BÁ0",
+                           "Lịch tiếp công dân"), PAGE)
+    assert (f.doc_type.value, f.subject.value) == ("07", "Lịch tiếp công dân")
+    near = read_fields(header("15/NQ-MTTQ-BTT", "Cầu Giấy, ngày 05 tháng 01 năm 2020",
+                              "N6HT QUYẾT", "Về nhiệm vụ trọng tâm"), PAGE)
+    assert near.doc_type.value == "01" and near.subject.value == "Về nhiệm vụ trọng tâm"
+    dated = read_fields(_issuer(("ĐẢNG BỘ QUẬN HOÀN KIẾM", "ĐẢNG ỦY PHƯỜN6 H0A LƯ"), "Hoa Lư"),
+                        PAGE)
+    assert dated.issuer.value == "ĐẢNG ỦY PHƯỜNG HOA LƯ" and not dated.issuer.suggested
+    guessed = read_fields(_issuer(("ĐẢNG BỘ QUẬN HOÀN KIẾM", "ĐẢNG ỦY PHƯỜNG H0A LƯ"), "Hà Nội"),
+                          PAGE)  # no place in the date line to check it: a suggestion
+    assert guessed.issuer.value == "ĐẢNG ỦY PHƯỜNG HOA LƯ" and guessed.issuer.suggested
+
+
+@pytest.mark.parametrize(("word", "read"), [
+    ("BÁ0", "BÁO"), ("N6ỌC", "NGỌC"), ("PHƯỜN6", "PHƯỜNG"), ("V1ỆT", "VIỆT"), ("8ẮC", "BẮC"),
+    ("10", "10"), ("2016", "2016"), ("201ó", "201ó"),  # numbers, a number with a small letter
+    ("05/6M", "05/6M"), ("Số:05", "Số:05"), ("B4N", "B4N"),  # no word; 4 stands for no capital
+])
+def test_a_word_of_capitals_reads_its_digits_as_capitals(word: str, read: str) -> None:
+    assert as_capitals(word) == read
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("144/6M-MTTQ-BTT", "144/GM-MTTQ-BTT"), ("05/6M-MTTq-BTT", "05/GM-MTTQ-BTT"),
+    ("293-6M/qU", "293-GM/QU"), ("06/TTr-MTTQ-BTT", "06/TTr-MTTQ-BTT"),  # TTr: a small r
+    ("12/QyĐ-UBND", "12/QyĐ-UBND"), ("30/2020/NĐ-CP", "30/2020/NĐ-CP"),
+])
+def test_a_notations_digits_and_small_q_among_capitals_read_as_capitals(
+        line: str, expected: str) -> None:
+    f = read_fields(header(line, "Cầu Giấy, ngày 05 tháng 01 năm 2020", "GIẤY MỜI",
+                           "Dự Hội nghị"), PAGE)
+    assert f.number.value == expected and not f.number.suggested
+    assert (f.number.confidence < 0.8) == (line != expected)
+
+
+def test_a_year_with_a_letter_among_its_digits_reads_as_digits() -> None:
+    # a monospace 6's curled top read as an acute over an o: "201ó", "ó tháng"
+    f = read_fields(header("15/KH-MTTQ-BTT", "Cầu Giấy, ngày 05 tháng 01 năm 2020", "KẾ HOẠCH",
+                           "Sơ kết ó tháng đầu năm 201ó, quý 2O"), PAGE)
+    assert f.subject.value == "Sơ kết 6 tháng đầu năm 2016, quý 2O"
+    assert [w.text for w in f.subject.words][-4:] == ["năm", "2016,", "quý", "2O"]
+
+
+def test_an_issuers_place_that_is_no_syllable_takes_the_date_lines_syllable() -> None:
+    # the date line read unsure, but its "Kiều" is a syllable where the capitals' "KTỀU" is none
+    def dated(lines: tuple[str, str]) -> OcrResult:
+        ocr = _issuer(lines, "Ninh Kiều")
+        return OcrResult(tuple(replace(w, conf=60.0) if w.text == "Kiều," else w
+                               for w in ocr.words), "vie")
+
+    f = read_fields(dated(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM QUẬN NINH KTỀU")), PAGE)
+    assert f.issuer.value.endswith("QUẬN NINH KIỀU") and not f.issuer.suggested
+    both = read_fields(dated(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM QUẬN NINH KIỂU")), PAGE)
+    assert both.issuer.value.endswith("NINH KIỂU") and both.issuer.suggested  # both syllables
+    guessed = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM QUẬN NINH KTỀU"),
+                                  "Ninh Kiều", unsure="Kiều,"), PAGE)  # its marks guessed
+    assert guessed.issuer.value.endswith("NINH KTỀU") and guessed.issuer.suggested

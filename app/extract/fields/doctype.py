@@ -8,6 +8,7 @@ from app.extract.doctypes import DocType, TypeTable
 from app.extract.fields.number import Number
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue, found
+from app.extract.text import capitals_text
 
 TEXT_CENTRE = 0.535  # ND30 margins: the text area's centre, as a share of the page width
 
@@ -28,15 +29,17 @@ def find_title(layout: Layout, top: float, types: TypeTable,
                expected: DocType | None = None) -> Title | None:
     """The first centred segment below `top` (upper 60 % of the page) naming a type, or naming
     the `expected` type (the number's) but for one misread letter ("NGHT QUYẾT"; "THÔNG EÁO"
-    under a number of TB, though THÔNG CÁO is as near: the number decides)."""
+    under a number of TB, though THÔNG CÁO is as near: the number decides); a digit among a
+    word's capitals is read as the capital it stands for ("BÁ0 CÁO", "N6HỊ QUYẾT")."""
     for segment in layout.below(top):
         if segment.cy > layout.height * 0.6:
             break
         upper = [c for c in segment.text if c.isalpha()]
         if not upper or sum(c.isupper() for c in upper) < 0.8 * len(upper):
             continue
-        doc_type = types.by_title(segment.text)
-        if doc_type is None and expected in types.near_titles(segment.text):
+        text = capitals_text(segment.text)
+        doc_type = types.by_title(text)
+        if doc_type is None and expected in types.near_titles(text):
             doc_type = expected
         if doc_type is not None and _centred(layout, segment):
             return Title(doc_type, segment)

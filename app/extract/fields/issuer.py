@@ -6,14 +6,15 @@ the địa danh, before the date). Words of the kind are spelled as the list has
 read the same without marks ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"), and then they count as sure. The
 place is checked against the date line's: the same spelling there confirms it; another spelling
 is replaced by the date line's when that was read sure (small letters keep their marks apart
-better than capitals), else the issuer is a suggestion; elsewhere the OCR's doubts decide.
+better than capitals) or spells a syllable where the issuer's spells none ("KTỀU" / "Kiều"),
+else the issuer is a suggestion; elsewhere the OCR's doubts decide.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from app.extract.fields.evidence import lacking, middling
+from app.extract.fields.evidence import lacking, middling, not_syllable
 from app.extract.layout import Layout, Segment
 from app.extract.model import (
     EMPTY,
@@ -24,7 +25,7 @@ from app.extract.model import (
     doubt,
     found,
 )
-from app.extract.text import fold
+from app.extract.text import as_capitals, fold
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 
@@ -48,8 +49,13 @@ KINDS = tuple(k.split() for k in (
 
 
 def _capitals(segment: Segment) -> Segment | None:
-    """The segment's words in capitals (a body's name is set in capitals; OCR debris is not)."""
-    words = tuple(w for w in segment.words
+    """The segment's words in capitals (a body's name is set in capitals; OCR debris is not);
+    a digit among a word's capitals is read as the capital it stands for ("H0ÀN" → "HOÀN"),
+    the word then a guess."""
+    words = tuple(w if w.text == as_capitals(w.text)
+                  else replace(w, text=as_capitals(w.text), guessed=True)
+                  for w in segment.words)
+    words = tuple(w for w in words
                   if (w.text.isalpha() and w.text.isupper()) or w.text in ("-", "–"))
     return Segment(words) if words else None
 
@@ -151,6 +157,14 @@ def _sure(word: Word) -> bool:
     return not word.guessed and not word.rival and word.conf >= SURE_CONF
 
 
+def _mends(tail: list[str], place: tuple[Word, ...]) -> bool:
+    """True when each word of the issuer's place spelled otherwise than the date line's is
+    no syllable while the date line's is one, its marks not guessed ("KTỀU" / "Kiều")."""
+    return all(not_syllable(t, abbreviations=False) and not w.guessed
+               and not not_syllable(w.text, abbreviations=False)
+               for t, w in zip(tail, place, strict=True) if tone_key(t) != tone_key(w.text))
+
+
 def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> FieldValue:
     """The issuer's lines, from the top of the page down to the number line; `place` is the
     place read before the date, to check the issuer's own place name against: when the two
@@ -171,7 +185,7 @@ def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> Fie
     matched = bool(tail) and _near(tail, [w.text for w in place])
     if matched:
         if [tone_key(t) for t in tail] != [tone_key(w.text) for w in place]:
-            if all(_sure(w) for w in place):
+            if all(_sure(w) for w in place) or _mends(tail, place):
                 texts[len(texts) - n :] = [w.text.upper() for w in place]
                 factor *= 0.9
             else:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from app.extract.layout import Layout, Segment
 from app.extract.model import ABBR_DIFFERS, DIGITS_UNSURE, EMPTY, SLASH_LOST, FieldValue, found
-from app.extract.text import letters
+from app.extract.text import as_capitals, letters
 
 _DIGITS = r"[0-9OoØøIl]{1,5}"
-_PART = r"[A-Za-zĐđÐ]+"
+# letters, and digits standing for capitals among them ("6M" for GM: app.extract.text.as_capitals)
+_PART = r"(?=[0-9]*[A-Za-zĐđÐ])[A-Za-zĐđÐ0-9]+"
 _NOISE = r"[\s.,'‘’`]*"  # specks OCR reads around the number's / and -
 _DASH = rf"{_NOISE}[-–—]{_NOISE}"
 _NOTATION = rf"{_PART}(?:{_DASH}{_PART})*"
@@ -46,6 +47,19 @@ def _clean(part: str) -> str:
     return re.sub(r"[–—]", "-", part).replace("ĐÐ", "Đ").replace("Ð", "Đ")
 
 
+def _capitals(notation: str) -> tuple[str, float]:
+    """The notation with each part's digits and small q among capitals read as the capitals
+    they stand for ("6M-MTTq" → "GM-MTTQ"), at a lower confidence; a part read otherwise
+    ("TTr", "QyĐ") as it is."""
+    def part(text: str) -> str:
+        if any(c.isupper() for c in text) and set(c for c in text if c.islower()) <= {"q"}:
+            text = text.replace("q", "Q")
+        return as_capitals(text)
+
+    read = re.sub(r"[^-/]+", lambda m: part(m[0]), notation)
+    return read, 1.0 if read == notation else 0.8
+
+
 def _digits(raw: str) -> tuple[str, float] | None:
     """The digits as printed (leading zeros kept), undoing O/Ø/0 and l/1 at a lower confidence."""
     if not any(c.isdigit() for c in raw):
@@ -75,9 +89,15 @@ def parse(segment: Segment) -> Number | None:
             n, factor = digits
             if label == "":
                 factor *= 0.7
-            notation = _clean(m["k"])
+            notation, read = _capitals(_clean(m["k"]))
+            if any(c.isdigit() for c in notation):
+                continue
+            factor *= read
             if party:
-                abbr = _clean(m["t"])
+                abbr, read = _capitals(_clean(m["t"]))
+                if any(c.isdigit() for c in abbr):
+                    continue
+                factor *= read
                 return Number(f"{n}-{abbr}/{notation}", n, f"{abbr}/{notation}", abbr, segment,
                               factor)
             if m["y"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.extract.fields.evidence import lacking, middling, off_centre, weak
 from app.extract.layout import Layout, Segment
@@ -15,7 +16,7 @@ from app.extract.model import (
     doubt,
     found,
 )
-from app.extract.text import fold
+from app.extract.text import as_digits, fold
 from app.ocr.base import Word
 
 # "V/v" as printed and as the model misreads it when a sans face's slash and small v run
@@ -74,7 +75,11 @@ def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
     app.extract.reread.confirm), when the OCR was unsure of a word (app.extract.model.doubt),
     or when its words are not borne out (app.extract.fields.evidence: no syllable, an odd
     character, a middling score); first of all when words were `lost` (a line of a centred
-    trích yếu stands off the title's centre)."""
+    trích yếu stands off the title's centre). A number whose digits were read as letters
+    ("201ó") is read as digits (`as_digits`)."""
+    text = " ".join(as_digits(t) for t in text.split())
+    words = tuple(w if as_digits(w.text) == w.text else replace(w, text=as_digits(w.text))
+                  for w in words)
     if lost:
         return found(text, words, factor, LOST_WORDS, checked=True)
     return found(text, words, factor, judged(text, words), checked=True)
