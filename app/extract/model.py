@@ -79,6 +79,7 @@ WEAK_SCORE = "a word was read with a middling OCR score"
 LOST_WORDS = "a line of the trích yếu is off the title's centre: words were lost (under a seal?)"
 REREAD_UNSURE = "read again at another scale, not confirmed by a second reading"
 DISAGREE = "a second reading of a line spells a word otherwise"
+NO_YEAR = "the number after \"năm\" is no year (19xx, 20xx): a digit may be misread"
 SECOND_MODEL_DIFFERS = "another OCR model reads a word otherwise, and the lexicon decides neither"
 # every reason a value read from the page is only a suggestion (the desk words each one)
 REASONS = (GUESSED, UNSURE, SLASH_LOST, DIGITS_UNSURE, RIVAL_READING, PLACE_DIFFERS,

@@ -64,3 +64,13 @@ def as_digits(word: str) -> str:
         return word
     read = core.translate(_DIGIT_OF_LETTER)
     return read + word[len(core):] if read.isdigit() else word
+
+
+def as_small(word: str) -> str:
+    """A word opening in small letters with a capital further on ("khU", "trỮ,": a monospace
+    face's small letter read as its capital) in small letters; any other word as it is
+    ("TTr", "QyĐ", "UBND")."""
+    core = word.rstrip(",.;:")
+    if len(core) < 2 or not core.isalpha() or not core[0].islower() or core.islower():
+        return word
+    return core.lower() + word[len(core):]

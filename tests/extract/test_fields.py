@@ -8,6 +8,7 @@ import pytest
 
 from app.extract.doctypes import DocType, TypeTable
 from app.extract.layout import Layout
+from app.extract.model import NO_YEAR
 from app.extract.read import read_fields
 from app.extract.text import as_capitals
 from app.ocr.base import OcrResult, Word
@@ -409,3 +410,21 @@ def test_an_issuers_place_that_is_no_syllable_takes_the_date_lines_syllable() ->
     guessed = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM QUẬN NINH KTỀU"),
                                   "Ninh Kiều", unsure="Kiều,"), PAGE)  # its marks guessed
     assert guessed.issuer.value.endswith("NINH KTỀU") and guessed.issuer.suggested
+
+
+def test_small_letters_read_as_capitals_inside_a_word_are_small() -> None:
+    f = read_fields(header("15/KH-MTTQ-BTT", "Cầu Giấy, ngày 05 tháng 01 năm 2020", "KẾ HOẠCH",
+                           "Xây dựng khU dân cư văn minh, văn thư lưu trỮ và TTr UBND"), PAGE)
+    assert f.subject.value == "Xây dựng khu dân cư văn minh, văn thư lưu trữ và TTr UBND"
+
+
+@pytest.mark.parametrize(("subject", "why"), [
+    ("Kết quả công tác năm 2822", NO_YEAR), ("Phong trào thi đua năm 20817", NO_YEAR),
+    ("Kết quả công tác năm 2017", ""), ("Kế hoạch năm 2020-2021", ""),
+])
+def test_a_year_after_nam_that_is_no_year_makes_the_subject_a_suggestion(
+        subject: str, why: str) -> None:
+    f = read_fields(header("15/KH-MTTQ-BTT", "Cầu Giấy, ngày 05 tháng 01 năm 2020", "KẾ HOẠCH",
+                           subject), PAGE)
+    assert f.subject.value == subject and f.subject.why == why
+    assert f.subject.suggested == bool(why)

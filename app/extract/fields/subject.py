@@ -10,13 +10,14 @@ from app.extract.layout import Layout, Segment
 from app.extract.model import (
     EMPTY,
     LOST_WORDS,
+    NO_YEAR,
     THIN_STROKES,
     WEAK_NUMERAL,
     FieldValue,
     doubt,
     found,
 )
-from app.extract.text import as_digits, fold
+from app.extract.text import as_digits, as_small, fold
 from app.ocr.base import Word
 
 # "V/v" as printed and as the model misreads it when a sans face's slash and small v run
@@ -28,6 +29,7 @@ _VV = re.compile(r"^\s*(?:v\s*[/|il1]\s*[vw]|[vy]\s*/\s*[vwy]?|v4)(?=[\s.,:;]|$)
 # "II", "TV" for "IV") that is no Roman numeral
 _THIN = re.compile(r"[IlT|HVX]{1,4}")
 _ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
+_NO_YEAR = re.compile(r"\bnăm (?!(?:19|20)\d\d\b)\d{3,}")  # "năm 2822", "năm 20817"
 MAX_STEP = 1.35  # a line further below the previous one than this × the line step ends the block
 
 
@@ -76,10 +78,13 @@ def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
     or when its words are not borne out (app.extract.fields.evidence: no syllable, an odd
     character, a middling score); first of all when words were `lost` (a line of a centred
     trích yếu stands off the title's centre). A number whose digits were read as letters
-    ("201ó") is read as digits (`as_digits`)."""
-    text = " ".join(as_digits(t) for t in text.split())
-    words = tuple(w if as_digits(w.text) == w.text else replace(w, text=as_digits(w.text))
-                  for w in words)
+    ("201ó") is read as digits (`as_digits`), a word whose small letters were read partly as
+    capitals ("khU") in small letters (`as_small`)."""
+    def read(word: str) -> str:
+        return as_small(as_digits(word))
+
+    text = " ".join(read(t) for t in text.split())
+    words = tuple(w if read(w.text) == w.text else replace(w, text=read(w.text)) for w in words)
     if lost:
         return found(text, words, factor, LOST_WORDS, checked=True)
     return found(text, words, factor, judged(text, words), checked=True)
@@ -87,9 +92,12 @@ def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
 
 def judged(text: str, words: tuple[Word, ...]) -> str:
     """Why a trích yếu read as `text` from `words` is only a suggestion ("" when it is not):
-    thin strokes, words not borne out, a numeral or another word read unsure (see _subject)."""
+    thin strokes, words not borne out, a year after "năm" that is none ("năm 2822": a zero
+    read as an 8), a numeral or another word read unsure (see _subject)."""
     thin = {_thin(w) for w in words} - {""}
-    return THIN_STROKES if THIN_STROKES in thin else lacking(text.split(), words) or (
+    if THIN_STROKES in thin:
+        return THIN_STROKES
+    return lacking(text.split(), words) or (NO_YEAR if _NO_YEAR.search(text) else "") or (
         WEAK_NUMERAL if thin else doubt(words) or middling(words))
 
 
