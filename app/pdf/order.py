@@ -44,6 +44,7 @@ NARROW = 0.5  # a word of 3 letters or more boxed under this share of its letter
 ACCENT = 0.5  # a line of one short word under this many usual word heights, just over a word...
 ACCENT_LETTERS = 2  # ...of at most this many characters, is an accent read apart from its line
 DATE_WORDS = ("ngày", "tháng", "năm")  # a date's words, one of them read right at least
+STAMP_REACH = 2.0  # a line this many line heights under a left column's end at most is its
 TALL_WORD = 1.6  # a word boxed this many times as tall as its line's words (of STOOD or more)...
 STOOD = 3  # ...is taken to stand where they do
 
@@ -449,6 +450,41 @@ def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
     return [(column, s) for s in sorted(segs, key=lambda s: (_span(s, 1)[0], _span(s, 0)[0]))]
 
 
+def _under_column(items: list[tuple[tuple[int, ...], Segment]], height: float
+                  ) -> list[tuple[tuple[int, ...], Segment]]:
+    """The segments in reading order (`_xy_cut`), a line set right under a left column moved
+    to that column's end.
+
+    The "V/v" lines of an A5 header stood a pixel under the number line, the first ending
+    10 px past the date's start: the page was cut across under the number line and the date,
+    and the "V/v" lines were read after the national title and the date. A "Nơi nhận" list
+    split by a cut down at the widest stripe was read around the signature's title. A segment
+    right after columns (a longer path of across cuts), with an empty stripe under it before
+    the next segment, under a left column within that column's widest gap between its lines
+    (and STAMP_REACH line heights) and inside its extent across, is read at that column's end
+    (and the next segment is judged so too). A wider gap (a stamp set well under the number
+    line) is left: the column's size, raised to hold it, would hold neither it nor the
+    number line (`app.pdf.textlayer`), and a right column (the date) has a title under it."""
+    items = list(items)
+    for i in range(1, len(items)):
+        column, seg = items[i]
+        if len(items[i - 1][0]) <= len(column) or items[i - 1][0][:len(column)] != column:
+            continue
+        x0, x1 = _span(seg, 0)
+        top, bottom = _span(seg, 1)
+        if i + 1 < len(items) and _span(items[i + 1][1], 1)[0] <= bottom:
+            continue  # a line of a block, not alone
+        above = [(path, _box([s for p, s in items[:i] if p == path]),
+                  _widest_gap([s for p, s in items[:i] if p == path], 1)[0]) for path in
+                 {p for p, _ in items[:i] if len(p) > len(column) and p[:len(column)] == column}]
+        hosts = [path for path, box, gap in above if path[-1] == 0 and box[0] <= x0
+                 and x1 <= box[2] and 0 < top - box[3] <= min(gap, STAMP_REACH * height)]
+        if len(hosts) == 1:
+            end = max(k for k in range(i) if items[k][0] == hosts[0])
+            items = [*items[:end + 1], (hosts[0], seg), *items[end + 1:i], *items[i + 1:]]
+    return items
+
+
 def _box(block: list[Segment]) -> tuple[int, int, int, int]:
     words = [w for seg in block for w in seg]
     return (min(w.box[0] for w in words), min(w.box[1] for w in words),
@@ -493,7 +529,8 @@ def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
         return []
     height = max(1.0, statistics.median(_height(s) for s in segs))
     runs = [(column, [seg for _, seg in run])
-            for column, run in groupby(_xy_cut(segs, height), key=lambda item: item[0])]
+            for column, run in groupby(_under_column(_xy_cut(segs, height), height),
+                                       key=lambda item: item[0])]
     return [_rejoined(block) for block in _join_columns(runs)]
 
 

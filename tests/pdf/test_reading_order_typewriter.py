@@ -514,3 +514,69 @@ def test_lines_boxed_tall_down_from_under_the_line_above_stand_between_them(
     assert stands[3:] == pytest.approx([1736, 1803, 1870, 1937], abs=2)
     words = [w for line in block for w in line]
     assert _lines(words, tmp_path) == [" ".join(t for t, *_ in row) for row in rows]
+
+
+def test_lines_set_right_under_the_issuers_column_are_read_in_it(tmp_path: Path) -> None:
+    """An A5 header typed in JetBrains Mono as Tesseract boxed it (dev page "jetbrains" 0067):
+    the "V/v" lines stand a pixel under the number line, and the first ends 10 px past the
+    date's start, so the page was cut across under the number line and the date: the "V/v"
+    lines, a block of their own, were read after the national title and the date. A line right
+    after the header's columns, under the left one (within its widest gap between lines, at
+    most two line heights) and inside its extent across, is read at that column's end."""
+    rows = [[("ỦY", 181, 177, 215, 209), ("BAN", 230, 186, 289, 220),
+             ("MTTQ", 313, 186, 385, 215), ("VIỆT", 404, 178, 481, 221),
+             ("NAM", 504, 186, 556, 209), ("QUẬN", 579, 178, 650, 216),
+             ("HẢI", 668, 177, 726, 220), ("CHÂU", 751, 178, 821, 209)],
+            [("BAN", 95, 223, 148, 246), ("THƯỜNG", 170, 218, 281, 246),
+             ("TRỰC", 303, 218, 376, 253), ("ỦY", 399, 223, 434, 258), ("BAN", 456, 223, 509, 258),
+             ("MTTQ", 532, 223, 604, 259), ("VIỆT", 626, 223, 700, 253),
+             ("NAM", 722, 223, 776, 246), ("PHƯỜNG", 798, 218, 908, 246)],
+            [("HÒA", 380, 261, 434, 284), ("CƯỜNG", 456, 256, 547, 284),
+             ("BẮC", 570, 261, 623, 284)],
+            [("CỘNG", 958, 178, 1030, 216), ("HÒA", 1053, 178, 1107, 209),
+             ("XÃ", 1128, 178, 1164, 209), ("HỘI", 1186, 178, 1238, 216),
+             ("CHỦ", 1262, 178, 1315, 209), ("NGHĨA", 1338, 178, 1430, 209),
+             ("VIỆT", 1451, 178, 1525, 216), ("NAM", 1547, 186, 1601, 209)],
+            [("Độc", 995, 218, 1056, 254), ("lập", 1080, 218, 1140, 254),
+             ("-", 1168, 232, 1179, 236), ("Tự", 1206, 220, 1248, 254),
+             ("do", 1270, 220, 1308, 246), ("-", 1336, 232, 1347, 236),
+             ("Hạnh", 1376, 220, 1455, 254), ("phúc", 1480, 218, 1560, 252)],
+            [("Số:", 332, 309, 390, 343), ("28/MTTQ-BTT", 424, 311, 672, 350),
+             ("Hòa", 821, 314, 886, 343), ("Cường", 914, 314, 1024, 350),
+             ("Bắc,", 1051, 309, 1131, 349), ("ngày", 1166, 314, 1254, 350),
+             ("26", 1281, 316, 1322, 343), ("tháng", 1351, 314, 1461, 350),
+             ("10", 1488, 316, 1530, 343), ("năm", 1557, 313, 1622, 343),
+             ("2020", 1649, 316, 1737, 343)],
+            [("V/v", 171, 353, 224, 383), ("góp", 248, 354, 300, 386), ("ý", 323, 354, 338, 386),
+             ("dự", 362, 357, 397, 387), ("thảo", 418, 353, 490, 380), ("Kế", 514, 351, 549, 380),
+             ("hoạch", 571, 357, 660, 387), ("công", 685, 354, 755, 386),
+             ("tác", 779, 354, 831, 380)],
+            [("phòng,", 295, 392, 399, 424), ("chống", 428, 389, 517, 424),
+             ("thiên", 541, 392, 631, 418), ("tai", 655, 393, 709, 418)],
+            [("Kính", 584, 503, 669, 532), ("gửi:", 699, 500, 780, 539),
+             ("Các", 814, 503, 877, 532),
+             ("ban", 906, 505, 969, 532), ("chuyên", 998, 503, 1130, 539),
+             ("môn", 1158, 503, 1222, 532)],
+            [("Thực", 300, 583, 387, 618), ("hiện", 422, 581, 508, 618),
+             ("Chỉ", 543, 578, 607, 610),
+             ("thị", 639, 581, 704, 618), ("số", 739, 576, 781, 610),
+             ("1219/CT-TTg", 813, 578, 1059, 617), ("ngày", 1094, 581, 1181, 617),
+             ("26/09/2020", 1215, 578, 1439, 614), ("của", 1474, 578, 1537, 610),
+             ("Ủy", 1572, 573, 1613, 617)],
+            [("ban", 195, 643, 258, 670), ("nhân", 289, 641, 375, 670), ("dân", 405, 641, 468, 670),
+             ("thành", 498, 641, 608, 670), ("phố,", 638, 636, 718, 677),
+             ("Ban", 755, 643, 818, 670), ("Thường", 847, 641, 979, 677),
+             ("trực", 1010, 643, 1097, 678), ("đề", 1127, 636, 1167, 670),
+             ("nghị", 1198, 641, 1285, 678), ("các", 1314, 641, 1377, 670),
+             ("đơn", 1408, 643, 1471, 670), ("vị", 1500, 641, 1542, 678),
+             ("rà", 1573, 641, 1612, 670)]]
+    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
+             for w in _words([row])]
+    assert _lines(words, tmp_path) == [
+        "ỦY BAN MTTQ VIỆT NAM QUẬN HẢI CHÂU", "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG",
+        "HÒA CƯỜNG BẮC", "Số: 28/MTTQ-BTT", "V/v góp ý dự thảo Kế hoạch công tác",
+        "phòng, chống thiên tai", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Hòa Cường Bắc, ngày 26 tháng 10 năm 2020",
+        "Kính gửi: Các ban chuyên môn",
+        "Thực hiện Chỉ thị số 1219/CT-TTg ngày 26/09/2020 của Ủy",
+        "ban nhân dân thành phố, Ban Thường trực đề nghị các đơn vị rà"]
