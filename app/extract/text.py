@@ -55,12 +55,13 @@ def capitals_text(text: str) -> str:
 
 def as_digits(word: str) -> str:
     """A number with letters among its digits read as the digits they stand for ("201ó" →
-    "2016", "2O16," → "2016,"), and "ó" alone (no word of a title) as 6 ("Sơ kết ó tháng");
+    "2016", "1ó" → "16", "2O16," → "2016,"), and "ó" alone (no word of a title) as 6 ("Sơ kết ó tháng");
     any other word as it is."""
     core = word.rstrip(",.;:")
     if core == "ó":
         return "6" + word[len(core):]
-    if sum(c.isdigit() for c in core) < 2 or not core.isalnum():
+    digits = sum(c.isdigit() for c in core)  # an o beside one digit may be a letter ("2O")
+    if not digits or not core.isalnum() or (digits < 2 and set(core) & set("oO")):
         return word
     read = core.translate(_DIGIT_OF_LETTER)
     return read + word[len(core):] if read.isdigit() else word

@@ -53,6 +53,8 @@ def test_party_number() -> None:
         ("Hà Nội, 28/02/2021", "28/02/2021"),
         ("Hà Nội, ngày 30 tháng 02 năm 2021", ""),  # no such day: left empty
         ("Huế, ngày 11 tháng Ø6 năm 2ØØ0", "11/06/2000"),  # a slashed zero
+        ("Huế, ngày 2 tháng ó năm 199ó", "02/06/1996"),  # a 6 read as ó (not as o: 0)
+        ("Huế, ngày 1ó tháng 7 năm 2001", "16/07/2001"),
     ],
 )
 def test_date_forms(line: str, expected: str) -> None:

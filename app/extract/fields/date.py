@@ -8,7 +8,7 @@ import re
 
 from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue, found
-from app.extract.text import fold
+from app.extract.text import as_digits, fold
 
 _D = r"[0-9oøil|]{1,2}"
 _WORDS = re.compile(
@@ -39,16 +39,20 @@ def _date(d: str, m: str, y: str) -> tuple[datetime.date, float] | None:
 
 
 def parse(segment: Segment) -> tuple[datetime.date, float] | None:
-    """The date written on `segment`, in words ("ngày … tháng … năm …") or as dd/mm/yyyy."""
-    text = fold(segment.text)
+    """The date written on `segment`, in words ("ngày … tháng … năm …") or as dd/mm/yyyy; a
+    6 read as ó ("tháng ó", "1ó/3/1995": app.extract.text.as_digits) costs confidence."""
+    read = " ".join(as_digits(t) for t in segment.text.split())
+    cost = 1.0 if read == " ".join(segment.text.split()) else 0.75
+    text = fold(read)
     m = _WORDS.search(text) or _DAY_NUMERIC.search(text)
     if m:
-        return _date(m["d"], m["m"], m["y"])
+        date = _date(m["d"], m["m"], m["y"])
+        return (date[0], date[1] * cost) if date else None
     if "," in segment.text:  # "Hà Nội, 05/01/2020": a place-and-date line
         m = _NUMERIC.search(text)
         if m:
             date = _date(m["d"], m["m"], m["y"])
-            return (date[0], date[1] * 0.85) if date else None
+            return (date[0], date[1] * 0.85 * cost) if date else None
     return None
 
 
