@@ -55,8 +55,8 @@ def capitals_text(text: str) -> str:
 
 def as_digits(word: str) -> str:
     """A number with letters among its digits read as the digits they stand for ("201ó" →
-    "2016", "1ó" → "16", "2O16," → "2016,"), and "ó" alone (no word of a title) as 6 ("Sơ kết ó tháng");
-    any other word as it is."""
+    "2016", "1ó" → "16", "2O16," → "2016,"), and "ó" alone (no word of a title) as 6 ("Sơ
+    kết ó tháng"); any other word as it is."""
     core = word.rstrip(",.;:")
     if core == "ó":
         return "6" + word[len(core):]
