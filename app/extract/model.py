@@ -84,7 +84,7 @@ SECOND_MODEL_DIFFERS = "another OCR model reads a word otherwise, and the lexico
 # every reason a value read from the page is only a suggestion (the desk words each one)
 REASONS = (GUESSED, UNSURE, SLASH_LOST, DIGITS_UNSURE, RIVAL_READING, PLACE_DIFFERS,
            ABBR_DIFFERS, KIND_BROKEN, THIN_STROKES, WEAK_NUMERAL, NOT_A_SYLLABLE, ODD_CHARACTER,
-           WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE, SECOND_MODEL_DIFFERS)
+           WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE, SECOND_MODEL_DIFFERS, NO_YEAR)
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

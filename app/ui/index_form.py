@@ -28,6 +28,7 @@ from app.extract.model import (
     GUESSED,
     KIND_BROKEN,
     LOST_WORDS,
+    NO_YEAR,
     NOT_A_SYLLABLE,
     ODD_CHARACTER,
     PLACE_DIFFERS,
@@ -161,6 +162,7 @@ class FieldEditor(QWidget):
             DISAGREE: self.tr("a second reading of a line spells a word differently"),
             SECOND_MODEL_DIFFERS: self.tr("another OCR model reads a word differently, and the "
                                           "dictionary cannot tell which is right"),
+            NO_YEAR: self.tr("the number after \"năm\" is not a year: a digit may be misread"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

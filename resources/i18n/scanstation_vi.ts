@@ -481,6 +481,11 @@
         <translation>một mô hình nhận dạng khác đọc một chữ khác đi, và từ điển không phân định được cách đọc nào đúng</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="164"/>
+        <source>the number after &quot;năm&quot; is not a year: a digit may be misread</source>
+        <translation>số sau chữ &quot;năm&quot; không phải là một năm: có thể đã đọc sai một chữ số</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>
