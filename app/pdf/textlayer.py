@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 
 from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
-from app.pdf.order import TEXT, reading_order
+from app.pdf.lines import TEXT
+from app.pdf.order import reading_order
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"

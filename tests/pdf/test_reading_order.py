@@ -18,7 +18,7 @@ import pytest
 from app.imaging import analyse, render
 from app.ocr.base import Word
 from app.ocr.tesseract import TesseractEngine
-from app.pdf.order import segments
+from app.pdf.segments import segments
 from app.synth.document import RenderedPage, render_page
 from app.synth.kinds import sparse_last_page, table_page
 from app.synth.splits import SPLITS, split_sample

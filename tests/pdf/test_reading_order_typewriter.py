@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.ocr.base import Word
-from app.pdf.order import segments
+from app.pdf.segments import segments
 from app.pdf.textlayer import _settled
 from tests.pdf.test_reading_order import _lines, _words
 
