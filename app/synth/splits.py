@@ -50,6 +50,8 @@ DEV_SPLITS = {
     "cursor": Split("cursor", 9500, ("cursor-mono",), 1, DEV_KINDS),
     "times": Split("times", 9600, ("termes-serif",), 1, DEV_KINDS),
     "jetbrains": Split("jetbrains", 9700, ("jetbrains-mono",), 1, DEV_KINDS),
+    "firsts": Split("firsts", 9800, ("termes-serif", "jetbrains-mono", "cursor-mono",
+                                     "noto-serif"), 1, (("first", 1.0),)),
 }
 
 
