@@ -360,7 +360,11 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
     of the block's size; its words still span their boxes) and the block's size is kept.
     Otherwise a raised size is lowered to the largest that pulls nothing in (at least the
     block's own unraised size): the number line may become a block of its own, read after the
-    national title at worst. Returns whether a size changed.
+    national title at worst. A block not raised is lowered so too, below its own size, where
+    its baselines stay within BLOCK_PITCH of the lowered size: an issuer's column typed in a
+    monospace, its size set by an "ỦY" boxed tall, ended 55 px (0.7 of its size) before the
+    national title, which pdftotext read after the column's first line. Returns whether a
+    size changed.
     """
     changed = False
     plains = [_sizes(block, hold=False) for block in blocks]
@@ -385,13 +389,18 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
                 sizes[j][i] = min(sizes[j][i], UNPULLED * (1 - READER_SIZES_PULLED) * size)
             changed = True
             continue
-        if max(plain) >= size:
-            continue  # not raised: its lines' own size, not to be lowered
         gaps = [gap for _, _, gap in pulled]
-        if gaps and min(gaps) < READER_PULL * size:
-            # the largest size that pulls nothing in, no line's smaller than its own
-            allowed = UNPULLED * min(gaps) / READER_PULL
+        if not gaps or min(gaps) >= READER_PULL * size:
+            continue
+        allowed = UNPULLED * min(gaps) / READER_PULL  # the largest size that pulls nothing in
+        if max(plain) < size:
+            # raised: lowered, no line's smaller than its own
             sizes[k] = [max(p, min(v, allowed)) for v, p in zip(sizes[k], plain, strict=True)]
+            changed = True
+        elif all(_bottom(b) - _bottom(a) <= BLOCK_PITCH * allowed
+                 for a, b in itertools.pairwise(block)):
+            # not raised: lowered where its lines still hold together
+            sizes[k] = [min(v, allowed) for v in sizes[k]]
             changed = True
     return changed
 

@@ -580,3 +580,51 @@ def test_lines_set_right_under_the_issuers_column_are_read_in_it(tmp_path: Path)
         "Kính gửi: Các ban chuyên môn",
         "Thực hiện Chỉ thị số 1219/CT-TTg ngày 26/09/2020 của Ủy",
         "ban nhân dân thành phố, Ban Thường trực đề nghị các đơn vị rà"]
+
+
+def test_a_column_set_large_lets_go_of_the_title_beside_it(tmp_path: Path) -> None:
+    """An MTTQ header typed in JetBrains Mono as Tesseract boxed it (dev page "firsts" 0074):
+    the issuer's column, its size taken from "ỦY" boxed 79 px tall over "TRỰC", ends 55 px
+    before "CỘNG" (its first line 72 px), under the 0.7 of a size a reader pulls a word in
+    from, and pdftotext read the national title after the issuer's first line. A column at
+    its own size that would pull a line in is set smaller where its lines still hold
+    together."""
+    rows = [[("ỦY", 233, 262, 290, 315), ("BAN", 329, 275, 416, 314),
+             ("MTTQ", 456, 275, 576, 328), ("VIỆT", 615, 263, 738, 328),
+             ("NAM", 777, 275, 865, 314), ("THÀNH", 903, 263, 1056, 314),
+             ("CỘNG", 1128, 263, 1249, 326), ("HÒA", 1288, 263, 1378, 315),
+             ("XÃ", 1414, 263, 1474, 314), ("HỘI", 1512, 263, 1600, 326),
+             ("CHỦ", 1640, 261, 1729, 315), ("NGHĨA", 1768, 263, 1922, 315),
+             ("VIỆT", 1958, 263, 2082, 326), ("NAM", 2120, 275, 2209, 314)],
+            [("PHỐ", 443, 326, 544, 395), ("BẮC", 585, 327, 672, 377),
+             ("NINH", 713, 337, 832, 395), ("Độc", 1197, 329, 1297, 389),
+             ("lập", 1338, 329, 1437, 389), ("-", 1484, 354, 1503, 360),
+             ("Tự", 1549, 333, 1617, 389), ("do", 1655, 333, 1717, 377),
+             ("-", 1764, 354, 1783, 360), ("Hạnh", 1830, 333, 1962, 389),
+             ("phúc", 2005, 330, 2137, 387)],
+            [("BAN", 216, 399, 305, 438), ("THƯỜNG", 342, 393, 529, 458),
+             ("TRỰC", 566, 393, 787, 458), ("ỦY", 725, 383, 785, 462),
+             ("BAN", 824, 399, 913, 458), ("MTTQ", 951, 399, 1073, 448)],
+            [("VIỆT", 310, 462, 434, 513), ("NAM", 472, 462, 562, 501),
+             ("PHƯỜNG", 600, 456, 785, 502), ("VỆ", 822, 462, 881, 513),
+             ("AN", 918, 462, 977, 501)],
+            [("Số:", 348, 555, 423, 601), ("1285/BC-MTTQ-BTT", 468, 558, 941, 609),
+             ("Vệ", 1209, 561, 1260, 611), ("An,", 1294, 563, 1370, 608),
+             ("ngày", 1416, 561, 1530, 609), ("21", 1566, 563, 1618, 600),
+             ("tháng", 1657, 561, 1800, 609), ("9", 1838, 563, 1862, 600),
+             ("năm", 1896, 560, 1981, 601), ("2019", 2016, 562, 2132, 601)],
+            [("BÁO", 1179, 829, 1268, 881), ("CÁO", 1307, 829, 1396, 881)],
+            [("Kết", 571, 911, 654, 957), ("quả", 691, 914, 773, 965),
+             ("hoạt", 811, 919, 924, 967), ("động", 961, 917, 1073, 967),
+             ("của", 1110, 914, 1193, 957), ("Ban", 1231, 919, 1313, 957),
+             ("Thanh", 1349, 919, 1493, 957), ("tra", 1529, 920, 1613, 957),
+             ("nhân", 1651, 917, 1763, 957), ("dân", 1800, 917, 1883, 957),
+             ("năm", 1921, 916, 2005, 957)],
+            [("2019", 1230, 995, 1344, 1034)]]
+    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
+             for w in _words([row])]
+    assert _lines(words, tmp_path) == [
+        "ỦY BAN MTTQ VIỆT NAM THÀNH", "PHỐ BẮC NINH", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
+        "VIỆT NAM PHƯỜNG VỆ AN", "Số: 1285/BC-MTTQ-BTT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Vệ An, ngày 21 tháng 9 năm 2019", "BÁO CÁO",
+        "Kết quả hoạt động của Ban Thanh tra nhân dân năm", "2019"]
