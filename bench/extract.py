@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime
 import gzip
 import json
 import os
 import resource
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from itertools import count, islice
@@ -853,12 +853,30 @@ def dev_main(jobs: int | None = None, folder: Path = DEV_FOLDER,
     return fields
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--dev"]:
-        dev_main()
-    elif sys.argv[1:] == ["--dev-typed"]:
-        dev_main(folder=DEV_TYPED_FOLDER, splits=DEV_TYPED_SPLIT, text=True)
-    elif sys.argv[1:] == ["--dev-mono"]:
-        dev_main(folder=DEV_MONO_FOLDER, splits=DEV_MONO_SPLIT, text=True)
+def cli(argv: list[str] | None = None) -> None:
+    """`python -m bench.extract [OUT] [--dev | --dev-typed | --dev-mono] [--jobs N]`."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.extract",
+        description="Field accuracy on the tuning and held-out splits (and separation), or on "
+        "one set of dev pages.")
+    parser.add_argument("out", nargs="?", type=Path, default=Path("bench/out/extract"),
+                        help="where the splits' figures and OCR cache go")
+    dev = parser.add_mutually_exclusive_group()
+    dev.add_argument("--dev", action="store_true", help="the dev pages: spread layouts, other "
+                     "faces and sans")
+    dev.add_argument("--dev-typed", action="store_true", help="the typewritten dev pages")
+    dev.add_argument("--dev-mono", action="store_true", help="the dev mono pages")
+    parser.add_argument("--jobs", type=int, default=None, help="processes (all cores)")
+    args = parser.parse_args(argv)
+    if args.dev:
+        dev_main(args.jobs)
+    elif args.dev_typed:
+        dev_main(args.jobs, folder=DEV_TYPED_FOLDER, splits=DEV_TYPED_SPLIT, text=True)
+    elif args.dev_mono:
+        dev_main(args.jobs, folder=DEV_MONO_FOLDER, splits=DEV_MONO_SPLIT, text=True)
     else:
-        main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bench/out/extract"))
+        main(args.out, args.jobs)
+
+
+if __name__ == "__main__":
+    cli()
