@@ -25,6 +25,7 @@ DOUBTFUL = 50.0  # ...unless its words' median confidence is under this
 BLOCK_PITCH = 1.4  # baselines at most this many font sizes apart stay in one block...
 MERGE_PITCH = 1.8  # ...and a block's size is at most this many times its closest baselines' gap
 ONE_BASELINE = 0.5  # ...but for baselines closer than this many of its usual line heights
+READER_MERGE = 2.0  # a reader merges two lines whose baselines are within half a font size
 TOUCH = 0.25  # a tall line ending this many usual line heights over the next one's tops is on it
 SPACE_EM = 0.25  # the least space kept between two words, in font sizes
 SIDE_RATIO = 0.75  # of two blocks side by side, the smaller size at most this share of the larger
@@ -149,15 +150,22 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
         shared = min(shared, MERGE_PITCH * min(apart))
     if hold and pitches and ordered and statistics.median(usual) <= BLOCK_PITCH * shared:
         needed, least = max(pitches) / BLOCK_PITCH, max(pitches) / READER_PITCH
+        top = MERGE_PITCH * min(apart) if apart else 0.0
+        if apart and top < least < READER_MERGE * min(apart) and least <= MERGE_PITCH * shared:
+            # the margin under the reader's merging limit given up for a raise of under
+            # MERGE_PITCH times the block's own size (a boxed stamp 107 px under the "V/v"
+            # lines needed 71.3 px, 68.4 allowed by the column's closest lines, 38 px apart:
+            # the stamp, a block of its own, was read after the date); a date set far under
+            # the national title (twice its size and more) is a block of its own anyway
+            top = READER_MERGE * min(apart)
         if apart and shared < needed <= MERGE_PITCH * min(apart):
             shared = needed
-        elif apart and pitches[-1] == max(pitches) and shared < least <= MERGE_PITCH * min(
-                apart):
+        elif apart and pitches[-1] == max(pitches) and shared < least <= top:
             # the last line (the number line) a wider gap down, the margin under the reader's
             # limit not to be had: midway between the least size that holds it and the most
             # that merges none ("BAN THƯỜNG TRỰC" boxed down into the accents of the line
             # under it, 41 px over it: the number line 104 px down needed 74.3 px, 73.8 allowed)
-            shared = (least + MERGE_PITCH * min(apart)) / 2
+            shared = (least + top) / 2
     return [h if h > tall and h in sure and _advance(line) >= advance else shared
             for h, line in zip(heights, block, strict=True)]
 
