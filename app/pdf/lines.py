@@ -20,6 +20,7 @@ ACCENT_LETTERS = 2  # ...of at most this many characters, is an accent read apar
 TALL_WORD = 1.6  # a word boxed this many times as tall as its line's words (of STOOD or more)...
 STOOD = 3  # ...is taken to stand where they do
 
+
 Segment = list[Word]
 
 
@@ -58,6 +59,7 @@ def _stood(line: Segment) -> Segment:
                  w.conf, w.line) if w.box[3] - w.box[1] > tall and max(w.box[1], top) < min(
                      w.box[3], bottom) else w for w in line]
 
+
 def _widened(line: Segment) -> Segment:
     """The line, a word boxed over part of its letters only begun where its letters' advances
     (the line's median per letter; no nearer than one to the word before) put it: Tesseract
@@ -76,6 +78,7 @@ def _widened(line: Segment) -> Segment:
                            widened[-1].box[2] + advance if widened else 0.0))
         widened.append(Word(w.text, (min(x0, w.box[0]), y0, x1, y1), w.conf, w.line))
     return widened
+
 
 def _accents(lines: list[Segment]) -> list[Segment]:
     """The lines, an accent Tesseract read as a line of its own joined to the line under it.
@@ -106,6 +109,7 @@ def _accents(lines: list[Segment]) -> list[Segment]:
             joined[j] = sorted([*joined[j], accent], key=lambda w: w.box[0])
             joined[k] = []
     return [line for line in joined if line]
+
 
 def _continued(lines: list[Segment]) -> list[Segment]:
     """The lines, a line Tesseract began a space after another line's end, on its baseline,

@@ -24,6 +24,7 @@ STAMP_REACH = 2.0  # a line this many line heights under a left column's end at 
 def _height(seg: Segment) -> float:
     return float(max(w.box[3] for w in seg) - min(w.box[1] for w in seg))
 
+
 def _widest_gap(segs: list[Segment], axis: int) -> tuple[float, float]:
     """The widest empty stripe between the segments along `axis` (0: x, 1: y): (width, cut).
 
@@ -38,6 +39,7 @@ def _widest_gap(segs: list[Segment], axis: int) -> tuple[float, float]:
             best, cut = float(lo - reach), (lo + reach) / 2
         reach = max(reach, hi)
     return best, cut
+
 
 def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
             ) -> list[tuple[tuple[int, ...], Segment]]:
@@ -61,6 +63,7 @@ def _xy_cut(segs: list[Segment], height: float, column: tuple[int, ...] = ()
         lower = [s for s in segs if sum(span(s, 1)) > 2 * y_cut]
         return _xy_cut(upper, height, column) + _xy_cut(lower, height, column)
     return [(column, s) for s in sorted(segs, key=lambda s: (span(s, 1)[0], span(s, 0)[0]))]
+
 
 def _under_column(items: list[tuple[tuple[int, ...], Segment]], height: float
                   ) -> list[tuple[tuple[int, ...], Segment]]:
@@ -96,10 +99,12 @@ def _under_column(items: list[tuple[tuple[int, ...], Segment]], height: float
             items = [*items[:end + 1], (hosts[0], seg), *items[end + 1:i], *items[i + 1:]]
     return items
 
+
 def _box(block: list[Segment]) -> tuple[int, int, int, int]:
     words = [w for seg in block for w in seg]
     return (min(w.box[0] for w in words), min(w.box[1] for w in words),
             max(w.box[2] for w in words), max(w.box[3] for w in words))
+
 
 def _join_columns(runs: list[tuple[tuple[int, ...], list[Segment]]]) -> list[list[Segment]]:
     """Join the blocks of one column (the same path of across-cuts) with nothing between them.
@@ -127,6 +132,7 @@ def _join_columns(runs: list[tuple[tuple[int, ...], list[Segment]]]) -> list[lis
                 break
     return [block for _, block in runs]
 
+
 def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
     """Return the words as blocks in reading order, each a list of lines (words left to right).
 
@@ -141,6 +147,7 @@ def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
             for column, run in groupby(_under_column(_xy_cut(segs, height), height),
                                        key=lambda item: item[0])]
     return [_rejoined(block) for block in _join_columns(runs)]
+
 
 def _rejoined(block: list[Segment]) -> list[Segment]:
     """The block's lines with pieces of one Tesseract line read one after the other joined

@@ -34,6 +34,7 @@ DATE_WORDS = ("ngày", "tháng", "năm")  # a date's words, one of them read rig
 def span(seg: Segment, axis: int) -> tuple[int, int]:
     return min(w.box[axis] for w in seg), max(w.box[axis + 2] for w in seg)
 
+
 def _mark(word: Word) -> bool:
     """A rule or a stroke read as a word ("_", "~", "—"), or a speck Tesseract doubts ("ˆ"):
     no letter or digit, and either a rule's character or a confidence under MARK_CONF (the
@@ -41,6 +42,7 @@ def _mark(word: Word) -> bool:
     if any(unicodedata.category(ch) in TEXT for ch in word.text):
         return False
     return word.conf < MARK_CONF or all(ch in RULES for ch in word.text)
+
 
 def solid(seg: Segment) -> bool:
     return not all(_mark(w) for w in seg)
@@ -55,6 +57,7 @@ def _piece(seg: Segment) -> Piece:
     bottom (a word boxed twice as tall as its letters does not move them)."""
     return (*span(seg, 0), int(statistics.median(w.box[1] for w in seg)),
             int(statistics.median(w.box[3] for w in seg)))
+
 
 def _bridged(gap: tuple[int, int], stands: tuple[int, int], height: float,
              pieces: Sequence[Piece]) -> bool:
@@ -86,6 +89,7 @@ def _bridged(gap: tuple[int, int], stands: tuple[int, int], height: float,
     # standing wholly past it (a column's lines)
     return not any(p[0] >= x1 for p in [*([] if over else near_over),
                                         *([] if under else near_under)])
+
 
 def _cut(line: Segment, stripes: Sequence[Stripe] = (),
          pieces: Sequence[Piece] = ()) -> list[Segment]:
@@ -163,6 +167,7 @@ def _cut(line: Segment, stripes: Sequence[Stripe] = (),
         current += marks  # (a mark far after the last word is left out)
     return [*found, current] if current else found
 
+
 def _number(text: Segment) -> Word | None:
     """The number of a number line typed on one line with the place and date, under the other
     header column ("Số: 150/BC-MTTQ-BTT Quốc Tử Giám, ngày 18 tháng 02 năm 2022", a space or
@@ -175,12 +180,14 @@ def _number(text: Segment) -> Word | None:
         return None
     return text[1]
 
+
 def _dashed(before: Word, marks: Segment, after: Word, apart: Callable[..., bool]) -> bool:
     """Whether a gap holds a dash set a space from the words either side ("Độc lập - Tự do",
     its dash read with confidence 73, or as "—-" with 43): no column gap, though as wide as
     one."""
     return len(marks) == 1 and all(ch in DASHES for ch in marks[0].text) and not (
         apart(before, marks[0], words=True) or apart(marks[0], after, words=True))
+
 
 def segments(words: Sequence[Word]) -> list[Segment]:
     """Tesseract's lines, each cut where the gap between two words exceeds SPLIT_GAP heights,
@@ -224,6 +231,7 @@ def segments(words: Sequence[Word]) -> list[Segment]:
     return [seg for k, (line, cut) in enumerate(zip(lines, cuts, strict=True))
             for seg in ([line] if k in rows else cut)]
 
+
 def _beside(lines: Sequence[Segment], cuts: Sequence[list[Segment]]
             ) -> tuple[list[Stripe], list[Piece]]:
     """The column gaps cut in each line and the pieces between them (of words, not marks)."""
@@ -234,6 +242,7 @@ def _beside(lines: Sequence[Segment], cuts: Sequence[list[Segment]]
         stripes += [(a[-1].box[2], top, b[0].box[0], bottom) for a, b in pairwise(cut)]
         pieces += [_piece(p) for p in cut if solid(p)]
     return stripes, pieces
+
 
 def _table_rows(lines: Sequence[Segment], cuts: Sequence[list[Segment]]) -> set[int]:
     """The lines that are a table's rows, each read whole (Tesseract read a row as one line

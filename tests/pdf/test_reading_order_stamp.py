@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.ocr.base import Word
-from app.pdf.textlayer import _sizes
+from app.pdf.sizes import _sizes
 from tests.pdf.test_reading_order import _lines, _words
 
 ROWS = [[("ỦY", 317, 338, 374, 398), ("BAN", 401, 349, 477, 383), ("NHÂN", 513, 338, 629, 397),

@@ -9,7 +9,7 @@ import pytest
 
 from app.ocr.base import Word
 from app.pdf.segments import segments
-from app.pdf.textlayer import _settled
+from app.pdf.sizes import _settled
 from tests.pdf.test_reading_order import _lines, _words
 
 
