@@ -24,10 +24,15 @@ STOOD = 3  # ...is taken to stand where they do
 Segment = list[Word]
 
 
+def is_text(word: Word) -> bool:
+    """Whether a word holds a letter or a digit (TEXT), not only marks or specks."""
+    return any(unicodedata.category(ch) in TEXT for ch in word.text)
+
+
 def usual_height(lines: Sequence[Segment]) -> float | None:
     """The median height of the lines' words with a letter or digit (None when there is none)."""
     heights = [w.box[3] - w.box[1] for line in lines for w in line
-               if any(unicodedata.category(ch) in TEXT for ch in w.text)]
+               if is_text(w)]
     return float(statistics.median(heights)) if heights else None
 
 
@@ -47,7 +52,7 @@ def _stood(line: Segment) -> Segment:
     line's words 36) down into the title under the date, closed the stripe between the two,
     and the number line and the date were read as one block with the title and body, the
     date first."""
-    text = [w for w in line if any(unicodedata.category(ch) in TEXT for ch in w.text)]
+    text = [w for w in line if is_text(w)]
     if len(text) < STOOD:
         return line
     tall = TALL_WORD * statistics.median(w.box[3] - w.box[1] for w in text)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import statistics
-import unicodedata
 from collections.abc import Callable, Sequence
 from itertools import combinations, pairwise
 
 from app.ocr.base import Word
-from app.pdf.lines import PAUSES, SPACE_LIKE, SPACE_MOST, SPACED, TEXT, Segment, mended
+from app.pdf.lines import PAUSES, SPACE_LIKE, SPACE_MOST, SPACED, Segment, is_text, mended
 
 SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two columns
 COLUMN_GAP = 1.0  # a gap in a line this many line heights wide separates columns...
@@ -39,7 +38,7 @@ def _mark(word: Word) -> bool:
     """A rule or a stroke read as a word ("_", "~", "—"), or a speck Tesseract doubts ("ˆ"):
     no letter or digit, and either a rule's character or a confidence under MARK_CONF (the
     dashes of "Độc lập - Tự do" are read with 90 or more)."""
-    if any(unicodedata.category(ch) in TEXT for ch in word.text):
+    if is_text(word):
         return False
     return word.conf < MARK_CONF or all(ch in RULES for ch in word.text)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import itertools
 import statistics
-import unicodedata
 from collections.abc import Sequence
 
 from app.ocr.base import Word
-from app.pdf.lines import TEXT
+from app.pdf.lines import is_text
 
 MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
 TALL_WORD = 1.6  # a word boxed this many times as tall as the page's usual word is boxed over...
@@ -69,10 +68,6 @@ def _line_height(line: Sequence[Word]) -> float:
     Tesseract boxed tall, "`" beside a title, is no measure of the line's letters)."""
     text = [w for w in line if is_text(w)] or line
     return float(max(w.box[3] for w in text) - min(w.box[1] for w in text))
-
-
-def is_text(word: Word) -> bool:
-    return any(unicodedata.category(ch) in TEXT for ch in word.text)
 
 
 def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
+from app.pdf.lines import is_text
 from app.pdf.order import reading_order
-from app.pdf.sizes import MIN_EXTENT_PX, block_sizes, is_text, line_bottom, placed
+from app.pdf.sizes import MIN_EXTENT_PX, block_sizes, line_bottom, placed
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
