@@ -69,10 +69,19 @@ _DEV_FACES = {
     },
 }
 DEV_FACES = tuple(_DEV_FACES)
-# the held-out set (Liberation) with its "mono" family set in a sans monospace neither split
-# uses, JetBrains Mono, for the bench's dev pages drawn as the held-out mono pages are
+# the held-out set (Liberation) with its "mono" family set in another sans monospace, for the
+# bench's dev pages drawn as the held-out mono pages are (even ink, 0.86 scale): JetBrains Mono,
+# which neither split uses, or Noto Sans Mono, which the tuning split types with a typewriter's
+# ink and draws as the DejaVu set's "mono" at 0.9 of that scale, never as these pages are
 DEV_MONO_FACES = "jetbrains"
-_DEV_MONO = {face: JETBRAINS_DIR / f"JetBrainsMono-{style}.ttf" for face, style in _STYLES.items()}
+DEV_NOTOMONO_FACES = "notosansmono"
+_DEV_MONO = {
+    DEV_MONO_FACES: {face: JETBRAINS_DIR / f"JetBrainsMono-{style}.ttf"
+                     for face, style in _STYLES.items()},
+    DEV_NOTOMONO_FACES: {face: NOTO_DIR / name
+                         for face, name in _TYPEWRITERS["notomono"][1].items()},
+}
+DEV_MONO_SETS = tuple(_DEV_MONO)
 # the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
 FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
 INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
@@ -91,9 +100,9 @@ def font_path(faces: str, family: str, face: str) -> Path:
     if faces in _DEV_FACES:
         folder, files = _DEV_FACES[faces].get(family, _DEV_FACES["gyre"]["mono"])
         return folder / files[face]
-    if faces == DEV_MONO_FACES and family == "mono":
-        return _DEV_MONO[face]
-    if faces in ("liberation", DEV_MONO_FACES) or family == "mono":
+    if faces in _DEV_MONO and family == "mono":
+        return _DEV_MONO[faces][face]
+    if faces in ("liberation", *_DEV_MONO) or family == "mono":
         return liberation(f"{_FAMILIES[family]}-{_STYLES[face]}.ttf")
     style = _DEJAVU_STYLES[face]
     if family == "sans":  # DejaVu Sans slants as Oblique
@@ -318,7 +327,7 @@ def render_variant(
     faces: str = "liberation", spread: bool = False,
 ) -> tuple[RenderedPage, Variant]:
     """One upright first page in a layout variant set in `faces` (one of FACES, or DEV_FACES
-    or DEV_MONO_FACES for dev pages), and the variant; a typewriter set (TYPEWRITER_FACES)
+    or DEV_MONO_SETS for dev pages), and the variant; a typewriter set (TYPEWRITER_FACES)
     types the whole page with a typewriter's ink (INKS, see `typewriter_ink`). `spread` widens
     the layout (the dev pages the extractor's failures are looked for on): trích yếu wrapped
     45-150 mm (up to 4-5 lines), "V/v" lines wrapped narrow, issuers over 1-4 lines, a parent

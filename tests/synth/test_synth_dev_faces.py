@@ -12,6 +12,8 @@ from app.synth.splits import DEV_SPLITS, SPLITS, kinds, split_sample
 from app.synth.variants import (
     DEV_FACES,
     DEV_MONO_FACES,
+    DEV_MONO_SETS,
+    DEV_NOTOMONO_FACES,
     FACES,
     font_path,
     pick_variant,
@@ -90,11 +92,31 @@ def test_the_dev_mono_face_has_every_vietnamese_letter_and_no_split_uses_it() ->
     assert all("jetbrains-mono" not in s.families for s in SPLITS.values())
 
 
-def test_a_dev_mono_page_is_a_held_out_mono_page_but_for_the_face() -> None:
+def test_the_second_dev_mono_face_is_noto_sans_mono_never_drawn_as_the_held_out_mono_is() -> None:
+    # the held-out set with its "mono" family in Noto Sans Mono, another sans monospace; the
+    # tuning split sets it only with a typewriter's ink (the "notomono" set) or as the DejaVu
+    # set's "mono", drawn at 0.9 of the held-out scale; the other families stay Liberation
+    paths = {font_path(DEV_NOTOMONO_FACES, "mono", face) for face in fonts.FACES}
+    assert all(p.is_file() and p.name.startswith("NotoSansMono-") for p in paths), \
+        "apt-get install fonts-noto-mono"
+    for path in paths:
+        cmap = TTFont(str(path), lazy=True).getBestCmap()
+        assert not [c for c in vietnamese_letters() | set("0123456789/-:;,.") if ord(c) not in cmap]
+    assert DEV_NOTOMONO_FACES not in FACES and DEV_NOTOMONO_FACES not in DEV_FACES
+    assert {f for f in (*FACES, *DEV_FACES) for face in fonts.FACES
+            if font_path(f, "mono", face) in paths} == {"dejavu", "notomono"}
+    for family in ("serif", "sans"):
+        liberation = font_path("liberation", family, "bold")
+        assert font_path(DEV_NOTOMONO_FACES, family, "bold") == liberation
+    assert not paths & {font_path(DEV_MONO_FACES, "mono", face) for face in fonts.FACES}
+
+
+@pytest.mark.parametrize("faces", DEV_MONO_SETS)
+def test_a_dev_mono_page_is_a_held_out_mono_page_but_for_the_face(faces: str) -> None:
     seed = next(s for s in range(100)
                 if pick_variant(np.random.default_rng([s, 0])).family == "mono")
     held, v = render_variant(np.random.default_rng([seed, 0]), dpi=100)
-    dev, w = render_variant(np.random.default_rng([seed, 0]), dpi=100, faces=DEV_MONO_FACES)
+    dev, w = render_variant(np.random.default_rng([seed, 0]), dpi=100, faces=faces)
     assert v == w and v.family == "mono" and w.ink == "even"
     assert dev.text == held.text and dev.fields == held.fields
     assert dev.image.shape == held.image.shape and (dev.image != held.image).any()
