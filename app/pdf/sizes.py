@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 from collections.abc import Sequence
 
@@ -68,6 +69,13 @@ def _line_height(line: Sequence[Word]) -> float:
     Tesseract boxed tall, "`" beside a title, is no measure of the line's letters)."""
     text = [w for w in line if is_text(w)] or line
     return float(max(w.box[3] for w in text) - min(w.box[1] for w in text))
+
+
+def _extent(block: Sequence[Sequence[Word]]) -> tuple[int, int, int, int]:
+    """A block's words' extent: left, top, right, bottom."""
+    words = [w for line in block for w in line]
+    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
+            max(w.box[2] for w in words), max(w.box[3] for w in words))
 
 
 def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
@@ -455,3 +463,31 @@ def _stacked(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]
         drop = line_bottom(blocks[lower][0]) - line_bottom(blocks[upper][-1])
         if drop <= READER_PITCH * max(top, bottom) and abs(top - bottom) <= READER_SIZES * top:
             sizes[lower] = [v * STACK_RATIO * top / bottom for v in sizes[lower]]
+
+
+def topped(blocks: Sequence[Sequence[Sequence[Word]]], sizes: Sequence[Sequence[float]]
+           ) -> list[list[list[Word]]]:
+    """The blocks, the first line of a block set no lower than the top of a block read after it,
+    level with it on its right (where that moves it under READER_LEVEL of its size, and its
+    next line stays within BLOCK_PITCH sizes).
+
+    pdftotext widens a block across to the blocks under it that stand between it and the
+    blocks level with it, and reads two blocks so widened that overlap across by their tops:
+    a title ("GIẤY MỜI", a speck read as "4" over it) under the gap between a party's
+    issuer's column and "ĐẢNG CỘNG SẢN VIỆT NAM" widened both, and the national title, its
+    top 7 px higher (the issuer's line "ĐẢNG BỘ TỈNH" stands on its dots below), was read
+    first. In the layer a line's top is its bottom less its size.
+    """
+    out = [[list(line) for line in block] for block in blocks]
+    for k, j in itertools.combinations(range(len(out)), 2):
+        a, b = out[k], out[j]
+        if _extent(a)[2] > _extent(b)[0]:
+            continue  # not left of it
+        size = sizes[k][0]
+        top, other = line_bottom(a[0]) - size, line_bottom(b[0]) - sizes[j][0]
+        level = other < line_bottom(a[-1]) and line_bottom(b[-1]) > top
+        y = math.floor(other + size) - 1  # where the first line ends, its top over the other's
+        if level and 0 <= top - other < READER_LEVEL * size and (
+                len(a) == 1 or line_bottom(a[1]) - y <= BLOCK_PITCH * size):
+            out[k][0] = _ended(a[0], y)
+    return out

@@ -11,7 +11,7 @@ from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
 from app.pdf.lines import is_text
 from app.pdf.order import reading_order
-from app.pdf.sizes import MIN_EXTENT_PX, block_sizes, line_bottom, placed
+from app.pdf.sizes import MIN_EXTENT_PX, block_sizes, line_bottom, placed, topped
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
@@ -84,6 +84,7 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
         is_text(w) for w in cleaned) else MIN_EXTENT_PX  # the page's usual word height
     blocks = placed(reading_order(cleaned), usual)
     sizes = block_sizes(blocks)
+    blocks = topped(blocks, sizes)
     for block, line_sizes in zip(blocks, sizes, strict=True):
         for line, size in zip(block, line_sizes, strict=True):
             ops.extend(_line_ops(line, size * scale, scale, page_height))

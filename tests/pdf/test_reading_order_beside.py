@@ -1,0 +1,70 @@
+"""Reading order of blocks set beside each other (header columns, "Nơi nhận" and the
+signature): hand-laid words as Tesseract boxed them on dev pages "firsts2"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.ocr.base import Word
+from app.pdf.sizes import topped
+from tests.pdf.test_reading_order import Box, _lines, _words
+
+# a party page's header in TeX Gyre Termes (dev page "firsts2" 0012): Tesseract read the
+# issuer's first line and "ĐẢNG CỘNG SẢN VIỆT NAM" as one line, the number and the date as
+# another; the title "GIẤY MỜI", a speck read as "4" over it, stands under the gap between the
+# two columns
+PARTY: list[tuple[tuple[int, int, int], list[Box]]] = [
+    ((1, 1, 1), [("ĐẢNG", 474, 223, 603, 265), ("BỘ", 619, 225, 680, 273),
+                 ("TỈNH", 694, 223, 800, 282), ("BẮC", 813, 218, 907, 274),
+                 ("NINH", 922, 234, 1033, 264), ("ĐẢNG", 1498, 216, 1643, 265),
+                 ("CỘNG", 1660, 219, 1806, 276), ("SẢN", 1822, 216, 1920, 265),
+                 ("VIỆT", 1935, 220, 2054, 275), ("NAM", 2069, 229, 2185, 265)]),
+    ((1, 1, 2), [("THÀNH", 511, 275, 677, 317), ("ỦY", 693, 285, 756, 317),
+                 ("BẮC", 770, 275, 864, 317), ("NINH", 879, 285, 996, 317)]),
+    ((2, 1, 1), [("*", 746, 333, 763, 352)]),
+    ((2, 1, 2), [("Số", 584, 360, 634, 402), ("1759-GM/TU", 656, 367, 924, 402),
+                 ("Bắc", 1468, 360, 1544, 402), ("Ninh,", 1558, 367, 1662, 406),
+                 ("ngày", 1682, 366, 1777, 411), ("28", 1792, 367, 1841, 402),
+                 ("tháng", 1856, 366, 1966, 411), ("7", 1986, 367, 2008, 402),
+                 ("năm", 2020, 367, 2103, 402), ("2021", 2119, 367, 2213, 402)]),
+    ((4, 1, 1), [("4", 1263, 484, 1283, 503)]),
+    ((4, 1, 2), [("GIẤY", 1193, 465, 1330, 544), ("MỜI", 1348, 490, 1458, 554)]),
+    ((4, 1, 3), [("Dự", 757, 583, 822, 629), ("Hội", 836, 582, 911, 629),
+                 ("nghị", 928, 582, 1019, 628), ("sơ", 1035, 587, 1078, 618),
+                 ("kết", 1093, 574, 1157, 618), ("công", 1172, 582, 1270, 628),
+                 ("tác", 1285, 582, 1347, 618), ("chỉnh", 1362, 581, 1479, 618),
+                 ("lý", 1495, 582, 1531, 627), ("tài", 1547, 582, 1600, 618)])]
+
+def _laid(lines: list[tuple[tuple[int, int, int], list[Box]]]) -> list[Word]:
+    return [Word(w.text, w.box, w.conf, line) for line, row in lines for w in _words([row])]
+
+
+def test_a_left_column_is_read_before_a_right_one_whose_top_is_higher(tmp_path: Path) -> None:
+    """The issuer's first line stands on its dots below ("BỘ", "TỈNH"), 8 px under the national
+    title's: set at its size, its top was 7 px lower. pdftotext widens both columns over the
+    block under the gap between them (the title and the speck over it), and reads blocks so
+    widened, overlapping across, by their tops: the
+    national title was read before the issuer's column. The issuer's first line is now set no
+    lower than the national title's top."""
+    assert _lines(_laid(PARTY), tmp_path) == [
+        "ĐẢNG BỘ TỈNH BẮC NINH", "THÀNH ỦY BẮC NINH", "*", "Số 1759-GM/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "Bắc Ninh, ngày 28 tháng 7 năm 2021", "4", "GIẤY", "MỜI",
+        "Dự Hội nghị sơ kết công tác chỉnh lý tài"]
+
+
+def test_a_first_line_is_raised_only_to_the_top_of_a_block_level_with_it() -> None:
+    """Only a block read before another level with it on its right is moved, by under half
+    its size: a block whose top is higher already, or one under the other, is left."""
+    issuer = _words([[("ĐẢNG", 474, 223, 603, 273), ("BỘ", 619, 225, 680, 273)],
+                     [("THÀNH", 511, 275, 677, 317)]])
+    title = _words([[("ĐẢNG", 1498, 216, 1643, 265), ("CỘNG", 1660, 219, 1806, 265)]])
+    issuer_lines = [issuer[:2], issuer[2:]]
+    moved = topped([issuer_lines, [title]], [[60.0, 60.0], [60.0]])
+    assert {w.box[3] for w in moved[0][0]} == {265 - 1} and moved[0][1] == issuer_lines[1]
+    assert topped([[title], issuer_lines], [[60.0], [60.0, 60.0]])[1] == issuer_lines
+    below = [[Word(w.text, (w.box[0], w.box[1] + 100, w.box[2], w.box[3] + 100), w.conf,
+                   w.line) for w in title]]
+    assert topped([issuer_lines, below], [[60.0, 60.0], [60.0]])[0] == issuer_lines
+    far = [[Word(w.text, (w.box[0], w.box[1] - 40, w.box[2], w.box[3] - 40), w.conf, w.line)
+            for w in title]]
+    assert topped([issuer_lines, far], [[60.0, 60.0], [60.0]])[0] == issuer_lines
