@@ -32,6 +32,7 @@ READER_PULL = 0.7  # pdftotext pulls a word this many of a block's font sizes be
 READER_LEVEL = 0.5  # ...on a row within this many sizes of the block's lines...
 READER_SIZES_PULLED = 0.6  # ...when the sizes differ by less than this share
 UNPULLED = 0.95  # a block's size is lowered to this share of the largest that pulls nothing in
+HELD_LINES = 3  # a block of this many lines or more beside a column is held whatever its pitch
 
 
 def placed(blocks: Sequence[Sequence[Sequence[Word]]], usual: float) -> list[list[list[Word]]]:
@@ -42,10 +43,11 @@ def placed(blocks: Sequence[Sequence[Sequence[Word]]], usual: float) -> list[lis
 
 
 def block_sizes(blocks: Sequence[Sequence[Sequence[Word]]]) -> list[list[float]]:
-    """Each line's font size: one per block (`_sizes`), tables' cells alike (`_tables`), a block
-    under another as large made smaller (`_stacked`), blocks side by side set apart (`_apart`)
-    and made small enough to pull nothing in from beside them (`_unpulled`)."""
-    sizes = [_sizes(block) for block in blocks]
+    """Each line's font size: one per block (`_sizes`; a block beside a column held whole,
+    `_beside`), tables' cells alike (`_tables`), a block under another as large made smaller
+    (`_stacked`), blocks side by side set apart (`_apart`) and made small enough to pull nothing
+    in from beside them (`_unpulled`)."""
+    sizes = [_sizes(block, whole=side) for block, side in zip(blocks, _beside(blocks), strict=True)]
     _tables(blocks, sizes)
     _stacked(blocks, sizes)
     _apart(blocks, sizes)
@@ -71,6 +73,23 @@ def _line_height(line: Sequence[Word]) -> float:
     return float(max(w.box[3] for w in text) - min(w.box[1] for w in text))
 
 
+def _beside(blocks: Sequence[Sequence[Sequence[Word]]]) -> list[bool]:
+    """Whether each block, of HELD_LINES lines or more, stands beside a column: a block of two
+    lines or more level with it (their extents share rows) and apart from it across.
+
+    pdftotext reads the pieces of a block it breaks apart in turn with the column beside them:
+    a "Nơi nhận" list set small, its lines 1.43 of their size apart, was read around the
+    signature's title beside it; an issuer's column of capitals 1.5 sizes apart around the
+    national title. A block read alone across the page (running text, its lines a size and a
+    half apart) may fall into pieces: they are read in order anyway. (A line beside, alone, may
+    be a piece of running text the page's cuts set apart.)"""
+    boxes = [_extent(block) for block in blocks]
+    return [len(block) >= HELD_LINES and any(
+        j != k and len(blocks[j]) >= 2 and c[1] < a[3] and c[3] > a[1]
+        and (c[0] >= a[2] or c[2] <= a[0]) for j, c in enumerate(boxes))
+        for k, (block, a) in enumerate(zip(blocks, boxes, strict=True))]
+
+
 def _extent(block: Sequence[Sequence[Word]]) -> tuple[int, int, int, int]:
     """A block's words' extent: left, top, right, bottom."""
     words = [w for line in block for w in line]
@@ -78,7 +97,8 @@ def _extent(block: Sequence[Sequence[Word]]) -> tuple[int, int, int, int]:
             max(w.box[2] for w in words), max(w.box[3] for w in words))
 
 
-def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
+def _sizes(block: Sequence[Sequence[Word]], hold: bool = True, whole: bool = False
+           ) -> list[float]:
     """The font size (pixels; ascent − descent = 1 em) of each line of a block.
 
     The lines share one size, the tallest line's, so that text extraction keeps them together
@@ -92,7 +112,8 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     twice as tall, letters no wider). A line Tesseract doubts (median confidence under
     DOUBTFUL: a scribble, a smudged line read as "`") neither sets nor keeps a size of its own:
     its own size would break the block in two around it. With `hold`, the size is raised to
-    hold a line set a wider gap under the others (see below).
+    hold a line set a wider gap under the others (see below); with `whole` too (a block beside
+    a column, `_beside`), to hold its lines whatever their usual pitch.
     """
     heights = [max(_line_height(line), MIN_EXTENT_PX) for line in block]
     sure = [h for h, line in zip(heights, block, strict=True)
@@ -119,7 +140,8 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True) -> list[float]:
     apart = [p for p in pitches if p >= ONE_BASELINE * statistics.median(sure)]
     if apart:
         shared = min(shared, MERGE_PITCH * min(apart))
-    if hold and pitches and ordered and statistics.median(usual) <= BLOCK_PITCH * shared:
+    if hold and pitches and ordered and (
+            whole or statistics.median(usual) <= BLOCK_PITCH * shared):
         needed, least = max(pitches) / BLOCK_PITCH, max(pitches) / READER_PITCH
         top = MERGE_PITCH * min(apart) if apart else 0.0
         if apart and top < least < READER_MERGE * min(apart) and least <= MERGE_PITCH * shared:

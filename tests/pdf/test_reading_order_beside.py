@@ -3,10 +3,19 @@ signature): hand-laid words as Tesseract boxed them on dev pages "firsts2"."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from app.ocr.base import Word
-from app.pdf.sizes import topped
+from app.pdf.sizes import (
+    BLOCK_PITCH,
+    READER_PITCH,
+    _beside,
+    _sizes,
+    block_sizes,
+    line_bottom,
+    topped,
+)
 from tests.pdf.test_reading_order import Box, _lines, _words
 
 # a party page's header in TeX Gyre Termes (dev page "firsts2" 0012): Tesseract read the
@@ -34,6 +43,27 @@ PARTY: list[tuple[tuple[int, int, int], list[Box]]] = [
                  ("kết", 1093, 574, 1157, 618), ("công", 1172, 582, 1270, 628),
                  ("tác", 1285, 582, 1347, 618), ("chỉnh", 1362, 581, 1479, 618),
                  ("lý", 1495, 582, 1531, 627), ("tài", 1547, 582, 1600, 618)])]
+
+# the foot of a first page in Noto Sans Mono (dev page "firsts2" 0046): "Nơi nhận" and its
+# list set small (lines 31-52 px tall, 50-58 px apart) beside the signature's title
+FOOT: list[tuple[tuple[int, int, int], list[Box]]] = [
+    ((12, 1, 1), [("Nơi", 205, 2099, 280, 2134), ("nhận:", 294, 2098, 416, 2144),
+                  ("TM.", 1559, 2095, 1657, 2134), ("BAN", 1675, 2095, 1785, 2134),
+                  ("THƯỜNG", 1802, 2084, 2040, 2134), ("TRỰC", 2057, 2089, 2208, 2146)]),
+    ((13, 1, 1), [("-", 207, 2176, 219, 2179), ("Như", 235, 2156, 313, 2189),
+                  ("trên;", 326, 2157, 406, 2192), ("CHỦ", 1750, 2150, 1866, 2202),
+                  ("TỊCH", 1883, 2163, 2019, 2202)]),
+    ((13, 1, 2), [("-", 207, 2231, 219, 2234), ("Các", 234, 2212, 302, 2244),
+                  ("tổ", 317, 2213, 351, 2244), ("chức", 365, 2211, 449, 2244),
+                  ("thành", 464, 2211, 563, 2244), ("viên;", 579, 2212, 666, 2247)]),
+    ((13, 2, 1), [("-", 208, 2286, 219, 2289), ("Ủy", 235, 2257, 287, 2308),
+                  ("ban", 302, 2266, 365, 2299), ("MTTQ", 381, 2267, 508, 2306),
+                  ("các", 522, 2267, 579, 2299), ("phường;", 594, 2266, 742, 2309)]),
+    ((13, 3, 1), [("-", 207, 2341, 219, 2344), ("Lưu:", 235, 2323, 317, 2354),
+                  ("VT.", 335, 2323, 402, 2354)]),
+    ((15, 1, 1), [("Phạm", 1661, 2531, 1793, 2581), ("Hồng", 1811, 2521, 1935, 2579),
+                  ("Hương", 1951, 2531, 2108, 2579)])]
+
 
 def _laid(lines: list[tuple[tuple[int, int, int], list[Box]]]) -> list[Word]:
     return [Word(w.text, w.box, w.conf, line) for line, row in lines for w in _words([row])]
@@ -68,3 +98,30 @@ def test_a_first_line_is_raised_only_to_the_top_of_a_block_level_with_it() -> No
     far = [[Word(w.text, (w.box[0], w.box[1] - 40, w.box[2], w.box[3] - 40), w.conf, w.line)
             for w in title]]
     assert topped([issuer_lines, far], [[60.0, 60.0], [60.0]])[0] == issuer_lines
+
+
+def test_a_list_beside_the_signature_is_held_whole(tmp_path: Path) -> None:
+    """"Nơi nhận" and its list, lines 50-58 px apart, set at the tallest usual line's 36 px
+    (over 1.4 sizes apart: not raised); pdftotext broke the list in three and read the
+    signature's title after its first two lines. A block of three lines or more beside a
+    column is held whole whatever its usual pitch."""
+    assert _lines(_laid(FOOT), tmp_path) == [
+        "Nơi nhận:", "- Như trên;", "- Các tổ chức thành viên;", "- Ủy ban MTTQ các phường;",
+        "- Lưu: VT.", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Phạm Hồng Hương"]
+
+
+def test_only_a_block_of_three_lines_beside_a_column_is_held_whatever_its_pitch() -> None:
+    """Running text alone across the page, its lines 1.6 sizes apart, keeps its lines' size
+    (pdftotext reads its pieces in order anyway); so does a block beside a single line (a piece
+    of running text the page's cuts set apart), and a column of two lines (one pitch, both
+    usual and widest: a date set far under the national title stands apart)."""
+    listed = [[w for w in _words([row]) if w.box[0] < 1000] for _, row in FOOT[:5]]
+    signature = [[w for w in _words([row]) if w.box[0] > 1000] for _, row in FOOT[:2]]
+    pitches = [b - a for a, b in pairwise(line_bottom(line) for line in listed)]
+    alone = _sizes(listed)
+    assert len(set(alone)) == 1 and max(pitches) > READER_PITCH * alone[0]
+    assert _beside([listed, signature]) == [True, False]
+    assert _beside([listed, signature[:1]]) == [False, False]
+    assert _beside([listed[:2], signature]) == [False, False]
+    held = block_sizes([listed, signature])[0]
+    assert len(set(held)) == 1 and max(pitches) <= BLOCK_PITCH * held[0]
