@@ -10,6 +10,8 @@ from itertools import groupby, pairwise
 from app.ocr.base import Word
 
 TEXT = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})  # letters and digits (not "ˆ", a modifier)
+MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck...
+SPECK = 1 / 3  # ...and one with, boxed under this share of the usual word height (no wider)
 PAUSES = ",;:"  # a gap after these is a letter's advance narrower than it looks
 SPACE_LIKE = 1.3  # but a gap within this many of its narrower spaces (of SPACED gaps or more,
 SPACED = 3  # ...the narrower half of them no wider than SPACE_MOST line heights) is a space
@@ -37,12 +39,26 @@ def usual_height(lines: Sequence[Segment]) -> float | None:
 
 
 def mended(words: Sequence[Word]) -> list[Segment]:
-    """Tesseract's lines, words left to right: a word boxed tall taken to stand where its line's
-    words do (`_stood`), a word boxed over part of its letters widened (`_widened`), an accent
-    read as a line of its own joined to its line (`_accents`) and a line Tesseract began a space
-    after another's end joined to it (`_continued`)."""
+    """Tesseract's lines, words left to right: specks read as letters left out (`is_speck`), a
+    word boxed tall taken to stand where its line's words do (`_stood`), a word boxed over part
+    of its letters widened (`_widened`), an accent read as a line of its own joined to its line
+    (`_accents`) and a line Tesseract began a space after another's end joined to it
+    (`_continued`)."""
+    usual = usual_height([list(words)])
+    kept = [w for w in words if usual is None or not is_speck(w, usual)]
     return _continued(_accents([_widened(_stood(sorted(group, key=lambda w: w.box[0])))
-                                for _, group in groupby(words, key=lambda w: w.line)]))
+                                for _, group in groupby(kept, key=lambda w: w.line)]))
+
+
+def is_speck(word: Word, usual: float) -> bool:
+    """Whether a word read as letters or digits is a speck: read with confidence under
+    MARK_CONF and boxed under SPECK of the page's `usual` word height tall and no wider than
+    that height, smaller than any letter of the page ("kì" boxed 11 by 10 px with 51, words 50
+    px tall: a speck on the issuer's second line, 349 px before "XƯƠNG", was cut from it as a
+    column of its own, and the column fell into four blocks read around the national title)."""
+    x0, y0, x1, y1 = word.box
+    return is_text(word) and word.conf < MARK_CONF and y1 - y0 < SPECK * usual and (
+        x1 - x0 <= usual)
 
 
 def _stood(line: Segment) -> Segment:

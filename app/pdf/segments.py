@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 from itertools import combinations, pairwise
 
 from app.ocr.base import Word
-from app.pdf.lines import PAUSES, SPACE_LIKE, SPACE_MOST, SPACED, Segment, is_text, mended
+from app.pdf.lines import (
+    MARK_CONF,
+    PAUSES,
+    SPACE_LIKE,
+    SPACE_MOST,
+    SPACED,
+    Segment,
+    is_text,
+    mended,
+)
 
 SPLIT_GAP = 1.2  # a gap in a line this many line heights wide separates two columns
 COLUMN_GAP = 1.0  # a gap in a line this many line heights wide separates columns...
@@ -22,7 +31,6 @@ BRIDGE_REACH = 2.5  # a gap the nearest lines this many line heights above and b
 ADVANCES = 2.0  # a gap this many letters' advances wide after a list's dash is a space
 RULES = "_~—=" + "\u2013"  # what a printed rule or a stroke is read as
 DASHES = "-\u2013\u2014"  # a mark of these between two words close to it either side is a dash
-MARK_CONF = 80.0  # a word without letters or digits read with less confidence is a speck
 ROW_CELLS = 3  # a line cut into this many pieces or more may be a table's row...
 ROW_STARTS = 2  # ...when this many of its cells start where another such line's do...
 ROW_ALIGN = 0.5  # ...within this many line heights...

@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from app.ocr.base import Word
+from app.pdf.lines import is_speck
 from app.pdf.sizes import (
     BLOCK_PITCH,
     READER_PITCH,
@@ -125,3 +126,51 @@ def test_only_a_block_of_three_lines_beside_a_column_is_held_whatever_its_pitch(
     assert _beside([listed[:2], signature]) == [False, False]
     held = block_sizes([listed, signature])[0]
     assert len(set(held)) == 1 and max(pitches) <= BLOCK_PITCH * held[0]
+
+
+# a header in Noto Sans Mono on a light lid (dev page "firsts2" 0073): a speck read as "kì"
+# (11 by 10 px, confidence 51) on the issuer's second line, 349 px before "XƯƠNG"
+SPECKED: list[tuple[tuple[int, int, int], list[Box]]] = [
+    ((1, 1, 1), [("ỦY", 258, 306, 315, 359), ("BAN", 354, 319, 441, 358),
+                 ("NHÂN", 482, 307, 601, 358), ("DÂN", 642, 307, 729, 358),
+                 ("HUYỆN", 770, 307, 921, 369), ("KIẾN", 962, 303, 1081, 358),
+                 ("CỘNG", 1185, 307, 1306, 370, 43), ("HÒA", 1345, 307, 1435, 359),
+                 ("XÃ", 1471, 307, 1531, 358), ("HỘI", 1569, 307, 1657, 370),
+                 ("CHỦ", 1697, 305, 1786, 359), ("NGHĨA", 1825, 307, 1979, 359),
+                 ("VIỆT", 2015, 307, 2139, 370), ("NAM", 2177, 319, 2266, 358)]),
+    ((4, 1, 1), [("kì", 232, 429, 243, 439, 51), ("_", 516, 431, 535, 439, 34),
+                 ("XƯƠNG", 592, 375, 791, 439), ("-", 771, 370, 796, 444, 62),
+                 (":", 1059, 431, 1079, 439, 24), ("Độc", 1253, 373, 1353, 433),
+                 ("lập", 1393, 373, 1493, 433), ("-", 1540, 397, 1559, 404),
+                 ("Tự", 1605, 377, 1673, 433), ("do", 1711, 377, 1773, 421),
+                 ("-", 1820, 397, 1839, 404), ("Hạnh", 1886, 377, 2018, 433),
+                 ("phúc", 2061, 374, 2193, 431)]),
+    ((4, 1, 2), [("UỶ", 225, 443, 284, 483), ("BAN", 321, 443, 410, 482),
+                 ("NHÂN", 449, 443, 570, 482), ("DÂN", 609, 443, 698, 482),
+                 ("XÃ", 735, 443, 795, 482), ("THANH", 831, 443, 985, 482),
+                 ("TÂN", 1023, 443, 1114, 482)]),
+    ((4, 1, 3), [("Số:", 449, 533, 530, 583), ("58/BB-UBND", 577, 537, 889, 588),
+                 ("Thanh", 1155, 543, 1306, 583), ("Tân,", 1347, 539, 1456, 591),
+                 ("ngày", 1504, 539, 1627, 592), ("05", 1664, 542, 1723, 583),
+                 ("tháng", 1762, 539, 1915, 592), ("10", 1952, 542, 2011, 583),
+                 ("năm", 2048, 540, 2139, 583), ("2015", 2176, 542, 2299, 583)])]
+
+
+def test_a_speck_read_as_letters_does_not_cut_a_column(tmp_path: Path) -> None:
+    """The speck "kì", 349 px before the issuer's second line, was cut from it as a column of
+    its own: the issuer's column fell into four blocks, read around the national title. A
+    word read as letters with confidence under 80, under a third of the page's usual word
+    height tall and no wider than that height, is a speck and left out."""
+    assert _lines(_laid(SPECKED), tmp_path) == [
+        "ỦY BAN NHÂN DÂN HUYỆN KIẾN", "_ XƯƠNG", "UỶ BAN NHÂN DÂN XÃ THANH TÂN",
+        "Số: 58/BB-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Thanh Tân, ngày 05 tháng 10 năm 2015"]
+
+
+def test_a_speck_is_smaller_than_any_letter_and_doubted() -> None:
+    """Only a doubted word boxed smaller than a letter is a speck: not one read surely, nor a
+    word boxed flat but wide ("HUẾ" boxed 14 px tall with the rule under it, 189 px wide)."""
+    speck, sure, flat = _words([[("kì", 232, 429, 243, 439, 51), ("kì", 232, 429, 243, 439),
+                                 ("HUẾ", 621, 396, 810, 410, 51)]])
+    assert is_speck(speck, 50) and not is_speck(sure, 50) and not is_speck(flat, 50)
+    assert not is_speck(speck, 30)
