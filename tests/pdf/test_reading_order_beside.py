@@ -45,7 +45,7 @@ PARTY: list[tuple[tuple[int, int, int], list[Box]]] = [
                  ("tác", 1285, 582, 1347, 618), ("chỉnh", 1362, 581, 1479, 618),
                  ("lý", 1495, 582, 1531, 627), ("tài", 1547, 582, 1600, 618)])]
 
-# the foot of a first page in Noto Sans Mono (dev page "firsts2" 0046): "Nơi nhận" and its
+# the foot of a first page in TeX Gyre Termes (dev page "firsts2" 0046): "Nơi nhận" and its
 # list set small (lines 31-52 px tall, 50-58 px apart) beside the signature's title
 FOOT: list[tuple[tuple[int, int, int], list[Box]]] = [
     ((12, 1, 1), [("Nơi", 205, 2099, 280, 2134), ("nhận:", 294, 2098, 416, 2144),
@@ -128,7 +128,7 @@ def test_only_a_block_of_three_lines_beside_a_column_is_held_whatever_its_pitch(
     assert len(set(held)) == 1 and max(pitches) <= BLOCK_PITCH * held[0]
 
 
-# a header in Noto Sans Mono on a light lid (dev page "firsts2" 0073): a speck read as "kì"
+# a header in JetBrains Mono on a light lid (dev page "firsts2" 0073): a speck read as "kì"
 # (11 by 10 px, confidence 51) on the issuer's second line, 349 px before "XƯƠNG"
 SPECKED: list[tuple[tuple[int, int, int], list[Box]]] = [
     ((1, 1, 1), [("ỦY", 258, 306, 315, 359), ("BAN", 354, 319, 441, 358),
