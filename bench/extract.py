@@ -388,6 +388,13 @@ class _PageLines(Rereader):
             self.memo[key] = self._kept(got, _cpu() - started)
         return self._memo(key)
 
+    def mark_over(self, box: Box, height: int) -> int | None:
+        key = " ".join(str(v) for v in ("mark", *box, height))
+        if key not in self.memo:
+            self.memo[key] = {"cpu": 0.0, "row": super().mark_over(box, height)}
+        row = self.memo[key]["row"]
+        return None if row is None else int(row)
+
     def read_many(self, boxes: list[Box], scale: float, thick: bool = False,
                   second: bool = False) -> list[Segment | None] | None:
         keys = [" ".join(str(v) for v in ("many", *box, scale)) + (" thick" if thick else "")

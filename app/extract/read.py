@@ -9,6 +9,7 @@ from app.catalog.profiles import DEFAULT_PROFILE
 from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout, Segment
+from app.extract.marks import restack
 from app.extract.model import EMPTY, FieldValue
 from app.extract.reread import Rereader, agree, confirm, settle
 from app.extract.second import second_reading
@@ -102,7 +103,7 @@ def read_fields(
     number_field = settle(number.field(num, abbrs), number_line, reread,
                           lambda line: number.field(number.parse(line), abbrs))
     typed = fixed_pitch(ocr.words)  # typewritten: checked by the second model too
-    subject_field = agree(confirm(trich_yeu, reread), reread, typed=typed)
+    subject_field = agree(restack(confirm(trich_yeu, reread), reread), reread, typed=typed)
     if typed:
         number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,
                                                      types)

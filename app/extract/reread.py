@@ -43,6 +43,10 @@ from app.ocr.lexicon import load, tone_key
 SCALES = (2.0, 3.0, 1.5)  # enlargements tried in turn, until two readings agree
 MARGIN = 0.4  # page kept left and right of the line's box, × the line's height
 MARGIN_Y = 0.1  # ... and above and below it: no more, or the next line's marks get read too
+# a tone stacked over a circumflex ("ể", "ầ") stands up to this × the line's height over the box
+# the page reading gave a word it read without it ("chuyên" for "chuyển": `Rereader.mark_over`)
+MARGIN_TOP = 0.4
+MARK_GAP = 0.15  # ... its foot within this × the line's height of the word's top
 BORDER = 16  # pixels of white added around the cut, at its new scale
 # digits a page model confuses in worn or typewritten faces (each pair both ways)
 CONFUSED = frozenset({("0", "6"), ("0", "8"), ("0", "9"), ("1", "7"), ("3", "8"), ("5", "6")})
@@ -152,10 +156,46 @@ class Rereader:
         inked = np.asarray((ink > 0).any(axis=0), dtype=bool)
         return int(inked[0]) + int(np.count_nonzero(inked[1:] & ~inked[:-1]))
 
+    def mark_over(self, box: Box, height: int) -> int | None:
+        """The page row where a mark over the word boxed `box` (page pixels), on a line
+        `height` pixels tall, begins (`_mark_top`): a mark stacked over another that the page
+        reading left out of the word ("chuyên" read, "chuyển" printed); None when the page
+        shows none there, or without the page image."""
+        image = self._page()
+        if image is None:
+            return None
+        room = round(MARGIN_TOP * height)
+        top = max(0, box[1] - room)
+        band = image[top:max(0, box[1]), max(0, box[0]):box[2]]
+        row = _mark_top(band if band.ndim == 2 else cv2.cvtColor(band, cv2.COLOR_RGB2GRAY),
+                        height)
+        return None if row is None else top + row
+
     def reads(self, box: Box) -> Iterator[Segment | None]:
         """The line in `box` read at each scale in turn."""
         for scale in SCALES:
             yield self.read(box, scale)
+
+
+def _mark_top(band: np.ndarray, height: int) -> int | None:
+    """The top row of the one mark in `band` (grey, the page over a word of a line `height`
+    pixels tall): ink standing clear of the band's top edge (ink crossing it is the line
+    above's) and bottom edge (ink crossing it is the word's own letter), reaching down to
+    within MARK_GAP × `height` of the bottom (sitting on the letter under it, not a dot under
+    the line above), of at least (height / 10)² pixels; None when there is none, or when more
+    ink stands clear of the top edge there (letters of the line above, not one mark)."""
+    if band.size == 0 or int(band.max()) - int(band.min()) < 64:  # paper only
+        return None
+    _, ink = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    low, least = band.shape[0] - MARK_GAP * height, (height / 10) ** 2
+    clear = [k for k in range(1, count) if stats[k, cv2.CC_STAT_TOP] > 0
+             and stats[k, cv2.CC_STAT_AREA] >= least / 4]
+    if len(clear) != 1:
+        return None
+    top, tall = stats[clear[0], cv2.CC_STAT_TOP], stats[clear[0], cv2.CC_STAT_HEIGHT]
+    fits = low <= top + tall < band.shape[0] and stats[clear[0], cv2.CC_STAT_AREA] >= least
+    return int(top) if fits else None
 
 
 def _digits(text: str) -> str:

@@ -28,6 +28,7 @@ from app.extract.model import (
     GUESSED,
     KIND_BROKEN,
     LOST_WORDS,
+    MARK_LOST,
     NO_YEAR,
     NOT_A_SYLLABLE,
     ODD_CHARACTER,
@@ -163,6 +164,7 @@ class FieldEditor(QWidget):
             SECOND_MODEL_DIFFERS: self.tr("another OCR model reads a word differently, and the "
                                           "dictionary cannot tell which is right"),
             NO_YEAR: self.tr("the number after \"năm\" is not a year: a digit may be misread"),
+            MARK_LOST: self.tr("the page shows a mark over a word that was read without it"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

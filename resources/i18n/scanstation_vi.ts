@@ -486,6 +486,11 @@
         <translation>số sau chữ &quot;năm&quot; không phải là một năm: có thể đã đọc sai một chữ số</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="167"/>
+        <source>the page shows a mark over a word that was read without it</source>
+        <translation>trang có một dấu phía trên một từ nhưng từ ấy được đọc thiếu dấu đó</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>
