@@ -169,8 +169,12 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
     In a face with tall accents set with tight leading, Tesseract boxes a line's words down
     to the next line's baseline (twice as tall as the lines around): the two lines stood on
     about one baseline (within ONE_BASELINE line heights) and pdftotext merged them word by
-    word. Such a line, taller than TALL times the block's usual line and between two lines
-    that are not, is taken to stand midway between them: its boxes end there. Lines around it
+    word. Such a line, taller than TALL times the block's usual line (or its words TALL times
+    the block's usual words) and between two lines that are not, is taken to stand midway
+    between them: its boxes end there ("NỘI", alone on its line, an issuer's "HÀ NỘI" wrapped,
+    boxed 67 px tall down to its dot below, the column's words 42 px and its lines 54 with
+    their accents, stood 30 px over the next line: the column's closest pitch, under which its
+    size was not raised to hold the number line, read after the national title). Lines around it
     are judged by their words' median height (one word boxed tall, "V/v" over the line under
     it, leaves its line where it stands), and a line whose words end below the next line's
     tops is boxed down onto it too: "an sinh xã hội" boxed 29 px over "năm 2019" in FreeMono
@@ -191,7 +195,8 @@ def _lifted(block: list[list[Word]]) -> list[list[Word]]:
     for i in range(1, len(block) - 1):
         onto = abs(bottoms[i + 1] - bottoms[i]) < ONE_BASELINE * usual \
             or bottoms[i] > statistics.median(w.box[1] for w in block[i + 1]) - TOUCH * usual
-        if heights[i] > TALL * usual and max(words[i - 1], words[i + 1]) <= TALL * usual \
+        tall = heights[i] > TALL * usual or words[i] > TALL * statistics.median(words)
+        if tall and max(words[i - 1], words[i + 1]) <= TALL * usual \
                 and onto and bottoms[i + 1] - bottoms[i - 1] > usual:
             lifted[i] = _ended(block[i], round((bottoms[i - 1] + bottoms[i + 1]) / 2))
     if len(block) >= 2 and heights[0] > TALL * usual and words[1] <= TALL * usual and \
