@@ -107,9 +107,12 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True, whole: bool = Fal
     the column a size under which the reader took its lines for one, and a title boxed down
     into the line under it (a page set with tight leading) gave the body a size twice its
     lines' pitch, under which the reader merged them two by two. Such a line keeps its own size
-    when its letters are TITLE_ADVANCE times as wide too (a title); with letters no wider it
-    takes the shared size (Tesseract boxed the issuer's last line with the rule under it:
-    twice as tall, letters no wider). A line Tesseract doubts (median confidence under
+    when its letters are TITLE_ADVANCE times as wide too (a title) over two words or more (one
+    word's box is no measure of its letters: "LỢI" read as "LỢT", alone on an issuer's line and
+    boxed 46 px a letter against the column's 31, kept a size of its own, and pdftotext read it
+    and the number line after the national title); with letters no wider it takes the shared
+    size (Tesseract boxed the issuer's last line with the rule under it: twice as tall, letters
+    no wider). A line Tesseract doubts (median confidence under
     DOUBTFUL: a scribble, a smudged line read as "`") neither sets nor keeps a size of its own:
     its own size would break the block in two around it. With `hold`, the size is raised to
     hold a line set a wider gap under the others (see below); with `whole` too (a block beside
@@ -159,8 +162,8 @@ def _sizes(block: Sequence[Sequence[Word]], hold: bool = True, whole: bool = Fal
             # that merges none ("BAN THƯỜNG TRỰC" boxed down into the accents of the line
             # under it, 41 px over it: the number line 104 px down needed 74.3 px, 73.8 allowed)
             shared = (least + top) / 2
-    return [h if h > tall and h in sure and _advance(line) >= advance else shared
-            for h, line in zip(heights, block, strict=True)]
+    return [h if h > tall and h in sure and _advance(line) >= advance and len(line) > 1
+            else shared for h, line in zip(heights, block, strict=True)]
 
 
 def _lifted(block: list[list[Word]]) -> list[list[Word]]:

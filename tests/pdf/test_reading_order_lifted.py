@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.ocr.base import Word
-from app.pdf.sizes import line_bottom, placed
+from app.pdf.sizes import _sizes, line_bottom, placed
 from tests.pdf.test_reading_order import Box, _lines, _words
 
 # the issuer's column ("HÀ" / "NỘI" wrapped: "NỘI" alone, 263-330 px, down to its dot below,
@@ -69,3 +69,50 @@ def test_only_a_line_of_words_boxed_tall_is_set_between_its_neighbours() -> None
     short = [list(block[0]), [Word("NỘI", (572, 282, 656, 322), 95.0, (1, 1, 1))],
              list(block[2])]
     assert placed([short], 42.0)[0][1] == short[1]
+
+
+# an issuer's column in Noto Sans Mono (dev page "firsts2" 0072): "PHƯỜNG LÊ" / "LỢI" wrapped,
+# "LỢI" read as "LỢT", alone on its line and boxed 139 by 90 px (the column's letters 31 px
+# apart); "VINH" read with specks around it
+MONO: list[tuple[tuple[int, int, int], list[Box]]] = [
+    ((1, 1, 1), [("ỦY", 270, 344, 328, 399), ("BAN", 367, 360, 455, 399),
+                 ("NHÂN", 494, 347, 615, 399), ("DÂN", 654, 347, 743, 399),
+                 ("THÀNH", 780, 347, 935, 399), ("PHỐ", 975, 335, 1064, 399, 63),
+                 ("CỘNG", 1174, 348, 1297, 411), ("HÒA", 1333, 348, 1427, 399),
+                 ("XÃ", 1461, 349, 1523, 399), ("HỘI", 1557, 348, 1647, 411),
+                 ("CHỦ", 1686, 346, 1777, 399), ("NGHĨA", 1813, 349, 1971, 399),
+                 ("VIỆT", 2004, 348, 2130, 411), ("NAM", 2165, 360, 2257, 399)]),
+    ((3, 1, 1), [("`", 277, 471, 289, 484, 51), ("-", 561, 473, 580, 482, 59),
+                 ("VINH", 610, 423, 727, 482), (":", 882, 473, 895, 482, 55),
+                 ("n", 1038, 473, 1063, 506, 88), ("Độc", 1242, 418, 1342, 475),
+                 ("lập", 1385, 418, 1484, 476), ("-", 1531, 443, 1548, 450),
+                 ("Tự", 1594, 419, 1666, 475), ("do", 1699, 418, 1764, 462),
+                 ("-", 1811, 443, 1828, 450), ("Hạnh", 1874, 418, 2009, 475),
+                 ("phúc", 2050, 418, 2182, 476)]),
+    ((3, 1, 2), [("ỦY", 268, 485, 329, 525), ("BAN", 366, 485, 456, 524),
+                 ("NHÂN", 492, 485, 616, 524), ("DÂN", 652, 485, 744, 524),
+                 ("PHƯỜNG", 782, 474, 968, 525), ("LÊ", 1007, 485, 1063, 524)]),
+    ((3, 1, 3), [("LỢT", 594, 537, 733, 627, 88)]),
+    ((3, 1, 4), [("Số:", 453, 634, 530, 687), ("67/GM-UBND", 576, 648, 881, 687),
+                 ("Lê", 1209, 646, 1262, 687), ("Lợi,", 1302, 646, 1409, 694),
+                 ("ngày", 1455, 646, 1572, 699), ("17", 1611, 648, 1665, 686),
+                 ("tháng", 1702, 646, 1850, 699), ("01", 1888, 648, 1943, 687, 72),
+                 ("năm", 1982, 647, 2069, 687), ("2023", 2106, 648, 2222, 687)])]
+
+
+def test_a_word_alone_on_its_line_keeps_no_size_of_its_own(tmp_path: Path) -> None:
+    """"LỢT", alone, boxed tall and 46 px a letter (the column's 31-33), was taken for a title
+    and kept a size of its own: pdftotext broke the column there and read "LỢT" and the number
+    line after the national title. One word's box is no measure of a line's letters: a line of
+    one word takes its block's size."""
+    assert _lines(_laid(MONO), tmp_path) == [
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ", "` - VINH : n", "ỦY BAN NHÂN DÂN PHƯỜNG LÊ", "LỢT",
+        "Số: 67/GM-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Lê Lợi, ngày 17 tháng 01 năm 2023"]
+    title = _words([[("QUYẾT", 900, 800, 1100, 880), ("ĐỊNH", 1130, 800, 1300, 880)],
+                    [("Căn", 300, 900, 380, 950), ("cứ", 400, 900, 440, 950),
+                     ("Luật", 460, 900, 560, 950)],
+                    [("Tổ", 300, 970, 350, 1020), ("chức", 370, 970, 470, 1020),
+                     ("chính", 490, 970, 600, 1020)]])
+    block = [[w for w in title if w.line[2] == k] for k in range(3)]
+    assert _sizes(block)[0] == 80 and _sizes([[block[0][0]], *block[1:]])[0] < 80
