@@ -24,7 +24,9 @@ def asymmetry(t: np.ndarray) -> tuple[float, int]:
     `t` runs across the text lines, increasing towards the bottom of upright text. Each line is
     a run of the profile between gaps; its band is where the profile is at least half its peak,
     and above / below are its ink before / after the band. A positive value means more ink
-    before the bands (ascenders, capitals, diacritics): the text is upright.
+    before the bands (ascenders, capitals, diacritics): the text is upright. A run whose band
+    is broken (the profile falls under half its peak inside it) is several lines run together
+    (tight leading at the work resolution): it has no band of its own and does not vote.
     """
     if t.size < 50:
         return 0.0, 0
@@ -35,6 +37,8 @@ def asymmetry(t: np.ndarray) -> tuple[float, int]:
     for s, e in _runs(p > gap):
         line = p[s:e]
         band = np.flatnonzero(line >= 0.5 * line.max())
+        if band[-1] - band[0] + 1 > band.size:
+            continue
         above = float(line[: band[0]].sum())
         below = float(line[band[-1] + 1:].sum())
         if above + below > 0:

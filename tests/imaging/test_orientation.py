@@ -7,12 +7,13 @@ import pytest
 
 from app.imaging import analyse
 from app.imaging.blank import ink_stats
-from app.imaging.orientation import Vote
+from app.imaging.orientation import Vote, asymmetry
 from app.imaging.upright import Upright, decide, strong
 from app.page import Flag
 from app.synth.document import render_page
 from app.synth.kinds import sparse_last_page, table_page
 from app.synth.scan import ScanOptions, simulate_scan
+from app.synth.splits import DEV_SPLITS, split_sample
 from tests.imaging.fakes import iou
 
 
@@ -75,4 +76,29 @@ def test_an_upright_table_page_is_not_turned():
     page = table_page(rng, dpi=150, family="liberation-serif")
     image, _ = simulate_scan(page, ScanOptions(skew_deg=0.5, orientation=0), rng)
     _, found = analyse(image, 150)
+    assert found.orientation == 0
+
+
+def _line(top: int, rows: list[int]) -> list[float]:
+    """Positions across the lines of a line's ink: `rows[k]` points at `top + k`."""
+    return [float(top + k) for k, n in enumerate(rows) for _ in range(n)]
+
+
+def test_lines_run_together_do_not_vote():
+    # an upright line: capitals and marks over its x-height band, little under it
+    upright = [30, 30, 100, 100, 100, 100, 100, 100, 10]
+    # three lines set so close that they run into one: its "band" spans them all, and its
+    # edges (the first line's marks, the last line's descenders) vote against the text
+    merged = [5, *([100] * 4 + [30] * 2) * 3, *[100] * 4, 40, 40, 40, 40]
+    t = np.asarray(_line(0, upright) + _line(20, upright) + _line(40, merged))
+    score, lines = asymmetry(t)
+    assert lines == 2 and score > 0.5
+
+
+def test_an_upright_page_in_tight_leading_is_not_turned_over():
+    # the dev split's page a sans monospace set with tight leading (JetBrains Mono, firsts2
+    # 8): its paragraphs run into single profile runs at the work resolution, whose edges
+    # had voted it upside down with a strong score
+    sample = split_sample(8, DEV_SPLITS["firsts2"])
+    _, found = analyse(sample.image, 300)
     assert found.orientation == 0
