@@ -316,7 +316,7 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
     to hold the number line two pitches down, would take in the national title beside it.
     Of two such blocks the smaller size is brought under SIDE_RATIO of the larger; only the
     lines standing so close are, when each stands more than READER_PITCH of its size from the
-    lines above and below it (`_detached`: the date under the national title, a block of its
+    lines above and below it (`detached`: the date under the national title, a block of its
     own to a reader anyway): shrunk whole, the national title's column set its motto more than
     READER_PITCH sizes under it, and the reader read the two apart. Where both are raised to
     hold a line (`_sizes`), the larger is brought under SIDE_RATIO of the smaller instead, if
@@ -335,7 +335,7 @@ def _apart(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]])
         gap = _gap(blocks[k], blocks[j])
         if gap < level[k] and level[j] > SIDE_RATIO * level[k]:
             near = [i for i, line in enumerate(blocks[j]) if _gap(blocks[k], [line]) < level[k]]
-            if all(_detached(blocks[j], sizes[j], i) for i in near):
+            if all(detached(blocks[j], sizes[j], i) for i in near):
                 for i in near:
                     sizes[j][i] = min(sizes[j][i], SIDE_RATIO * level[k])
                 continue
@@ -390,7 +390,7 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
                   for i, line in enumerate(other) if top <= line_bottom(line) <= bottom
                   for w in line]
         near = {(j, i) for j, i, gap in pulled if gap < READER_PULL * size}
-        if near and all(_detached(blocks[j], [min(v, p) for v, p in zip(
+        if near and all(detached(blocks[j], [min(v, p) for v, p in zip(
                 sizes[j], plains[j], strict=True)], i) for j, i in near):
             # lines a reader reads apart from their block anyway (the date under the national
             # title) are set small enough not to be pulled
@@ -414,7 +414,7 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
     return changed
 
 
-def _detached(block: Sequence[Sequence[Word]], sizes: Sequence[float], i: int) -> bool:
+def detached(block: Sequence[Sequence[Word]], sizes: Sequence[float], i: int) -> bool:
     """Whether line `i` of a block stands more than READER_PITCH of its size from the lines
     above and below it: a reader (pdftotext) makes it a block of its own."""
     apart = READER_PITCH * sizes[i]

@@ -11,6 +11,7 @@ from app.ocr.base import Word
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
 from app.pdf.lines import is_text
 from app.pdf.order import reading_order
+from app.pdf.reach import reached
 from app.pdf.sizes import MIN_EXTENT_PX, block_sizes, line_bottom, placed, topped
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
@@ -72,7 +73,8 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     column's lines before the next column's, each header column and the "Nơi nhận" list apart
     from what stands beside them. The words of a line share a baseline and are joined by a
     space stretched over the gap between them; the lines of a block share one font size
-    (`app.pdf.sizes`), so that text extraction keeps them together as one block.
+    (`app.pdf.sizes`), so that text extraction keeps them together as one block; a line read
+    apart under a header's left column stands level with the right one (`app.pdf.reach`).
     """
     cleaned = [Word(clean_text(w.text), w.box, w.conf, w.line) for w in words]
     cleaned = [w for w in cleaned if w.text.strip()]
@@ -85,6 +87,7 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     blocks = placed(reading_order(cleaned), usual)
     sizes = block_sizes(blocks)
     blocks = topped(blocks, sizes)
+    sizes = reached(blocks, sizes)
     for block, line_sizes in zip(blocks, sizes, strict=True):
         for line, size in zip(block, line_sizes, strict=True):
             ops.extend(_line_ops(line, size * scale, scale, page_height))
