@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.ocr.base import Word
+from app.pdf.order import reading_order
 from app.pdf.reach import reached
 from app.pdf.sizes import line_bottom
 from tests.pdf.test_reading_order import _lines, _words
@@ -29,8 +30,8 @@ BODY = [[("Thực", 300, 960, 410, 1003), ("hiện", 440, 960, 540, 1003),
          ("như", 2130, 1030, 2210, 1073), ("sau:", 2240, 1035, 2330, 1073)]]
 
 
-def _page() -> list[Word]:
-    stamp = [(t, x0, y0 + FAR, x1, y1 + FAR) for t, x0, y0, x1, y1 in ROWS[5]]
+def _page(far: int = FAR) -> list[Word]:
+    stamp = [(t, x0, y0 + far, x1, y1 + far) for t, x0, y0, x1, y1 in ROWS[5]]
     rows = [*ROWS[:5], stamp, *ROWS[6:9]]
     return [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
             for w in _words([row])] + [Word(w.text, w.box, w.conf, (20 + k, 1, 1))
@@ -51,6 +52,17 @@ def test_a_stamp_read_apart_is_read_before_the_national_title(tmp_path: Path) ->
         "Kim Sơn, ngày 13 tháng 12 năm 2016",
         "Thực hiện Kế hoạch số 2833/KH-UBND ngày 18/08/2023 của Ủy ban nhân dân thành",
         "phố, Đảng ủy đề nghị các đơn vị theo dõi, đánh giá công tác vận động như sau:"]
+
+
+def test_a_stamp_read_with_the_body_is_read_before_the_national_title(tmp_path: Path) -> None:
+    """The stamp set 257 px under the last "V/v" line, over five line heights (jetbrains-0023,
+    firsts-0076): the page's cuts read it with the paragraph under it, as its first line, and
+    pdftotext read it after the date. Under the issuer's column across, nothing between, its
+    box raised level with the date, it is read right after the column."""
+    order = reading_order(_page(150))
+    assert [w.text for w in order[-1][0]] == ["THƯỢNG", "KHẨN"]
+    assert _lines(_page(150), tmp_path)[5:7] == [
+        "THƯỢNG KHẨN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
 
 
 def test_only_a_line_read_apart_with_nothing_level_beside_it_is_raised() -> None:
