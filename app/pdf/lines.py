@@ -31,6 +31,14 @@ def is_text(word: Word) -> bool:
     return any(unicodedata.category(ch) in TEXT for ch in word.text)
 
 
+def extent(lines: Sequence[Sequence[Word]]) -> tuple[int, int, int, int]:
+    """The extent of the words of `lines` (a block, or `[line]` for one line): left, top,
+    right, bottom."""
+    words = [w for line in lines for w in line]
+    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
+            max(w.box[2] for w in words), max(w.box[3] for w in words))
+
+
 def usual_height(lines: Sequence[Segment]) -> float | None:
     """The median height of the lines' words with a letter or digit (None when there is none)."""
     heights = [w.box[3] - w.box[1] for line in lines for w in line

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import combinations, groupby, pairwise
 
 from app.ocr.base import Word
+from app.pdf.lines import extent
 from app.pdf.segments import COLUMN_GAP, Segment, segments, solid, span
 
 STRIPE = 0.75  # an empty vertical stripe this many line heights wide separates columns
@@ -89,7 +90,7 @@ def _under_column(items: list[tuple[tuple[int, ...], Segment]], height: float
         top, bottom = span(seg, 1)
         if i + 1 < len(items) and span(items[i + 1][1], 1)[0] <= bottom:
             continue  # a line of a block, not alone
-        above = [(path, _box([s for p, s in items[:i] if p == path]),
+        above = [(path, extent([s for p, s in items[:i] if p == path]),
                   _widest_gap([s for p, s in items[:i] if p == path], 1)[0]) for path in
                  {p for p, _ in items[:i] if len(p) > len(column) and p[:len(column)] == column}]
         hosts = [path for path, box, gap in above if path[-1] == 0 and box[0] <= x0
@@ -98,12 +99,6 @@ def _under_column(items: list[tuple[tuple[int, ...], Segment]], height: float
             end = max(k for k in range(i) if items[k][0] == hosts[0])
             items = [*items[:end + 1], (hosts[0], seg), *items[end + 1:i], *items[i + 1:]]
     return items
-
-
-def _box(block: list[Segment]) -> tuple[int, int, int, int]:
-    words = [w for seg in block for w in seg]
-    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
-            max(w.box[2] for w in words), max(w.box[3] for w in words))
 
 
 def _join_columns(runs: list[tuple[tuple[int, ...], list[Segment]]]) -> list[list[Segment]]:
@@ -117,7 +112,7 @@ def _join_columns(runs: list[tuple[tuple[int, ...], list[Segment]]]) -> list[lis
     joined = True
     while joined:
         joined = False
-        boxes = [_box(block) for _, block in runs]
+        boxes = [extent(block) for _, block in runs]
         beside = [sum(c[1] < a[3] and c[3] > a[1] for c in boxes) - 1 for a in boxes]
         for k, j in combinations(range(len(runs)), 2):
             a, b = boxes[k], boxes[j]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.ocr.base import Word
+from app.pdf.lines import extent
 from app.pdf.sizes import detached, line_bottom
 
 REACH_MARGIN = 1.0  # the raised line's top ends this many pixels over the right column's bottom
@@ -12,7 +13,8 @@ REACH_MARGIN = 1.0  # the raised line's top ends this many pixels over the right
 
 def _across(line: Sequence[Word]) -> tuple[int, int]:
     """A line's extent across: its words' left and right."""
-    return min(w.box[0] for w in line), max(w.box[2] for w in line)
+    left, _, right, _ = extent([line])
+    return left, right
 
 
 def reached(blocks: Sequence[Sequence[Sequence[Word]]], sizes: Sequence[Sequence[float]]

@@ -8,7 +8,7 @@ import statistics
 from collections.abc import Sequence
 
 from app.ocr.base import Word
-from app.pdf.lines import is_text
+from app.pdf.lines import extent, is_text
 
 MIN_EXTENT_PX = 1.0  # guards against degenerate (zero-size) OCR boxes
 TALL_WORD = 1.6  # a word boxed this many times as tall as the page's usual word is boxed over...
@@ -83,18 +83,11 @@ def _beside(blocks: Sequence[Sequence[Sequence[Word]]]) -> list[bool]:
     national title. A block read alone across the page (running text, its lines a size and a
     half apart) may fall into pieces: they are read in order anyway. (A line beside, alone, may
     be a piece of running text the page's cuts set apart.)"""
-    boxes = [_extent(block) for block in blocks]
+    boxes = [extent(block) for block in blocks]
     return [len(block) >= HELD_LINES and any(
         j != k and len(blocks[j]) >= 2 and c[1] < a[3] and c[3] > a[1]
         and (c[0] >= a[2] or c[2] <= a[0]) for j, c in enumerate(boxes))
         for k, (block, a) in enumerate(zip(blocks, boxes, strict=True))]
-
-
-def _extent(block: Sequence[Sequence[Word]]) -> tuple[int, int, int, int]:
-    """A block's words' extent: left, top, right, bottom."""
-    words = [w for line in block for w in line]
-    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
-            max(w.box[2] for w in words), max(w.box[3] for w in words))
 
 
 def _sizes(block: Sequence[Sequence[Word]], hold: bool = True, whole: bool = False
@@ -296,9 +289,7 @@ def _gap(a: Sequence[Sequence[Word]], b: Sequence[Sequence[Word]]) -> float:
 
     A reader grows a block by the words beside its whole width, on any row it spans.
     """
-    words = [w for line in a for w in line]
-    top, bottom = min(w.box[1] for w in words), max(w.box[3] for w in words)
-    left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
+    left, top, right, bottom = extent(a)
     gap = float("inf")
     for word in (w for line in b for w in line):
         if word.box[1] < bottom and word.box[3] > top:
@@ -379,8 +370,7 @@ def _unpulled(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float
     plains = [_sizes(block, hold=False) for block in blocks]
     for k, block in enumerate(blocks):
         plain, size = plains[k], max(sizes[k])
-        words = [w for line in block for w in line]
-        left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
+        left, _, right, _ = extent(block)
         top = line_bottom(block[0]) - READER_LEVEL * size
         bottom = line_bottom(block[-1]) + READER_LEVEL * size
         pulled = [(j, i, max(w.box[0] - right, left - w.box[2]))
@@ -484,10 +474,8 @@ def _stacked(blocks: Sequence[Sequence[Sequence[Word]]], sizes: list[list[float]
     for upper, lower in itertools.permutations(order, 2):
         if line_bottom(blocks[lower][0]) <= line_bottom(blocks[upper][-1]):
             continue  # not under it
-        a = [w for line in blocks[upper] for w in line]
-        b = [w for line in blocks[lower] for w in line]
-        if min(w.box[0] for w in a) >= max(w.box[2] for w in b) or \
-                max(w.box[2] for w in a) <= min(w.box[0] for w in b):
+        a, b = extent(blocks[upper]), extent(blocks[lower])
+        if a[0] >= b[2] or a[2] <= b[0]:
             continue  # not over each other
         top, bottom = sizes[upper][-1], sizes[lower][0]
         drop = line_bottom(blocks[lower][0]) - line_bottom(blocks[upper][-1])
@@ -511,7 +499,7 @@ def topped(blocks: Sequence[Sequence[Sequence[Word]]], sizes: Sequence[Sequence[
     out = [[list(line) for line in block] for block in blocks]
     for k, j in itertools.combinations(range(len(out)), 2):
         a, b = out[k], out[j]
-        if _extent(a)[2] > _extent(b)[0]:
+        if extent(a)[2] > extent(b)[0]:
             continue  # not left of it
         size = sizes[k][0]
         top, other = line_bottom(a[0]) - size, line_bottom(b[0]) - sizes[j][0]
