@@ -52,9 +52,8 @@ def _capitals(segment: Segment) -> Segment | None:
     """The segment's words in capitals (a body's name is set in capitals; OCR debris is not);
     a digit among a word's capitals is read as the capital it stands for ("H0ÀN" → "HOÀN"),
     the word then a guess."""
-    words = tuple(w if w.text == as_capitals(w.text)
-                  else replace(w, text=as_capitals(w.text), guessed=True)
-                  for w in segment.words)
+    words = tuple(w if (text := as_capitals(w.text)) == w.text
+                  else replace(w, text=text, guessed=True) for w in segment.words)
     words = tuple(w for w in words
                   if (w.text.isalpha() and w.text.isupper()) or w.text in ("-", "–"))
     return Segment(words) if words else None

@@ -84,7 +84,7 @@ def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
         return as_small(as_digits(word))
 
     text = " ".join(read(t) for t in text.split())
-    words = tuple(w if read(w.text) == w.text else replace(w, text=read(w.text)) for w in words)
+    words = tuple(w if (t := read(w.text)) == w.text else replace(w, text=t) for w in words)
     if lost:
         return found(text, words, factor, LOST_WORDS, checked=True)
     return found(text, words, factor, judged(text, words), checked=True)
