@@ -38,6 +38,13 @@ def _words(rows: Sequence[Sequence[Box]], block: int = 1, conf: float = 95.0) ->
             for k, row in enumerate(rows) for t, x0, y0, x1, y1, *rest in row]
 
 
+def _blocks(rows: Sequence[Sequence[Box]], first: int = 0) -> list[Word]:
+    """Hand-laid words (as `_words`), each line read by Tesseract as a block of its own:
+    blocks `first`, `first` + 1, … in turn."""
+    return [Word(w.text, w.box, w.conf, (first + k, 1, 1)) for k, row in enumerate(rows)
+            for w in _words([row])]
+
+
 def _lines(words: list[Word], tmp_path: Path) -> list[str]:
     """The non-empty lines pdftotext reads from our text layer of `words` on an A4 page."""
     return [" ".join(line.split()) for line in pdftotext_of(words, tmp_path, DPI).splitlines()

@@ -8,7 +8,7 @@ from app.ocr.base import Word
 from app.pdf.order import reading_order
 from app.pdf.reach import reached
 from app.pdf.sizes import line_bottom
-from tests.pdf.test_reading_order import _lines, _words
+from tests.pdf.test_reading_order import _blocks, _lines, _words
 from tests.pdf.test_reading_order_stamp import ROWS
 
 FAR = 40  # the stamp this many pixels further down than jetbrains-0033 set it: not held
@@ -33,9 +33,7 @@ BODY = [[("Thực", 300, 960, 410, 1003), ("hiện", 440, 960, 540, 1003),
 def _page(far: int = FAR) -> list[Word]:
     stamp = [(t, x0, y0 + far, x1, y1 + far) for t, x0, y0, x1, y1 in ROWS[5]]
     rows = [*ROWS[:5], stamp, *ROWS[6:9]]
-    return [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
-            for w in _words([row])] + [Word(w.text, w.box, w.conf, (20 + k, 1, 1))
-                                       for k, row in enumerate(BODY) for w in _words([row])]
+    return _blocks(rows) + _blocks(BODY, first=20)
 
 
 def test_a_stamp_read_apart_is_read_before_the_national_title(tmp_path: Path) -> None:

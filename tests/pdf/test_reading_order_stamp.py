@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.ocr.base import Word
 from app.pdf.sizes import _sizes
-from tests.pdf.test_reading_order import _lines, _words
+from tests.pdf.test_reading_order import _blocks, _lines, _words
 
 ROWS = [[("ỦY", 317, 338, 374, 398), ("BAN", 401, 349, 477, 383), ("NHÂN", 513, 338, 629, 397),
          ("DÂN", 653, 338, 741, 397), ("HUYỆN", 765, 338, 897, 398), ("GIA", 933, 349, 1010, 383),
@@ -48,8 +47,7 @@ def test_a_stamp_under_the_issuers_column_is_read_at_its_end(tmp_path: Path) -> 
     own, was read after the date. A reader merges lines only within half a size, so a hold
     under MERGE_PITCH times the column's own size may go up to twice the closest pitch: the
     column holds its stamp."""
-    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(ROWS)
-             for w in _words([row])]
+    words = _blocks(ROWS)
     assert _lines(words, tmp_path) == [
         "ỦY BAN NHÂN DÂN HUYỆN GIA LÂM", "ỦY BAN NHÂN DÂN XÃ KIM SƠN", "Số: 1895/UBND",
         "V/v triển khai công tác cải cách", "hành chính năm 2016", "THƯỢNG KHẨN",

@@ -10,7 +10,7 @@ import pytest
 from app.ocr.base import Word
 from app.pdf.segments import segments
 from app.pdf.sizes import _settled
-from tests.pdf.test_reading_order import _lines, _words
+from tests.pdf.test_reading_order import _blocks, _lines, _words
 
 
 def test_a_typewriter_space_wider_than_its_words_are_tall_cuts_no_line() -> None:
@@ -420,8 +420,7 @@ def test_a_word_boxed_down_into_the_title_closes_no_stripe(tmp_path: Path) -> No
              ("Người", 1073, 653, 1183, 690), ("Việt", 1215, 653, 1302, 690),
              ("Nam", 1335, 655, 1399, 696), ("ưu", 1432, 657, 1472, 683),
              ("tiên", 1505, 653, 1592, 683)]]
-    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
-             for w in _words([row])]
+    words = _blocks(rows)
     assert _lines(words, tmp_path) == [
         "ỦY BAN MTTQ VIỆT NAM TỈNH NGHỆ AN", "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM",
         "THÀNH PHỐ VINH", "Số: 267/KH-MTTQ-BTT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -453,8 +452,7 @@ def test_a_number_line_is_cut_after_its_number_with_ngay_misread() -> None:
              ("dự", 362, 357, 397, 387), ("thảo", 418, 353, 490, 380), ("Kế", 514, 351, 549, 380),
              ("hoạch", 571, 357, 660, 387), ("công", 685, 354, 755, 386),
              ("tác", 779, 354, 831, 380)]]
-    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
-             for w in _words([row])]
+    words = _blocks(rows)
     assert [" ".join(w.text for w in seg) for seg in segments(words)][2:4] == [
         "Số: 28/MTTQ-BTT", "Hòa Cường Bắc, ngàu 2ó tháúng 10 năm 2020"]
 
@@ -570,8 +568,7 @@ def test_lines_set_right_under_the_issuers_column_are_read_in_it(tmp_path: Path)
              ("nghị", 1198, 641, 1285, 678), ("các", 1314, 641, 1377, 670),
              ("đơn", 1408, 643, 1471, 670), ("vị", 1500, 641, 1542, 678),
              ("rà", 1573, 641, 1612, 670)]]
-    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
-             for w in _words([row])]
+    words = _blocks(rows)
     assert _lines(words, tmp_path) == [
         "ỦY BAN MTTQ VIỆT NAM QUẬN HẢI CHÂU", "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM PHƯỜNG",
         "HÒA CƯỜNG BẮC", "Số: 28/MTTQ-BTT", "V/v góp ý dự thảo Kế hoạch công tác",
@@ -621,8 +618,7 @@ def test_a_column_set_large_lets_go_of_the_title_beside_it(tmp_path: Path) -> No
              ("nhân", 1651, 917, 1763, 957), ("dân", 1800, 917, 1883, 957),
              ("năm", 1921, 916, 2005, 957)],
             [("2019", 1230, 995, 1344, 1034)]]
-    words = [Word(w.text, w.box, w.conf, (k, 1, 1)) for k, row in enumerate(rows)
-             for w in _words([row])]
+    words = _blocks(rows)
     assert _lines(words, tmp_path) == [
         "ỦY BAN MTTQ VIỆT NAM THÀNH", "PHỐ BẮC NINH", "BAN THƯỜNG TRỰC ỦY BAN MTTQ",
         "VIỆT NAM PHƯỜNG VỆ AN", "Số: 1285/BC-MTTQ-BTT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
