@@ -8,11 +8,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from app.ocr.base import Word
+from app.pdf.apart import block_sizes
 from app.pdf.font import ADVANCE, DESCENT, UNITS_PER_EM
 from app.pdf.lines import is_text
 from app.pdf.order import reading_order
+from app.pdf.places import placed, topped
 from app.pdf.reach import reached
-from app.pdf.sizes import MIN_EXTENT_PX, block_sizes, line_bottom, placed, topped
+from app.pdf.sizes import MIN_EXTENT_PX, line_bottom
 
 FONT_RESOURCE = "FOcr"  # the glyphless font's name in page resources
 REPLACEMENT = "\ufffd"
@@ -72,8 +74,10 @@ def text_layer(words: Sequence[Word], dpi: float, page_height: float) -> bytes:
     `page_height` is in points. The words are put in reading order (`app.pdf.order`): a
     column's lines before the next column's, each header column and the "Nơi nhận" list apart
     from what stands beside them. The words of a line share a baseline and are joined by a
-    space stretched over the gap between them; the lines of a block share one font size
-    (`app.pdf.sizes`), so that text extraction keeps them together as one block; a line read
+    space stretched over the gap between them; lines stand where their words do
+    (`app.pdf.places`); the lines of a block share one font size (`app.pdf.sizes`), so that
+    text extraction keeps them together as one block, and blocks side by side or stacked are
+    set apart (`app.pdf.apart`); a line read
     apart under a header's left column stands level with the right one (`app.pdf.reach`).
     """
     cleaned = [Word(clean_text(w.text), w.box, w.conf, w.line) for w in words]

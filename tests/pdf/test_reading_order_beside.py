@@ -7,16 +7,10 @@ from itertools import pairwise
 from pathlib import Path
 
 from app.ocr.base import Word
+from app.pdf.apart import _beside, block_sizes
 from app.pdf.lines import is_speck
-from app.pdf.sizes import (
-    BLOCK_PITCH,
-    READER_PITCH,
-    _beside,
-    _sizes,
-    block_sizes,
-    line_bottom,
-    topped,
-)
+from app.pdf.places import topped
+from app.pdf.sizes import BLOCK_PITCH, READER_PITCH, line_bottom, line_sizes
 from tests.pdf.test_reading_order import Box, _lines, _words
 
 # a party page's header in TeX Gyre Termes (dev page "firsts2" 0012): Tesseract read the
@@ -119,7 +113,7 @@ def test_only_a_block_of_three_lines_beside_a_column_is_held_whatever_its_pitch(
     listed = [[w for w in _words([row]) if w.box[0] < 1000] for _, row in FOOT[:5]]
     signature = [[w for w in _words([row]) if w.box[0] > 1000] for _, row in FOOT[:2]]
     pitches = [b - a for a, b in pairwise(line_bottom(line) for line in listed)]
-    alone = _sizes(listed)
+    alone = line_sizes(listed)
     assert len(set(alone)) == 1 and max(pitches) > READER_PITCH * alone[0]
     assert _beside([listed, signature]) == [True, False]
     assert _beside([listed, signature[:1]]) == [False, False]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.ocr.base import Word
-from app.pdf.sizes import _sizes, line_bottom, placed
+from app.pdf.places import placed
+from app.pdf.sizes import line_bottom, line_sizes
 from tests.pdf.test_reading_order import Box, _lines, _words
 
 # the issuer's column ("HÀ" / "NỘI" wrapped: "NỘI" alone, 263-330 px, down to its dot below,
@@ -115,4 +116,4 @@ def test_a_word_alone_on_its_line_keeps_no_size_of_its_own(tmp_path: Path) -> No
                     [("Tổ", 300, 970, 350, 1020), ("chức", 370, 970, 470, 1020),
                      ("chính", 490, 970, 600, 1020)]])
     block = [[w for w in title if w.line[2] == k] for k in range(3)]
-    assert _sizes(block)[0] == 80 and _sizes([[block[0][0]], *block[1:]])[0] < 80
+    assert line_sizes(block)[0] == 80 and line_sizes([[block[0][0]], *block[1:]])[0] < 80

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.pdf.sizes import _sizes
+from app.pdf.sizes import line_sizes
 from tests.pdf.test_reading_order import _blocks, _lines, _words
 
 ROWS = [[("ỦY", 317, 338, 374, 398), ("BAN", 401, 349, 477, 383), ("NHÂN", 513, 338, 629, 397),
@@ -59,7 +59,7 @@ def test_a_last_line_is_not_held_where_a_reader_would_merge_two_lines() -> None:
     """The hold stays under twice the column's closest pitch: a stamp set 40 px further down
     (holding it would merge the column's first two lines) leaves the column its own size."""
     column = [_words([row]) for row in ROWS[:5]]
-    held = _sizes([*column, _words([ROWS[5]])])
+    held = line_sizes([*column, _words([ROWS[5]])])
     assert 2 * 38 > held[0] > 107 / 1.5
     far = [(t, x0, y0 + 40, x1, y1 + 40) for t, x0, y0, x1, y1 in ROWS[5]]
-    assert _sizes([*column, _words([far])]) == [_sizes(column)[0]] * 6
+    assert line_sizes([*column, _words([far])]) == [line_sizes(column)[0]] * 6

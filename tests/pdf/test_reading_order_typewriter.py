@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.ocr.base import Word
+from app.pdf.places import _settled
 from app.pdf.segments import segments
-from app.pdf.sizes import _settled
 from tests.pdf.test_reading_order import _blocks, _lines, _words
 
 
