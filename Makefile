@@ -11,7 +11,7 @@ APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	sane-utils libsane1 libsane-dev \
 	poppler-utils qpdf ghostscript jbig2dec fonts-liberation2 fonts-dejavu-core \
 	fonts-freefont-ttf fonts-noto-mono fonts-texgyre fonts-noto-core fonts-sil-charis \
-	fonts-jetbrains-mono \
+	fonts-jetbrains-mono fonts-league-mono \
 	softhsm2 opensc libsqlite3-0 postgresql \
 	xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libfontconfig1 libdbus-1-3 chromium chromium-driver

@@ -41,6 +41,7 @@ from app.synth.scan import ScanOptions, ScanTruth, simulate_scan
 from app.synth.variants import (
     DEJAVU_MONO,
     DEV_FACES,
+    DEV_LEAGUEMONO_FACES,
     DEV_MONO_FACES,
     DEV_MONO_SETS,
     DEV_NOTOMONO_FACES,
@@ -56,9 +57,10 @@ VERSION = 2
 SECOND_PASS = 4  # the cached blue-ink words and lines read again (app.ocr.ink, app.ocr.reread)
 TUNING, HELD_OUT, DEV, DEV_FACES_SPLIT = "tuning", "held-out", "dev", "dev-faces"
 DEV_TYPED, DEV_SANS, DEV_MONO = "dev-typed", "dev-sans", "dev-mono"
-DEV_NOTOMONO = "dev-notomono"
+DEV_NOTOMONO, DEV_LEAGUEMONO = "dev-notomono", "dev-leaguemono"
 # the dev mono sets: drawn as HELD_OUT's mono pages, the "mono" family set in another face
-MONO_FACES = {DEV_MONO: DEV_MONO_FACES, DEV_NOTOMONO: DEV_NOTOMONO_FACES}
+MONO_FACES = {DEV_MONO: DEV_MONO_FACES, DEV_NOTOMONO: DEV_NOTOMONO_FACES,
+              DEV_LEAGUEMONO: DEV_LEAGUEMONO_FACES}
 
 
 def _layout(fields: DocumentFields) -> str:
@@ -104,8 +106,8 @@ def _page(split: str, seed: int, index: int, dpi: int) -> tuple[RenderedPage, st
     last TYPED of tuning: two FreeMono pages for one Noto Sans Mono), or of the variants in
     Liberation (held-out); dev pages: the variants spread wider (DEV) or typewritten in the
     dev typewriter face (DEV_TYPED), or the variants drawn in sans in the dev faces (DEV_SANS),
-    or drawn in mono as the held-out split draws them, mono set in JetBrains Mono (DEV_MONO) or
-    Noto Sans Mono (DEV_NOTOMONO)."""
+    or drawn in mono as the held-out split draws them, mono set in JetBrains Mono (DEV_MONO),
+    Noto Sans Mono (DEV_NOTOMONO) or League Mono (DEV_LEAGUEMONO)."""
     rng = np.random.default_rng([seed, index, 77])
     if split == DEV_FACES_SPLIT:  # the variants as the splits draw them, in faces neither uses
         faces = DEV_FACES[index % len(DEV_FACES)]
@@ -335,11 +337,14 @@ DEV_MONO_FOLDER = Path("bench/out/mono-dev/ocr")
 # the same in Noto Sans Mono, another sans monospace, own seed (`--dev-notomono`)
 DEV_NOTOMONO_SPLIT = {DEV_NOTOMONO: (60, 59)}
 DEV_NOTOMONO_FOLDER = Path("bench/out/notomono-dev/ocr")
+# the same in League Mono, a third sans monospace no split uses, own seed (`--dev-leaguemono`)
+DEV_LEAGUEMONO_SPLIT = {DEV_LEAGUEMONO: (60, 61)}
+DEV_LEAGUEMONO_FOLDER = Path("bench/out/leaguemono-dev/ocr")
 
 
 def seed_of(split: str) -> int:
     return {**SPLITS, **DEV_SPLIT, **DEV_FACES_PAGES, **DEV_TYPED_SPLIT, **DEV_SANS_SPLIT,
-            **DEV_MONO_SPLIT, **DEV_NOTOMONO_SPLIT}[split][1]
+            **DEV_MONO_SPLIT, **DEV_NOTOMONO_SPLIT, **DEV_LEAGUEMONO_SPLIT}[split][1]
 
 FIELD_DPI = 300
 TIMED_PAGES = 4
@@ -528,8 +533,8 @@ def face_of(data: dict[str, Any]) -> str:
     """A page's face for the CER: "typewriter" (Liberation Mono, the held-out split's),
     "typewriter, other faces" (FreeMono and Noto Sans Mono: the tuning split's typewritten
     pages, the DejaVu set's mono variants, the dev spread pages'), "typewriter, dev face" (TeX
-    Gyre Cursor, dev pages), "mono, dev face" (JetBrains Mono or Noto Sans Mono drawn as the
-    held-out mono pages are, dev pages) or "other"."""
+    Gyre Cursor, dev pages), "mono, dev face" (JetBrains Mono, Noto Sans Mono or League Mono
+    drawn as the held-out mono pages are, dev pages) or "other"."""
     layout = layout_of(data)
     if layout.startswith(DEV_MONO_SETS):
         return "mono, dev face"
@@ -863,7 +868,7 @@ def dev_main(jobs: int | None = None, folder: Path = DEV_FOLDER,
     DEV_FOLDER, ~25 min for each set to make on 2 cores), without the CER; or on the typewritten dev
     pages with it (`--dev-typed`: DEV_TYPED_FOLDER, DEV_TYPED_SPLIT), or on the dev mono pages
     (`--dev-mono`: DEV_MONO_FOLDER, DEV_MONO_SPLIT; `--dev-notomono`: DEV_NOTOMONO_FOLDER,
-    DEV_NOTOMONO_SPLIT)."""
+    DEV_NOTOMONO_SPLIT; `--dev-leaguemono`: DEV_LEAGUEMONO_FOLDER, DEV_LEAGUEMONO_SPLIT)."""
     fields = field_figures(folder, jobs or os.cpu_count() or 1,
                            splits or {**DEV_SPLIT, **DEV_FACES_PAGES, **DEV_SANS_SPLIT},
                            text=text)
@@ -873,8 +878,8 @@ def dev_main(jobs: int | None = None, folder: Path = DEV_FOLDER,
 
 
 def cli(argv: list[str] | None = None) -> None:
-    """`python -m bench.extract [OUT] [--dev | --dev-typed | --dev-mono | --dev-notomono]
-    [--jobs N]`."""
+    """`python -m bench.extract [OUT] [--dev | --dev-typed | --dev-mono | --dev-notomono
+    | --dev-leaguemono] [--jobs N]`."""
     parser = argparse.ArgumentParser(
         prog="python -m bench.extract",
         description="Field accuracy on the tuning and held-out splits (and separation), or on "
@@ -888,6 +893,8 @@ def cli(argv: list[str] | None = None) -> None:
     dev.add_argument("--dev-mono", action="store_true", help="the dev mono pages")
     dev.add_argument("--dev-notomono", action="store_true",
                      help="the dev mono pages in Noto Sans Mono")
+    dev.add_argument("--dev-leaguemono", action="store_true",
+                     help="the dev mono pages in League Mono")
     parser.add_argument("--jobs", type=int, default=None, help="processes (all cores)")
     args = parser.parse_args(argv)
     if args.dev:
@@ -898,6 +905,8 @@ def cli(argv: list[str] | None = None) -> None:
         dev_main(args.jobs, folder=DEV_MONO_FOLDER, splits=DEV_MONO_SPLIT, text=True)
     elif args.dev_notomono:
         dev_main(args.jobs, folder=DEV_NOTOMONO_FOLDER, splits=DEV_NOTOMONO_SPLIT, text=True)
+    elif args.dev_leaguemono:
+        dev_main(args.jobs, folder=DEV_LEAGUEMONO_FOLDER, splits=DEV_LEAGUEMONO_SPLIT, text=True)
     else:
         main(args.out, args.jobs)
 

@@ -17,6 +17,7 @@ NOTO_DIR = Path("/usr/share/fonts/truetype/noto")  # fonts-noto-core, fonts-noto
 FREEFONT_DIR = Path("/usr/share/fonts/truetype/freefont")  # fonts-freefont-ttf
 TEX_GYRE_DIR = Path("/usr/share/texmf/fonts/opentype/public/tex-gyre")  # fonts-texgyre
 JETBRAINS_DIR = Path("/usr/share/fonts/truetype/jetbrains-mono")  # fonts-jetbrains-mono
+LEAGUE_MONO_DIR = Path("/usr/share/fonts/opentype/league-mono")  # fonts-league-mono
 # the folder of each family's files by its name's first part (Liberation: found by app.fonts)
 FOLDERS = {
     "dejavu": DEJAVU_DIR,

@@ -26,7 +26,14 @@ from PIL import Image, ImageFont
 from app.fonts import liberation
 from app.synth import letterhead, prose, vocab
 from app.synth.document import DocumentFields, RenderedPage, make_fields
-from app.synth.fonts import DEJAVU_DIR, FREEFONT_DIR, JETBRAINS_DIR, NOTO_DIR, TEX_GYRE_DIR
+from app.synth.fonts import (
+    DEJAVU_DIR,
+    FREEFONT_DIR,
+    JETBRAINS_DIR,
+    LEAGUE_MONO_DIR,
+    NOTO_DIR,
+    TEX_GYRE_DIR,
+)
 from app.synth.issuers import is_party
 from app.synth.paper import ink_sheet, paper
 from app.synth.typeset import Sheet
@@ -72,14 +79,20 @@ DEV_FACES = tuple(_DEV_FACES)
 # the held-out set (Liberation) with its "mono" family set in another sans monospace, for the
 # bench's dev pages drawn as the held-out mono pages are (even ink, 0.86 scale): JetBrains Mono,
 # which neither split uses, or Noto Sans Mono, which the tuning split types with a typewriter's
-# ink and draws as the DejaVu set's "mono" at 0.9 of that scale, never as these pages are
+# ink and draws as the DejaVu set's "mono" at 0.9 of that scale, never as these pages are, or
+# League Mono (Helvetica-like, wider: 0.71 em a letter), which no split and no other dev set uses
 DEV_MONO_FACES = "jetbrains"
 DEV_NOTOMONO_FACES = "notosansmono"
+DEV_LEAGUEMONO_FACES = "leaguemono"
 _DEV_MONO = {
     DEV_MONO_FACES: {face: JETBRAINS_DIR / f"JetBrainsMono-{style}.ttf"
                      for face, style in _STYLES.items()},
     DEV_NOTOMONO_FACES: {face: NOTO_DIR / name
                          for face, name in _TYPEWRITERS["notomono"][1].items()},
+    # no italic: the upright faces stand in, as for Noto Sans Mono
+    DEV_LEAGUEMONO_FACES: {face: LEAGUE_MONO_DIR / f"LeagueMono-{style}.otf"
+                           for face, style in (("regular", "Regular"), ("bold", "Bold"),
+                                               ("italic", "Regular"), ("bolditalic", "Bold"))},
 }
 DEV_MONO_SETS = tuple(_DEV_MONO)
 # the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'

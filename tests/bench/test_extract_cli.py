@@ -10,7 +10,8 @@ from bench.extract import cli
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--bogus"], ["--dev", "--dev-mono"],
-                                  ["--dev-mono", "--dev-notomono"]])
+                                  ["--dev-mono", "--dev-notomono"],
+                                  ["--dev-notomono", "--dev-leaguemono"]])
 def test_help_and_bad_options_exit_before_any_run(
     argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],

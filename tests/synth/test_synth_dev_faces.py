@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
@@ -11,6 +13,7 @@ from app.synth.fonts import vietnamese_letters
 from app.synth.splits import DEV_SPLITS, SPLITS, kinds, split_sample
 from app.synth.variants import (
     DEV_FACES,
+    DEV_LEAGUEMONO_FACES,
     DEV_MONO_FACES,
     DEV_MONO_SETS,
     DEV_NOTOMONO_FACES,
@@ -19,6 +22,12 @@ from app.synth.variants import (
     pick_variant,
     render_variant,
 )
+
+
+def _advance(path: Path) -> float:
+    """A monospace face's advance a letter, in em (to the hundredth)."""
+    font = TTFont(str(path), lazy=True)
+    return round(float(font["hmtx"]["a"][0]) / font["head"].unitsPerEm, 2)
 
 
 @pytest.mark.parametrize("faces", DEV_FACES)
@@ -111,6 +120,29 @@ def test_the_second_dev_mono_face_is_noto_sans_mono_never_drawn_as_the_held_out_
     assert not paths & {font_path(DEV_MONO_FACES, "mono", face) for face in fonts.FACES}
 
 
+def test_the_third_dev_mono_face_is_league_mono_which_no_split_draws() -> None:
+    # the held-out set with its "mono" family in League Mono, a Helvetica-like sans monospace;
+    # no split and no other dev set uses it; no italic: italic is set upright
+    paths = {face: font_path(DEV_LEAGUEMONO_FACES, "mono", face) for face in fonts.FACES}
+    assert all(p.is_file() and p.name.startswith("LeagueMono-") for p in paths.values()), \
+        "apt-get install fonts-league-mono"
+    assert (paths["italic"], paths["bolditalic"]) == (paths["regular"], paths["bold"])
+    for path in paths.values():
+        cmap = TTFont(str(path), lazy=True).getBestCmap()
+        assert not [c for c in vietnamese_letters() | set("0123456789/-:;,.") if ord(c) not in cmap]
+    assert DEV_LEAGUEMONO_FACES not in FACES and DEV_LEAGUEMONO_FACES not in DEV_FACES
+    used = {font_path(f, fam, face) for f in (*FACES, *DEV_FACES)
+            for fam in ("serif", "sans", "mono") for face in fonts.FACES}
+    others = {font_path(f, "mono", face) for f in DEV_MONO_SETS if f != DEV_LEAGUEMONO_FACES
+              for face in fonts.FACES}
+    assert not set(paths.values()) & (used | others)
+    assert all("league" not in family for s in (*SPLITS.values(), *DEV_SPLITS.values())
+               for family in s.families)
+    for family in ("serif", "sans"):
+        liberation = font_path("liberation", family, "bold")
+        assert font_path(DEV_LEAGUEMONO_FACES, family, "bold") == liberation
+
+
 @pytest.mark.parametrize("faces", DEV_MONO_SETS)
 def test_a_dev_mono_page_is_a_held_out_mono_page_but_for_the_face(faces: str) -> None:
     seed = next(s for s in range(100)
@@ -118,5 +150,9 @@ def test_a_dev_mono_page_is_a_held_out_mono_page_but_for_the_face(faces: str) ->
     held, v = render_variant(np.random.default_rng([seed, 0]), dpi=100)
     dev, w = render_variant(np.random.default_rng([seed, 0]), dpi=100, faces=faces)
     assert v == w and v.family == "mono" and w.ink == "even"
-    assert dev.text == held.text and dev.fields == held.fields
+    assert dev.fields == held.fields
+    # JetBrains Mono and Noto Sans Mono advance 0.6 em a letter, as Liberation Mono does: the
+    # same line breaks; League Mono's 0.71 em breaks the lines elsewhere (the same fields)
+    assert (dev.text == held.text) == (_advance(font_path(faces, "mono", "regular"))
+                                       == _advance(font_path("liberation", "mono", "regular")))
     assert dev.image.shape == held.image.shape and (dev.image != held.image).any()
