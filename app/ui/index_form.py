@@ -36,6 +36,7 @@ from app.extract.model import (
     REREAD_UNSURE,
     RIVAL_READING,
     SECOND_MODEL_DIFFERS,
+    SECOND_MODEL_DIGITS,
     SLASH_LOST,
     THIN_STROKES,
     UNSURE,
@@ -165,6 +166,7 @@ class FieldEditor(QWidget):
                                           "dictionary cannot tell which is right"),
             NO_YEAR: self.tr("the number after \"năm\" is not a year: a digit may be misread"),
             MARK_LOST: self.tr("the page shows a mark over a word that was read without it"),
+            SECOND_MODEL_DIGITS: self.tr("another OCR model reads its digits differently"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

@@ -491,6 +491,11 @@
         <translation>trang có một dấu phía trên một từ nhưng từ ấy được đọc thiếu dấu đó</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="168"/>
+        <source>another OCR model reads its digits differently</source>
+        <translation>một mô hình nhận dạng khác đọc các chữ số của nó khác đi</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>

@@ -20,6 +20,7 @@ from app.extract.model import (
     LOST_WORDS,
     NOT_A_SYLLABLE,
     SECOND_MODEL_DIFFERS,
+    SECOND_MODEL_DIGITS,
     FieldValue,
 )
 from app.extract.reread import Rereader
@@ -218,7 +219,6 @@ def _number(text: str) -> FieldValue:
     ("136/MTTQO-BTT", "136/MTTQ-BTT", "136/MTTQ-BTT"),  # a Q's tail read as a letter
     ("91-QĐĐ/HU", "91-QĐ/HU", "91-QĐ/HU"),  # Party style
     ("288/BC-MTTQ-BTT", "288/BC-MTTQ", "288/BC-MTTQ-BTT"),  # the page's all known: it stands
-    ("05/QĐĐ-MTTQ-BTT", "06/QĐ-MTTQ-BTT", "05/QĐĐ-MTTQ-BTT"),  # other digits
     ("05/QĐĐ-MTTQ-BTT", "05/QĐN-MTTQ-BTT", "05/QĐĐ-MTTQ-BTT"),  # no better
 ])
 def test_a_number_read_with_a_part_no_abbreviation_takes_the_second_reading(
@@ -229,6 +229,32 @@ def test_a_number_read_with_a_part_no_abbreviation_takes_the_second_reading(
     got, subject = second_reading(value, EMPTY, Rereader(engine, lambda: PAGE, DPI), (), table())
     assert engine.asked == 1 and got.value == expected and not got.suggested
     assert subject == EMPTY
+
+
+@pytest.mark.parametrize(("page", "read"), [
+    ("05/QĐĐ-MTTQ-BTT", "06/QĐ-MTTQ-BTT"),  # other digits, the notation no better or worse
+    ("05-KH/QU", "95-KH/QU"),  # a digit read otherwise (Party style)
+    ("522/BB-UBND", "322/BB-UBND"),  # the second model right, the page wrong: no telling
+    ("525/UBND", "3525/UBND"),  # a digit more
+])
+def test_a_number_the_second_model_reads_with_other_digits_is_a_suggestion(
+    page: str, read: str,
+) -> None:
+    """Each model misreads some digits of a face the other reads right: where they differ, the
+    clerk decides."""
+    engine = Second([["Số:", read]])
+    got, _ = second_reading(_number(page), EMPTY, Rereader(engine, lambda: PAGE, DPI), (),
+                            table())
+    assert got.value == page and got.why == SECOND_MODEL_DIGITS
+
+
+def test_a_number_the_second_model_reads_alike_or_not_at_all_stands() -> None:
+    """The same digits, or no number read by the second model, leave the page's number filled."""
+    for read in (["Số:", "522/BB-UBND"], ["sư"]):
+        engine = Second([read])
+        got, _ = second_reading(_number("522/BB-UBND"), EMPTY,
+                                Rereader(engine, lambda: PAGE, DPI), (), table())
+        assert got.value == "522/BB-UBND" and not got.suggested
 
 
 def test_the_number_and_the_trich_yeu_are_read_in_one_run() -> None:
