@@ -83,11 +83,12 @@ NO_YEAR = "the number after \"năm\" is no year (19xx, 20xx): a digit may be mis
 SECOND_MODEL_DIFFERS = "another OCR model reads a word otherwise, and the lexicon decides neither"
 MARK_LOST = "the page shows a mark over a word that was read without it"
 SECOND_MODEL_DIGITS = "another OCR model reads the number's digits otherwise"
+NUMBER_RUNS_ON = "the number's word runs on past its notation: a part of it may be misread"
 # every reason a value read from the page is only a suggestion (the desk words each one)
 REASONS = (GUESSED, UNSURE, SLASH_LOST, DIGITS_UNSURE, RIVAL_READING, PLACE_DIFFERS,
            ABBR_DIFFERS, KIND_BROKEN, THIN_STROKES, WEAK_NUMERAL, NOT_A_SYLLABLE, ODD_CHARACTER,
            WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE, SECOND_MODEL_DIFFERS, NO_YEAR,
-           MARK_LOST, SECOND_MODEL_DIGITS)
+           MARK_LOST, SECOND_MODEL_DIGITS, NUMBER_RUNS_ON)
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

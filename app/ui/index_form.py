@@ -31,6 +31,7 @@ from app.extract.model import (
     MARK_LOST,
     NO_YEAR,
     NOT_A_SYLLABLE,
+    NUMBER_RUNS_ON,
     ODD_CHARACTER,
     PLACE_DIFFERS,
     REREAD_UNSURE,
@@ -167,6 +168,8 @@ class FieldEditor(QWidget):
             NO_YEAR: self.tr("the number after \"năm\" is not a year: a digit may be misread"),
             MARK_LOST: self.tr("the page shows a mark over a word that was read without it"),
             SECOND_MODEL_DIGITS: self.tr("another OCR model reads its digits differently"),
+            NUMBER_RUNS_ON: self.tr("the word of the number goes on past what was read of it: "
+                                    "a part may be misread"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

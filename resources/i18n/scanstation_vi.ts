@@ -496,6 +496,11 @@
         <translation>một mô hình nhận dạng khác đọc các chữ số của nó khác đi</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="169"/>
+        <source>the word of the number goes on past what was read of it: a part may be misread</source>
+        <translation>từ chứa số và ký hiệu còn kéo dài quá phần đã đọc được: có thể đã đọc sai một phần</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>

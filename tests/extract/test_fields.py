@@ -8,7 +8,7 @@ import pytest
 
 from app.extract.doctypes import DocType, TypeTable
 from app.extract.layout import Layout
-from app.extract.model import NO_YEAR
+from app.extract.model import NO_YEAR, NUMBER_RUNS_ON
 from app.extract.read import read_fields
 from app.extract.text import as_capitals
 from app.ocr.base import OcrResult, Word
@@ -162,6 +162,26 @@ def test_a_speck_before_the_digits_gives_no_number() -> None:
     """"Số: @5/…" may hide a digit in the speck ("05"): no number rather than "5/…"."""
     assert read_fields(_party("Số: @5/MTTQ-BTT"), PAGE).number.empty
     assert read_fields(_party("Số: Ø5/MTTQ-BTT"), PAGE).number.value == "05/MTTQ-BTT"
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("Số: 389/MTTQ—-BTT", "389/MTTQ"),  # two dashes read for one
+    ("Số 555/B£-MTTQ-BTT", "555/B"),  # a C read as £
+    ("Số: 12-KH/Q@U", "12-KH/Q"),  # Party style, a speck inside the notation
+])
+def test_a_number_whose_word_runs_on_past_its_notation_is_a_suggestion(line: str, read: str
+                                                                       ) -> None:
+    """What was read of the notation may be cut short: the clerk completes it."""
+    f = read_fields(_party(line), PAGE)
+    assert f.number.value == read and f.number.why == NUMBER_RUNS_ON
+    assert f.issued.value == "05/01/1998" and f.issuer.value == "QUẬN ỦY BA ĐÌNH"
+
+
+def test_a_number_followed_by_punctuation_is_filled() -> None:
+    """A full stop, comma, colon or bracket closing the number's word is no part of it."""
+    for line in ("Số: 389/MTTQ-BTT.", "Số: 12-KH/QU,", "Số: 05/KH-UBND;", "Số: 05/KH-UBND)"):
+        f = read_fields(_party(line), PAGE)
+        assert f.number.value.endswith(("BTT", "QU", "UBND")) and not f.number.suggested, line
 
 
 def test_a_lost_slash_is_only_a_suggestion() -> None:

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from app.extract.layout import Layout, Segment
-from app.extract.model import ABBR_DIFFERS, DIGITS_UNSURE, EMPTY, SLASH_LOST, FieldValue, found
+from app.extract.model import (
+    ABBR_DIFFERS,
+    DIGITS_UNSURE,
+    EMPTY,
+    NUMBER_RUNS_ON,
+    SLASH_LOST,
+    FieldValue,
+    found,
+)
 from app.extract.text import as_capitals, letters
 
 _DIGITS = r"[0-9OoØøIl]{1,5}"
@@ -27,6 +35,7 @@ _STATE = re.compile(
 _NO_SLASH = re.compile(rf"(?<![\w/-])(?P<n>\d{{1,5}})(?P<k>[A-ZĐ]{{1,4}}(?:{_DASH}[A-ZĐ]+)+)")
 _LABELS = ("so", "s")
 _CONFUSED = str.maketrans("OoØøIl", "000011")  # Ø: a slashed zero
+_ENDS = ".,:;)"  # what may follow a number's notation in its word
 
 
 @dataclass(frozen=True)
@@ -78,14 +87,23 @@ def _label(segment: Segment, start: int) -> str | None:
     return label if label in _LABELS or not before.strip() else None
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """True when the word holding a number's notation goes on past its end (`end` in `text`):
+    a character no part of a notation reads as ("555/B£-MTTQ-BTT", "389/MTTQ—-BTT"), so the
+    notation read may be cut short."""
+    return end < len(text) and not text[end].isspace() and text[end] not in _ENDS
+
+
 def parse(segment: Segment) -> Number | None:
-    """The number on `segment` when it carries the "Số" label or starts with the number."""
+    """The number on `segment` when it carries the "Số" label or starts with the number; a
+    suggestion when its word runs on past the notation read (NUMBER_RUNS_ON)."""
     for pattern, party in ((_PARTY, True), (_STATE, False)):
         for m in pattern.finditer(segment.text):
             label = _label(segment, m.start())
             digits = _digits(m["n"]) if label is not None else None
             if digits is None:
                 continue
+            why = NUMBER_RUNS_ON if _runs_on(segment.text, m.end()) else ""
             n, factor = digits
             if label == "":
                 factor *= 0.7
@@ -99,12 +117,12 @@ def parse(segment: Segment) -> Number | None:
                     continue
                 factor *= read
                 return Number(f"{n}-{abbr}/{notation}", n, f"{abbr}/{notation}", abbr, segment,
-                              factor)
+                              factor, why)
             if m["y"]:
                 notation = f"{m['y']}/{notation}"
             head = notation.rsplit("/", 1)[-1]
             abbr = head.split("-")[0] if "-" in head else ""
-            return Number(f"{n}/{notation}", n, notation, abbr, segment, factor)
+            return Number(f"{n}/{notation}", n, notation, abbr, segment, factor, why)
     lost = _NO_SLASH.search(segment.text)
     if lost and _label(segment, lost.start()) in _LABELS:
         notation = _clean(lost["k"])
