@@ -395,6 +395,26 @@ def _respelling(word: Word, segment: Segment | None) -> str | None:
     return new
 
 
+def lowered(words: list[Word], word: Word, segment: Segment | None) -> bool:
+    """True when `segment`, a new reading of the line of `word` (one of the value's `words`,
+    in order), reads it with a small first letter where the value has a capital in mid-sentence
+    (after a word opening small, no full stop or colon between): the same letters otherwise,
+    as the one word in its place ("nộp Lưu vào" read "nộp lưu vào"). A capital there is printed
+    as often ("vào Lưu trữ cơ quan") as it is a misread small letter, so only a reading that
+    says otherwise doubts it."""
+    at = words.index(word)
+    old = word.text.strip(EDGE)
+    if at == 0 or not old[:1].isupper() or old.isupper() or segment is None:
+        return False
+    before = words[at - 1].text
+    if not before[:1].islower() or before.endswith((".", ":", ";", "!", "?")):
+        return False
+    here = [w for w in segment.words
+            if min(w.box[2], word.box[2]) - max(w.box[0], word.box[0])
+            > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
+    return len(here) == 1 and here[0].text.strip(EDGE) == old[:1].lower() + old[1:]
+
+
 def _typed_doubt(lines: list[list[Word]], reread: Rereader) -> bool:
     """True when, on a page typed in a fixed-pitch face, two new readings of a line of the
     value (`lines`) made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
@@ -403,22 +423,30 @@ def _typed_doubt(lines: list[list[Word]], reread: Rereader) -> bool:
     the page reading, they read afresh a glyph it got by chance ("quý TW" for "IV"; "văn thư,
     Lưu trữ" for "lưu", its "thư" read "thứ" by both); one new reading alone misreads as often,
     and a misreading the model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for
-    "chế") all of them repeat."""
+    "chế") all of them repeat. A capital in mid-sentence both read small counts so too
+    (`lowered`: "nộp Lưu vào" for "nộp lưu vào"; one reading alone read "Kế hoạch" small)."""
     first, then = TYPED_READINGS
 
     def read(lines: list[list[Word]], scale: float) -> list[Segment | None] | None:
         boxes = [union(row) for row in lines]
         return reread.read_many([b for b in boxes if b is not None], scale, thick=True)
 
+    words = [w for row in lines for w in row]
+
+    def respelling(word: Word, segment: Segment | None) -> str | None:
+        if lowered(words, word, segment):
+            return word.text.strip(EDGE).lower()  # a capital in mid-sentence read small
+        return _respelling(word, segment)
+
     once = read(lines, first)
     if once is None:
         return False
-    respelled = [(row, {id(w): s for w in row if (s := _respelling(w, segment))})
+    respelled = [(row, {id(w): s for w in row if (s := respelling(w, segment))})
                  for row, segment in zip(lines, once, strict=True)]
     respelled = [(row, spelled) for row, spelled in respelled if spelled]
     twice = read([row for row, _ in respelled], then) if respelled else None
     return twice is not None and any(
-        id(w) in spelled and _respelling(w, segment) == spelled[id(w)]
+        id(w) in spelled and respelling(w, segment) == spelled[id(w)]
         for (row, spelled), segment in zip(respelled, twice, strict=True) for w in row)
 
 

@@ -9,7 +9,8 @@ marks is weighed with the lexicon's compounds: its spelling is taken when it for
 with a neighbour in the value and the page's does not; the page's stands when the reverse;
 when neither or both do, the new spelling a syllable read at least as sure, and no other word
 of the line respelled (more is a line the second model got wrong), the value is a suggestion;
-so too when a numeral read partly as digits ("quý I1") is read as a numeral.
+so too when a numeral read partly as digits ("quý I1") is read as a numeral, and when a
+capital in mid-sentence is read small ("nộp Lưu vào" read "nộp lưu vào": `reread.lowered`).
 The number line is read so too: its reading is taken when it holds the same digits and every
 part of its notation is a type's or a body's abbreviation while the page's holds one that is
 neither ("05/QĐĐ-MTTQ-BTT", "136/MTTQO-BTT": a typewriter's letter doubled or a Q's tail read);
@@ -34,7 +35,7 @@ from app.extract.model import (
     FieldValue,
     union,
 )
-from app.extract.reread import EDGE, Rereader, in_compound, stems
+from app.extract.reread import EDGE, Rereader, in_compound, lowered, stems
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 from app.ocr.rerank import BODIES
@@ -81,7 +82,8 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
     that is a syllable, read at least as sure, the only word of its line respelled, makes
     the value a suggestion (`SECOND_MODEL_DIFFERS`), as does a numeral read partly as digits
     ("I1") and now as a numeral — unless the page shows as many strokes across its middle as
-    the new numeral has (`reread.stems`): then the numeral is taken. Case, other digits, marks
+    the new numeral has (`reread.stems`): then the numeral is taken; a capital in mid-sentence
+    read small makes it a suggestion too (`reread.lowered`). Other case, other digits, marks
     at a word's ends, a word with no letter and a line read as another count of words are left
     as the page read them."""
     words = list(value.words)
@@ -94,6 +96,9 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
         for old, other in zip(row, new, strict=True):
             if old.guessed and not other.guessed and old.text.strip(EDGE) == other.text.strip(EDGE):
                 words[words.index(old)] = replace(old, guessed=False)  # two models read it so
+        if any(lowered(list(value.words), old, Segment((other,)))
+               for old, other in zip(row, new, strict=True)):
+            doubt = True  # a capital in mid-sentence read small
         differ = [(old, other) for old, other in zip(row, new, strict=True)
                   if old.text.strip(EDGE).lower() != other.text.strip(EDGE).lower()]
         for old, other in differ:

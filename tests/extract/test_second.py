@@ -144,6 +144,18 @@ def test_a_numeral_read_as_digits_is_taken_where_the_page_shows_its_strokes() ->
         assert got.value == ("Tình hình quý I năm 2016" if filled else value.value)
 
 
+def test_a_capital_in_mid_sentence_the_second_model_reads_small_makes_a_suggestion() -> None:
+    """"nộp Lưu vào" (a small l read L): only the case tells it; a capital after a full stop,
+    opening the value or in a word of capitals is no doubt."""
+    got, _ = _second(_value(["và", "nộp", "Lưu", "vào"]), [["và", "nộp", "lưu", "vào"]])
+    assert got.value == "và nộp Lưu vào" and got.why == SECOND_MODEL_DIFFERS
+    for line, read in ((["Lưu", "trữ"], ["lưu", "trữ"]), (["năm.", "Lưu", "trữ"],
+                       ["năm.", "lưu", "trữ"]), (["nộp", "LƯU", "trữ"], ["nộp", "lưu", "trữ"]),
+                       (["vào", "Lưu", "trữ"], ["vào", "Lưu", "trữ"])):
+        kept, _ = _second(_value(line), [read])
+        assert not kept.suggested, line
+
+
 def test_a_less_sure_or_a_line_read_otherwise_raises_no_doubt() -> None:
     """"Lễ kỷ niệm" read "Lê" by the second model, less sure than the page's reading; a line
     it read with several words otherwise ("thị văn minh năm" → "Eh: vải mánh nam")."""

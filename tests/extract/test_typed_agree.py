@@ -73,3 +73,24 @@ def test_a_lost_page_image_leaves_a_typed_value_as_read(
         raise OSError("the saved page is gone")
 
     assert not agree(_value(misread), Rereader(ENGINE, gone, DPI), typed=True).suggested
+
+
+@pytest.mark.parametrize(("text", "small"), [
+    ("và nộp lưu vào Lưu trữ cơ quan", "lưu"),
+    ("việc lập hồ sơ điện tử", "lập"),
+    ("quy chế làm việc", "làm"),
+])
+def test_a_capital_in_mid_sentence_both_thickened_readings_read_small_is_doubted(
+    text: str, small: str,
+) -> None:
+    """A small l read L ("nộp Lưu vào") is a syllable, compounds alike and is read sure:
+    only the case tells it, and both thickened readings read it small; the capital that is
+    printed ("vào Lưu trữ") they read as a capital."""
+    image = _line(text)
+    words = ENGINE.read_lines([image], DPI)[0].words
+    assert " ".join(w.text for w in words) == text
+    misread = tuple(replace(w, text=w.text.capitalize()) if w.text == small else w
+                    for w in words)
+    got = agree(_value(misread), Rereader(ENGINE, lambda: image, DPI), typed=True)
+    assert got.value == text.replace(small, small.capitalize(), 1) and got.why == DISAGREE
+    assert not agree(_value(words), Rereader(ENGINE, lambda: image, DPI), typed=True).suggested
