@@ -36,7 +36,7 @@ from app.extract.model import (
     FieldValue,
     union,
 )
-from app.extract.text import fold
+from app.extract.text import cased, fold
 from app.ocr.base import Box, OcrEngine, Word
 from app.ocr.lexicon import load, tone_key
 
@@ -335,6 +335,23 @@ def in_compound(keys: list[str], i: int, key: str) -> bool:
                                 or (i + 1 < len(keys) and lex.pair(key, keys[i + 1])))
 
 
+def lexicon_says(keys: list[str], i: int, spelled: str) -> bool | None:
+    """Which of two spellings of the value's word i (`keys`: its words' tone keys) the
+    lexicon's compounds bear out: True for `spelled`, another reading's, when only it forms a
+    compound with a neighbour; False for the first when only it does; None when neither or
+    both do."""
+    was, now = in_compound(keys, i, keys[i]), in_compound(keys, i, tone_key(spelled))
+    return None if was == now else now
+
+
+def respelled(word: Word, spelled: str, conf: float) -> Word:
+    """`word` as another reading spelled it (read with `conf`), in the page reading's case and
+    with the marks at its ends it had ("két," read "kết" → "kết,")."""
+    core = word.text.strip(EDGE)
+    return replace(word, text=word.text.replace(core, cased(core, spelled), 1), conf=conf,
+                   guessed=False)
+
+
 def _doubted(value: list[Word], keys: list[str], words: list[Word], segment: Segment | None
               ) -> bool:
     """True when `segment`, a second reading of the line `words` (of the value `value`, whose
@@ -377,19 +394,26 @@ def _open(value: list[Word], keys: list[str], words: list[Word]) -> bool:
                for at, w in ((value.index(w), w) for w in words))
 
 
-def _respelling(word: Word, segment: Segment | None) -> str | None:
-    """How `segment`, a new reading of the line of `word`, spells it (lower case, without
-    marks at its ends) when it reads one word in its place spelled otherwise in its letters
-    or marks; None when it reads it alike, in another case, as digits, or as more or fewer
-    words."""
+def _over(word: Word, segment: Segment | None) -> Word | None:
+    """The one word `segment`, a new reading of the line of `word`, reads in its place; None
+    when it reads none there, or more than one."""
     if segment is None:
         return None
     here = [w for w in segment.words
             if min(w.box[2], word.box[2]) - max(w.box[0], word.box[0])
             > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
-    if len(here) != 1:
+    return here[0] if len(here) == 1 else None
+
+
+def _respelling(word: Word, segment: Segment | None) -> str | None:
+    """How `segment`, a new reading of the line of `word`, spells it (lower case, without
+    marks at its ends) when it reads one word in its place spelled otherwise in its letters
+    or marks; None when it reads it alike, in another case, as digits, or as more or fewer
+    words."""
+    other = _over(word, segment)
+    if other is None:
         return None
-    old, new = word.text.strip(EDGE).lower(), here[0].text.strip(EDGE).lower()
+    old, new = word.text.strip(EDGE).lower(), other.text.strip(EDGE).lower()
     if old == new or not any(c.isalpha() for c in new) or any(c.isdigit() for c in old + new):
         return None
     return new
@@ -409,22 +433,22 @@ def lowered(words: list[Word], word: Word, segment: Segment | None) -> bool:
     before = words[at - 1].text
     if not before[:1].islower() or before.endswith((".", ":", ";", "!", "?")):
         return False
-    here = [w for w in segment.words
-            if min(w.box[2], word.box[2]) - max(w.box[0], word.box[0])
-            > 0.5 * min(w.box[2] - w.box[0], word.box[2] - word.box[0])]
-    return len(here) == 1 and here[0].text.strip(EDGE) == old[:1].lower() + old[1:]
+    other = _over(word, segment)
+    return other is not None and other.text.strip(EDGE) == old[:1].lower() + old[1:]
 
 
-def _typed_doubt(lines: list[list[Word]], reread: Rereader) -> bool:
-    """True when, on a page typed in a fixed-pitch face, two new readings of a line of the
-    value (`lines`) made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
-    spelling one of its words otherwise than the first reading did (the second is made only
-    of the lines the first respelled a word of). Cut and scaled unlike
-    the page reading, they read afresh a glyph it got by chance ("quý TW" for "IV"; "văn thư,
-    Lưu trữ" for "lưu", its "thư" read "thứ" by both); one new reading alone misreads as often,
-    and a misreading the model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for
-    "chế") all of them repeat. A capital in mid-sentence both read small counts so too
-    (`lowered`: "nộp Lưu vào" for "nộp lưu vào"; one reading alone read "Kế hoạch" small)."""
+def _typed_respellings(lines: list[list[Word]], reread: Rereader
+                       ) -> list[tuple[Word, str, float]]:
+    """On a page typed in a fixed-pitch face, the words of the value's lines (`lines`) that
+    two new readings made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
+    spelling otherwise than the first reading did (the second is made only of the lines the
+    first respelled a word of): each with that spelling (lower case) and the lower of the
+    two scores. Cut and scaled unlike the page reading, they read afresh a glyph it got by
+    chance ("quý TW" for "IV"; "văn thư, Lưu trữ" for "lưu", its "thư" read "thứ" by both;
+    "Két luận" read "Kết"); one new reading alone misreads as often, and a misreading the
+    model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for "chế") all of them
+    repeat. A capital in mid-sentence both read small counts so too (`lowered`: "nộp Lưu
+    vào" for "nộp lưu vào"; one reading alone read "Kế hoạch" small)."""
     first, then = TYPED_READINGS
 
     def read(lines: list[list[Word]], scale: float) -> list[Segment | None] | None:
@@ -440,14 +464,17 @@ def _typed_doubt(lines: list[list[Word]], reread: Rereader) -> bool:
 
     once = read(lines, first)
     if once is None:
-        return False
-    respelled = [(row, {id(w): s for w in row if (s := respelling(w, segment))})
-                 for row, segment in zip(lines, once, strict=True)]
-    respelled = [(row, spelled) for row, spelled in respelled if spelled]
-    twice = read([row for row, _ in respelled], then) if respelled else None
-    return twice is not None and any(
-        id(w) in spelled and respelling(w, segment) == spelled[id(w)]
-        for (row, spelled), segment in zip(respelled, twice, strict=True) for w in row)
+        return []
+    spelled = [(row, segment, {id(w): s for w in row if (s := respelling(w, segment))})
+               for row, segment in zip(lines, once, strict=True)]
+    spelled = [(row, segment, found) for row, segment, found in spelled if found]
+    twice = read([row for row, _, _ in spelled], then) if spelled else None
+    if twice is None:
+        return []
+    return [(w, found[id(w)], min(a.conf, b.conf))
+            for (row, segment, found), other in zip(spelled, twice, strict=True) for w in row
+            if id(w) in found and respelling(w, other) == found[id(w)]
+            and (a := _over(w, segment)) is not None and (b := _over(w, other)) is not None]
 
 
 def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> FieldValue:
@@ -458,8 +485,13 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     _doubted), the value is a suggestion (`DISAGREE`). On a page typed in a fixed-pitch face
     (`typed`), every line of the value is read again from thickened strokes (×2, and a line
     that reading respells at ×1.5 too), and a word both spell alike, otherwise than the first
-    reading, makes it a suggestion too (`_typed_doubt`). Nothing is read when the value is
-    empty or already a suggestion, or without a page image."""
+    reading (`_typed_respellings`), makes it a suggestion too, unless only their spelling
+    forms a compound of the lexicon with a neighbour in the value: then it is taken ("Két
+    luận" → "Kết luận", "lăng phí" → "lãng phí", as the second model's readings are in
+    app.extract.second). Where only the first spelling forms one the value stays a suggestion
+    all the same: such a doubt also catches by chance values wrong in another word (the case
+    of a small l read L on the same lines). Nothing is read when the value is empty or already
+    a suggestion, or without a page image."""
     if reread is None or not value.value or value.suggested:
         return value
     words = list(value.words)
@@ -471,6 +503,17 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     if read is not None and any(_doubted(words, keys, row, segment)
                                 for row, segment in zip(looked, read, strict=True)):
         return replace(value, why=DISAGREE)
-    if typed and _typed_doubt(lines, reread):
+    if not typed:
+        return value
+    doubt = False
+    for word, spelled, conf in _typed_respellings(lines, reread):
+        at = words.index(word)
+        says = lexicon_says(keys, at, spelled)
+        if says:
+            words[at] = respelled(word, spelled, conf)
+        doubt = doubt or not says
+    if words == list(value.words):
+        return replace(value, why=DISAGREE) if doubt else value
+    if doubt or value.value != " ".join(w.text for w in value.words):  # not its words' text
         return replace(value, why=DISAGREE)
-    return value
+    return replace(value, value=" ".join(w.text for w in words), words=tuple(words))

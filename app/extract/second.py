@@ -35,7 +35,7 @@ from app.extract.model import (
     FieldValue,
     union,
 )
-from app.extract.reread import EDGE, Rereader, in_compound, lowered, stems
+from app.extract.reread import EDGE, Rereader, lexicon_says, lowered, respelled, stems
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 from app.ocr.rerank import BODIES
@@ -46,14 +46,6 @@ SCALE = 1.0  # the lines are read at the page's scale
 SETTLED = (GUESSED, NOT_A_SYLLABLE)
 _STROKES_SLIP = re.compile(r"(?=.*1)(?=.*[IlV])[IlV1]+")  # a numeral's strokes read as I's and 1's
 _NUMERAL = re.compile(r"[IVX]+")
-
-
-def _cased(old: str, new: str) -> str:
-    """`new` in the case of `old` (all capitals, a capital first, or small): the case of a
-    typewriter's letters is the page reading's to settle (app.ocr.rerank)."""
-    if len(old) > 1 and old.isupper():
-        return new.upper()
-    return (new[:1].upper() if old[:1].isupper() else new[:1].lower()) + new[1:]
 
 
 def _in_span(row: list[Word], segment: tuple[Word, ...]) -> list[Word]:
@@ -115,11 +107,10 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
                     or not_syllable(then):
                 continue
             at = words.index(old)
-            was, now = in_compound(keys, at, keys[at]), in_compound(keys, at, tone_key(then))
-            if now and not was:
-                words[at] = replace(old, text=old.text.replace(first, _cased(first, then), 1),
-                                    conf=other.conf, guessed=False)
-            elif was == now and len(differ) == 1 and other.conf >= old.conf:
+            says = lexicon_says(keys, at, then)
+            if says:
+                words[at] = respelled(old, then, other.conf)
+            elif says is None and len(differ) == 1 and other.conf >= old.conf:
                 doubt = True
     fixed = replace(value, value=" ".join(w.text for w in words), words=tuple(words))
     if doubt:

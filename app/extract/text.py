@@ -36,6 +36,14 @@ def letters(text: str) -> str:
     return _SPACES.sub(" ", re.sub(r"[^a-z ]", " ", fold(text))).strip()
 
 
+def cased(old: str, new: str) -> str:
+    """`new` in the case of `old` (all capitals, a capital first, or small): a word respelled
+    from another reading keeps the page reading's case (app.ocr.rerank settles a typewriter's)."""
+    if len(old) > 1 and old.isupper():
+        return new.upper()
+    return (new[:1].upper() if old[:1].isupper() else new[:1].lower()) + new[1:]
+
+
 def as_capitals(word: str) -> str:
     """A word of capitals with digits among its letters, the digits read as the capitals they
     stand for ("BÁ0" → "BÁO", "N6ỌC" → "NGỌC", "PHƯỜN6" → "PHƯỜNG"); any other word as it is

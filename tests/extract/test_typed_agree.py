@@ -1,6 +1,7 @@
 """The trích yếu of a page typed in a fixed-pitch face, read twice more from thickened strokes
-(real Tesseract on a generated typewritten line): a word both new readings spell otherwise
-makes the value a suggestion, even where the lexicon bears the misreading out."""
+(real Tesseract on a generated typewritten line, or readings laid by hand): a word both new
+readings spell otherwise makes the value a suggestion, even where the lexicon bears the
+misreading out, unless only their spelling forms a compound of the lexicon: then it is taken."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from app.extract.layout import Segment
 from app.extract.model import DISAGREE, FieldValue
 from app.extract.reread import Rereader, agree
-from app.ocr.base import Word
+from app.ocr.base import Box, Word
 from app.ocr.tesseract import TesseractEngine
 
 FONT = "/usr/share/fonts/truetype/freefont/FreeMono.ttf"
@@ -94,3 +96,53 @@ def test_a_capital_in_mid_sentence_both_thickened_readings_read_small_is_doubted
     got = agree(_value(misread), Rereader(ENGINE, lambda: image, DPI), typed=True)
     assert got.value == text.replace(small, small.capitalize(), 1) and got.why == DISAGREE
     assert not agree(_value(words), Rereader(ENGINE, lambda: image, DPI), typed=True).suggested
+
+
+def test_a_misreading_both_new_readings_put_right_is_taken_where_only_theirs_is_a_compound(
+    typed: tuple[np.ndarray, tuple[Word, ...]],
+) -> None:
+    """"văn mình" read sure (over the ×2 reading's score, so that one raises no doubt): both
+    thickened readings spell "minh", and only "văn minh" is a compound of the lexicon."""
+    image, words = typed
+    misread = tuple(replace(w, text="mình", conf=99.0) if w.text == "minh" else w for w in words)
+    got = agree(_value(misread), Rereader(ENGINE, lambda: image, DPI), typed=True)
+    assert got.value == "xây dựng đô thị văn minh" and not got.suggested
+    assert [w.text for w in got.words] == got.value.split()
+
+
+class _Laid(Rereader):
+    """Every line read again as the words `text` laid over the line's box, one a column."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(ENGINE, lambda: np.zeros((1, 1), np.uint8), DPI)
+        self.text = text
+
+    def read_many(self, boxes: list[Box], scale: float, thick: bool = False,
+                  second: bool = False) -> list[Segment | None] | None:
+        self.lines_read += len(boxes)
+        return [Segment(_words(self.text, box[1])) for box in boxes]
+
+
+def _words(text: str, top: int, conf: float = 90.0) -> tuple[Word, ...]:
+    return tuple(Word(t, (100 + 200 * i, top, 250 + 200 * i, top + 40), conf, line=(0, 0, 1))
+                 for i, t in enumerate(text.split()))
+
+
+@pytest.mark.parametrize(("read", "first", "got", "why"), [
+    # only their spelling forms a compound: taken, in the first reading's case
+    ("kết luận của Thường trực", "Két luận của Thường trực", "Kết luận của Thường trực", ""),
+    # only the first does: offered all the same
+    ("công tác phản biện xã hột", "công tác phản biện xã hội", "công tác phản biện xã hội",
+     DISAGREE),
+    # both do: offered
+    ("kiểm tra đồ thị", "kiểm tra đô thị", "kiểm tra đô thị", DISAGREE),
+    # a capital in mid-sentence both read small: offered, though its compounds are alike
+    ("nộp lưu vào", "nộp Lưu vào", "nộp Lưu vào", DISAGREE),
+])
+def test_a_typed_respelling_is_weighed_with_the_lexicon(read: str, first: str, got: str,
+                                                         why: str) -> None:
+    lines = _Laid(read)
+    value = agree(_value(_words(first, 500, conf=96.0)), lines, typed=True)
+    assert (value.value, value.why) == (got, why)
+    assert [w.text for w in value.words] == got.split()
+    assert lines.lines_read >= 2  # both thickened readings were made
