@@ -48,6 +48,20 @@ def test_a_character_out_of_place_makes_the_subject_a_suggestion() -> None:
     assert f.subject.suggested and f.subject.why == ODD_CHARACTER
 
 
+@pytest.mark.parametrize(("subject", "offered"), [
+    ("'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc", True),  # a speck read as a quote
+    ("Tổ chức Ngày hội \"Đại đoàn kết toàn dân tộc", True),
+    ("Tổ chức Ngày hội \"Đại đoàn kết\" toàn dân tộc", False),  # quoted in pairs
+    ("Tổ chức Ngày hội 'Đại đoàn kết' toàn dân tộc", False),
+])
+def test_a_quotation_mark_with_no_mate_makes_the_subject_a_suggestion(subject: str,
+                                                                      offered: bool) -> None:
+    f = read_fields(header("15/MTTQ-BTT", "Nghĩa Đô, ngày 5 tháng 1 năm 2024", "KẾ HOẠCH",
+                           subject), PAGE)
+    assert f.subject.value == subject
+    assert f.subject.why == (ODD_CHARACTER if offered else "")
+
+
 def test_a_middling_score_makes_the_subject_a_suggestion() -> None:
     ocr = header("15/MTTQ-BTT", "Nghĩa Đô, ngày 5 tháng 1 năm 2024", "KẾ HOẠCH",
                  "Nộp lưu vào Lưu trừ cơ quan")

@@ -48,16 +48,27 @@ def odd(text: str) -> bool:
     return not _PLAIN.fullmatch(text) or "_" in text
 
 
+_QUOTES = (("\"", "\""), ("'", "'"), ("“", "”"), ("‘", "’"))
+
+
+def unpaired(text: str) -> bool:
+    """True when `text` holds a quotation mark with no mate (a speck read "'" before a word):
+    a title quotes in pairs."""
+    return any(text.count(a) % 2 if a == b else text.count(a) != text.count(b)
+               for a, b in _QUOTES)
+
+
 def weak(word: Word) -> bool:
     return word.conf < WEAK_CONF
 
 
 def lacking(texts: Iterable[str], words: Iterable[Word]) -> str:
     """Why words read as `texts` (their spelling as the field has it) from `words` are not
-    borne out, "" when they are: a character out of place, a word that is no syllable, or an
+    borne out, "" when they are: a character out of place (a quotation mark with no mate
+    among them too), a word that is no syllable, or an
     abbreviation read with a middling score ("KTM" for "KIM"). These stand: a new reading
     without the lexicon repeats a misread syllable as often as not."""
-    if any(odd(t) for t in texts):
+    if any(odd(t) for t in texts) or unpaired(" ".join(texts)):
         return ODD_CHARACTER
     if any(not_syllable(t) for t in texts) or any(
             weak(w) and not_syllable(w.text, abbreviations=False) for w in words):
