@@ -42,17 +42,18 @@ def _cong_van(vv: list[Word]) -> PageFields:
     return read_fields(OcrResult(tuple(words), "vie"), PAGE)
 
 
-@pytest.mark.parametrize("label", ["V/v", "V/V", "Vív", "V/", "V4", "V/w", "Ÿ/v", "V / v"])
+@pytest.mark.parametrize("label", ["V/v", "V/V", "Vív", "V/", "V4", "V/w", "Ÿ/v", "V / v",
+                                   "Vj", "Vjv", "W/v"])
 def test_the_label_as_misread_still_makes_a_cong_van(label: str) -> None:
     """A slash and small v run together in a sans face read "V/" or "V4" (a faint typewriter
-    "Ÿ/v"): still the label, no part of the trích yếu."""
+    "Ÿ/v"; League Mono "Vj", "Vjv", "W/v"): still the label, no part of the trích yếu."""
     f = _cong_van(centred(f"{label} góp ý dự thảo Kế hoạch", LEFT, VV_TOP, 6))
     assert f.doc_type.value == "22"
     assert f.subject.value == "góp ý dự thảo Kế hoạch công tác văn thư, lưu trữ"
     assert not f.subject.suggested
 
 
-@pytest.mark.parametrize("first", ["Vì", "Vô", "Vl", "Về"])
+@pytest.mark.parametrize("first", ["Vì", "Vô", "Vl", "Về", "Vì vậy"])
 def test_a_word_that_opens_a_line_is_no_label(first: str) -> None:
     """A stroke alone after V ("Vì", "Vl"), or a syllable, is no "V/v": no công văn is made
     of a left-column line that merely starts with V."""

@@ -22,9 +22,12 @@ from app.ocr.base import Word
 
 # "V/v" as printed and as the model misreads it when a sans face's slash and small v run
 # together (line crops in TeX Gyre Heros and FreeSans read "V/", "V4", "V/w"; a faint
-# typewriter "Ÿ/v"), folded: a slash or a stroke between v and v (or w), or a slash alone
-# after V or Y; then the end of the word. A stroke alone ("Vì", "Vl") is no label.
-_VV = re.compile(r"^\s*(?:v\s*[/|il1]\s*[vw]|[vy]\s*/\s*[vwy]?|v4)(?=[\s.,:;]|$)\.?\s*")
+# typewriter "Ÿ/v"; League Mono, a sans monospace, "Vj", "Vjv", "W/v"), folded: a slash or a
+# stroke (a j too) between v (or w) and v (or w), a slash alone after V, W or Y, or "Vj"
+# ("j" and "w" open no Vietnamese word); then the end of the word. A stroke alone ("Vì",
+# "Vl") is no label.
+_VV = re.compile(r"^\s*(?:[vw]\s*[/|il1j]\s*[vw]|[vwy]\s*/\s*[vwy]?|vj|v4)(?=[\s.,:;]|$)"
+                 r"\.?\s*")
 # a word made only of the strokes of a Roman numeral and of thin letters ("TT" or "IH" read for
 # "II", "TV" for "IV") that is no Roman numeral
 _THIN = re.compile(r"[IlT|HVX]{1,4}")
