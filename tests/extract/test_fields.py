@@ -279,6 +279,19 @@ def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:
     assert body.issuer.value == "HỘI CỰU CHIẾN BINH PHƯỜNG ĐỘI CẤN" and not body.issuer.suggested
 
 
+def test_an_issuers_line_boxed_tall_up_into_the_line_above_is_not_joined_to_it() -> None:
+    """League Mono capitals: every word of the issuer's second line boxed from the first
+    line's letters down (92 px for letters of 42), its middle within half that height of the
+    first line's: the two lines stand one over the other, not side by side."""
+    ocr = _issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM THÀNH PHỐ HUẾ"), "Huế")
+    tall = tuple(replace(w, box=(w.box[0], 240, w.box[2], w.box[3]))
+                 if w.box[1] == 290 and w.box[0] < MIDDLE else w for w in ocr.words)
+    assert sum(w.box[1] == 240 for w in tall) == 5
+    f = read_fields(OcrResult(tall, "vie"), PAGE)
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HUẾ"
+    assert not f.issuer.suggested
+
+
 def test_a_fraction_slash_reads_as_a_slash() -> None:
     f = read_fields(_party("Số: 08⁄BC-UBND", "Ba Đình, ngày 5⁄1⁄1998"), PAGE)
     assert f.number.value == "08/BC-UBND" and f.issued.value == "05/01/1998"

@@ -60,13 +60,17 @@ def _capitals(segment: Segment) -> Segment | None:
 
 
 def _lines(layout: Layout, bottom: float) -> list[Segment]:
-    """Left-column lines in capitals above `bottom`, same-height segments joined."""
+    """Left-column lines in capitals above `bottom`, same-height segments side by side joined
+    (the pieces of one line a wide gap cut); a line under another is never joined to it,
+    though its words be boxed tall up into it (a line of League Mono capitals boxed 80 px
+    from the line above's letters, its own 40 px)."""
     lines: list[Segment] = []
     for found_segment in layout.left(0, bottom):
         segment = _capitals(found_segment)
         if segment is None or len(segment.letters.replace(" ", "")) < 2:
             continue
-        if lines and abs(segment.cy - lines[-1].cy) < 0.5 * segment.height:
+        if lines and abs(segment.cy - lines[-1].cy) < 0.5 * segment.height and (
+                segment.box[0] >= lines[-1].box[2] or segment.box[2] <= lines[-1].box[0]):
             words = sorted((*lines[-1].words, *segment.words), key=lambda w: w.box[0])
             lines[-1] = Segment(tuple(words))
         else:
