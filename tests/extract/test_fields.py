@@ -8,7 +8,7 @@ import pytest
 
 from app.extract.doctypes import DocType, TypeTable
 from app.extract.layout import Layout
-from app.extract.model import NO_YEAR, NUMBER_RUNS_ON
+from app.extract.model import NO_YEAR, NUMBER_RUNS_ON, PLACE_DIFFERS
 from app.extract.read import read_fields
 from app.extract.text import as_capitals
 from app.ocr.base import OcrResult, Word
@@ -269,6 +269,21 @@ def test_the_issuers_kind_is_spelled_as_printed_and_its_place_checked_by_the_dat
     assert misread.issuer.value == "ĐẢNG ỦY PHƯỜNG PHÚ HỘI"
     elsewhere = read_fields(_issuer(capitals, "Hà Nội"), PAGE)  # no place to check against
     assert elsewhere.issuer.value.endswith("HOÀN KIỂM") and not elsewhere.issuer.suggested
+
+
+def test_a_date_line_place_with_a_tone_dropped_beside_its_circumflex_mends_nothing() -> None:
+    """"Công Vị" read sure in the date line, "CỐNG VỊ" in the issuer: the model drops a tone
+    set beside a circumflex ("Cống") as readily as capitals gain one ("LẦM" for "LÂM"), so
+    the issuer is offered as read; a date line that bears a tone there still mends it."""
+    lines = ("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM PHƯỜNG CỐNG VỊ")
+    f = read_fields(_issuer(lines, "Công Vị"), PAGE)
+    assert f.issuer.value.endswith("PHƯỜNG CỐNG VỊ") and f.issuer.why == PLACE_DIFFERS
+    mended = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM PHƯỜNG CỔNG VỊ"),
+                                 "Cống Vị"), PAGE)
+    assert mended.issuer.value.endswith("PHƯỜNG CỐNG VỊ") and not mended.issuer.suggested
+    lost = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM QUẬN HOÀN KTẾM"),
+                               "Hoàn Kiêm"), PAGE)  # no syllable, yet the date line no better
+    assert lost.issuer.value.endswith("HOÀN KTẾM") and lost.issuer.why == PLACE_DIFFERS
 
 
 def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:

@@ -12,6 +12,7 @@ else the issuer is a suggestion; elsewhere the OCR's doubts decide.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from app.extract.fields.evidence import lacking, middling, not_syllable
@@ -168,11 +169,28 @@ def _mends(tail: list[str], place: tuple[Word, ...]) -> bool:
                for t, w in zip(tail, place, strict=True) if tone_key(t) != tone_key(w.text))
 
 
+_CIRCUMFLEX = "\u0302"
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _tone_dropped(tail: list[str], place: tuple[Word, ...]) -> bool:
+    """True when a word of the date line's place spelled otherwise than the issuer's bears a
+    circumflex and no tone where the issuer's bears a tone ("Công" / "CỐNG", "Kiêm" /
+    "KTẾM"): the model drops a tone set beside a circumflex as readily as capitals gain one,
+    so neither reading settles the other."""
+    def marks(text: str) -> set[str]:
+        return set(unicodedata.normalize("NFD", text))
+
+    return any(_CIRCUMFLEX in marks(w.text) and not _TONES & marks(w.text) and _TONES & marks(t)
+               for t, w in zip(tail, place, strict=True) if tone_key(t) != tone_key(w.text))
+
+
 def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> FieldValue:
     """The issuer's lines, from the top of the page down to the number line; `place` is the
     place read before the date, to check the issuer's own place name against: when the two
     spell it otherwise, the date line's reading is taken if it is sure (small letters keep
-    their marks apart better than capitals), else the issuer is a suggestion."""
+    their marks apart better than capitals) and has not dropped a tone beside a circumflex
+    (`_tone_dropped`), else the issuer is a suggestion."""
     lines = _lines(layout, number_top)
     start = _split(lines) if lines else None
     if start is None:
@@ -188,7 +206,8 @@ def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> Fie
     matched = bool(tail) and _near(tail, [w.text for w in place])
     if matched:
         if [tone_key(t) for t in tail] != [tone_key(w.text) for w in place]:
-            if all(_sure(w) for w in place) or _mends(tail, place):
+            if (all(_sure(w) for w in place) or _mends(tail, place)) \
+                    and not _tone_dropped(tail, place):
                 texts[len(texts) - n :] = [w.text.upper() for w in place]
                 factor *= 0.9
             else:
