@@ -107,6 +107,9 @@ def read_fields(
     if typed:
         number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,
                                                      types)
+    # the place the issuer's is checked against: the date line's, or a line the date was read
+    # from though it runs across the columns (a wide face's number line run into it)
+    placed = dated or (date_line if date_line is not None and date.parse(date_line) else None)
     if number_field.value and not number_field.suggested and (
             num is None or num.text != number_field.value):  # read again: the type may need it
         num = number.parse(Segment(number_field.words))
@@ -116,7 +119,7 @@ def read_fields(
                       date.value),
         doc_type=doctype.field(title, num, vv, types),
         subject=subject_field,
-        issuer=confirm(issuer.find(layout, number_top, issuer.place_words(dated)), reread),
+        issuer=confirm(issuer.find(layout, number_top, issuer.place_words(placed)), reread),
         secrecy=secrecy,
         urgency=urgency,
         page_count=_page_count(pages),

@@ -307,6 +307,36 @@ def test_an_issuers_line_boxed_tall_up_into_the_line_above_is_not_joined_to_it()
     assert not f.issuer.suggested
 
 
+def _run_together(date: str, scale: float, x: int) -> OcrResult:
+    """A page whose number line runs into its date line (one Tesseract line from `x`, its
+    x spread by `scale`: a wide face), under an issuer whose place lost a mark ("KIÊN")."""
+    words = list(page([("BAN THƯỜNG TRỰC ỦY BAN MTTQ", LEFT, 230),
+                       ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+                       ("VIỆT NAM HUYỆN KIÊN XƯƠNG", LEFT, 290),
+                       ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290)]).words)
+    num = line_words("Số: 1417/KH-MTTQ-BTT", x, 450, 4)
+    run = num + line_words(date, num[-1].box[2] + 25, 450, 4)
+    words += [replace(w, box=(x + round((w.box[0] - x) * scale), w.box[1],
+                              x + round((w.box[2] - x) * scale), w.box[3])) for w in run]
+    words += line_words("KẾ HOẠCH", 1230, 700, 5) + line_words("Sơ kết công tác", 1150, 780, 6)
+    return OcrResult(tuple(words), "vie")
+
+
+@pytest.mark.parametrize(("scale", "x"), [(1.0, 560), (1.15, 700)])
+def test_an_issuers_place_is_checked_against_a_date_line_the_number_line_runs_into(
+        scale: float, x: int) -> None:
+    """"Số: 1417/KH-MTTQ-BTT Kiến Xương, ngày …" read as one line: the place is the words
+    before the comma, back to the number; the line wider than header text (1.15) is still
+    the date's, its date read."""
+    f = read_fields(_run_together("Kiến Xương, ngày 25 tháng 12 năm 2005", scale, x), PAGE)
+    assert f.issued.value == "25/12/2005"
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN KIẾN XƯƠNG"
+    misread = read_fields(_run_together("Kiên Xương, ngày 25 tháng 43 năm 2005", 1.15, 700),
+                          PAGE)  # no date read: its place is not taken either
+    assert misread.issued.value == ""
+    assert misread.issuer.value.endswith("HUYỆN KIÊN XƯƠNG")
+
+
 def test_a_fraction_slash_reads_as_a_slash() -> None:
     f = read_fields(_party("Số: 08⁄BC-UBND", "Ba Đình, ngày 5⁄1⁄1998"), PAGE)
     assert f.number.value == "08/BC-UBND" and f.issued.value == "05/01/1998"

@@ -119,14 +119,17 @@ def _kinds(texts: list[str]) -> int:
 
 def place_words(dated: Segment | None) -> tuple[Word, ...]:
     """The words of the place printed before the date ("Hoàn Kiếm, ngày …"), without the
-    comma, or () when the date line does not open with one."""
+    comma: the words of letters before the first word that ends in one, back to the line's
+    start or to a word of other characters (a wide face can run the number line into the
+    date line: "Số: 417/KH-MTTQ-BTT Kiến Xương, ngày …"); () when there is none."""
     if dated is None:
         return ()
     out: list[Word] = []
     for word in dated.words:
         text = word.text.rstrip(",")
         if not text.isalpha():
-            return ()
+            out = []
+            continue
         out.append(replace(word, text=text))
         if word.text.endswith(","):
             return tuple(out)
