@@ -286,6 +286,19 @@ def test_a_date_line_place_with_a_tone_dropped_beside_its_circumflex_mends_nothi
     assert lost.issuer.value.endswith("HOÀN KTẾM") and lost.issuer.why == PLACE_DIFFERS
 
 
+def test_the_issuer_ends_above_the_title_when_neither_number_nor_date_was_read() -> None:
+    """A faint page whose number and date lines were lost: the issuer's block is bounded by
+    the title (here set left of the column split, as a narrow typewriter title stands), not
+    by a guess a fifth of the page down that lies under it."""
+    ocr = page([("BAN THƯỜNG TRỰC ỦY BAN MTTQ", LEFT, 230),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+                ("VIỆT NAM XÃ MINH TRÍ", LEFT, 290), ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+                ("QUYẾT ĐỊNH", 1150, 560), ("Về việc thành lập tổ công tác", 1150, 640)])
+    f = read_fields(ocr, PAGE)
+    assert f.doc_type.value == "02" and f.number.empty and f.issued.empty
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ MINH TRÍ"
+
+
 def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:
     f = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY MTTQ", "VIỆT NAM THÀNH PHỐ BẮC NINH"),
                             "Bắc Ninh"), PAGE)
