@@ -103,7 +103,8 @@ def read_fields(
     number_field = settle(number.field(num, abbrs), number_line, reread,
                           lambda line: number.field(number.parse(line), abbrs))
     typed = fixed_pitch(ocr.words)  # typewritten: checked by the second model too
-    subject_field = agree(restack(confirm(trich_yeu, reread), reread), reread, typed=typed)
+    subject_field = agree(restack(confirm(trich_yeu, reread, respell=True), reread), reread,
+                          typed=typed)
     if typed:
         number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,
                                                      types)

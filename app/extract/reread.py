@@ -301,27 +301,61 @@ def stems(word: Word, words: tuple[Word, ...], reread: Rereader) -> int | None:
     return reread.strokes((left, word.box[1], right, word.box[3]))
 
 
-def confirm(value: FieldValue, reread: Rereader | None) -> FieldValue:
+def confirm(value: FieldValue, reread: Rereader | None, respell: bool = False) -> FieldValue:
     """A value offered only because some of its words were read unsure (a low or middling
     score, marks chosen on thin evidence, marks the model nearly read otherwise): filled in
     when a new reading of each such word's line, at ×2 or ×3, spells those words the same
     (the same letters, for marks the lexicon bears out: see _spelled). A Roman numeral read
     with a middling score needs more: made of I's and V's, and as many strokes on the page
     where it was read (a reading that lost a stroke of "III" reads "II" again as often as
-    not: _stems_agree)."""
+    not: _stems_agree). With `respell` (a text value), a line whose unsure words both new
+    readings spell alike otherwise, each spelling forming a compound of the lexicon with a
+    neighbour where the first does not ("văn mình" read "văn minh" at ×2 and ×3), counts as
+    confirmed too, with their spelling (`_respelled_alike`)."""
     if reread is None or value.why not in (UNSURE, GUESSED, RIVAL_READING, WEAK_SCORE,
                                            WEAK_NUMERAL):
         return value
     if value.why == WEAK_NUMERAL and not _stems_agree(value, reread):
         return value
     backed = {id(value.words[i]) for i in _compounded(value.words)}
-    for words in rows(value.words):
-        unsure = [w for w in words if _unsure(w)]
-        box = union(words)
-        if unsure and box and not any(_spelled(unsure, reread.read(box, scale), backed)
-                                      for scale in SCALES[:2]):
-            return value
-    return replace(value, why="")
+    words = list(value.words)
+    for row in rows(value.words):
+        unsure = [w for w in row if _unsure(w)]
+        box = union(row)
+        if not unsure or not box:
+            continue
+        read: list[Segment | None] = []
+        for scale in SCALES[:2]:
+            read.append(reread.read(box, scale))
+            if _spelled(unsure, read[-1], backed):
+                break
+        else:
+            alike = _respelled_alike(value.words, unsure, read) if respell else None
+            if alike is None or value.value != " ".join(w.text for w in value.words):
+                return value
+            for word, new in alike:
+                words[value.words.index(word)] = new
+    if words == list(value.words):
+        return replace(value, why="")
+    return replace(value, value=" ".join(w.text for w in words), words=tuple(words), why="")
+
+
+def _respelled_alike(words: tuple[Word, ...], unsure: list[Word], read: list[Segment | None]
+                     ) -> list[tuple[Word, Word]] | None:
+    """Each of the `unsure` words (of the value's `words`) as the new readings `read` of its
+    line all spell it, when they spell it alike, otherwise than the first reading, and only
+    their spelling forms a compound of the lexicon with a neighbour (`lexicon_says`), read at
+    the lower of their scores; None when any unsure word is not so."""
+    keys = [tone_key(w.text.strip(EDGE)) for w in words]
+    out = []
+    for word in unsure:
+        spelled = {_respelling(word, segment) for segment in read}
+        over = [_over(word, segment) for segment in read]
+        spelling = spelled.pop() if len(spelled) == 1 else None
+        if spelling is None or not lexicon_says(keys, words.index(word), spelling):
+            return None
+        out.append((word, respelled(word, spelling, min(w.conf for w in over if w is not None))))
+    return out
 
 
 AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time

@@ -274,6 +274,27 @@ def test_a_second_reading_doubts_one_word_the_lexicon_does_not_bear_out() -> Non
     assert not kept.suggested
 
 
+def test_an_unsure_word_both_new_readings_spell_as_a_compound_is_taken_in_a_text_value(
+) -> None:
+    """"văn mình" read with a middling score (offered: WEAK_SCORE); the ×2 and ×3 readings
+    (real Tesseract on a line image) both spell "minh", and only "văn minh" is a compound of
+    the lexicon: a text value (the trích yếu) takes it, filled in; a name's (the issuer's,
+    without `respell`) stays offered."""
+    image = _line("xây dựng nếp sống văn minh")
+    engine = TesseractEngine(lang="vie")
+    first = engine.read_lines([image], DPI)[0].words
+    weak = tuple(replace(w, text="mình", conf=50.0) if w.text == "minh" else w for w in first)
+    value = replace(_value(weak), why=WEAK_SCORE)
+    got = confirm(value, Rereader(engine, lambda: image, DPI), respell=True)
+    assert got.value == "xây dựng nếp sống văn minh" and not got.suggested
+    assert [w.text for w in got.words] == got.value.split()
+    assert confirm(value, Rereader(engine, lambda: image, DPI)).why == WEAK_SCORE
+    other = _line("xây dựng nếp sống văn mình")  # both new readings spell it as first read
+    assert not confirm(value, Rereader(engine, lambda: other, DPI), respell=True).suggested
+    assert confirm(value, Rereader(engine, lambda: other, DPI), respell=True
+                   ).value.endswith("văn mình")
+
+
 BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
 
 
