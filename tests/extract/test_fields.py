@@ -299,6 +299,21 @@ def test_the_issuer_ends_above_the_title_when_neither_number_nor_date_was_read()
     assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ MINH TRÍ"
 
 
+def test_a_date_cited_in_body_text_is_no_date_line_where_the_date_was_lost() -> None:
+    """A faint page whose date line was not read: a line of body text that runs into the
+    right column and cites a date ("… số 2724-HD/MTTW-BTT ngày 06/11/2000 của …") is no
+    stand-in for it; a date segment of the right column still is."""
+    lines = [("ỦY BAN MTTQ VIỆT NAM HUYỆN GIA LÂM", LEFT, 230),
+             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230),
+             ("BAN THƯỜNG TRỰC", LEFT, 290), ("Độc lập - Tự do - Hạnh phúc", RIGHT, 290),
+             ("Số: 304/MTTQ-BTT", LEFT, 450),
+             ("Thực hiện Hướng dẫn số 2724-HD/MTTW-BTT ngày 06/11/2000 của Ban Thường trực",
+              1400, 900)]
+    assert read_fields(page(lines), PAGE).issued.empty
+    dated = read_fields(page([*lines, ("Phú Thị, ngày 02/02/2000", RIGHT, 450)]), PAGE)
+    assert dated.issued.value == "02/02/2000"
+
+
 def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:
     f = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY MTTQ", "VIỆT NAM THÀNH PHỐ BẮC NINH"),
                             "Bắc Ninh"), PAGE)

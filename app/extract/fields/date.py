@@ -77,8 +77,11 @@ _LOOSE = re.compile(r"ng[a-z]?y\s*\S{1,3}\s*(th[a-z]?ng|[/.-])|\d{1,2}\s*[/.-]\s
 
 def unread_line(layout: Layout, bottom: float) -> Segment | None:
     """Where the date should be when none was read: a right-column segment above `bottom`
-    that starts like one ("ngày 04 tháng 69 …", "ngày 11/6/2060") but holds no valid date."""
-    return next((s for s in layout.right(0, bottom) if _LOOSE.search(fold(s.text))), None)
+    that starts like one ("ngày 04 tháng 69 …", "ngày 11/6/2060") but holds no valid date;
+    not a line of body text that runs into the column ("Thực hiện Hướng dẫn số … ngày
+    06/11/2000 của …", wider than BODY_WIDTH: `line` passes it over too)."""
+    return next((s for s in layout.right(0, bottom)
+                 if s.width <= BODY_WIDTH * layout.width and _LOOSE.search(fold(s.text))), None)
 
 
 def value(segment: Segment) -> FieldValue:
