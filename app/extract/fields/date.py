@@ -72,6 +72,7 @@ def line(layout: Layout, bottom: float) -> Segment | None:
                  and parse(s) is not None), None)
 
 
+_NUMBER_LABEL = re.compile(r"so\b")  # "Số" opening a line: the number line
 _LOOSE = re.compile(r"ng[a-z]?y\s*\S{1,3}\s*(th[a-z]?ng|[/.-])|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]")
 
 
@@ -79,9 +80,12 @@ def unread_line(layout: Layout, bottom: float) -> Segment | None:
     """Where the date should be when none was read: a right-column segment above `bottom`
     that starts like one ("ngày 04 tháng 69 …", "ngày 11/6/2060") but holds no valid date;
     not a line of body text that runs into the column ("Thực hiện Hướng dẫn số … ngày
-    06/11/2000 của …", wider than BODY_WIDTH: `line` passes it over too)."""
+    06/11/2000 của …", wider than BODY_WIDTH: `line` passes it over too) — unless it opens
+    with the number's label, the number line run into the date line ("Số: 1417/KH-MTTQ-BTT
+    Kiến Xương, ngày …" read as one line in a wide face)."""
     return next((s for s in layout.right(0, bottom)
-                 if s.width <= BODY_WIDTH * layout.width and _LOOSE.search(fold(s.text))), None)
+                 if (s.width <= BODY_WIDTH * layout.width or _NUMBER_LABEL.match(fold(s.text)))
+                 and _LOOSE.search(fold(s.text))), None)
 
 
 def value(segment: Segment) -> FieldValue:
