@@ -23,6 +23,7 @@ from app.catalog.profiles import FieldSpec, Level, Profile
 from app.catalog.validation import validate
 from app.extract.model import (
     ABBR_DIFFERS,
+    CAPITALS_AMID,
     DIGITS_UNSURE,
     DISAGREE,
     GUESSED,
@@ -170,6 +171,8 @@ class FieldEditor(QWidget):
             SECOND_MODEL_DIGITS: self.tr("another OCR model reads its digits differently"),
             NUMBER_RUNS_ON: self.tr("the word of the number goes on past what was read of it: "
                                     "a part may be misread"),
+            CAPITALS_AMID: self.tr("a word in capitals with diacritics stands among small "
+                                   "words: its case may be misread"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

@@ -501,6 +501,11 @@
         <translation>từ chứa số và ký hiệu còn kéo dài quá phần đã đọc được: có thể đã đọc sai một phần</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="171"/>
+        <source>a word in capitals with diacritics stands among small words: its case may be misread</source>
+        <translation>một từ viết hoa có dấu đứng giữa các từ viết thường: có thể đã đọc sai chữ hoa, chữ thường</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>

@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from app.extract.fields.evidence import not_syllable
-from app.extract.model import LOST_WORDS, NOT_A_SYLLABLE, ODD_CHARACTER, WEAK_NUMERAL, WEAK_SCORE
+from app.extract.model import (
+    CAPITALS_AMID,
+    LOST_WORDS,
+    NOT_A_SYLLABLE,
+    ODD_CHARACTER,
+    WEAK_NUMERAL,
+    WEAK_SCORE,
+)
 from app.extract.read import read_fields
 from app.ocr.base import OcrResult, Word
 from app.ocr.lexicon import load
@@ -60,6 +67,21 @@ def test_a_quotation_mark_with_no_mate_makes_the_subject_a_suggestion(subject: s
                            subject), PAGE)
     assert f.subject.value == subject
     assert f.subject.why == (ODD_CHARACTER if offered else "")
+
+
+@pytest.mark.parametrize(("subject", "offered"), [
+    ("Thực hiện công tác văn thư, LƯU trữ giai đoạn 2025 - 2029", True),  # l read L, in capitals
+    ("Về việc kiện toàn Ban Thường trực UBMTTQ và HĐND phường", False),  # abbreviations
+    ("TỔ CHỨC HỘI NGHỊ tổng kết", False),  # capitals opening the value
+    ("Kế hoạch tổ chức Ngày hội Đại đoàn kết", False),  # a capital opening a word only
+])
+def test_capitals_with_marks_among_small_words_make_the_subject_a_suggestion(
+    subject: str, offered: bool,
+) -> None:
+    f = read_fields(header("15/MTTQ-BTT", "Nghĩa Đô, ngày 5 tháng 1 năm 2024", "KẾ HOẠCH",
+                           subject), PAGE)
+    assert f.subject.value == subject
+    assert f.subject.why == (CAPITALS_AMID if offered else "")
 
 
 def test_a_middling_score_makes_the_subject_a_suggestion() -> None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from app.extract.fields.evidence import lacking, middling, off_centre, weak
 from app.extract.layout import Layout, Segment
 from app.extract.model import (
+    CAPITALS_AMID,
     EMPTY,
     LOST_WORDS,
     NO_YEAR,
@@ -93,14 +94,29 @@ def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
     return found(text, words, factor, judged(text, words), checked=True)
 
 
+_MARKED_CAPITALS = re.compile(r"(?=.*[^A-ZĐ])[^\W\d_a-zđ]{2,}")  # "LƯU", not "MTTQ"
+
+
+def _shouted(text: str, before: str) -> bool:
+    """True for a word of capitals with marks ("LƯU") after a word opening small ("thư,"):
+    running words of a title are set small; capitals with marks in their midst are a case
+    misread ("văn thư, LƯU trữ"), abbreviations ("MTTQ") have no marks."""
+    core = text.strip(",.;:()\"'")
+    return bool(_MARKED_CAPITALS.fullmatch(core)) and core.isupper() and before[:1].islower()
+
+
 def judged(text: str, words: tuple[Word, ...]) -> str:
     """Why a trích yếu read as `text` from `words` is only a suggestion ("" when it is not):
-    thin strokes, words not borne out, a year after "năm" that is none ("năm 2822": a zero
+    thin strokes, a word of capitals with marks among small words (`_shouted`), words not
+    borne out, a year after "năm" that is none ("năm 2822": a zero
     read as an 8), a numeral or another word read unsure (see _subject)."""
     thin = {_thin(w) for w in words} - {""}
     if THIN_STROKES in thin:
         return THIN_STROKES
-    return lacking(text.split(), words) or (NO_YEAR if _NO_YEAR.search(text) else "") or (
+    texts = text.split()
+    if any(_shouted(texts[i], texts[i - 1]) for i in range(1, len(texts))):
+        return CAPITALS_AMID
+    return lacking(texts, words) or (NO_YEAR if _NO_YEAR.search(text) else "") or (
         WEAK_NUMERAL if thin else doubt(words) or middling(words))
 
 
