@@ -314,6 +314,19 @@ def test_a_date_cited_in_body_text_is_no_date_line_where_the_date_was_lost() -> 
     assert dated.issued.value == "02/02/2000"
 
 
+def test_an_issuer_whose_place_ends_short_of_the_date_lines_is_a_suggestion() -> None:
+    """"ĐẢNG ỦY PHƯỜNG TÂY" under "Tây Lộc, ngày …": the place's last word was lost."""
+    short = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM PHƯỜNG TÂY"),
+                                "Tây Lộc"), PAGE)
+    assert short.issuer.value.endswith("PHƯỜNG TÂY") and short.issuer.why == PLACE_DIFFERS
+    whole = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM PHƯỜNG TÂY LỘC"),
+                                "Tây Lộc"), PAGE)
+    assert whole.issuer.value.endswith("PHƯỜNG TÂY LỘC") and not whole.issuer.suggested
+    other = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY BAN MTTQ", "VIỆT NAM PHƯỜNG TÂY LỘC"),
+                                "Huế"), PAGE)  # another place before the date: nothing checked
+    assert not other.issuer.suggested
+
+
 def test_an_issuer_that_lost_a_word_of_its_kind_is_a_suggestion() -> None:
     f = read_fields(_issuer(("BAN THƯỜNG TRỰC ỦY MTTQ", "VIỆT NAM THÀNH PHỐ BẮC NINH"),
                             "Bắc Ninh"), PAGE)

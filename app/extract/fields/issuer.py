@@ -188,6 +188,14 @@ def _tone_dropped(tail: list[str], place: tuple[Word, ...]) -> bool:
                for t, w in zip(tail, place, strict=True) if tone_key(t) != tone_key(w.text))
 
 
+def _cut_short(name: list[str], place: tuple[Word, ...]) -> bool:
+    """True when the issuer's name ends with the date line's place cut short: its first words,
+    not all ("ĐẢNG ỦY PHƯỜNG TÂY" under "Tây Lộc, ngày …"): the last word was lost."""
+    folded = [fold(t) for t in name]
+    return any(folded[-k:] == [fold(w.text) for w in place[:k]] for k in range(1, len(place))
+               if k <= len(folded))
+
+
 def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> FieldValue:
     """The issuer's lines, from the top of the page down to the number line; `place` is the
     place read before the date, to check the issuer's own place name against: when the two
@@ -218,6 +226,8 @@ def find(layout: Layout, number_top: float, place: tuple[Word, ...] = ()) -> Fie
         if not why and _broken(texts[sure : len(texts) - n]):
             why = KIND_BROKEN
         unsure = unsure[: len(unsure) - n]
+    elif _cut_short(texts[sure:], place):
+        why = PLACE_DIFFERS
     name = texts[sure : len(texts) - n] if matched else texts[sure:]  # the place is checked
     why = why or lacking(name, unsure) or (RIVAL_READING if any(w.rival for w in unsure)
                                             else doubt(unsure) or middling(unsure))
