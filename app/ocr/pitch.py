@@ -1,16 +1,20 @@
 """Whether a page was typed in a fixed-pitch (typewriter) face, from its words' boxes.
 
-In a typewriter face every character takes the same width, so a word's box grows by one pitch
-per character: across a page's words read sure, the width is a straight line of the count of
-characters (a pitch, less the side bearings). In a book face "lí" and "mm" differ by half
-their width. The words' spread about the best straight line, over the pitch, tells them apart:
-0.03-0.14 on the typewritten tuning and dev bench pages (Liberation Mono, FreeMono, Noto Sans
-Mono, TeX Gyre Cursor), 0.11-0.59 on those in book faces (DejaVu, Liberation Serif, TeX Gyre
-Termes / Heros, FreeSerif / FreeSans), median 0.06 against 0.24.
+In a typewriter face every character takes the same width, so a word's box is a pitch per
+letter, less the side bearings of its first and last letters. In a book face "lí" and "mm"
+differ by half their width. A page's lines differ in size (a smaller header, a bold title, a
+small "Nơi nhận"), so each line's pitch is found from its own words and each word's width is
+measured against it, in letters; the upper quartile of these distances tells the faces apart.
+On the tuning and dev bench pages (those of `bench.extract` and the geometry bench's cached
+dev pages, not held-out) it is 0.04-0.15 letter on the 616 pages in monospace faces (FreeMono,
+Noto Sans Mono, TeX Gyre Cursor, JetBrains Mono, League Mono), 0.25-1.01 on the 571 in book
+faces with enough words (Liberation Serif / Sans, DejaVu Serif / Sans, TeX Gyre Termes, Charis
+SIL, Noto Serif, TeX Gyre Schola / Bonum), median 0.06 against 0.37; under 0.2 is fixed-pitch.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,23 +22,33 @@ import numpy as np
 from app.ocr.base import Word
 
 SURE = 85.0  # words read at least this sure (0-100) are measured: a misread word's box is not
-MIN_WORDS = 8  # fewer measured words tell nothing
-SPREAD = 0.12  # median distance from the line, × the pitch, under which the face is fixed-pitch
+MIN_LINE = 3  # a line's pitch is found from at least this many of its measured words
+MIN_WORDS = 8  # fewer measured words (in such lines) tell nothing
+BEARINGS = 0.15  # a word's box lacks this much of a letter: its first and last side bearings
+QUANTILE = 0.75  # the distances' upper quartile is measured (book faces spread wide)
+SPREAD = 0.2  # that distance, in letters, under which the face is fixed-pitch
 
 
 def spread(words: Sequence[Word]) -> float | None:
-    """The median distance of the widths of `words` (those read sure, of two letters or more,
-    letters only) from the straight line that best fits them against their count of letters,
-    over that line's slope (the pitch); None with fewer than MIN_WORDS such words."""
-    measured = [(len(w.text), w.box[2] - w.box[0]) for w in words
-                if w.conf >= SURE and len(w.text) >= 2 and w.text.isalpha()]
-    if len(measured) < MIN_WORDS or len({n for n, _ in measured}) < 2:
+    """The upper quartile of the distances, in letters, of the widths of `words` (those read
+    sure, of two letters or more, letters only, in a line of MIN_LINE such words or more) from
+    their line's pitch times their count of letters (less BEARINGS); None with fewer than
+    MIN_WORDS such words."""
+    lines: defaultdict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
+    for w in words:
+        if w.conf >= SURE and len(w.text) >= 2 and w.text.isalpha():
+            lines[w.line].append((len(w.text), w.box[2] - w.box[0]))
+    distances: list[float] = []
+    for measured in lines.values():
+        if len(measured) >= MIN_LINE:
+            letters, widths = (np.array(v, dtype=float) for v in zip(*measured, strict=True))
+            letters -= BEARINGS
+            pitch = float(np.median(widths / letters))
+            if pitch > 0:
+                distances.extend(np.abs(widths / pitch - letters))
+    if len(distances) < MIN_WORDS:
         return None
-    counts, widths = (np.array(v, dtype=float) for v in zip(*measured, strict=True))
-    slope, offset = np.polyfit(counts, widths, 1)
-    if slope <= 0:
-        return None
-    return float(np.median(np.abs(widths - (slope * counts + offset))) / slope)
+    return float(np.quantile(distances, QUANTILE))
 
 
 def fixed_pitch(words: Sequence[Word]) -> bool:
