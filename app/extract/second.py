@@ -13,8 +13,7 @@ so too when a numeral read partly as digits ("quý I1") is read as a numeral, an
 capital in mid-sentence is read small ("nộp Lưu vào" read "nộp lưu vào": `reread.lowered`).
 The number line is read so too: its reading is taken when it holds the same digits and every
 part of its notation is a type's or a body's abbreviation while the page's holds one that is
-neither ("05/QĐĐ-MTTQ-BTT", "136/MTTQO-BTT": a typewriter's letter doubled or a Q's tail read);
-when it holds other digits, the number is a suggestion.
+neither ("05/QĐĐ-MTTQ-BTT", "136/MTTQO-BTT": a typewriter's letter doubled or a Q's tail read).
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ from app.extract.model import (
     GUESSED,
     NOT_A_SYLLABLE,
     SECOND_MODEL_DIFFERS,
-    SECOND_MODEL_DIGITS,
     FieldValue,
     union,
 )
@@ -129,18 +127,16 @@ def _known(notation: str, types: TypeTable) -> bool:
 def _renumbered(value: FieldValue, line: Segment | None, abbrs: tuple[str, ...],
                 types: TypeTable) -> FieldValue:
     """The number `value` once its line was read by the second model (`line`), parsed as the
-    page's was (`abbrs`: the title's type abbreviations): a suggestion when the new reading
-    holds other digits (SECOND_MODEL_DIGITS: each model misreads some digits of a face the
-    other reads right, "05" / "95", "522" / "322"); the new reading is taken when it holds the
-    same digits and its notation is made of known abbreviations (`_known`) while the page's
-    is not."""
+    page's was (`abbrs`: the title's type abbreviations): the new reading is taken when it
+    holds the same digits and its notation is made of known abbreviations (`_known`) while the
+    page's is not. Other digits leave the page's number as it was read: each model misreads
+    some digits of a face the other reads right ("05" / "95", "522" / "322"), and making such
+    a number a suggestion offered three right held-out numbers for no wrong one caught."""
     other = number.field(number.parse(line), abbrs) if line is not None else None
     first = number.split(value.value)
     then = number.split(other.value) if other is not None else None
-    if first is not None and then is not None and first[0] != then[0]:
-        return replace(value, why=SECOND_MODEL_DIGITS)  # the two models read other digits
     if other is None or other.suggested or first is None or then is None \
-            or _known(first[1], types) or not _known(then[1], types):
+            or first[0] != then[0] or _known(first[1], types) or not _known(then[1], types):
         return value
     return other
 

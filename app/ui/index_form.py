@@ -38,7 +38,6 @@ from app.extract.model import (
     REREAD_UNSURE,
     RIVAL_READING,
     SECOND_MODEL_DIFFERS,
-    SECOND_MODEL_DIGITS,
     SLASH_LOST,
     THIN_STROKES,
     UNSURE,
@@ -168,7 +167,6 @@ class FieldEditor(QWidget):
                                           "dictionary cannot tell which is right"),
             NO_YEAR: self.tr("the number after \"năm\" is not a year: a digit may be misread"),
             MARK_LOST: self.tr("the page shows a mark over a word that was read without it"),
-            SECOND_MODEL_DIGITS: self.tr("another OCR model reads its digits differently"),
             NUMBER_RUNS_ON: self.tr("the word of the number goes on past what was read of it: "
                                     "a part may be misread"),
             CAPITALS_AMID: self.tr("a word in capitals with diacritics stands among small "

@@ -491,11 +491,6 @@
         <translation>trang có một dấu phía trên một từ nhưng từ ấy được đọc thiếu dấu đó</translation>
     </message>
     <message>
-        <location filename="../../app/ui/index_form.py" line="168"/>
-        <source>another OCR model reads its digits differently</source>
-        <translation>một mô hình nhận dạng khác đọc các chữ số của nó khác đi</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/index_form.py" line="169"/>
         <source>the word of the number goes on past what was read of it: a part may be misread</source>
         <translation>từ chứa số và ký hiệu còn kéo dài quá phần đã đọc được: có thể đã đọc sai một phần</translation>

@@ -20,7 +20,6 @@ from app.extract.model import (
     LOST_WORDS,
     NOT_A_SYLLABLE,
     SECOND_MODEL_DIFFERS,
-    SECOND_MODEL_DIGITS,
     FieldValue,
 )
 from app.extract.reread import Rereader
@@ -249,15 +248,15 @@ def test_a_number_read_with_a_part_no_abbreviation_takes_the_second_reading(
     ("522/BB-UBND", "322/BB-UBND"),  # the second model right, the page wrong: no telling
     ("525/UBND", "3525/UBND"),  # a digit more
 ])
-def test_a_number_the_second_model_reads_with_other_digits_is_a_suggestion(
+def test_a_number_the_second_model_reads_with_other_digits_stands_as_read(
     page: str, read: str,
 ) -> None:
-    """Each model misreads some digits of a face the other reads right: where they differ, the
-    clerk decides."""
+    """Each model misreads some digits of a face the other reads right: other digits read by
+    the second model neither replace the page's nor make the number a suggestion."""
     engine = Second([["Số:", read]])
     got, _ = second_reading(_number(page), EMPTY, Rereader(engine, lambda: PAGE, DPI), (),
                             table())
-    assert got.value == page and got.why == SECOND_MODEL_DIGITS
+    assert engine.asked == 1 and got.value == page and not got.suggested
 
 
 def test_a_number_the_second_model_reads_alike_or_not_at_all_stands() -> None:
