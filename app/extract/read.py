@@ -6,12 +6,14 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from app.catalog.profiles import DEFAULT_PROFILE
+from app.extract.agree import agree
+from app.extract.confirm import confirm, settle
 from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
 from app.extract.layout import Layout, Segment
 from app.extract.marks import restack
 from app.extract.model import EMPTY, FieldValue
-from app.extract.reread import Rereader, agree, confirm, settle
+from app.extract.reread import Rereader
 from app.extract.second import second_reading
 from app.ocr.base import OcrResult
 from app.ocr.pitch import fixed_pitch

@@ -10,7 +10,7 @@ with a neighbour in the value and the page's does not; the page's stands when th
 when neither or both do, the new spelling a syllable read at least as sure, and no other word
 of the line respelled (more is a line the second model got wrong), the value is a suggestion;
 so too when a numeral read partly as digits ("quý I1") is read as a numeral, and when a
-capital in mid-sentence is read small ("nộp Lưu vào" read "nộp lưu vào": `reread.lowered`).
+capital in mid-sentence is read small ("nộp Lưu vào" read "nộp lưu vào": `agree.lowered`).
 The number line is read so too: its reading is taken when it holds the same digits and every
 part of its notation is a type's or a body's abbreviation while the page's holds one that is
 neither ("05/QĐĐ-MTTQ-BTT", "136/MTTQO-BTT": a typewriter's letter doubled or a Q's tail read).
@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.extract.agree import lexicon_says, lowered, respelled
+from app.extract.confirm import stems
 from app.extract.doctypes import TypeTable
 from app.extract.fields import number
 from app.extract.fields.evidence import not_syllable, rows
@@ -33,7 +35,7 @@ from app.extract.model import (
     FieldValue,
     union,
 )
-from app.extract.reread import EDGE, Rereader, lexicon_says, lowered, respelled, stems
+from app.extract.reread import EDGE, Rereader
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 from app.ocr.rerank import BODIES
@@ -72,8 +74,8 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
     that is a syllable, read at least as sure, the only word of its line respelled, makes
     the value a suggestion (`SECOND_MODEL_DIFFERS`), as does a numeral read partly as digits
     ("I1") and now as a numeral — unless the page shows as many strokes across its middle as
-    the new numeral has (`reread.stems`): then the numeral is taken; a capital in mid-sentence
-    read small makes it a suggestion too (`reread.lowered`). Other case, other digits, marks
+    the new numeral has (`confirm.stems`): then the numeral is taken; a capital in mid-sentence
+    read small makes it a suggestion too (`agree.lowered`). Other case, other digits, marks
     at a word's ends, a word with no letter and a line read as another count of words are left
     as the page read them."""
     words = list(value.words)

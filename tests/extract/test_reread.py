@@ -10,6 +10,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.errors import InputError
+from app.extract.agree import agree
+from app.extract.confirm import confirm, confused, settle
 from app.extract.layout import Segment
 from app.extract.model import (
     DIGITS_UNSURE,
@@ -21,13 +23,7 @@ from app.extract.model import (
     FieldValue,
 )
 from app.extract.read import PageFields, read_fields
-from app.extract.reread import (
-    Rereader,
-    agree,
-    confirm,
-    confused,
-    settle,
-)
+from app.extract.reread import Rereader
 from app.ocr.base import OcrResult, Word
 from app.ocr.null import NullEngine
 from app.ocr.tesseract import TesseractEngine

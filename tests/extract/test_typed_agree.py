@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from app.extract.agree import agree
 from app.extract.layout import Segment
 from app.extract.model import DISAGREE, FieldValue
-from app.extract.reread import Rereader, agree
+from app.extract.reread import Rereader
 from app.ocr.base import Box, Word
 from app.ocr.tesseract import TesseractEngine
 

@@ -4,7 +4,7 @@ The trích yếu and the issuer are running words, not patterns: a misread word 
 caught by a format. A word that is no Vietnamese syllable ("KTIỀU", "t", "IH"), a character
 that has no place in such a line ("công[tế"), or a middling OCR score make the value a
 suggestion the clerk confirms. Only the score can be lifted by reading the line again
-(app.extract.reread.confirm): a reading without the lexicon repeats a misread syllable as
+(app.extract.confirm.confirm): a reading without the lexicon repeats a misread syllable as
 often as not.
 """
 
@@ -78,7 +78,7 @@ def lacking(texts: Iterable[str], words: Iterable[Word]) -> str:
 
 def middling(words: Iterable[Word]) -> str:
     """WEAK_SCORE when a word was read with a middling score (a new reading of its line may
-    confirm it: app.extract.reread.confirm), else ""."""
+    confirm it: app.extract.confirm.confirm), else ""."""
     return WEAK_SCORE if any(weak(w) for w in words) else ""
 
 

@@ -78,7 +78,7 @@ def _subject(text: str, words: tuple[Word, ...], factor: float = 1.0,
     """The trích yếu as a field; a suggestion when a word of thin strokes reads as no numeral
     (the model loses and merges such strokes: "quý TT" for "quý II"), when a numeral was read
     with a middling score ("II" for "III": a second reading may confirm it, see
-    app.extract.reread.confirm), when the OCR was unsure of a word (app.extract.model.doubt),
+    app.extract.confirm.confirm), when the OCR was unsure of a word (app.extract.model.doubt),
     or when its words are not borne out (app.extract.fields.evidence: no syllable, an odd
     character, a middling score); first of all when words were `lost` (a line of a centred
     trích yếu stands off the title's centre). A number whose digits were read as letters
