@@ -75,6 +75,15 @@ def _doubted(value: list[Word], keys: list[str], words: list[Word], segment: Seg
     return not (in_compound(keys, at, keys[at]) and not in_compound(keys, at, tone_key(spelled)))
 
 
+def _recased(word: Word, segment: Segment | None) -> bool:
+    """True when `segment`, a new reading of the line of `word`, reads it as the one word in
+    its place with the same letters in another case ("quy" read "Quy")."""
+    other = _over(word, segment)
+    old = word.text.strip(EDGE)
+    return other is not None and other.text.strip(EDGE) != old \
+        and other.text.strip(EDGE).lower() == old.lower()
+
+
 def _open(value: list[Word], keys: list[str], words: list[Word]) -> bool:
     """True when a word of the line `words` has letters and forms no compound of the lexicon
     with a neighbour in the value `value` (`keys`: its words' tone keys): only such a word can
@@ -127,12 +136,13 @@ def lowered(words: list[Word], word: Word, segment: Segment | None) -> bool:
 
 
 def _typed_respellings(lines: list[list[Word]], reread: Rereader
-                       ) -> list[tuple[Word, str, float]]:
+                       ) -> tuple[list[tuple[Word, str, float]], bool]:
     """On a page typed in a fixed-pitch face, the words of the value's lines (`lines`) that
     two new readings made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
     spelling otherwise than the first reading did (the second is made only of the lines the
     first respelled a word of): each with that spelling (lower case) and the lower of the
-    two scores. Cut and scaled unlike the page reading, they read afresh a glyph it got by
+    two scores; and whether either new reading read a word of theirs in another case
+    (`_recased`). Cut and scaled unlike the page reading, they read afresh a glyph it got by
     chance ("quý TW" for "IV"; "văn thư, Lưu trữ" for "lưu", its "thư" read "thứ" by both;
     "Két luận" read "Kết"); one new reading alone misreads as often, and a misreading the
     model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for "chế") all of them
@@ -153,17 +163,22 @@ def _typed_respellings(lines: list[list[Word]], reread: Rereader
 
     once = read(lines, first)
     if once is None:
-        return []
+        return [], False
+    recased = any(_recased(w, segment) for row, segment in zip(lines, once, strict=True)
+                  for w in row)
     spelled = [(row, segment, {id(w): s for w in row if (s := respelling(w, segment))})
                for row, segment in zip(lines, once, strict=True)]
     spelled = [(row, segment, found) for row, segment, found in spelled if found]
     twice = read([row for row, _, _ in spelled], then) if spelled else None
     if twice is None:
-        return []
+        return [], recased
+    recased = recased or any(_recased(w, other) for (row, _, _), other
+                             in zip(spelled, twice, strict=True) for w in row)
     return [(w, found[id(w)], min(a.conf, b.conf))
             for (row, segment, found), other in zip(spelled, twice, strict=True) for w in row
             if id(w) in found and respelling(w, other) == found[id(w)]
-            and (a := _over(w, segment)) is not None and (b := _over(w, other)) is not None]
+            and (a := _over(w, segment)) is not None and (b := _over(w, other)) is not None], \
+        recased
 
 
 def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> FieldValue:
@@ -177,10 +192,12 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     reading (`_typed_respellings`), makes it a suggestion too, unless only their spelling
     forms a compound of the lexicon with a neighbour in the value: then it is taken ("Két
     luận" → "Kết luận", "lăng phí" → "lãng phí", as the second model's readings are in
-    app.extract.second). Where only the first spelling forms one the value stays a suggestion
-    all the same: such a doubt also catches by chance values wrong in another word (the case
-    of a small l read L on the same lines). Nothing is read when the value is empty or already
-    a suggestion, or without a page image."""
+    app.extract.second). Where only the first spelling forms one ("xã hội" read "xã hột" by
+    both), the first is kept when nothing else in the value is doubted: no other word
+    respelled by both, no word either reading reads in another case ("quy chế làm việc" read
+    "Quy chế tàm việc": a suggestion still, the printed "Quy" read small the first time);
+    such a doubt also catches values wrong in another word (a small l read L). Nothing is
+    read when the value is empty or already a suggestion, or without a page image."""
     if reread is None or not value.value or value.suggested:
         return value
     words = list(value.words)
@@ -194,13 +211,16 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
         return replace(value, why=DISAGREE)
     if not typed:
         return value
+    respellings, recased = _typed_respellings(lines, reread)
+    found = [(word, spelled, conf, lexicon_says(keys, words.index(word), spelled))
+             for word, spelled, conf in respellings]
+    # the first spelling kept where only it forms a compound, when nothing else is doubted
+    settled = not recased and all(says is not None for *_, says in found)
     doubt = False
-    for word, spelled, conf in _typed_respellings(lines, reread):
-        at = words.index(word)
-        says = lexicon_says(keys, at, spelled)
+    for word, spelled, conf, says in found:
         if says:
-            words[at] = respelled(word, spelled, conf)
-        doubt = doubt or not says
+            words[words.index(word)] = respelled(word, spelled, conf)
+        doubt = doubt or not (says or (settled and says is False))
     if words == list(value.words):
         return replace(value, why=DISAGREE) if doubt else value
     if doubt or value.value != " ".join(w.text for w in value.words):  # not its words' text
