@@ -19,19 +19,11 @@ from app.extract.fields.subject import judged
 from app.extract.layout import Segment
 from app.extract.model import MARK_LOST, NOT_A_SYLLABLE, FieldValue, union
 from app.extract.reread import EDGE, Rereader
+from app.extract.text import CIRCUMFLEX, TONES, TONES_ABOVE, bare
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 
-CIRCUMFLEX = "\u0302"
-TONES_ABOVE = frozenset("\u0300\u0301\u0303\u0309")  # huyền, sắc, ngã, hỏi: over the letter
-TONES = TONES_ABOVE | {"\u0323"}  # and nặng, under it
 SCALE = 2.0  # the enlargement the line is read at (as app.extract.agree.agree reads it)
-
-
-def bare(text: str) -> bool:
-    """True when `text` holds â, ê or ô and no tone mark at all ("đâu", "công", "SÔ")."""
-    marks = unicodedata.normalize("NFD", text)
-    return CIRCUMFLEX in marks and not TONES & set(marks)
 
 
 def restacked(old: str, new: str) -> bool:

@@ -6,6 +6,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+CIRCUMFLEX = "\u0302"
+TONES_ABOVE = frozenset("\u0300\u0301\u0303\u0309")  # huyền, sắc, ngã, hỏi: over the letter
+TONES = TONES_ABOVE | {"\u0323"}  # and nặng, under it
 # digits a monospace face's capitals are misread as: O as 0, G as 6, S as 5, B as 8, I as 1
 _CAPITAL_OF_DIGIT = str.maketrans("06581", "OGSBI")
 # letters a monospace face's digits are misread as among other digits: 6 as ó (its curled
@@ -83,3 +86,9 @@ def as_small(word: str) -> str:
     if len(core) < 2 or not core.isalpha() or not core[0].islower() or core.islower():
         return word
     return core.lower() + word[len(core):]
+
+
+def bare(text: str) -> bool:
+    """True when `text` holds â, ê or ô and no tone mark at all ("đâu", "công", "SÔ")."""
+    marks = unicodedata.normalize("NFD", text)
+    return CIRCUMFLEX in marks and not TONES & set(marks)

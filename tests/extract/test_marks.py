@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from app.extract.marks import bare, restack, restacked
+from app.extract.marks import restack, restacked
 from app.extract.model import MARK_LOST, FieldValue
 from app.extract.reread import Rereader
+from app.extract.text import bare
 from app.ocr.base import OcrResult, Word
 from app.ocr.tesseract import TesseractEngine
 

@@ -26,7 +26,7 @@ from app.extract.model import (
     doubt,
     found,
 )
-from app.extract.text import as_capitals, fold
+from app.extract.text import TONES, as_capitals, bare, fold
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 
@@ -172,19 +172,12 @@ def _mends(tail: list[str], place: tuple[Word, ...]) -> bool:
                for t, w in zip(tail, place, strict=True) if tone_key(t) != tone_key(w.text))
 
 
-_CIRCUMFLEX = "\u0302"
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-
-
 def _tone_dropped(tail: list[str], place: tuple[Word, ...]) -> bool:
     """True when a word of the date line's place spelled otherwise than the issuer's bears a
     circumflex and no tone where the issuer's bears a tone ("Công" / "CỐNG", "Kiêm" /
     "KTẾM"): the model drops a tone set beside a circumflex as readily as capitals gain one,
     so neither reading settles the other."""
-    def marks(text: str) -> set[str]:
-        return set(unicodedata.normalize("NFD", text))
-
-    return any(_CIRCUMFLEX in marks(w.text) and not _TONES & marks(w.text) and _TONES & marks(t)
+    return any(bare(w.text) and TONES & set(unicodedata.normalize("NFD", t))
                for t, w in zip(tail, place, strict=True) if tone_key(t) != tone_key(w.text))
 
 
