@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from app.extract.fields.evidence import not_syllable, rows
@@ -15,6 +16,12 @@ from app.ocr.lexicon import load, tone_key
 
 AGREE_SCALE = 2.0  # the enlargement a trích yếu's lines are read at a second time
 TYPED_READINGS = (2.0, 1.5)  # ... and, typed in a fixed-pitch face, read again thickened
+
+
+def tone_keys(words: Sequence[Word]) -> list[str]:
+    """The tone keys of a value's words, the marks at their ends left out: what `in_compound`
+    and `lexicon_says` look words up by."""
+    return [tone_key(w.text.strip(EDGE)) for w in words]
 
 
 def in_compound(keys: list[str], i: int, key: str) -> bool:
@@ -202,7 +209,7 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
         return value
     words = list(value.words)
     lines = rows(words)
-    keys = [tone_key(w.text.strip(EDGE)) for w in words]
+    keys = tone_keys(words)
     looked = [row for row in lines if _open(words, keys, row)]
     boxes = [union(row) for row in looked]
     read = reread.read_many([b for b in boxes if b is not None], AGREE_SCALE) if looked else []
@@ -234,7 +241,7 @@ def respelled_alike(words: tuple[Word, ...], unsure: list[Word], read: list[Segm
     line all spell it, when they spell it alike, otherwise than the first reading, and only
     their spelling forms a compound of the lexicon with a neighbour (`lexicon_says`), read at
     the lower of their scores; None when any unsure word is not so."""
-    keys = [tone_key(w.text.strip(EDGE)) for w in words]
+    keys = tone_keys(words)
     out = []
     for word in unsure:
         spelled = {_respelling(word, segment) for segment in read}

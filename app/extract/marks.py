@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from app.extract.agree import in_compound
+from app.extract.agree import in_compound, tone_keys
 from app.extract.fields.evidence import not_syllable, rows
 from app.extract.fields.subject import judged
 from app.extract.layout import Segment
@@ -70,7 +70,7 @@ def restack(value: FieldValue, reread: Rereader | None) -> FieldValue:
     lines = [row for row in rows(words) if any(w in lost for w in row)]
     boxes = [b for b in (union(row) for row in lines) if b is not None]
     readings = [reread.read_many(boxes, SCALE), reread.read_many(boxes, 1.0, second=True)]
-    keys = [tone_key(w.text.strip(EDGE)) for w in words]
+    keys = tone_keys(words)
     left = False
     for word in lost:
         at = words.index(word)

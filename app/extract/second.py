@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.extract.agree import lexicon_says, lowered, respelled
+from app.extract.agree import lexicon_says, lowered, respelled, tone_keys
 from app.extract.confirm import stems
 from app.extract.doctypes import TypeTable
 from app.extract.fields import number
@@ -37,7 +37,6 @@ from app.extract.model import (
 )
 from app.extract.reread import EDGE, Rereader
 from app.ocr.base import Word
-from app.ocr.lexicon import tone_key
 from app.ocr.rerank import BODIES
 
 SCALE = 1.0  # the lines are read at the page's scale
@@ -79,7 +78,7 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
     at a word's ends, a word with no letter and a line read as another count of words are left
     as the page read them."""
     words = list(value.words)
-    keys = [tone_key(w.text.strip(EDGE)) for w in words]
+    keys = tone_keys(words)
     doubt = False
     for row, segment in zip(lines, read, strict=True):
         new = _in_span(row, segment.words) if segment is not None else []
