@@ -25,7 +25,15 @@ def _pg_bin() -> Path:
 BIN = _pg_bin()
 
 
+PORT_TRIES = 5  # ports tried when the one picked was taken before postgres bound it
+
+
+class PortTaken(RuntimeError):
+    """Another program took the port between its pick and the server's bind."""
+
+
 def free_port() -> int:
+    """A port free on 127.0.0.1 now (another program may take it before it is bound)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -43,6 +51,7 @@ class LocalPostgres:
         self.folder = folder
         self.data = folder / "data"
         self.port = port or free_port()
+        self._picked = port is None  # a port this object chose may be chosen again
         self.durable = durable
         self._root = os.geteuid() == 0
         self._server: subprocess.Popen[bytes] | None = None
@@ -57,7 +66,18 @@ class LocalPostgres:
         return f"host=127.0.0.1 port={self.port} user=postgres dbname={dbname}"
 
     def start(self) -> LocalPostgres:
-        """Create the cluster if needed, start it and wait until it accepts connections."""
+        """Create the cluster if needed, start it and wait until it accepts connections; on
+        another free port when the one it picked was taken before postgres could bind it."""
+        for _ in range(PORT_TRIES - 1):
+            try:
+                return self._start()
+            except PortTaken:
+                if not self._picked:
+                    raise
+                self.port = free_port()
+        return self._start()
+
+    def _start(self) -> LocalPostgres:
         self.folder.mkdir(parents=True, exist_ok=True)
         if self._root:
             shutil.chown(self.folder, "postgres", "postgres")
@@ -81,6 +101,7 @@ class LocalPostgres:
         # postgres itself, not `pg_ctl start` (which daemonises): it ends with this process
         # (SIGTERM, a smart shutdown, through runuser as root) even when this one is killed
         log = (self.folder / "postgres.log").open("ab")
+        logged = log.tell()
         self._server = subprocess.Popen(
             [*self._prefix(), str(BIN / "postgres"), "-D", str(self.data), *options],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
@@ -94,6 +115,10 @@ class LocalPostgres:
                 return self
             except psycopg.OperationalError:
                 if self._server.poll() is not None:
+                    said = (self.folder / "postgres.log").read_bytes()[logged:]
+                    if b"could not bind" in said or b"already in use" in said:
+                        raise PortTaken(f"port {self.port} on 127.0.0.1 is taken: pick "
+                                        "another, or stop the program using it") from None
                     raise RuntimeError(
                         f"PostgreSQL did not start (exit {self._server.returncode}): see "
                         f"{self.folder / 'postgres.log'}") from None

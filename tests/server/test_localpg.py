@@ -1,4 +1,4 @@
-"""The private PostgreSQL cluster ends with the process that started it, even a killed one."""
+"""The private PostgreSQL cluster ends with its starter, even a killed one; it finds a port."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+
+import pytest
+
+from server import localpg
+from server.localpg import LocalPostgres, PortTaken
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,3 +66,28 @@ def _kill_the_starter(folder: Path) -> None:
         time.sleep(0.1)
     assert not Path(f"/proc/{postmaster}").exists()
     assert not _listening(port)
+
+
+def test_a_port_taken_after_its_pick_is_picked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the race free_port leaves open: another program binds the port before postgres does
+    folder = Path(tempfile.mkdtemp(prefix="scanstation-pg-"))
+    taken = socket.socket()
+    try:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        cluster = LocalPostgres(folder, port=busy, durable=False)
+        with pytest.raises(PortTaken, match=f"port {busy}"):  # a port given is not changed
+            cluster.start()
+        picks = iter([busy])
+        real = localpg.free_port
+        monkeypatch.setattr(localpg, "free_port", lambda: next(picks, None) or real())
+        cluster = LocalPostgres(folder, durable=False).start()
+        try:
+            assert cluster.port != busy
+            assert _listening(cluster.port)
+        finally:
+            cluster.stop()
+    finally:
+        taken.close()
+        shutil.rmtree(folder, ignore_errors=True)
