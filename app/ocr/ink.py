@@ -1,13 +1,4 @@
-"""Blue ink (signatures) kept out of the OCR: its pixels found, words made of it dropped.
-
-A signature in blue ink near the signer's title is read as debris ("`...", "TC TT -") and can
-spoil the line it touches. Pixels clearly bluer than they are red or green, and a rim around
-them (their edges blend with the paper), are blue ink; a page whose ink is mostly blue was
-printed in blue and has none. A word whose box holds more blue ink than other ink is dropped,
-and lines read again (app.ocr.reread) are cut from the page with its blue ink whitened. The
-PDF keeps the scanned image. Red is kept: urgency and secrecy marks ("KHẨN", "MẬT") are often
-stamped in red.
-"""
+"""Blue ink (signatures) kept out of the OCR: its pixels found, words made of it dropped."""
 
 from __future__ import annotations
 

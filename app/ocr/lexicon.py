@@ -1,10 +1,4 @@
-"""The Vietnamese lexicon the re-ranker reads: hunspell-vi's syllables and pyvi's compound words.
-
-The syllable list is read at run time from Debian's `hunspell-vi` (GPL-2, never copied here);
-the compounds ship in resources/lexicon (derived from pyvi's MIT word list, see its README),
-with the words of a document header's fixed lines (HEADER_PHRASES) joined as compounds too.
-Every entry is keyed in lower case, NFC, with the tone mark placed the new way (hòa, ủy).
-"""
+"""The Vietnamese lexicon the re-ranker reads: hunspell-vi's syllables, pyvi's compounds."""
 
 from __future__ import annotations
 

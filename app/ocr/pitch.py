@@ -1,16 +1,4 @@
-"""Whether a page was typed in a fixed-pitch (typewriter) face, from its words' boxes.
-
-In a typewriter face every character takes the same width, so a word's box is a pitch per
-letter, less the side bearings of its first and last letters. In a book face "lí" and "mm"
-differ by half their width. A page's lines differ in size (a smaller header, a bold title, a
-small "Nơi nhận"), so each line's pitch is found from its own words and each word's width is
-measured against it, in letters; the upper quartile of these distances tells the faces apart.
-On the tuning and dev bench pages (those of `bench.extract` and the geometry bench's cached
-dev pages, not held-out) it is 0.04-0.15 letter on the 616 pages in monospace faces (FreeMono,
-Noto Sans Mono, TeX Gyre Cursor, JetBrains Mono, League Mono), 0.25-1.01 on the 571 in book
-faces with enough words (Liberation Serif / Sans, DejaVu Serif / Sans, TeX Gyre Termes, Charis
-SIL, Noto Serif, TeX Gyre Schola / Bonum), median 0.06 against 0.37; under 0.2 is fixed-pitch.
-"""
+"""Whether a page was typed in a fixed-pitch (typewriter) face, from its words' boxes."""
 
 from __future__ import annotations
 

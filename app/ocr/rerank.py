@@ -1,27 +1,4 @@
-"""Diacritics re-ranked with a lexicon: per word, Tesseract's alternatives that differ in marks.
-
-One pass over a page's words. For each word, the candidates are the spellings made of
-Tesseract's own alternatives for its letters that share the letter's base (Â/Ầ, D/Đ), plus
-the letters the `vie` model cannot output (ỵ/Ỵ, for "huyện lỵ"). A word read as a valid
-syllable is kept unless another candidate forms a known compound with its neighbour on the line
-("THƯỜNG TRỤC" → "THƯỜNG TRỰC"); a word that is no syllable takes the valid candidate that fits
-its neighbours best, then the one the model scored highest. A change made on context alone, or
-on alternatives the model gave no weight to, marks the word `guessed`. Thin letters of one shape
-(l/t/i, "tưu" for "lưu" in a typewriter face) are candidates too. A vowel read twice
-("ĐÁẢNG" → "ĐẢNG", when the shorter word is a syllable) is undone; an eth (Ð), no Vietnamese
-letter, is read as Đ ("QĐÐ" → "QĐ").
-Case misread in running text (a typewriter's capital and small letters differ in size alone,
-and its small l is drawn like an L): a capital opening a word after a small word is lowered
-where the model weighed the small letter ("hóa Là" → "là") or, for an L, where the small word
-forms a compound with the word before ("chỉnh Lý" → "lý"); a syllable read in capitals
-between small words takes small letters ("dân. TỔ chức" → "Tổ chức", "nhân CÓ liên" → "có").
-Glyphs of monospace faces are read as printed: a slashed zero (Ø) in a word with digits as 0
-("2Ø69/CTPH"); a level stroke (—, =, ~, ¬) alone opening a line before a word as the hyphen
-that opens a list item ("= Như trên;" → "- Như trên;"); the filing item of the recipients'
-list however misread ("- LUU: VI." → "- Lưu: VT."). A part in capitals of a word (between /
-and -) that is no body's abbreviation of BODIES but becomes one with a letter the model listed
-for it is read so ("370/MTTO-BTT" → "MTTQ": the typewriter's Q has a small tail).
-"""
+"""Diacritics re-ranked with a lexicon: per word, Tesseract's alternatives that differ in marks."""
 
 from __future__ import annotations
 

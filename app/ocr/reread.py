@@ -1,22 +1,4 @@
-"""Lines the page OCR read with little confidence, read again alone.
-
-Tesseract's page layout sometimes joins a small line with a larger one across a column gap
-(the "Nơi nhận" list with the signer's title) or misjudges a line's height in a typewriter
-face; the line is then read as junk ("Nhi 2016, Loạn qiện" for "Năm 2018, toàn quận"). Each
-line is cut at gaps wider than GAP × its words' height; a piece whose words average less than
-WEAK confidence is cut from the page with a margin and read again as one line (page
-segmentation mode 7), then, while still weak, as one raw line (mode 13, no layout analysis,
-with a thinner margin: it reads a neighbour's edge as "_" or "."). The surest reading takes
-the piece's place, on the same line; the first one stays unless Tesseract is surer of another.
-Marks a cut's edge adds (a quote or rule before the line, a full stop after it) are trimmed.
-A piece set in thin strokes (its strokes
-narrower than THIN × its words' height and than THIN_PT: a Courier-like typewriter face, a
-worn ribbon) is also
-read, in each mode, from a cut whose strokes are thickened by one pixel: the model reads such
-strokes as faint and drops or misjudges whole words, but a thickened number line can read
-worse ("MTTQO"); the surer reading wins. The pieces of a page are read in one Tesseract run
-per mode (a list of images).
-"""
+"""Lines the page OCR read with little confidence, read again alone."""
 
 from __future__ import annotations
 
