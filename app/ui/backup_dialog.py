@@ -1,5 +1,4 @@
-"""The desk's "Sao lưu" dialog (drive, passphrase, progress, verification at the end) and
-"Khôi phục từ bản sao lưu" for a new station's first run; the work runs in the worker pools."""
+"""The desk's "Sao lưu" and "Khôi phục từ bản sao lưu" dialogs."""
 
 from __future__ import annotations
 
@@ -85,6 +84,8 @@ class _WorkDialog(QDialog):
 
     Its texts use the fixed context "BackupWork": tr() in a base class would look them up
     under the subclass's name.
+
+    The work runs in the worker pools.
     """
 
     def __init__(self, pools: Pools, remembered: list[str], parent: QWidget | None) -> None:
@@ -156,7 +157,10 @@ class _WorkDialog(QDialog):
 
 
 class BackupDialog(_WorkDialog):
-    """Back the catalog up to a drive, encrypted, then verify what was written."""
+    """Back the catalog up to a drive, encrypted, then verify what was written.
+
+    Chooses the drive, asks the passphrase, shows the progress and the verification at the end.
+    """
 
     backed_up = Signal(object)  # the VerifyReport, once recorded in the catalog
 
@@ -241,7 +245,10 @@ class BackupDialog(_WorkDialog):
 
 
 class RestoreDialog(_WorkDialog):
-    """Rebuild this new station's catalog from a backup drive (before any organisation)."""
+    """Rebuild this new station's catalog from a backup drive (before any organisation).
+
+    Shown at a new station's first run.
+    """
 
     def __init__(self, session: DeskSession, pools: Pools, parent: QWidget | None = None) -> None:
         super().__init__(pools, [], parent)

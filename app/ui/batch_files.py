@@ -1,5 +1,4 @@
-"""The strip's batch folder and its journal (no Qt): every change of the strip is written
-before the desk goes on, the folder goes once its documents are filed."""
+"""The strip's batch folder and its journal (no Qt)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,11 @@ log = logging.getLogger(__name__)
 
 
 class BatchFiles:
-    """The folder the strip's pages are saved in, held by this desk, and its journal."""
+    """The folder the strip's pages are saved in, held by this desk, and its journal.
+
+    Every change of the strip is written before the desk goes on; the folder goes once its documents
+    are filed.
+    """
 
     def __init__(self, session: DeskSession) -> None:
         self.session = session

@@ -1,5 +1,4 @@
-"""Pages handed over in memory: each is written to the recovery folder first, as always, and
-its pixels go on to clean-up without being read back from disk."""
+"""Pages handed over in memory, each written to the recovery folder first."""
 
 from __future__ import annotations
 
@@ -25,7 +24,11 @@ class Handed:
 
 
 class HandingFolder(RecoveryFolder):
-    """A recovery folder that also keeps each saved page's pixels until they are handed over."""
+    """A recovery folder that also keeps each saved page's pixels until they are handed over.
+
+    Each page is written to the recovery folder first, as always, and its pixels go on to clean-up
+    without being read back from disk.
+    """
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)

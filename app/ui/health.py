@@ -1,5 +1,4 @@
-"""The station's health panel: the doctor's checks, each with its status, detail and fix, and
-buttons for what the desk can do about it."""
+"""The station's health panel: the doctor's checks and what the desk can do about them."""
 
 from __future__ import annotations
 
@@ -70,7 +69,10 @@ class ResultRow(QFrame):
 class HealthPanel(QWidget):
     """Runs every doctor check in a worker and lists the results as they come, each with the
     buttons for what the desk can do about it ("Thử lại", "Sao lưu ngay", …); fixes that need
-    a terminal are shown as text for a technician."""
+    a terminal are shown as text for a technician.
+
+    Each result shows its status, detail and fix.
+    """
 
     checked = Signal(object)  # the list of results, once every check has run
     action = Signal(str)  # "backup", "signing" or "settings": the main window opens it

@@ -1,5 +1,4 @@
-"""`make screenshots`: each main screen rendered to PNG, in Vietnamese, from a demo catalog made
-in a temporary folder (`make` runs it under Xvfb with QT_QPA_PLATFORM=xcb)."""
+"""`make screenshots`: each main screen of the desk rendered to PNG, in Vietnamese."""
 
 from __future__ import annotations
 
@@ -343,6 +342,10 @@ def shoot(widget: QWidget, path: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Render the screens asked for to PNG, from a demo catalog made in a temporary folder.
+
+    `make screenshots` runs this under Xvfb with QT_QPA_PLATFORM=xcb.
+    """
     parser = argparse.ArgumentParser(prog="python -m app.ui.screenshots",
                                      description="Render the desk's main screens to PNG.")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))

@@ -1,5 +1,4 @@
-"""The signer's batch: the token picked from what is plugged in, the chosen approved documents
-signed with one PIN entry, per-document results."""
+"""The signer's batch: a token, the chosen approved documents, one PIN entry, results."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Sign-in: user name and password, checked against the catalog in a worker; a password an
-admin reset is replaced here before the desk opens."""
+"""Sign-in: user name and password, checked against the catalog in a worker."""
 
 from __future__ import annotations
 
@@ -18,6 +17,8 @@ class SignInDialog(QDialog):
 
     After a reset, the temporary password signs in only to choose a new one: the dialog asks
     for it, and is accepted once it is saved.
+
+    The check runs in a worker; a password an admin reset is replaced here before the desk opens.
     """
 
     def __init__(self, session: DeskSession, pools: Pools, parent: QWidget | None = None) -> None:

@@ -1,5 +1,4 @@
-"""The signer picks module, token and certificate from what is plugged in, and sees the
-certificate (holder, issuer, serial, validity, days left) with a warning before it ends."""
+"""The signer picks module, token and certificate from what is plugged in."""
 
 from __future__ import annotations
 
@@ -44,7 +43,11 @@ class TokenChoice:
 
 class TokenPicker(QGroupBox):
     """Lists (in the writer, the one owner of PKCS#11 work at the desk) the known modules,
-    their tokens and signing certificates, read without a PIN; typing is the advanced way."""
+    their tokens and signing certificates, read without a PIN; typing is the advanced way.
+
+    The chosen certificate is shown (holder, issuer, serial, validity, days left) with a warning
+    before it ends.
+    """
 
     changed = Signal()  # the choice or what is known about it changed
 

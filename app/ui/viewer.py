@@ -1,5 +1,4 @@
-"""The page viewer: a filed PDF's pages (or one page not filed yet) at reading size, with zoom,
-pan and page keys; a page is shown at once at screen size, then sharpened to its full 300 dpi."""
+"""The page viewer: a filed PDF's pages (or one page not filed yet) at reading size."""
 
 from __future__ import annotations
 
@@ -66,7 +65,10 @@ class _View(QGraphicsView):
 
 
 class PageViewer(QWidget):
-    """Fit page, fit width, 100 % (one scan pixel per screen pixel), zoom, pan, PgUp/PgDn."""
+    """Fit page, fit width, 100 % (one scan pixel per screen pixel), zoom, pan, PgUp/PgDn.
+
+    A page is shown at once at screen size, then sharpened to its full 300 dpi.
+    """
 
     page_shown = Signal(int)  # index of the page now on screen (again once sharpened)
     step_wanted = Signal(int)  # PgUp/PgDn (-1/+1) on a single picture: its owner turns the page

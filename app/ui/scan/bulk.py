@@ -1,5 +1,4 @@
-"""Actions on the whole strip: remove every blank page, split at separator sheets, Patch-T and
-first pages; each lists the pages first in a dialog and is one undo step."""
+"""Actions on the whole strip: blank pages removed, split at separator sheets."""
 
 from __future__ import annotations
 
@@ -67,7 +66,11 @@ class PagesDialog(QDialog):
 
 
 class BulkTools(QWidget):
-    """"Remove blank pages…" and "Split into documents…" for the strip."""
+    """"Remove blank pages…" and "Split into documents…" for the strip.
+
+    Splitting goes by separator sheets, Patch-T sheets and first pages. Each action lists the pages
+    first in a dialog and is one undo step.
+    """
 
     def __init__(self, desk: Desk, strip: PageStrip, tools: PageTools, flow: PageFlow,
                  parent: QWidget | None = None) -> None:

@@ -1,5 +1,4 @@
-"""The strip's batch kept on disk, and the prompt after a crash: the unsaved pages of an
-interrupted batch, to restore or discard."""
+"""The strip's batch kept on disk, and the prompt after a crash."""
 
 from __future__ import annotations
 
@@ -41,6 +40,8 @@ class RecoveryDialog(QDialog):
 
     `exec()` returns Accepted (restore), DISCARD, or Rejected (decide later: the batch stays
     and is offered again at the next start, until the retention period ends).
+
+    It shows the unsaved pages of an interrupted batch, to restore or discard.
     """
 
     def __init__(self, pages: list[ScanPage], splits: frozenset[str], lost: int, damaged: int,

@@ -1,5 +1,4 @@
-"""The page tools under the preview: rotate, move, delete (the selected pages), rescan, insert,
-split, undo (the current page), with their shortcuts."""
+"""The page tools under the preview, with their shortcuts."""
 
 from __future__ import annotations
 
@@ -15,7 +14,11 @@ TOOLS = ("left", "right", "earlier", "later", "delete", "rescan", "insert", "spl
 
 class PageTools(QWidget):
     """Acts on the strip's selected pages or its current page; a page whose image changed is
-    sent out in `edited`."""
+    sent out in `edited`.
+
+    Rotate, move and delete act on the selected pages; rescan, insert, split and undo on the current
+    page.
+    """
 
     edited = Signal(object)  # the ScanPage turned or cropped (its OCR is stale)
     message = Signal(str)  # for the clerk (nothing selected…)

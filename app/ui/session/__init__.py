@@ -1,7 +1,4 @@
-"""The desk's facade over the core: the open catalog, who is signed in, and what screens ask.
-
-Everything here is plain Python (no Qt) and may block: screens call it through workers.
-"""
+"""The desk's facade over the core: the open catalog, who is signed in, what screens ask."""
 
 from __future__ import annotations
 
@@ -17,4 +14,7 @@ __all__ = ["ClerkDay", "DeskSession", "ReviewItem", "SyncStatus"]
 class DeskSession(People, Filing, Review, Archive, Recovery):
     """The catalog folder, the open catalog and the signed-in user, with each screen's calls:
     people (first run, sign-in, users), filing, review, the archive (signing, search,
-    status), and the batch folders' recovery and clean-up."""
+    status), and the batch folders' recovery and clean-up.
+
+    Everything here is plain Python (no Qt) and may block: screens call it through workers.
+    """

@@ -1,5 +1,4 @@
-"""The desk's batches on disk: journalled as the clerk works, offered back after a crash,
-removed once the catalog holds their documents."""
+"""The desk's batches on disk: journalled, offered back after a crash, then removed."""
 
 from __future__ import annotations
 
@@ -17,7 +16,11 @@ from app.ui.session.filing import FLAGS_EVENT
 
 
 class Recovery(SessionBase):
-    """Batch folders beside the catalog (`batches/<uuid>`), each with its journal."""
+    """Batch folders beside the catalog (`batches/<uuid>`), each with its journal.
+
+    A batch is journalled as the clerk works, offered back after a crash, and removed once the
+    catalog holds its documents.
+    """
 
     @property
     def batches_root(self) -> Path:
