@@ -1,11 +1,4 @@
-"""Keys from the office passphrase (scrypt) and chunked AES-GCM streams bound to their object.
-
-An object on the medium is `MAGIC | salt (16) | plain size (8)` followed by the plaintext in
-CHUNK-byte pieces, each sealed with AES-256-GCM under a key derived for that object (HKDF from
-the data key and the object's random salt). The nonce is the chunk's index and a last-chunk
-flag, and every chunk's associated data is the object's header and name: a chunk moved to
-another place or object, a truncated object or a flipped byte fails authentication.
-"""
+"""Keys from the office passphrase (scrypt) and chunked AES-GCM streams bound to their object."""
 
 from __future__ import annotations
 
@@ -25,6 +18,11 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.backup.errors import DamagedBackup, WrongPassphrase
 
+# An object on the medium is `MAGIC | salt (16) | plain size (8)` followed by the plaintext in
+# CHUNK-byte pieces, each sealed with AES-256-GCM under a key derived for that object (HKDF from the
+# data key and the object's random salt). The nonce is the chunk's index and a last-chunk flag, and
+# every chunk's associated data is the object's header and name: a chunk moved to another place or
+# object, a truncated object or a flipped byte fails authentication.
 MAGIC = b"SSBKOBJ1"
 CHUNK = 1 << 20
 TAG = 16

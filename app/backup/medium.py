@@ -1,16 +1,4 @@
-"""The backup set on a medium: header, keyed objects, manifests; writes that survive a kill.
-
-```
-DIR/scanstation-backup/set.json          format, set id, scrypt salt and parameters, key check
-DIR/scanstation-backup/objects/ab/<hmac> sealed files, named by a keyed hash of their SHA-256
-DIR/scanstation-backup/manifests/<gen>   sealed manifests, one per kept generation
-DIR/scanstation-backup/tmp/              objects being written (removed by the next run)
-```
-An object is written in tmp/, fsynced and renamed into place; a manifest is published (fsync,
-rename, fsync of its folder) only once every object it names is durable, and older
-generations are pruned only after that. So a kill at any moment leaves the previous
-generation whole.
-"""
+"""The backup set on a medium: header, keyed objects, manifests; writes that survive a kill."""
 
 from __future__ import annotations
 
@@ -35,6 +23,12 @@ from app.catalog.audit import now
 from app.errors import OutputError
 from app.filelock import try_lock
 
+# The set on the medium:
+#
+#     DIR/scanstation-backup/set.json          format, set id, scrypt salt and parameters, key check
+#     DIR/scanstation-backup/objects/ab/<hmac> sealed files, named by a keyed hash of their SHA-256
+#     DIR/scanstation-backup/manifests/<gen>   sealed manifests, one per kept generation
+#     DIR/scanstation-backup/tmp/              objects being written (removed by the next run)
 ROOT = "scanstation-backup"
 HEADER = "set.json"
 FORMAT = 1
@@ -42,7 +36,12 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class BackupSet:
-    """An opened backup set: where it is, its id and its keys."""
+    """An opened backup set: where it is, its id and its keys.
+
+    An object is written in tmp/, fsynced and renamed into place; a manifest is published (fsync,
+    rename, fsync of its folder) only once every object it names is durable, and older generations
+    are pruned only after that. So a kill at any moment leaves the previous generation whole.
+    """
 
     root: Path
     id: str

@@ -1,9 +1,4 @@
-"""A consistent copy of the catalog database taken with SQLite's online backup API.
-
-The copy is made in one step under a read transaction: in WAL mode the desk keeps writing
-meanwhile, and the copy holds exactly the commits made before it began. Every blob row in it
-names a file already in the store (the store is written before the row is committed).
-"""
+"""A consistent copy of the catalog database taken with SQLite's online backup API."""
 
 from __future__ import annotations
 
@@ -42,7 +37,12 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def take(database: Path, out: Path) -> None:
-    """Copy the live `database` to `out` (a self-contained file, not in WAL mode)."""
+    """Copy the live `database` to `out` (a self-contained file, not in WAL mode).
+
+    The copy is made in one step under a read transaction: in WAL mode the desk keeps writing
+    meanwhile, and the copy holds exactly the commits made before it began. Every blob row in it
+    names a file already in the store (the store is written before the row is committed).
+    """
     if not database.is_file():
         raise InputError(
             f"No catalog database at {database}.",

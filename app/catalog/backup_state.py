@@ -1,7 +1,4 @@
-"""The catalog's record of its backups: targets written and verified, and riskRecoveryStatus.
-
-Kept in the `meta` table (no migration); the hồ sơ fields change through an audited edit.
-"""
+"""The catalog's record of its backups: targets written and verified, and riskRecoveryStatus."""
 
 from __future__ import annotations
 
@@ -17,6 +14,7 @@ from app.catalog.rows import HosoRow, MetaRow
 if TYPE_CHECKING:
     from app.catalog.service import Catalog
 
+# Kept in the `meta` table (no migration); the hồ sơ fields change through an audited edit.
 STATE_KEY = "backup_targets"
 POLICY_KEY = "backup_policy"
 BACKED_UP, NOT_YET = "01", "02"

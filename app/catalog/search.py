@@ -1,20 +1,4 @@
-"""Full-text search: FTS5 over words and adjacent word pairs, folded and exact; user text is
-always quoted.
-
-Every word (a run of letters and digits) of a document's main fields and OCR text is indexed
-as a term, and so is every pair of adjacent words joined by "_" ("cong_tac"): most Vietnamese
-words are two syllables, so a two-syllable query is one posting-list lookup instead of a
-phrase query. Each term is indexed folded (no diacritics, đ → d, lower case) and, when it
-has diacritics, also exact (lower-case NFC): "số_hóa" and "so_hoa". A folded term never has
-a diacritic, so the two kinds cannot collide and share one column of a contentless
-`detail=none` FTS5 table (rowids only: no positions, columns or sizes are needed).
-
-Ranking is by tier, newest first inside a tier: documents holding every query term with the
-diacritics typed first (a term typed with no diacritic at all matches either way: "so hoa"
-is one tier), then documents matching only without diacritics. Each tier is read from the
-index in rowid (= document id) order, newest first, with the filters checked in the same
-loop, so SQLite stops after `limit` hits instead of counting and ranking every match.
-"""
+"""Full-text search: FTS5 over words and adjacent word pairs, folded and exact."""
 
 from __future__ import annotations
 
@@ -68,6 +52,13 @@ def index_texts(metadata: Mapping[str, Any], pages: Iterable[str]) -> str:
 
     Contentless FTS needs the same text again to delete a row, so this must stay
     deterministic; a change here needs a migration that rebuilds the index.
+
+    Every word (a run of letters and digits) is a term, and so is every pair of adjacent words
+    joined by "_" ("cong_tac"): most Vietnamese words are two syllables, so a two-syllable query is
+    one posting-list lookup instead of a phrase query. Folded is without diacritics, đ → d, lower
+    case; exact is lower-case NFC ("so_hoa" and "số_hóa"). A folded term never has a diacritic, so
+    the two kinds cannot collide and share one column of a contentless `detail=none` FTS5 table
+    (rowids only: no positions, columns or sizes are needed).
     """
     parts = [str(metadata[tag]) for tag in INDEXED_FIELDS if metadata.get(tag)]
     exact = [_with_pairs(words(part)) for part in [*parts, *pages]]
@@ -158,7 +149,14 @@ def search(
     db: SqliteDatabase, query: str, filters: SearchFilters, limit: int = 20
 ) -> list[SearchHit]:
     """Hits for `query`, best first: exact diacritics before folded matches, newest first in
-    each; an empty query lists the newest documents."""
+    each; an empty query lists the newest documents.
+
+    User text is always quoted. Ranking is by tier, newest first inside a tier: documents holding
+    every query term with the diacritics typed first (a term typed with no diacritic at all matches
+    either way: "so hoa" is one tier), then documents matching only without diacritics. Each tier is
+    read from the index in rowid (= document id) order, newest first, with the filters checked in
+    the same loop, so SQLite stops after `limit` hits instead of counting and ranking every match.
+    """
     where, params = _filters(filters)
     tiers = match_expressions(query)
     rows: list[tuple[Any, ...]] = []

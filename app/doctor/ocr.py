@@ -1,5 +1,4 @@
-"""Tesseract: present, new enough, with the Vietnamese models (vie, and the script model that reads
-typewritten lines again) and the lexicon for its marks."""
+"""Tesseract: present, new enough, with the Vietnamese models and the lexicon for its marks."""
 
 from __future__ import annotations
 
@@ -26,7 +25,10 @@ _WINDOWS = (
 
 def check(ctx: Context) -> Result:
     """FAIL without Tesseract ≥ 4.1, without `vie` or without the second model (SECOND_MODEL);
-    OK names the version and languages."""
+    OK names the version and languages.
+
+    The Vietnamese models are `vie` and the script model that reads typewritten lines again.
+    """
     try:
         major, minor = tesseract_version()
         languages = installed_languages()

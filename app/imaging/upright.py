@@ -1,9 +1,4 @@
-"""Which way is up, with evidence: the layout's vote, and where it is weak Tesseract's OSD.
-
-A page is turned only on strong evidence: a clear layout vote over enough text lines, or
-Tesseract's orientation detection with confidence where the vote is weak. Otherwise it keeps
-the way it lay on the bed and is flagged, so that the clerk looks.
-"""
+"""Which way is up, with evidence: the layout's vote, and where it is weak Tesseract's OSD."""
 
 from __future__ import annotations
 
@@ -72,6 +67,10 @@ def decide(image: np.ndarray, base: Quad, vote: Vote, dpi: float) -> Upright:
     a quarter turn against the line direction the layout saw needs twice the confidence.
     Without such evidence (OSD unsure, unable to judge or out of time) the page stays as it
     lay on the bed, flagged.
+
+    A page is turned only on strong evidence: a clear layout vote over enough text lines, or
+    Tesseract's orientation detection with confidence where the vote is weak. Otherwise it keeps the
+    way it lay on the bed and is flagged, so that the clerk looks.
     """
     if strong(vote):
         return Upright(vote.turn, False, "layout")

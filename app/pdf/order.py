@@ -1,12 +1,4 @@
-"""Reading order of OCR words: lines split at column gaps, then blocks ordered by XY-cuts.
-
-Tesseract sometimes reads two columns side by side as one line (a header's issuer and
-national-title columns; "Nơi nhận" beside the signature block). The words are re-grouped:
-each line is mended (`app.pdf.lines`) and cut where a gap is wider than a line is high
-(`app.pdf.segments`), and the pieces are ordered here by
-cutting the page recursively at its widest empty stripe, down (top part first) or across
-(left part first), so that a column is read to its end before the next one.
-"""
+"""Reading order of OCR words: lines split at column gaps, then blocks ordered by XY-cuts."""
 
 from __future__ import annotations
 
@@ -133,6 +125,13 @@ def reading_order(words: Sequence[Word]) -> list[list[list[Word]]]:
 
     A block is a run of lines read one after the other in the same column; pieces of one
     Tesseract line read one after the other in a block are one line again (`_rejoined`).
+
+    Tesseract sometimes reads two columns side by side as one line (a header's issuer and
+    national-title columns; "Nơi nhận" beside the signature block). The words are re-grouped: each
+    line is mended (`app.pdf.lines`) and cut where a gap is wider than a line is high
+    (`app.pdf.segments`), and the pieces are ordered here by cutting the page recursively at its
+    widest empty stripe, down (top part first) or across (left part first), so that a column is read
+    to its end before the next one.
     """
     segs = segments(words)
     if not segs:

@@ -1,9 +1,4 @@
-"""The batches folder: interrupted batches to offer back, and the folders that may go.
-
-A batch folder goes once every document filed from it is verified in the catalog (its own copy
-in the content store, hash checked) and no unsaved page is left, at once when the clerk
-discards it, and after the retention period when nobody came back for it.
-"""
+"""The batches folder: interrupted batches to offer back, and the folders that may go."""
 
 from __future__ import annotations
 
@@ -157,6 +152,10 @@ def sweep(root: Path, check: CopyCheck, *, retention_days: float,
     (and a folder without a journal, from an older version, after the same time), and the
     pages of a returned document's correction once `still_returned(uuid)` says it was filed
     again (its rescan reached the catalog).
+
+    A batch folder goes once every document filed from it is verified in the catalog (its own copy
+    in the content store, hash checked) and no unsaved page is left, at once when the clerk discards
+    it, and after the retention period when nobody came back for it.
     """
     if not root.is_dir():
         return []

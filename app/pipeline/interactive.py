@@ -1,5 +1,4 @@
-"""The interactive page session the desk drives: a page arrives → clean-up → preview data →
-OCR → fields; a geometry edit → what depends on it; pages → PDF/A. Same steps as `scan`."""
+"""The interactive page session the desk drives: the same steps as `scan`, page by page."""
 
 from __future__ import annotations
 
@@ -221,6 +220,9 @@ class PageSession:
     """The desk's handle on the page pipeline, reading with the OCR engine chosen in Settings.
 
     Every call may block (clean-up, OCR, writing): the desk runs them in its workers.
+
+    A page arrives → clean-up → preview data → OCR → fields; a geometry edit → what depends on it;
+    pages → PDF/A.
     """
 
     engine: OcrEngine

@@ -1,12 +1,4 @@
-"""A scan batch's journal: each change of its pages appended as it happens, replayed after a crash.
-
-The journal lives in the batch folder beside the raw pages (`journal.jsonl`). Every change is
-one line `<crc32> <json>`: the pages added or changed (raw file, geometry, flags as data), the
-pages dropped, the order, the document boundaries, the fields typed for the next document, the
-document being filed and the one filed.
-A line cut short by a kill or damaged on disk fails its checksum and is skipped; the lines
-around it still replay. Only the process holding the batch's lock (`lock`) writes it.
-"""
+"""A scan batch's journal: each change of its pages appended at once, replayed after a crash."""
 
 from __future__ import annotations
 
@@ -201,7 +193,11 @@ def _events(line: bytes) -> list[dict[str, Any]] | None:
 
 
 def replay(folder: Path) -> BatchState:
-    """The batch as its journal left it: intact lines applied in order, the others counted."""
+    """The batch as its journal left it: intact lines applied in order, the others counted.
+
+    A line cut short by a kill or damaged on disk fails its checksum and is skipped; the lines
+    around it still replay.
+    """
     state = BatchState()
     try:
         lines = (folder / JOURNAL).read_bytes().split(b"\n")
@@ -249,6 +245,12 @@ class Journal:
     strip's changes, which come from the desk's GUI thread, are fsynced a moment later by a
     syncer thread (an fsync costs 10-60 ms on a busy disk), which a power cut in that moment
     could cost an edit, never a page: the page's own file is fsynced when it is saved.
+
+    The journal lives in the batch folder beside the raw pages (`journal.jsonl`). Every change is
+    one line `<crc32> <json>`: the pages added or changed (raw file, geometry, flags as data), the
+    pages dropped, the order, the document boundaries, the fields typed for the next document, the
+    document being filed and the one filed. Only the process holding the batch's lock (`lock`)
+    writes it.
     """
 
     folder: Path

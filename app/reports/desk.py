@@ -1,5 +1,4 @@
-"""The desk's offline report for its own catalog: the same figures the server reports, from
-the local rows (secret documents included: the report stays with the office)."""
+"""The desk's offline report for its own catalog: the same figures the server reports."""
 
 from __future__ import annotations
 
@@ -58,7 +57,11 @@ def _figures(
 
 
 def build(catalog: Catalog, period: Period) -> Report:
-    """The report of `period` for the catalog's organisation, against the previous period."""
+    """The report of `period` for the catalog's organisation, against the previous period.
+
+    The figures come from the local rows, secret documents included: the report stays with the
+    office.
+    """
     org = catalog.organisation()
     now, reasons, clerks = _figures(catalog, period)
     before, _, _ = _figures(catalog, period.previous())

@@ -1,5 +1,4 @@
-"""What a report holds: per organisation (own and rolled up), totals, the previous period,
-reasons sent back, per-clerk counts and the notes on where the numbers come from."""
+"""What a report holds: per organisation, totals, the previous period, reasons, per clerk."""
 
 from __future__ import annotations
 
@@ -38,7 +37,11 @@ class OrgLine:
 
 @dataclass(frozen=True)
 class Report:
-    """Everything a report shows, in the order it shows it."""
+    """Everything a report shows, in the order it shows it.
+
+    Per organisation (own and rolled up), totals, the previous period, reasons sent back, per-clerk
+    counts and the notes on where the numbers come from.
+    """
 
     period: Period
     previous: Period

@@ -1,5 +1,4 @@
-"""The station's side of the SANE driver process: one process, one request at a time, a new
-process after a crash or a hang, so that libsane never runs in the desk's own process."""
+"""The station's side of the SANE driver process: one process, one request at a time."""
 
 from __future__ import annotations
 
@@ -73,7 +72,11 @@ class OptionRefused(Exception):
 
 
 class SaneDriver:
-    """Runs `sane_worker.serve` in a child process and hands it one request at a time."""
+    """Runs `sane_worker.serve` in a child process and hands it one request at a time.
+
+    A new process is started after a crash or a hang, so that libsane never runs in the desk's own
+    process.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.RLock()

@@ -1,7 +1,4 @@
-"""The `twain:<source>` backend for Windows, over pytwain; elsewhere it explains itself.
-
-Every pytwain call runs on one owner thread: the TWAIN source manager is not thread-safe.
-"""
+"""The `twain:<source>` backend for Windows, over pytwain; elsewhere it explains itself."""
 
 from __future__ import annotations
 
@@ -22,6 +19,7 @@ from app.scanner.recovery import RecoveryFolder
 from app.scanner.validation import check_settings
 
 MM_PER_INCH = 25.4
+# Every pytwain call runs on one owner thread: the TWAIN source manager is not thread-safe.
 _OWNER = OwnerThread("twain")
 
 

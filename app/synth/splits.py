@@ -1,10 +1,4 @@
-"""The bench's two corpora of hard pages: a tuning split and a held-out split kept apart.
-
-Both draw the same mix of page kinds, lids and sensor effects, but the held-out split has its
-own seed, its own fonts (DejaVu Serif and the typewriter-like Liberation Mono beside Liberation
-Serif; tuning uses Liberation Serif and Sans and DejaVu Sans) and its own layout variant
-(margins and leading off the decree). Parameters are tuned on the tuning split only.
-"""
+"""The bench's two corpora of hard pages: a tuning split and a held-out split kept apart."""
 
 from __future__ import annotations
 
@@ -21,7 +15,13 @@ from app.synth.scan import ScanOptions, simulate_scan
 
 @dataclass(frozen=True)
 class Split:
-    """How one split is drawn."""
+    """How one split is drawn.
+
+    Both splits draw the same mix of page kinds, lids and sensor effects, but the held-out split has
+    its own seed, its own fonts (DejaVu Serif and the typewriter-like Liberation Mono beside
+    Liberation Serif; tuning uses Liberation Serif and Sans and DejaVu Sans) and its own layout
+    variant (margins and leading off the decree). Parameters are tuned on the tuning split only.
+    """
 
     name: str
     seed: int

@@ -1,15 +1,4 @@
-"""First-page layout variants the extractor was not tuned on: other fonts, typed dates, long titles.
-
-Each variant page differs from `document.render_page` in ways seen in real archive boxes: a sans
-or typewriter (monospace) face; zero-padded numbers ("Số: 05/HD-MTTQ-BTT") and Party numbers
-without the colon ("Số 12-KH/QU"); dates unpadded, typed "ngày 5/1/1998" or "05/01/1998"; an
-issuer without a parent line; a trích yếu set narrow over several lines; the number line set
-flush left under the issuer block. The held-out split sets them in Liberation; the tuning split
-sets the same kinds of page in DejaVu, so what is tuned on them is checked on other faces, and
-typewritten pages in two other monospace faces (FreeMono, thin and Courier-like, and Noto Sans
-Mono) with a typewriter's ink: faint and uneven, or filled in; a third (TeX Gyre Cursor) types
-dev pages only, to see whether what was tuned on the typewritten pages carries over.
-"""
+"""First-page layout variants the extractor was not tuned on: other fonts, dates, long titles."""
 
 from __future__ import annotations
 
@@ -95,6 +84,11 @@ _DEV_MONO = {
                                                ("italic", "Regular"), ("bolditalic", "Bold"))},
 }
 DEV_MONO_SETS = tuple(_DEV_MONO)
+# The held-out split sets the variants in Liberation; the tuning split sets the same kinds of page
+# in DejaVu, so what is tuned on them is checked on other faces, and typewritten pages in two other
+# monospace faces (FreeMono, thin and Courier-like, and Noto Sans Mono) with a typewriter's ink:
+# faint and uneven, or filled in; a third (TeX Gyre Cursor) types dev pages only, to see whether
+# what was tuned on the typewritten pages carries over.
 # the held-out split's faces, the tuning split's, and the tuning split's typewritten pages'
 FACES = ("liberation", "dejavu", *TYPEWRITER_FACES)
 INKS = ("even", "faint", "filled")  # a typewriter's ink: as set, faint and uneven, filled in
@@ -145,7 +139,14 @@ class FamilySheet(Sheet):
 
 @dataclasses.dataclass(frozen=True)
 class Variant:
-    """How one held-out page departs from the tuned layout."""
+    """How one held-out page departs from the tuned layout.
+
+    Each variant page differs from `document.render_page` in ways seen in real archive boxes: a sans
+    or typewriter (monospace) face; zero-padded numbers ("Số: 05/HD-MTTQ-BTT") and Party numbers
+    without the colon ("Số 12-KH/QU"); dates unpadded, typed "ngày 5/1/1998" or "05/01/1998"; an
+    issuer without a parent line; a trích yếu set narrow over several lines; the number line set
+    flush left under the issuer block.
+    """
 
     family: str  # "serif", "sans" or "mono"
     date_style: str  # one of DATE_STYLES

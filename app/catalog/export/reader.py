@@ -1,5 +1,4 @@
-"""Read a SIP package from outside: check the ZIP, its METS and station.json, hash every
-listed file from its bytes, and extract the file versions into a work folder under our names."""
+"""Read a SIP package from outside, checked, its file versions extracted into a work folder."""
 
 from __future__ import annotations
 
@@ -69,6 +68,9 @@ def read_package(path: Path, work: Path, limits: Limits | None = None) -> Packag
 
     Nothing outside `work` is written, and inside it only files named here. Every refusal
     is a PackageRefused (an InputError) with a machine-readable `reason`.
+
+    The ZIP, its METS and station.json are checked, every listed file is hashed from its bytes, and
+    the file versions are extracted under our names.
     """
     with SafeZip(path, limits or Limits()) as archive:
         listed = _manifest(archive)

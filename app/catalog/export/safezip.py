@@ -1,5 +1,4 @@
-"""A package's ZIP opened without trusting it: the directory is checked before any member is
-read (count, names, types, declared sizes, one root folder), members are streamed under caps."""
+"""A package's ZIP opened without trusting it."""
 
 from __future__ import annotations
 
@@ -60,7 +59,11 @@ def _declared_directory(handle: BinaryIO) -> tuple[int, int]:
 
 
 class SafeZip:
-    """The members of one package under its single root folder, by their path in the root."""
+    """The members of one package under its single root folder, by their path in the root.
+
+    The directory is checked before any member is read (count, names, types, declared sizes, one
+    root folder); members are streamed under caps.
+    """
 
     def __init__(self, path: Path, limits: Limits) -> None:
         self.limits = limits

@@ -1,11 +1,4 @@
-"""Migration 2: the search index holds words and adjacent word pairs, rowids only.
-
-Version 1 indexed the folded and exact texts with positions and searched phrases ranked by
-bm25 over every match (too slow on a million documents). The new `doc_fts` (see
-`search.FTS_TABLE`) is rebuilt from the documents' metadata and page texts; the old table is
-contentless, so it is dropped rather than read. Indexes on the filtered columns (state,
-type, issued date, clerk) let a filter that matches few documents drive the search.
-"""
+"""Migration 2: the search index holds words and adjacent word pairs, rowids only."""
 
 from __future__ import annotations
 
@@ -19,7 +12,14 @@ BATCH = 2000
 
 
 def apply(db: SqliteDatabase) -> None:
-    """Replace doc_fts, index every document again, add the filter indexes (one transaction)."""
+    """Replace doc_fts, index every document again, add the filter indexes (one transaction).
+
+    Version 1 indexed the folded and exact texts with positions and searched phrases ranked by bm25
+    over every match (too slow on a million documents). The new `doc_fts` (see `search.FTS_TABLE`)
+    is rebuilt from the documents' metadata and page texts; the old table is contentless, so it is
+    dropped rather than read. Indexes on the filtered columns (state, type, issued date, clerk) let
+    a filter that matches few documents drive the search.
+    """
     db.execute_sql("DROP TABLE IF EXISTS doc_fts")
     db.execute_sql(search.FTS_TABLE)
     for statement in search.FILTER_INDEXES:

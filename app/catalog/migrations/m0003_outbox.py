@@ -1,13 +1,11 @@
-"""Migration 3: the sync outbox, one row per document version to send up, with its receipt.
-
-It depends on nothing but the `document` table of migration 1 (IF NOT EXISTS keeps it safe
-to run on a catalog where another branch created the table already).
-"""
+"""Migration 3: the sync outbox, one row per document version to send up, with its receipt."""
 
 from __future__ import annotations
 
 from peewee import SqliteDatabase
 
+# It depends on nothing but the `document` table of migration 1 (IF NOT EXISTS keeps it safe to run
+# on a catalog where another branch created the table already).
 STATEMENTS = [
     """CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES document(id), version_key TEXT NOT NULL,
