@@ -1,7 +1,4 @@
-"""`make run-server`: a local PostgreSQL in ./.pgdata, a demo configuration trusting the demo
-CA (server/democa.py, for testing only), demo documents from two district stations (first
-start only), then the server with its web catalog on 127.0.0.1 over plain http (stations
-accept http:// for this machine only)."""
+"""`make run-server`: a local PostgreSQL, the demo CA, demo documents, then the server."""
 
 from __future__ import annotations
 
@@ -59,7 +56,13 @@ def _seed(config: Config, url: str, signer: SimpleSigner, folder: Path) -> None:
 
 def run_demo(folder: Path, port: int, storage: str = "file") -> int:
     """Start (or reuse) the demo cluster, print an enrollment code and serve on 127.0.0.1;
-    with `storage="s3"` the files go to a local SeaweedFS in `folder/seaweed`."""
+    with `storage="s3"` the files go to a local SeaweedFS in `folder/seaweed`.
+
+    The PostgreSQL cluster lives in ./.pgdata; the demo configuration trusts the demo CA
+    (server/democa.py, for testing only); demo documents come from two district stations (first
+    start only); the web catalog is served over plain http (stations accept http:// for this machine
+    only).
+    """
     import uvicorn
 
     from .app import create_app

@@ -1,6 +1,4 @@
-"""Demo data for `make run-server`: two district stations whose documents, signed with the
-demo CA's key (server/democa.py), go up through the real sync protocol, so the web catalog
-has something to show."""
+"""Demo data for `make run-server`: two district stations' documents, sent through real sync."""
 
 from __future__ import annotations
 
@@ -120,7 +118,11 @@ def send_station(
     count: int,
 ) -> int:
     """A station of `org` files, reviews and signs `count` documents (one sent back and
-    rescanned first), enrolls with the one-time `code` and syncs; the number sent."""
+    rescanned first), enrolls with the one-time `code` and syncs; the number sent.
+
+    The documents are signed with the demo CA's key (server/democa.py) and go up through the real
+    sync protocol, so the web catalog has something to show.
+    """
     with Catalog.open(folder / "catalog") as catalog:
         catalog.init_organisation(org_name, org)
         catalog.add_user("admin", [Role.ADMIN], PASSWORD)

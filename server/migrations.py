@@ -1,6 +1,4 @@
-"""Numbered schema changes after the base schema, each applied once (in order, under the
-schema lock of db.create_schema, or of reports.facts.create_schema for REPORTS, whose tables
-are made there) and recorded in `schema_migration`."""
+"""Numbered schema changes after the base schema, each applied once."""
 
 from __future__ import annotations
 
@@ -220,7 +218,12 @@ REPORTS: tuple[tuple[int, str], ...] = (
 def migrate(
     conn: psycopg.Connection, migrations: tuple[tuple[int, str], ...] = MIGRATIONS
 ) -> list[int]:
-    """Apply the `migrations` `conn`'s database has not had yet; return their numbers."""
+    """Apply the `migrations` `conn`'s database has not had yet; return their numbers.
+
+    They are applied in order, under the schema lock of db.create_schema (or of
+    reports.facts.create_schema for REPORTS, whose tables are made there), and recorded in
+    `schema_migration`.
+    """
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migration ("
         " number integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"

@@ -1,5 +1,4 @@
-"""Partial uploads in object storage: one S3 multipart upload per package, the offsets in
-PostgreSQL under row locks, so any server process on any machine can take an upload over."""
+"""Partial uploads in object storage: one S3 multipart upload per package."""
 
 from __future__ import annotations
 
@@ -58,6 +57,9 @@ class S3Spool:
     arrived, so no database connection waits on a slow station; a process that dies releases
     its lock with its connection. A tail object written just before a crash is only ever a
     longer version of the one the row describes, so its first `piece` bytes stay right.
+
+    The offsets are kept in PostgreSQL under row locks, so any server process on any machine can
+    take an upload over.
     """
 
     def __init__(self, store: S3Store, pool: Pool, root: Path) -> None:

@@ -1,5 +1,4 @@
-"""Two pure-Python hot spots of verifying a signature, made fast without changing any result:
-pyHanko's reading of PDF hex strings and asn1crypto's comparison of X.509 names."""
+"""Two pure-Python hot spots of verifying a signature, made fast without changing any result."""
 
 from __future__ import annotations
 
@@ -59,6 +58,9 @@ def name_equal(self: Any, other: Any) -> bool:
 
 def install() -> None:
     """Make pyHanko's object reader use `read_hex_string` and asn1crypto's names compare
-    through `name_equal` (idempotent)."""
+    through `name_equal` (idempotent).
+
+    The two are pyHanko's reading of PDF hex strings and asn1crypto's comparison of X.509 names.
+    """
     generic.read_hex_string_from_stream = read_hex_string
     x509.Name.__eq__ = name_equal

@@ -1,5 +1,4 @@
-"""Build a report: per organisation (own and rolled up along the tree), in total, this period
-against the previous one, rejection reasons and per-clerk counts."""
+"""Build a report: per organisation, in total, this period against the previous one."""
 
 from __future__ import annotations
 
@@ -82,6 +81,9 @@ def build(
     """The report of `period` for `org`'s subtree (all of `readable` when empty; None = all).
 
     Raises PermissionError when `org` is outside what the reader may see.
+
+    Per organisation means its own figures and those rolled up along the tree; the report also holds
+    the rejection reasons and per-clerk counts.
     """
     if org and readable is not None and org not in readable:
         raise PermissionError(f"Không được xem báo cáo của đơn vị {org}.")

@@ -1,6 +1,4 @@
-"""What the reports and the document history read: per-document and per-event rows taken
-from the packages the stations sent (station.json and the PREMIS events), through the
-BlobStore protocol, once per package."""
+"""What the reports and the document history read: rows taken from the stations' packages."""
 
 from __future__ import annotations
 
@@ -169,6 +167,9 @@ def refresh(pool: Pool, store: BlobStore, only: list[str] | None = None) -> int:
     The packages still to index are queued in `rpt_pending` by a trigger on `package`.
 
     A package that cannot be read is recorded with its problem and not tried again.
+
+    Per-document and per-event rows are taken from station.json and the PREMIS events of each
+    package, read through the BlobStore protocol, once per package.
     """
     done = 0
     while True:
