@@ -1,5 +1,4 @@
-"""Documents for tests and benches: tiny PDFs with a text layer, real station PDF/As, valid
-metadata for the TT 05/2025 profile."""
+"""Documents for tests and benches: tiny PDFs, real station PDF/As, valid metadata."""
 
 from __future__ import annotations
 
@@ -35,6 +34,7 @@ def make_pdf(path: Path, text: str, pages: int = 1) -> Path:
 
 
 def hoso_meta(**changes: Any) -> dict[str, Any]:
+    """A hồ sơ's valid metadata for the TT 05/2025 profile, with `changes` applied."""
     meta: dict[str, Any] = {
         "title": "Hồ sơ số hóa công tác mặt trận năm 2024",
         "maintenance": "01",
@@ -49,6 +49,7 @@ def hoso_meta(**changes: Any) -> dict[str, Any]:
 
 
 def doc_meta(**changes: Any) -> dict[str, Any]:
+    """A document's valid metadata for the TT 05/2025 profile, with `changes` applied."""
     meta: dict[str, Any] = {
         "typeName": "10",
         "codeNumber": "15",

@@ -1,5 +1,4 @@
-"""A test PKI on 127.0.0.1 that answers OCSP, serves its CRL and stamps time (RFC 3161), and
-can go offline: for B-LT / B-LTA before upload. Its signer makes B-T signatures."""
+"""A test PKI on 127.0.0.1 that answers OCSP, serves its CRL and stamps time (RFC 3161)."""
 
 from __future__ import annotations
 
@@ -113,7 +112,10 @@ def _handler(responder: Responder) -> type[BaseHTTPRequestHandler]:
 
 @dataclass
 class LtvPki:
-    """The CA (root in `root_pem`), its loopback responder and a signer with a B-T signer."""
+    """The CA (root in `root_pem`), its loopback responder and a signer with a B-T signer.
+
+    Its responder can go offline: for B-LT / B-LTA before upload. Its signer makes B-T signatures.
+    """
 
     responder: Responder
     root_pem: Path
