@@ -1,5 +1,4 @@
-"""Backup benchmark: a 10,000-document catalog with real files, 100 new documents, then the
-incremental backup time against disk speed, verify throughput (hot and cold) and restore."""
+"""Backup benchmark: a 10,000-document catalog, 100 new documents, then the incremental backup."""
 
 from __future__ import annotations
 
@@ -105,7 +104,11 @@ def _evict(folder: Path) -> None:
 
 
 def main(out: Path) -> dict[str, Any]:
-    """Run the backup benchmark in `out`; print and return its figures."""
+    """Run the backup benchmark in `out`; print and return its figures.
+
+    The catalog holds real files; the figures are the incremental backup time against disk speed,
+    verify throughput (hot and cold) and restore.
+    """
     count = int(os.environ.get("BENCH_BACKUP_DOCS", "10000"))
     doc_bytes = int(os.environ.get("BENCH_BACKUP_DOC_BYTES", "100000"))
     new_docs, new_size = 100, 1_000_000

@@ -1,11 +1,4 @@
-"""Geometry bench on hard pages, tuning and held-out splits: orientation, outline, order, speed.
-
-The two corpora (app.synth.splits) are rendered once and cached as PNG files with their truth
-under `bench/out/cache`; clean-up runs on every page, and OCR with the text layer (ours and
-OCRmyPDF's, for speed) on the first `ocr_pages` of each split. Reading order is measured on
-every page of each split from our OCR words, cached under `bench/out/order-ocr` per version of
-the code they come from, so that a change in the text layer re-reads no page.
-"""
+"""Geometry bench on hard pages, tuning and held-out splits: orientation, outline, order, speed."""
 
 from __future__ import annotations
 
@@ -341,7 +334,14 @@ def order_figures(folder: Path, truths: list[Truth], split: str, cache: Path, ou
 
 
 def run(out: Path, jobs: int) -> dict[str, Any]:
-    """Run both splits and return their figures."""
+    """Run both splits and return their figures.
+
+    The two corpora (app.synth.splits) are rendered once and cached as PNG files with their truth
+    under `bench/out/cache`; clean-up runs on every page, and OCR with the text layer (ours and
+    OCRmyPDF's, for speed) on the first `ocr_pages` of each split. Reading order is measured on
+    every page of each split from our OCR words, cached under `bench/out/order-ocr` per version of
+    the code they come from, so that a change in the text layer re-reads no page.
+    """
     figures: dict[str, Any] = {"fonts_missing_letters": {f: missing_letters(f) for f in FAMILIES}}
     for split in SPLITS:
         folder, truths = cached_split(out.parent / "cache", split, PAGES[split], jobs)

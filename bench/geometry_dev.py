@@ -1,9 +1,4 @@
-"""`python -m bench.geometry_dev`: reading order on the dev pages of app.synth.splits.DEV_SPLITS.
-
-Dev pages are in neither split: rules are looked for on them (and on the tuning split) only.
-They are rendered, read by our pipeline and cached as the geometry bench's splits are, under
-`<out>/cache` and `<out>/order-ocr`; the text layer is rebuilt from the cached words each run.
-"""
+"""`python -m bench.geometry_dev`: reading order on the dev pages of app.synth.splits.DEV_SPLITS."""
 
 from __future__ import annotations
 
@@ -17,7 +12,12 @@ from bench.geometry import cached_split, order_figures, print_order
 
 
 def run(out: Path, pages: int, jobs: int, names: list[str]) -> dict[str, Any]:
-    """The reading-order figures of the first `pages` pages of each dev split in `names`."""
+    """The reading-order figures of the first `pages` pages of each dev split in `names`.
+
+    Dev pages are in neither split: rules are looked for on them (and on the tuning split) only.
+    They are rendered, read by our pipeline and cached as the geometry bench's splits are, under
+    `<out>/cache` and `<out>/order-ocr`; the text layer is rebuilt from the cached words each run.
+    """
     figures = {}
     for name in names:
         folder, truths = cached_split(out / "cache", name, pages, jobs)

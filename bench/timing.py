@@ -1,5 +1,4 @@
-"""Speed targets that used to be wall-clock asserts in tests: page encoding, the upload rate
-cap, and the command's start-up (from the PyInstaller bundle when BENCH_BUNDLE names it)."""
+"""Speed targets that used to be wall-clock asserts in tests."""
 
 from __future__ import annotations
 
@@ -55,7 +54,11 @@ def _start_up() -> tuple[str, float]:
 
 
 def main(out: Path) -> dict[str, Any]:
-    """Measure, print each figure with its target, save JSON in `out`."""
+    """Measure, print each figure with its target, save JSON in `out`.
+
+    The figures: page encoding, the upload rate cap, and the command's start-up (from the
+    PyInstaller bundle when BENCH_BUNDLE names it).
+    """
     out.mkdir(parents=True, exist_ok=True)
     encode, rate = _encode(), _rate_cap()
     where, start = _start_up()

@@ -1,7 +1,4 @@
-"""Desk benchmark (offscreen): scanner hand-over to thumbnail, event-loop stalls during a 50-page
-ADF scan with OCR running, start-up to a usable window in a fresh process, and a 300-dpi page
-to its first paint in the page viewer. The machine is shared: each figure comes with a reference
-measured in the same run under the same load, and the load average is printed."""
+"""Desk benchmark (offscreen): hand-over, event-loop stalls, start-up and the page viewer."""
 
 from __future__ import annotations
 
@@ -336,7 +333,13 @@ def _startups(work: Path) -> dict[str, Any]:
 
 
 def main(out: Path) -> dict[str, Any]:
-    """Run the measurements; print each figure with its target and same-run reference."""
+    """Run the measurements; print each figure with its target and same-run reference.
+
+    The figures: scanner hand-over to thumbnail, event-loop stalls during a 50-page ADF scan with
+    OCR running, start-up to a usable window in a fresh process, and a 300-dpi page to its first
+    paint in the page viewer. The machine is shared: each figure comes with a reference measured
+    in the same run under the same load, and the load average is printed.
+    """
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None

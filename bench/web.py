@@ -1,8 +1,4 @@
-"""Web catalog figures over 1,000,000 documents in PostgreSQL (rows made by generate_series,
-not uploads): search page p95 over real HTTP, and the yearly report for 700 organisations.
-BENCH_WEB_DSN names a database to use: filled on the first run when empty, reused as it is
-afterwards (the bulk fill is the slow part: the report counters' triggers see 1M rows in one
-statement)."""
+"""Web catalog figures over 1,000,000 documents in PostgreSQL: search p95 and a yearly report."""
 
 from __future__ import annotations
 
@@ -318,7 +314,13 @@ def _day(text: str) -> datetime.datetime | None:
 
 
 def main(out: Path) -> dict[str, Any]:
-    """Fill, serve, measure; print against the targets; save JSON in `out`."""
+    """Fill, serve, measure; print against the targets; save JSON in `out`.
+
+    The rows are made by generate_series, not uploads; the figures are the search page p95 over real
+    HTTP and the yearly report for 700 organisations. BENCH_WEB_DSN names a database to use: filled
+    on the first run when empty, reused as it is afterwards (the bulk fill is the slow part: the
+    report counters' triggers see 1M rows in one statement).
+    """
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-web-"))
     districts, parents = _orgs()
