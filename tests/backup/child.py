@@ -1,8 +1,4 @@
-"""A child process for the kill test: one backup, printing each step as it starts.
-
-Usage: PP=passphrase python -m tests.backup.child CATALOG DRIVE
-Prints READY once everything is imported and the catalog is open, each step's note, then DONE.
-"""
+"""A child process for the kill test: one backup, printing each step as it starts."""
 
 from __future__ import annotations
 
@@ -15,6 +11,10 @@ from app.catalog import Catalog
 
 
 def main() -> None:
+    """Usage: PP=passphrase python -m tests.backup.child CATALOG DRIVE
+
+    Prints READY once everything is imported and the catalog is open, each step's note, then DONE.
+    """
     folder, drive = Path(sys.argv[1]), Path(sys.argv[2])
     last = [""]
 

@@ -1,5 +1,4 @@
-"""A backup process killed (SIGKILL) at random moments: the previous backup always verifies,
-the next one completes, and no filed document is lost."""
+"""A backup process killed (SIGKILL) at random moments."""
 
 from __future__ import annotations
 
@@ -55,6 +54,7 @@ def _files(folder: Path) -> dict[str, str]:
 
 def test_killed_backups_never_spoil_the_previous_one(folder: Path, drive: Path,
                                                       tmp_path: Path) -> None:
+    """The previous backup always verifies, the next one completes, no filed document is lost."""
     rng = random.Random(20261206)
     with Catalog.open(folder) as catalog:
         add_documents(catalog, tmp_path, 4, start=100, noise=300_000)

@@ -1,8 +1,4 @@
-"""A child process for the concurrency and kill tests: adds documents in a loop.
-
-Usage: python -m tests.catalog.child FOLDER FILECODE COUNT WORKDIR
-Prints READY once the catalog is open, then `OK <uuid> <sha256>` after each committed add.
-"""
+"""A child process for the concurrency and kill tests: adds documents in a loop."""
 
 from __future__ import annotations
 
@@ -15,6 +11,10 @@ from testkit.catalog import doc_meta, make_pdf
 
 
 def main() -> None:
+    """Usage: python -m tests.catalog.child FOLDER FILECODE COUNT WORKDIR
+
+    Prints READY once the catalog is open, then `OK <uuid> <sha256>` after each committed add.
+    """
     folder, file_code, count, work = (
         Path(sys.argv[1]),
         sys.argv[2],

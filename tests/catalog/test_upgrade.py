@@ -1,5 +1,4 @@
-"""Upgrade safety: a newer program migrates an older catalog after a backup; an older program
-refuses a newer catalog without changing a byte of it."""
+"""Upgrade safety: older catalogs migrated after a backup, newer ones refused untouched."""
 
 from __future__ import annotations
 

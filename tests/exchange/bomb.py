@@ -1,8 +1,4 @@
-"""A ZIP bomb written in constant memory: one deflated entry of `size` zero bytes (ZIP64).
-
-The deflate stream is one compressed MiB of zeros repeated (each piece ends with a full
-flush, so the pieces are byte-identical and independent), so nothing is compressed twice.
-"""
+"""A ZIP bomb written in constant memory: one deflated entry of `size` zero bytes (ZIP64)."""
 
 from __future__ import annotations
 
@@ -11,6 +7,8 @@ import zlib
 from pathlib import Path
 
 MiB = 1 << 20
+# The deflate stream is one compressed MiB of zeros repeated (each piece ends with a full flush, so
+# the pieces are byte-identical and independent), so nothing is compressed twice.
 _ZEROS = bytes(MiB)
 
 

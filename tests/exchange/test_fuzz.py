@@ -1,10 +1,4 @@
-"""Property-based fuzzing of the package reader: every input either reads exactly (every file
-extracted under a name the reader made, with the hash it reports) or is refused cleanly with
-an InputError, and nothing is written outside the work folder.
-
-`make test` runs a fixed small sample (profile "ci"); `make fuzz` runs 5 000 per property,
-10 000 in all.
-"""
+"""Property-based fuzzing of the package reader: every input reads exactly or is refused cleanly."""
 
 from __future__ import annotations
 
@@ -28,6 +22,8 @@ from app.errors import InputError
 from tests.exchange.conftest import Genuine
 from tests.exchange.packages import Unpacked
 
+# `make test` runs a fixed small sample (profile "ci"); `make fuzz` runs 5 000 per property,
+# 10 000 in all.
 settings.register_profile(
     "ci",
     max_examples=60,
@@ -57,7 +53,12 @@ MODES = st.sampled_from([0, stat.S_IFREG, stat.S_IFLNK, stat.S_IFDIR, stat.S_IFC
 
 
 def _check_outcome(data: bytes) -> str:
-    """Read `data` as a package; assert the property; return "read" or the refusal reason."""
+    """Read `data` as a package; assert the property; return "read" or the refusal reason.
+
+    The property: every input either reads exactly (every file extracted under a name the reader
+    made, with the hash it reports) or is refused cleanly with an InputError, and nothing is written
+    outside the work folder.
+    """
     with tempfile.TemporaryDirectory() as base:
         root = Path(base)
         package = root / "package.zip"

@@ -1,5 +1,4 @@
-"""Every hostile package through the server's real HTTP API (PostgreSQL, one worker):
-a 4xx with a machine-readable reason, no file outside storage, no blob changed, no row."""
+"""Every hostile package through the server's real HTTP API (PostgreSQL, one worker)."""
 
 from __future__ import annotations
 
@@ -73,6 +72,7 @@ def _state(setting: Setting) -> tuple[dict[str, str], list[int]]:
 def test_hostile_package_is_refused_and_nothing_is_kept(
     case: Case, setting: Setting, genuine: Genuine, tmp_path: Path
 ) -> None:
+    """A 4xx with a machine-readable reason, no file outside storage, no blob changed, no row."""
     limits = setting.server.config.package_limits
     ctx = context(setting.base / "canary", genuine.signed_sha, limits)
     data = build(case, genuine.network, ctx)

@@ -1,5 +1,4 @@
-"""Tesseract's OSD out of time (a loaded machine): the page is kept as it lay and flagged, on
-the command line's page steps and on the desk alike; real Tesseract with a tiny time limit."""
+"""Tesseract's OSD out of time (a loaded machine): the page is kept as it lay and flagged."""
 
 from __future__ import annotations
 
@@ -19,6 +18,8 @@ from app.scanner.recovery import RecoveryFolder
 from app.synth.kinds import sparse_last_page
 from app.synth.scan import ScanOptions, simulate_scan
 
+# Real Tesseract with a tiny time limit; the page is kept and flagged on the command line's page
+# steps and on the desk alike.
 TINY_LIMIT_S = 0.001  # Tesseract cannot even start in a millisecond
 
 

@@ -1,5 +1,4 @@
-"""A page typed in a fixed-pitch face told from one in a book face, by its words' boxes as
-Tesseract reads them from a generated line (real Tesseract)."""
+"""A page typed in a fixed-pitch face told from one in a book face, by its words' boxes."""
 
 from __future__ import annotations
 
@@ -27,7 +26,10 @@ def _line(font: str) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def read() -> dict[str, tuple[Word, ...]]:
-    """The line set in each face, read in one Tesseract run."""
+    """The line set in each face, read in one Tesseract run.
+
+    The boxes are Tesseract's (real Tesseract) for a generated line.
+    """
     results = TesseractEngine(lang="vie").read_lines([_line(f) for f in FACES.values()], DPI)
     return {face: r.words for face, r in zip(FACES, results, strict=True)}
 

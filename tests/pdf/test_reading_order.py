@@ -1,9 +1,4 @@
-"""Reading order of the text layer on generated pages: Tesseract reads them, pdftotext reads back.
-
-The expected order is the order the page generator printed the lines in (`RenderedPage.text`):
-the left header column, the right one, the title, the body, "Nơi nhận" and its list, then the
-signature block; a table's cells row by row.
-"""
+"""Reading order of the text layer on generated pages: Tesseract reads, pdftotext reads back."""
 
 from __future__ import annotations
 
@@ -76,7 +71,12 @@ def _speck(image: np.ndarray, page: RenderedPage) -> None:
 
 
 def _placed(truth: str, read: list[str]) -> list[int]:
-    """Where each truth line that pdftotext returned whole, and only once, stands in `read`."""
+    """Where each truth line that pdftotext returned whole, and only once, stands in `read`.
+
+    The expected order is the order the page generator printed the lines in (`RenderedPage.text`):
+    the left header column, the right one, the title, the body, "Nơi nhận" and its list, then the
+    signature block; a table's cells row by row.
+    """
     found = []
     for line in (" ".join(t.split()) for t in truth.splitlines()):
         if line and read.count(line) == 1:

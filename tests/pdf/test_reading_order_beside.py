@@ -1,5 +1,4 @@
-"""Reading order of blocks set beside each other (header columns, "Nơi nhận" and the
-signature): hand-laid words as Tesseract boxed them on dev pages "firsts2"."""
+"""Reading order of blocks set beside each other: header columns, "Nơi nhận", signature."""
 
 from __future__ import annotations
 
@@ -61,6 +60,7 @@ FOOT: list[tuple[tuple[int, int, int], list[Box]]] = [
 
 
 def _laid(lines: list[tuple[tuple[int, int, int], list[Box]]]) -> list[Word]:
+    """Hand-laid words as Tesseract boxed them on dev pages "firsts2"."""
     return [Word(w.text, w.box, w.conf, line) for line, row in lines for w in _words([row])]
 
 

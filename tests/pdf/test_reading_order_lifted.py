@@ -1,5 +1,4 @@
-"""A line of the issuer's column boxed down onto the next one (its dot below): hand-laid words
-as Tesseract boxed them on dev page "follows" 0049 (TeX Gyre Bonum)."""
+"""A line of the issuer's column boxed down onto the next one (its dot below)."""
 
 from __future__ import annotations
 
@@ -40,6 +39,7 @@ HEADER: list[tuple[tuple[int, int, int], list[Box]]] = [
 
 
 def _laid(lines: list[tuple[tuple[int, int, int], list[Box]]]) -> list[Word]:
+    """Hand-laid words as Tesseract boxed them on dev page "follows" 0049 (TeX Gyre Bonum)."""
     return [Word(w.text, w.box, w.conf, line) for line, row in lines for w in _words([row])]
 
 

@@ -1,5 +1,4 @@
-"""PDFs whose pages are JBIG2 images: read through jbig2dec; without it, exit 5 naming the
-Debian package, never a traceback."""
+"""PDFs whose pages are JBIG2 images: read through jbig2dec, or a clear exit 5 without it."""
 
 from __future__ import annotations
 
@@ -51,6 +50,7 @@ def _path_without(program: str, folder: Path) -> str:
 
 
 def test_without_jbig2dec_convert_exits_5_naming_the_package(tmp_path):
+    """Exit 5 names the Debian package, never a traceback."""
     pdf = jbig2_pdf(tmp_path / "jbig2.pdf", _sheet(), 150)
     env = {**os.environ, "PATH": _path_without("jbig2dec", tmp_path / "bin")}
     done = subprocess.run(

@@ -1,5 +1,4 @@
-"""Who may read and write what, through the real API: stations and supervisors per
-organisation, downloads across organisations, expired and revoked credentials."""
+"""Who may read and write what, through the real API."""
 
 from __future__ import annotations
 

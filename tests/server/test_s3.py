@@ -1,6 +1,4 @@
-"""Object storage (a real SeaweedFS): the blob store, and partial uploads that any server
-process can take over — two processes with their own folders, one killed, the store restarted,
-the last PATCH (which completes) cut short."""
+"""Object storage on a real SeaweedFS: the blob store, and uploads any server process takes over."""
 
 from __future__ import annotations
 
@@ -54,7 +52,11 @@ def package(signer: PdfSigner, tmp_path_factory: pytest.TempPathFactory) -> byte
 def pair(
     seaweed: Seaweed, signer: PdfSigner, tmp_path: Path
 ) -> Iterator[tuple[ServerProcess, ServerProcess, S3Settings]]:
-    """Two server processes over one database and one bucket, each with its own folder."""
+    """Two server processes over one database and one bucket, each with its own folder.
+
+    The tests take uploads over between them: one killed, the store restarted, the last PATCH (which
+    completes) cut short.
+    """
     bucket = new_bucket(seaweed)
     first = start_server(tmp_path / "one", signer.root_pem, max_mib=32, s3=bucket)
     second = first.twin(tmp_path / "two", own_folder=True).start()

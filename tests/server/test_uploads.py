@@ -1,5 +1,4 @@
-"""The upload spool: one writer per upload across processes, abandoned uploads purged, the
-completion asked with the last bytes (a drop during it, a station gone before its receipt)."""
+"""The upload spool: one writer per upload, abandoned uploads purged, completion at the end."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A run of files through one LtExtender: revocation answers fetched once serve files signed
-before them; a file signed later gets answers of its own; every result verifies (pdfsig too)."""
+"""A run of files through one LtExtender: revocation answers fetched once, refreshed when due."""
 
 from __future__ import annotations
 
@@ -32,6 +31,9 @@ def _ocsp_asked(pki: LtvPki) -> int:
 def test_one_run_fetches_answers_once_and_refreshes_for_later_signatures(
     ltv_pki: LtvPki, tmp_path: Path
 ) -> None:
+    """Revocation answers fetched once serve files signed before them; a file signed later gets
+    answers of its own; every result verifies (pdfsig too).
+    """
     roots = load_roots([ltv_pki.root_pem], use_defaults=False)
     first, second = (_signed(ltv_pki, tmp_path, n) for n in ("a", "bb"))
     time.sleep(SIGNING_TIME_GRAIN.total_seconds() + 0.2)  # clearly signed before any answer

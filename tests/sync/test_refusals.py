@@ -1,5 +1,4 @@
-"""A station facing an untrusted TLS certificate or a refused credential: a clear error, the
-outbox kept as it was, and sync working again once the cause is fixed."""
+"""A station facing an untrusted TLS certificate or a refused credential."""
 
 from __future__ import annotations
 
@@ -29,6 +28,7 @@ def test_sync_over_tls_only_with_the_servers_ca(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """A clear error, the outbox kept as it was, and sync working again once the cause is fixed."""
     tls = make_tls(tmp_path / "tls")
     server = start_server(tmp_path / "srv", signer.root_pem, tls=tls)
     folder = tmp_path / "c"
@@ -71,6 +71,7 @@ def test_refused_credential_stops_the_pass_and_keeps_the_outbox(
     capsys: pytest.CaptureFixture[str],
     cause: str,
 ) -> None:
+    """A clear error, the outbox kept as it was, and sync working again once the cause is fixed."""
     folder = tmp_path / "c"
     cat = ["--catalog", str(folder)]
     with new_catalog(folder, ORG_A) as catalog:

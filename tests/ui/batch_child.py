@@ -1,11 +1,4 @@
-"""A clerk's desk without its window, for the kill tests: the session, the strip's batch and its
-journal driven as the scan view drives them, scanning from SANE's `test` feeder.
-
-Usage: python -m tests.ui.batch_child CATALOG HOSO PASSWORD SEED
-On start it offers back what the last run left (as the desk does) and restores it; then it
-scans, edits and files until killed. Each line it prints is said before the step it names
-(SAVED after the file is on disk), so the parent knows what may have happened.
-"""
+"""A clerk's desk without its window, for the kill tests, scanning from SANE's `test` feeder."""
 
 from __future__ import annotations
 
@@ -26,6 +19,14 @@ PAGES_A_SCAN = 10  # what SANE's test feeder holds
 
 
 def main() -> None:
+    """The session, the strip's batch and its journal are driven as the scan view drives them.
+
+    Usage: python -m tests.ui.batch_child CATALOG HOSO PASSWORD SEED
+
+    On start it offers back what the last run left (as the desk does) and restores it; then it
+    scans, edits and files until killed. Each line it prints is said before the step it names (SAVED
+    after the file is on disk), so the parent knows what may have happened.
+    """
     folder, hoso, password, seed = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     rng = random.Random(seed)
     session = DeskSession(folder)

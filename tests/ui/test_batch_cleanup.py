@@ -1,5 +1,4 @@
-"""Batch folders go once their documents are filed and verified in the catalog, at once when
-discarded, after the retention period when abandoned; an undo after a restore still works."""
+"""Batch folders go once filed and verified, at once when discarded, later when abandoned."""
 
 from __future__ import annotations
 
@@ -84,6 +83,7 @@ def test_a_batch_whose_filed_copy_is_damaged_is_kept(desk: Desk, sane_device: st
 def test_restored_pages_come_back_in_order_with_their_edits_and_discard_removes_at_once(
     desk: Desk, sane_device: str
 ) -> None:
+    """An undo after a restore still works."""
     session, _ = _clerk(desk)
     reader, files, batch = PageSession.reading("none"), BatchFiles(session), Batch()
     batch.on_change = files.record

@@ -1,5 +1,4 @@
-"""The strip in bulk: multi-select with rotate / move / delete, removing every blank page after
-listing them, and splitting at separator and Patch-T sheets found by the pipeline."""
+"""The strip in bulk: multi-select, blank pages removed, split at separator and Patch-T sheets."""
 
 from __future__ import annotations
 
@@ -94,6 +93,7 @@ def _answer(qtbot, view: ScanView, ok: bool = True):
 
 
 def test_selected_pages_turn_move_and_go_together(qtbot, desk, sheets):
+    """Multi-select with rotate / move / delete."""
     view = _view(qtbot, desk, [sheets["text"]] * 4)
     ids = _ids(view)
     view.strip.setFocus()

@@ -1,5 +1,4 @@
-"""The scanner driver process killed mid-scan: the desk stays up, keeps the pages, says so in
-Vietnamese, and its retry scans again."""
+"""The scanner driver process killed mid-scan: the desk stays up and keeps the pages."""
 
 from __future__ import annotations
 
@@ -34,6 +33,7 @@ def _kill_after_first_page(batches: Path, pid: int) -> threading.Thread:
 
 
 def test_driver_killed_mid_scan(qtbot, desk, sane_device, tmp_path):
+    """The desk stays up, keeps the pages, says so in Vietnamese, and its retry scans again."""
     i18n.install("vi")
     view = sane_scan_view(qtbot, desk, sane_device)
     view.controls.dpi.setValue(150)

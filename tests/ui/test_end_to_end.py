@@ -1,7 +1,4 @@
-"""The whole day: scan three pages from SANE's test device, fix a page, index, file; the
-supervisor sends it back, the clerk rescans a page and files it again, the supervisor approves;
-sign with the SoftHSM2 token, and find the document by search. No traceback on the terminal
-(tests/ui/conftest.py fails a test that prints or logs one)."""
+"""The whole day: scan, fix, index, file, send back, rescan, approve, sign, find."""
 
 from __future__ import annotations
 
@@ -34,6 +31,11 @@ def _scan(qtbot, view, **kwargs: object) -> None:
 
 
 def test_scan_file_send_back_rescan_approve_sign_find(qtbot, desk, pki, sane_device):
+    """Scan three pages from SANE's test device, fix a page, index, file; the supervisor sends it
+    back, the clerk rescans a page and files it again, the supervisor approves; sign with the
+    SoftHSM2 token, and find the document by search. No traceback on the terminal
+    (tests/ui/conftest.py fails a test that prints or logs one).
+    """
     session = desk.session
     session.sign_in("lan", PASSWORD)
     hoso = session.create_hoso(HOSO)

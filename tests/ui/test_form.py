@@ -1,5 +1,4 @@
-"""The indexing form: built from the profile, inline Vietnamese errors, OCR values highlighted,
-suggestions shown apart until the clerk confirms them."""
+"""The indexing form: built from the profile, inline Vietnamese errors, OCR values highlighted."""
 
 from __future__ import annotations
 
@@ -61,6 +60,7 @@ def vietnamese() -> Iterator[None]:
 
 
 def test_a_suggestion_is_shown_apart_and_never_filed_unconfirmed(qtbot, vietnamese):
+    """Suggestions are shown apart until the clerk confirms them."""
     form = IndexForm(profiles.load("tt05-2025"), "document")
     qtbot.addWidget(form)
     form.set_values({"subject": "Kế hoạch", "codeNumber": "7", "codeNotation": "KH-MTTQ"},

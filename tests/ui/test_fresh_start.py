@@ -1,7 +1,4 @@
-"""The desk started 20 times from a fresh home folder under Xvfb, as a newcomer starts it: the
-first-run dialog, sign-in, then the health check and the scan view listing the scanners at once
-(with a network backend, pixma's BJNP probe, beside SANE's `test` device). It never dies, and
-libsane never runs inside it."""
+"""The desk started 20 times from a fresh home folder under Xvfb, as a newcomer starts it."""
 
 from __future__ import annotations
 
@@ -116,6 +113,10 @@ def _start(home: Path, display: str, sane: Path) -> subprocess.Popen[str]:
 
 @pytest.mark.timeout(1800)
 def test_twenty_fresh_starts_never_crash(display, tmp_path):
+    """Each start goes through the first-run dialog, sign-in, then the health check and the scan
+    view listing the scanners at once (with a network backend, pixma's BJNP probe, beside SANE's
+    `test` device). It never dies, and libsane never runs inside it.
+    """
     sane = tmp_path / "sane"
     sane.mkdir()
     (sane / "dll.conf").write_text("test\npixma\n")

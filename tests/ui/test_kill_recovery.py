@@ -1,5 +1,4 @@
-"""kill -9 while scanning from SANE's test feeder or while filing: after the restart every page
-is offered back or filed, each document exactly once, and the catalog's fsck passes."""
+"""kill -9 while scanning from SANE's test feeder or while filing."""
 
 from __future__ import annotations
 
@@ -43,6 +42,9 @@ def _read(child: subprocess.Popen[str], lines: list[str], until: str, count: int
 def test_a_kill_while_scanning_or_filing_loses_no_page_and_files_each_document_once(
     desk: Desk, tmp_path: Path, sane_device: str
 ) -> None:
+    """After the restart every page is offered back or filed, each document exactly once, and the
+    catalog's fsck passes.
+    """
     session = desk.session
     hoso = session.create_hoso(HOSO).file_code
     session.sign_in("lan", PASSWORD)

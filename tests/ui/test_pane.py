@@ -1,5 +1,4 @@
-"""The clerk's page pane: the cleaned page in the page viewer (rotation redraws it), a toggle
-to the raw scan with its handles, and a returned document's filed pages in the same viewer."""
+"""The clerk's page pane: the cleaned page in the viewer, the raw scan, a returned document."""
 
 from __future__ import annotations
 
@@ -39,6 +38,7 @@ def _shown(view: ScanView) -> tuple[int, int]:
 
 
 def test_cleaned_page_in_the_viewer_follows_rotation_and_toggles_to_raw(qtbot, desk, tmp_path):
+    """Rotation redraws the page; the toggle shows the raw scan with its handles."""
     view = _view(qtbot, desk)
     page = _page(tmp_path)
     view.strip.arrived(page)
@@ -90,6 +90,7 @@ def test_page_keys_in_the_pane_turn_the_strips_pages(qtbot, desk, tmp_path):
 
 
 def test_a_returned_document_is_shown_in_the_viewer_when_selected(qtbot, desk, tmp_path):
+    """A returned document's filed pages are shown in the same viewer."""
     session = desk.session
     session.sign_in("lan", PASSWORD)
     hoso = session.create_hoso(HOSO)

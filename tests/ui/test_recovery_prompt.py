@@ -1,6 +1,4 @@
-"""The desk after a crash: "Khôi phục N trang chưa lưu" with the pages' thumbnails; Restore puts
-them back in order with their edits, Discard removes them, a damaged journal or image costs
-only what is damaged; filing everything empties the batches folder."""
+"""The desk after a crash: "Khôi phục N trang chưa lưu" with the pages' thumbnails."""
 
 from __future__ import annotations
 
@@ -52,6 +50,7 @@ def _prompt(qtbot, desk: Desk) -> tuple[ScanView, RecoveryDialog]:
 
 
 def test_restore_puts_the_pages_back_in_order_with_their_edits(qtbot, desk, sane_device):
+    """Restored, then filed: filing everything empties the batches folder."""
     left, folder = _left_with_edits(qtbot, desk, sane_device)
     view, dialog = _prompt(qtbot, desk)
     assert dialog.thumbs.count() == 9 and "9" in dialog.title.text()

@@ -1,5 +1,4 @@
-"""The Sign screen: the token picked from the SoftHSM2 module's real tokens, the certificate
-shown with its days left, expiry warnings and refusals, and signing only the chosen documents."""
+"""The Sign screen: a token of the SoftHSM2 module, its certificate, signing chosen documents."""
 
 from __future__ import annotations
 
@@ -87,6 +86,7 @@ def test_the_token_and_certificate_are_picked_from_what_is_plugged_in(qtbot, des
 
 def test_a_certificate_near_its_end_warns_and_an_ended_one_is_refused(qtbot, desk, pki,
                                                                         tmp_path):
+    """The certificate is shown with its days left."""
     _approved(desk, tmp_path, 1)
     view = _view(qtbot, desk, SOON_TOKEN, "soon")
     picker = view.picker

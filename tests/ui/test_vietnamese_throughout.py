@@ -1,11 +1,4 @@
-"""Every screen in Vietnamese, as admin, clerk, supervisor and signer: no English left visible.
-
-The walk opens every tab of the main window, the dialogs (first run, sign-in, restore, backup,
-new hồ sơ, shortcuts, send back, a document's tabs) and provokes the typical refusals (wrong
-password, an empty form, a state change that is not allowed, signing without a token, a short
-password, a backup without a drive); after each step it reads every text of every window on the
-screen (tests/ui/walker.py) and fails on English, ISO dates or text that is not NFC.
-"""
+"""Every screen in Vietnamese, as admin, clerk, supervisor and signer: no English left visible."""
 
 from __future__ import annotations
 
@@ -55,6 +48,12 @@ def _data(stage: Stage) -> set[str]:
 
 
 def _check(seen: list[Seen], stage: Stage) -> None:
+    """The walk opens every tab of the main window, the dialogs (first run, sign-in, restore,
+    backup, new hồ sơ, shortcuts, send back, a document's tabs) and provokes the typical refusals
+    (wrong password, an empty form, a state change that is not allowed, signing without a token, a
+    short password, a backup without a drive); after each step it reads every text of every window
+    on the screen (tests/ui/walker.py) and fails here on English, ISO dates or text that is not NFC.
+    """
     assert len({s.text for s in seen}) > 20, "the walk saw too little to judge"
     found = walker.problems(seen, _data(stage))
     assert found == [], "\n".join(found)

@@ -1,9 +1,4 @@
-"""A SoftHSM2 token's PIN flags set for a test, as a card's own counter would set them.
-
-SoftHSM2 counts no wrong PINs (it only sets CKF_USER_PIN_COUNT_LOW), so a locked or last-try
-token is made by setting the flag in its token file; the loaded module reads the file again
-when its generation number grows, and reports the flag in C_GetTokenInfo from then on.
-"""
+"""A SoftHSM2 token's PIN flags set for a test, as a card's own counter would set them."""
 
 from __future__ import annotations
 
@@ -48,7 +43,12 @@ def _write(path: Path, flags: int) -> None:
 @contextlib.contextmanager
 def pin_state(label: str, flag: TokenFlag) -> Iterator[None]:
     """The token reports `flag` (locked, final try) until the block ends, then its flags
-    as they were (no PIN-state flag: the right PIN clears SoftHSM2's count-low)."""
+    as they were (no PIN-state flag: the right PIN clears SoftHSM2's count-low).
+
+    SoftHSM2 counts no wrong PINs (it only sets CKF_USER_PIN_COUNT_LOW), so a locked or last-try
+    token is made by setting the flag in its token file; the loaded module reads the file again when
+    its generation number grows, and reports the flag in C_GetTokenInfo from then on.
+    """
     path = _token_file(label)
     data = path.read_bytes()
     before = struct.unpack(">Q", data[_flags_at(data):_flags_at(data) + 8])[0]

@@ -1,9 +1,4 @@
-"""Collect every text a user can see on the desk's windows, and judge whether it is Vietnamese.
-
-Generic on purpose: it walks every top-level widget and all its children (labels, buttons, tab
-titles, window titles, menus and actions, tooltips, placeholders, table headers and cells, combo
-items), so a screen added later is covered without changing the walk.
-"""
+"""Collect every text a user can see on the desk's windows, and judge whether it is Vietnamese."""
 
 from __future__ import annotations
 
@@ -126,7 +121,12 @@ def _view(view: QAbstractItemView, where: str) -> Iterator[Seen]:
 
 
 def texts(window: QWidget) -> list[Seen]:
-    """Every text `window` and its visible children show (or show on hover)."""
+    """Every text `window` and its visible children show (or show on hover).
+
+    Generic on purpose: it walks every top-level widget and all its children (labels, buttons, tab
+    titles, window titles, menus and actions, tooltips, placeholders, table headers and cells, combo
+    items), so a screen added later is covered without changing the walk.
+    """
     seen: list[Seen] = []
     for widget in [window, *window.findChildren(QWidget)]:
         if widget is not window and not widget.isVisibleTo(window):

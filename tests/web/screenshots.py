@@ -1,5 +1,4 @@
-"""`python -m tests.web.screenshots URL OUT`: the web catalog's search and report pages as
-PNG (headless Chromium, signed in as the demo's `tinh`), for the README."""
+"""`python -m tests.web.screenshots URL OUT`: the web catalog's pages as PNG, for the README."""
 
 from __future__ import annotations
 
@@ -11,6 +10,10 @@ from tests.web.browser import chrome, sign_in
 
 
 def main(url: str, out: Path) -> None:
+    """Save the search and report pages of the web catalog at `url` as PNG files in `out`.
+
+    Headless Chromium, signed in as the demo's `tinh`.
+    """
     work = Path(tempfile.mkdtemp(prefix="web-shots-"))
     driver = chrome(work, work / "profile")
     try:

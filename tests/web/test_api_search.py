@@ -1,6 +1,4 @@
-"""/v1/search's order on real PostgreSQL: the most relevant first where words are given (the
-words together in a short text before the same words apart, whatever their dates), newest
-first without words; diacritics optional; only newest versions; the caller's scope."""
+"""/v1/search's order on real PostgreSQL: most relevant first, or newest first without words."""
 
 from __future__ import annotations
 
@@ -83,6 +81,7 @@ def _uuids(hits: list[dict[str, object]]) -> list[object]:
 
 
 def test_words_most_relevant_first(pool: Pool) -> None:
+    """The words together in a short text before the same words apart, whatever their dates."""
     hits = search(pool, EVERYONE, "ke hoach", None, 20)
     # the words side by side in a short subject first, however old; apart and in a long text
     # last, however new

@@ -1,5 +1,4 @@
-"""Report counters (migration 101) on real PostgreSQL: made from the rows of a database that
-had none, kept by triggers as rows arrive in any order, and equal to counting the rows."""
+"""Report counters (migration 101) on real PostgreSQL, equal to counting the rows."""
 
 from __future__ import annotations
 
@@ -127,7 +126,11 @@ class Migrated:
 
 @pytest.fixture(scope="module")
 def migrated() -> Iterator[Migrated]:
-    """A database made before migrations 2 and 101, holding rows, then migrated."""
+    """A database made before migrations 2 and 101, holding rows, then migrated.
+
+    The counters are made from the rows of a database that had none; the tests then check they are
+    kept by triggers as rows arrive in any order.
+    """
     pool = Pool(new_database(), 2)
     with pool.connection() as conn:
         conn.execute(SCHEMA)

@@ -1,6 +1,4 @@
-"""A large report's PDF and XLSX: Vietnamese text extracted intact (pdftotext), every page of
-a long table headed, each organisation written once per group and page, the figures in the
-workbook exactly as in the report, and a structurally valid PDF (qpdf --check)."""
+"""A large report's PDF and XLSX: text intact, tables headed, figures exact, a valid PDF."""
 
 from __future__ import annotations
 
@@ -69,6 +67,9 @@ def _pages(pdf: Path) -> list[str]:
 
 
 def test_pdf_text_and_tables(report: Report, tmp_path: Path) -> None:
+    """Vietnamese text extracted intact (pdftotext), every page of a long table headed, each
+    organisation written once per group and page, and a structurally valid PDF (qpdf --check).
+    """
     pdf = tmp_path / "bc.pdf"
     pdf.write_bytes(to_pdf(report, HEADER))
     subprocess.run(["qpdf", "--check", str(pdf)], check=True, capture_output=True)
@@ -114,6 +115,7 @@ def test_pdf_text_and_tables(report: Report, tmp_path: Path) -> None:
 
 
 def test_xlsx_figures(report: Report) -> None:
+    """The figures in the workbook exactly as in the report."""
     book = load_workbook(io.BytesIO(to_xlsx(report, HEADER)))
     assert book.sheetnames == ["Tổng hợp", "Lý do trả lại", "Theo cán bộ", "Ghi chú"]
     sheet = book["Tổng hợp"]

@@ -1,5 +1,4 @@
-"""The catalog search's paths at scale, on real PostgreSQL: newest-first walk and words' index,
-keyset paging, the capped count, filters and scope against a plain reference query."""
+"""The catalog search's paths at scale, on real PostgreSQL, against a plain reference query."""
 
 from __future__ import annotations
 
@@ -101,6 +100,7 @@ def _all_pages(pool: Pool, scope: set[str] | None, **filters: object) -> list[st
 
 @pytest.mark.parametrize("walk", [50, 2000])
 def test_pages_match_the_reference(pool: Pool, walk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Newest-first walk and words' index, keyset paging, filters, scope: the reference's pages."""
     monkeypatch.setattr(catalog, "WALK", walk)  # both paths: walk alone, and walk then index
     for words in ("dai hoi", "Bầu cử", "ke hoach", ""):
         assert _all_pages(pool, None, q=words) == _reference(pool, words)
