@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from app.extract.fields.evidence import not_syllable, rows
 from app.extract.fields.subject import thin_slip
+from app.extract.glyphs import Glyphs, lowercased
 from app.extract.layout import Segment
 from app.extract.model import DISAGREE, FieldValue, union
 from app.extract.reread import EDGE, Rereader
@@ -143,16 +144,16 @@ def lowered(words: list[Word], word: Word, segment: Segment | None) -> bool:
 
 
 def _typed_respellings(lines: list[list[Word]], reread: Rereader
-                       ) -> tuple[list[tuple[Word, str, float]], bool]:
+                       ) -> tuple[list[tuple[Word, str, float]], list[Word]]:
     """On a page typed in a fixed-pitch face, the words of the value's lines (`lines`) that
     two new readings made from its strokes thickened by a pixel, at TYPED_READINGS, agree on
     spelling otherwise than the first reading did (the second is made only of the lines the
     first respelled a word of): each with that spelling (lower case) and the lower of the
-    two scores; and whether either new reading read a word of theirs in another case
-    (`_recased`). Cut and scaled unlike the page reading, they read afresh a glyph it got by
-    chance ("quý TW" for "IV"; "văn thư, Lưu trữ" for "lưu", its "thư" read "thứ" by both;
-    "Két luận" read "Kết"); one new reading alone misreads as often, and a misreading the
-    model makes of the glyph itself ("Để nghị" for "Đề", "Quy chê" for "chế") all of them
+    two scores; and the words either new reading read in another case (`_recased`). Cut and
+    scaled unlike the page reading, they read afresh a glyph it got by chance ("quý TW" for
+    "IV"; "văn thư, Lưu trữ" for "lưu", its "thư" read "thứ" by both; "Két luận" read
+    "Kết"); one new reading alone misreads as often, and a misreading the model makes of the
+    glyph itself ("Để nghị" for "Đề", "Quy chê" for "chế") all of them
     repeat. A capital in mid-sentence both read small counts so too (`lowered`: "nộp Lưu
     vào" for "nộp lưu vào"; one reading alone read "Kế hoạch" small)."""
     first, then = TYPED_READINGS
@@ -170,17 +171,17 @@ def _typed_respellings(lines: list[list[Word]], reread: Rereader
 
     once = read(lines, first)
     if once is None:
-        return [], False
-    recased = any(_recased(w, segment) for row, segment in zip(lines, once, strict=True)
-                  for w in row)
+        return [], []
+    recased = [w for row, segment in zip(lines, once, strict=True) for w in row
+               if _recased(w, segment)]
     spelled = [(row, segment, {id(w): s for w in row if (s := respelling(w, segment))})
                for row, segment in zip(lines, once, strict=True)]
     spelled = [(row, segment, found) for row, segment, found in spelled if found]
     twice = read([row for row, _, _ in spelled], then) if spelled else None
     if twice is None:
         return [], recased
-    recased = recased or any(_recased(w, other) for (row, _, _), other
-                             in zip(spelled, twice, strict=True) for w in row)
+    recased += [w for (row, _, _), other in zip(spelled, twice, strict=True) for w in row
+                if _recased(w, other) and w not in recased]
     return [(w, found[id(w)], min(a.conf, b.conf))
             for (row, segment, found), other in zip(spelled, twice, strict=True) for w in row
             if id(w) in found and respelling(w, other) == found[id(w)]
@@ -188,7 +189,8 @@ def _typed_respellings(lines: list[list[Word]], reread: Rereader
         recased
 
 
-def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> FieldValue:
+def agree(value: FieldValue, reread: Rereader | None, typed: bool = False,
+          glyphs: Glyphs | None = None) -> FieldValue:
     """A text value filled in from words read sure (the trích yếu), checked by a second
     reading: each of its lines holding a word the lexicon does not bear out (no compound with
     a neighbour) is cut from the page, enlarged ×2 and read again as one line, all in one run,
@@ -203,8 +205,13 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     both), the first is kept when nothing else in the value is doubted: no other word
     respelled by both, no word either reading reads in another case ("quy chế làm việc" read
     "Quy chế tàm việc": a suggestion still, the printed "Quy" read small the first time);
-    such a doubt also catches values wrong in another word (a small l read L). Nothing is
-    read when the value is empty or already a suggestion, or without a page image."""
+    such a doubt also catches values wrong in another word (a small l read L). A capital in
+    mid-sentence both read small is taken small when the page's `glyphs` say its letter is the
+    small one (`Glyphs.small`: "nộp Lưu vào" → "nộp lưu vào"; then it is no case doubt for the
+    first spelling kept), unless another word is read in another case; without them it is a
+    doubt.
+    Nothing is read when the value is empty or already a suggestion, or without a page
+    image."""
     if reread is None or not value.value or value.suggested:
         return value
     words = list(value.words)
@@ -219,13 +226,22 @@ def agree(value: FieldValue, reread: Rereader | None, typed: bool = False) -> Fi
     if not typed:
         return value
     respellings, recased = _typed_respellings(lines, reread)
-    found = [(word, spelled, conf, lexicon_says(keys, words.index(word), spelled))
+    found = [(word, spelled, conf, lexicon_says(keys, words.index(word), spelled)
+              if spelled != word.text.strip(EDGE).lower()
+              else (glyphs is not None and glyphs.small(word)) or None)  # a capital read small
              for word, spelled, conf in respellings]
+    small = [word for word, spelled, _, says in found
+             if says and spelled == word.text.strip(EDGE).lower()]  # the page's glyphs say so
+    recased = [w for w in recased if w not in small]
     # the first spelling kept where only it forms a compound, when nothing else is doubted
     settled = not recased and all(says is not None for *_, says in found)
-    doubt = False
+    # another word read in another case ("quy chế Làm việc" for "Quy chế"): no capital taken
+    # small on the glyphs' word
+    doubt = bool(small and recased)
     for word, spelled, conf, says in found:
-        if says:
+        if word in small:
+            words[words.index(word)] = lowercased(word)
+        elif says:
             words[words.index(word)] = respelled(word, spelled, conf)
         doubt = doubt or not (says or (settled and says is False))
     if words == list(value.words):

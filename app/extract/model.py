@@ -84,11 +84,12 @@ SECOND_MODEL_DIFFERS = "another OCR model reads a word otherwise, and the lexico
 MARK_LOST = "the page shows a mark over a word that was read without it"
 NUMBER_RUNS_ON = "the number's word runs on past its notation: a part of it may be misread"
 CAPITALS_AMID = "a word in capitals with marks stands among small words: its case may be misread"
+GLYPH_CASE = "a capital read in mid-sentence has the page's own small letter's shape: written small"
 # every reason a value read from the page is only a suggestion (the desk words each one)
 REASONS = (GUESSED, UNSURE, SLASH_LOST, DIGITS_UNSURE, RIVAL_READING, PLACE_DIFFERS,
            ABBR_DIFFERS, KIND_BROKEN, THIN_STROKES, WEAK_NUMERAL, NOT_A_SYLLABLE, ODD_CHARACTER,
            WEAK_SCORE, LOST_WORDS, REREAD_UNSURE, DISAGREE, SECOND_MODEL_DIFFERS, NO_YEAR,
-           MARK_LOST, NUMBER_RUNS_ON, CAPITALS_AMID)
+           MARK_LOST, NUMBER_RUNS_ON, CAPITALS_AMID, GLYPH_CASE)
 
 
 def doubt(words: tuple[Word, ...] | list[Word]) -> str:

@@ -10,6 +10,7 @@ from app.extract.agree import agree
 from app.extract.confirm import confirm, settle
 from app.extract.doctypes import TypeTable, table
 from app.extract.fields import date, doctype, issuer, number, stamps, subject
+from app.extract.glyphs import Glyphs, recased
 from app.extract.layout import Layout, Segment
 from app.extract.marks import restack
 from app.extract.model import EMPTY, FieldValue
@@ -105,11 +106,14 @@ def read_fields(
     number_field = settle(number.field(num, abbrs), number_line, reread,
                           lambda line: number.field(number.parse(line), abbrs))
     typed = fixed_pitch(ocr.words)  # typewritten: checked by the second model too
+    # typewritten: a capital in mid-sentence told by the page's own glyphs
+    glyphs = Glyphs(reread.image, ocr.words) if typed and reread is not None else None
     subject_field = agree(restack(confirm(trich_yeu, reread, respell=True), reread), reread,
-                          typed=typed)
+                          typed=typed, glyphs=glyphs)
     if typed:
         number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,
-                                                     types)
+                                                     types, glyphs)
+        subject_field = recased(subject_field, glyphs)
     # the place the issuer's is checked against: the date line's, or a line the date was read
     # from though it runs across the columns (a wide face's number line run into it)
     placed = dated or (date_line if date_line is not None and date.parse(date_line) else None)

@@ -45,6 +45,10 @@ class Rereader:
                 self._lost = True
         return self._image
 
+    def image(self) -> np.ndarray | None:
+        """The page image the page OCR read; None when it cannot be had (see `_page`)."""
+        return self._page()
+
     def _cut(self, box: Box, scale: float, thick: bool = False
              ) -> tuple[np.ndarray, int, int] | None:
         """The line in `box` cut from the page with its margins (with `thick`, its dark strokes

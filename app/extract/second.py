@@ -27,6 +27,7 @@ from app.extract.doctypes import TypeTable
 from app.extract.fields import number
 from app.extract.fields.evidence import not_syllable, rows
 from app.extract.fields.subject import judged, numeral_strokes
+from app.extract.glyphs import Glyphs, lowercased
 from app.extract.layout import Segment
 from app.extract.model import (
     GUESSED,
@@ -66,7 +67,7 @@ def _subject_rows(value: FieldValue) -> list[list[Word]]:
 
 
 def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | None],
-               reread: Rereader) -> FieldValue:
+               reread: Rereader, glyphs: Glyphs | None = None) -> FieldValue:
     """The trích yếu `value` once its lines (`lines`) were read by the second model (`read`):
     a word it spells otherwise is taken when only its spelling forms a compound of the
     lexicon with a neighbour, and kept when only the page's does; otherwise a new spelling
@@ -74,12 +75,14 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
     the value a suggestion (`SECOND_MODEL_DIFFERS`), as does a numeral read partly as digits
     ("I1") and now as a numeral — unless the page shows as many strokes across its middle as
     the new numeral has (`confirm.stems`): then the numeral is taken; a capital in mid-sentence
-    read small makes it a suggestion too (`agree.lowered`). Other case, other digits, marks
+    read small makes it a suggestion too (`agree.lowered`), unless the page's `glyphs` say its
+    letter is the small one (`Glyphs.small`): then it is taken small, unless another word is
+    read in another case (a suggestion then). Other case, other digits, marks
     at a word's ends, a word with no letter and a line read as another count of words are left
     as the page read them."""
     words = list(value.words)
     keys = tone_keys(words)
-    doubt = False
+    doubt = small = recased = False
     for row, segment in zip(lines, read, strict=True):
         new = _in_span(row, segment.words) if segment is not None else []
         if len(new) != len(row):
@@ -87,9 +90,17 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
         for old, other in zip(row, new, strict=True):
             if old.guessed and not other.guessed and old.text.strip(EDGE) == other.text.strip(EDGE):
                 words[words.index(old)] = replace(old, guessed=False)  # two models read it so
-        if any(lowered(list(value.words), old, Segment((other,)))
-               for old, other in zip(row, new, strict=True)):
-            doubt = True  # a capital in mid-sentence read small
+        for old, other in zip(row, new, strict=True):
+            if lowered(list(value.words), old, Segment((other,))):  # a capital in mid-sentence
+                if glyphs is not None and glyphs.small(old):       # read small
+                    at = value.words.index(old)
+                    words[at] = lowercased(words[at])
+                    small = True
+                else:
+                    doubt = True
+            elif other.text.strip(EDGE) != old.text.strip(EDGE) \
+                    and other.text.strip(EDGE).lower() == old.text.strip(EDGE).lower():
+                recased = True  # another word read in another case
         differ = [(old, other) for old, other in zip(row, new, strict=True)
                   if old.text.strip(EDGE).lower() != other.text.strip(EDGE).lower()]
         for old, other in differ:
@@ -112,7 +123,7 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
             elif says is None and len(differ) == 1 and other.conf >= old.conf:
                 doubt = True
     fixed = replace(value, value=" ".join(w.text for w in words), words=tuple(words))
-    if doubt:
+    if doubt or (small and recased):
         return replace(fixed, why=SECOND_MODEL_DIFFERS)
     return replace(fixed, why=judged(fixed.value, fixed.words)) if value.suggested else fixed
 
@@ -143,7 +154,8 @@ def _renumbered(value: FieldValue, line: Segment | None, abbrs: tuple[str, ...],
 
 
 def second_reading(num: FieldValue, subject: FieldValue, reread: Rereader | None,
-                   abbrs: tuple[str, ...], types: TypeTable) -> tuple[FieldValue, FieldValue]:
+                   abbrs: tuple[str, ...], types: TypeTable, glyphs: Glyphs | None = None
+                   ) -> tuple[FieldValue, FieldValue]:
     """The number and the trích yếu of a typewritten page once their lines were read again by
     the engine's second model, all in one run (see the module's docstring, `_renumbered` and
     `_respelled`); a value empty or only a suggestion (but for SETTLED) is not read again, and
@@ -158,4 +170,5 @@ def second_reading(num: FieldValue, subject: FieldValue, reread: Rereader | None
         return num, subject
     if box is not None:
         num = _renumbered(num, read[0], abbrs, types)
-    return num, _respelled(subject, lines, read[box is not None:], reread) if lines else subject
+    return num, (_respelled(subject, lines, read[box is not None:], reread, glyphs) if lines
+                 else subject)

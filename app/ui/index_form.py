@@ -26,6 +26,7 @@ from app.extract.model import (
     CAPITALS_AMID,
     DIGITS_UNSURE,
     DISAGREE,
+    GLYPH_CASE,
     GUESSED,
     KIND_BROKEN,
     LOST_WORDS,
@@ -171,6 +172,8 @@ class FieldEditor(QWidget):
                                     "a part may be misread"),
             CAPITALS_AMID: self.tr("a word in capitals with diacritics stands among small "
                                    "words: its case may be misread"),
+            GLYPH_CASE: self.tr("a capital letter read in mid-sentence has the shape of "
+                                "the page's own small letter: written small"),
         }
         return reasons.get(self.why, self.tr("the reading is doubtful"))
 

@@ -501,6 +501,11 @@
         <translation>một từ viết hoa có dấu đứng giữa các từ viết thường: có thể đã đọc sai chữ hoa, chữ thường</translation>
     </message>
     <message>
+        <location filename="../../app/ui/index_form.py" line="173"/>
+        <source>a capital letter read in mid-sentence has the shape of the page&apos;s own small letter: written small</source>
+        <translation>một chữ giữa câu được đọc là chữ hoa nhưng có hình dạng chữ thường của chính trang này: đã ghi thành chữ thường</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/index_form.py" line="162"/>
         <source>the reading is doubtful</source>
         <translation>kết quả đọc chưa chắc chắn</translation>

@@ -6,13 +6,14 @@ where only the first spelling forms one, it is kept when nothing else in the val
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.extract.agree import agree
+from app.extract.glyphs import Glyphs
 from app.extract.layout import Segment
 from app.extract.model import DISAGREE, FieldValue
 from app.extract.reread import Rereader
@@ -154,3 +155,30 @@ def test_a_typed_respelling_is_weighed_with_the_lexicon(read: str, first: str, g
     assert (value.value, value.why) == (got, why)
     assert [w.text for w in value.words] == got.split()
     assert lines.lines_read >= 2  # both thickened readings were made
+
+
+@dataclass
+class _Told(Glyphs):
+    """The page's glyphs as laid: the words in `small` open with a small letter read capital."""
+
+    small_ones: frozenset[str] = frozenset()
+
+    def small(self, word: Word) -> bool | None:
+        return True if word.text in self.small_ones else None
+
+
+@pytest.mark.parametrize(("read", "first", "small", "got", "why"), [
+    # both read it small and the glyphs say so: taken small
+    ("nộp lưu vào", "nộp Lưu vào", {"Lưu"}, "nộp lưu vào", ""),
+    ("việc lập hồ sơ xã hột", "việc Lập hồ sơ xã hội", {"Lập"}, "việc lập hồ sơ xã hội", ""),
+    # the glyphs tell nothing: offered, as without them
+    ("nộp lưu vào", "nộp Lưu vào", set(), "nộp Lưu vào", DISAGREE),
+    # another word read in another case ("quy" read "Quy"): offered as read
+    ("ban hành Quy chế làm việc", "ban hành quy chế Làm việc", {"Làm"},
+     "ban hành quy chế Làm việc", DISAGREE),
+])
+def test_a_capital_both_read_small_is_taken_small_when_the_page_glyphs_say_so(
+        read: str, first: str, small: set[str], got: str, why: str) -> None:
+    glyphs = _Told(lambda: None, (), small_ones=frozenset(small))
+    value = agree(_value(_words(first, 500, conf=96.0)), _Laid(read), typed=True, glyphs=glyphs)
+    assert (value.value, value.why) == (got, why)
