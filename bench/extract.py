@@ -393,6 +393,15 @@ class _PageLines(Rereader):
             self.memo[key] = self._kept(got, _cpu() - started)
         return self._memo(key)
 
+    def read_word(self, box: Box, scale: float, chars: str) -> Segment | None:
+        key = " ".join(str(v) for v in ("word", *box, scale, chars))
+        if key not in self.memo:
+            self._page()
+            started = _cpu()
+            got = super().read_word(box, scale, chars)
+            self.memo[key] = self._kept(got, _cpu() - started)
+        return self._memo(key)
+
     def mark_over(self, box: Box, height: int) -> int | None:
         key = " ".join(str(v) for v in ("mark", *box, height))
         if key not in self.memo:

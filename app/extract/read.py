@@ -14,6 +14,7 @@ from app.extract.glyphs import Glyphs, recased
 from app.extract.layout import Layout, Segment
 from app.extract.marks import restack
 from app.extract.model import EMPTY, FieldValue
+from app.extract.numbers import settle_numbers
 from app.extract.reread import Rereader
 from app.extract.second import second_reading
 from app.ocr.base import OcrResult
@@ -108,7 +109,8 @@ def read_fields(
     typed = fixed_pitch(ocr.words)  # typewritten: checked by the second model too
     # typewritten: a capital in mid-sentence told by the page's own glyphs
     glyphs = Glyphs(reread.image, ocr.words) if typed and reread is not None else None
-    subject_field = agree(restack(confirm(trich_yeu, reread, respell=True), reread), reread,
+    settled = settle_numbers(trich_yeu, reread)  # its doubted years and numerals, from the page
+    subject_field = agree(restack(confirm(settled, reread, respell=True), reread), reread,
                           typed=typed, glyphs=glyphs)
     if typed:
         number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,

@@ -20,6 +20,7 @@ MARGIN_Y = 0.1  # ... and above and below it: no more, or the next line's marks 
 MARGIN_TOP = 0.4
 MARK_GAP = 0.15  # ... its foot within this × the line's height of the word's top
 BORDER = 16  # pixels of white added around the cut, at its new scale
+THIN = 0.3  # an upright stroke of a numeral is at most this × its height wide (`uprights`)
 EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends a cut's edge adds or loses
 
 
@@ -49,17 +50,17 @@ class Rereader:
         """The page image the page OCR read; None when it cannot be had (see `_page`)."""
         return self._page()
 
-    def _cut(self, box: Box, scale: float, thick: bool = False
+    def _cut(self, box: Box, scale: float, thick: bool = False, margin_x: float = MARGIN
              ) -> tuple[np.ndarray, int, int] | None:
         """The line in `box` cut from the page with its margins (with `thick`, its dark strokes
-        a pixel wider: a 2 × 2 minimum filter at the page's scale), enlarged by `scale` and set
-        in a white border, and the cut's origin on the page; None when it lies off the page
-        or the page image is lost."""
+        a pixel wider: a 2 × 2 minimum filter at the page's scale; `margin_x` × its height of
+        page kept left and right), enlarged by `scale` and set in a white border, and the
+        cut's origin on the page; None when it lies off the page or the page image is lost."""
         image = self._page()
         if image is None:
             return None
         height, width = image.shape[:2]
-        margin, margin_y = (round(m * (box[3] - box[1])) for m in (MARGIN, MARGIN_Y))
+        margin, margin_y = (round(m * (box[3] - box[1])) for m in (margin_x, MARGIN_Y))
         x0, y0 = max(0, box[0] - margin), max(0, box[1] - margin_y)
         x1, y1 = min(width, box[2] + margin), min(height, box[3] + margin_y)
         if x1 - x0 < 2 or y1 - y0 < 2:
@@ -96,6 +97,17 @@ class Rereader:
         return self._back(self.engine.read_line(made[0], self.dpi * scale).words, *made[1:],
                           scale)
 
+    def read_word(self, box: Box, scale: float, chars: str) -> Segment | None:
+        """The word in `box` (page pixels, its margins included: nothing more of the page is
+        cut left and right of it) read at `scale` with only `chars` allowed
+        (engine.read_word), as a segment boxed in page pixels; None as for `read`."""
+        made = self._cut(box, scale, margin_x=0.0)
+        if made is None:
+            return None
+        self.lines_read += 1
+        return self._back(self.engine.read_word(made[0], self.dpi * scale, chars).words,
+                          *made[1:], scale)
+
     def read_many(self, boxes: list[Box], scale: float, thick: bool = False,
                   second: bool = False) -> list[Segment | None] | None:
         """The lines in `boxes` read at `scale` in one run, re-ranked as the page was
@@ -130,6 +142,52 @@ class Rereader:
         inked = np.asarray((ink > 0).any(axis=0), dtype=bool)
         return int(inked[0]) + int(np.count_nonzero(inked[1:] & ~inked[:-1]))
 
+    def uprights(self, box: Box) -> int | None:
+        """How many thin upright strokes, and nothing else, stand across the middle of `box`
+        of the page (the strokes of "III"): the runs of inked columns at 35, 50 and 65 % of
+        its height, as many at each, each run at most THIN × the box's height wide and in the
+        same place at each height (within a tenth of the height: a V's or an X's strokes
+        slant, an H's bar joins its strokes); None when they are not so, the box holds no
+        ink or the page image is lost."""
+        image = self._page()
+        if image is None:
+            return None
+        height = box[3] - box[1]
+        piece = image[box[1]:box[3], max(0, box[0]):box[2]]
+        if piece.size == 0 or height < 4:
+            return None
+        grey = piece if piece.ndim == 2 else cv2.cvtColor(piece, cv2.COLOR_RGB2GRAY)
+        if int(grey.max()) - int(grey.min()) < 64:  # paper only
+            return None
+        _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        bands = [_runs(ink[round(f * height)] > 0) for f in (0.35, 0.5, 0.65)]
+        shift = max(1.0, 0.1 * height)
+        if not bands[0] or any(len(b) != len(bands[0]) for b in bands) or any(
+                width > THIN * height for b in bands for _, width in b) or any(
+                abs(a[0] + a[1] / 2 - b[0] - b[1] / 2) > shift
+                for other in bands[1:] for a, b in zip(bands[0], other, strict=True)):
+            return None
+        return len(bands[0])
+
+    def ink(self, box: Box) -> list[tuple[int, int, int, int, int]] | None:
+        """The pieces of ink in `box` of the page, left to right: each run of dark pixels
+        joined at edges or corners as (left, top, width, height, area), in page pixels; none
+        for paper only; None without the page image or when the box lies off the page."""
+        image = self._page()
+        if image is None:
+            return None
+        x0, y0 = max(0, box[0]), max(0, box[1])
+        piece = image[y0:box[3], x0:box[2]]
+        if piece.size == 0:
+            return None
+        grey = piece if piece.ndim == 2 else cv2.cvtColor(piece, cv2.COLOR_RGB2GRAY)
+        if int(grey.max()) - int(grey.min()) < 64:  # paper only
+            return []
+        _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        return sorted((int(stats[k, 0]) + x0, int(stats[k, 1]) + y0, int(stats[k, 2]),
+                       int(stats[k, 3]), int(stats[k, 4])) for k in range(1, count))
+
     def mark_over(self, box: Box, height: int) -> int | None:
         """The page row where a mark over the word boxed `box` (page pixels), on a line
         `height` pixels tall, begins (`_mark_top`): a mark stacked over another that the page
@@ -149,6 +207,12 @@ class Rereader:
         """The line in `box` read at each scale in turn."""
         for scale in SCALES:
             yield self.read(box, scale)
+
+
+def _runs(row: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of True in a row of booleans, as (start, length)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], row.astype(np.int8), [0]))))
+    return [(int(a), int(b - a)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _mark_top(band: np.ndarray, height: int) -> int | None:

@@ -77,6 +77,12 @@ class OcrEngine(Protocol):
         again when its first reading failed a check); words boxed in the image's pixels."""
         ...
 
+    def read_word(self, image: np.ndarray, dpi: float, chars: str) -> OcrResult:
+        """Read a small image holding one word with only the characters `chars` allowed (a
+        year cut alone from a field's line read again as digits); words boxed in the image's
+        pixels."""
+        ...
+
     def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
         """Read small images each holding one line, in one run, as the page's words are read
         (re-ranked: a field's lines read a second time to check the first reading); words

@@ -28,6 +28,10 @@ class NullEngine:
         """Return an empty result."""
         return OcrResult(words=(), lang="")
 
+    def read_word(self, image: np.ndarray, dpi: float, chars: str) -> OcrResult:
+        """Return an empty result."""
+        return OcrResult(words=(), lang="")
+
     def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
         """Return an empty result for each image."""
         return [OcrResult(words=(), lang="") for _ in images]

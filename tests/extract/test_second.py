@@ -57,6 +57,9 @@ class Second:
     def read_lines(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
         raise AssertionError("no line is read by the page's model")
 
+    def read_word(self, image: np.ndarray, dpi: float, chars: str) -> OcrResult:
+        raise AssertionError("no word is read alone")
+
     def read_lines_second(self, images: Sequence[np.ndarray], dpi: float) -> list[OcrResult]:
         self.asked += len(images)
         self.runs.append(len(images))

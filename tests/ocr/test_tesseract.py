@@ -109,3 +109,15 @@ def test_factory_picks_engines_by_name() -> None:
     assert null.recognize(np.zeros((10, 10), np.uint8), 300).words == ()
     with pytest.raises(UsageError):
         make_engine("abbyy")
+
+
+def test_a_word_is_read_with_only_the_characters_allowed() -> None:
+    """A year cut alone is read as one word (mode 8) with only digits allowed: its letters-like
+    glyphs cannot come out as letters; the null engine reads nothing."""
+    image = Image.new("RGB", (420, 140), "white")
+    ImageDraw.Draw(image).text((40, 30), "2017", font=ImageFont.truetype(FONT, 72), fill="black")
+    read = TesseractEngine(lang="vie").read_word(np.asarray(image), 300, "0123456789")
+    assert [w.text for w in read.words] == ["2017"] and read.words[0].box[0] >= 30
+    numeral = TesseractEngine(lang="vie").read_word(np.asarray(image), 300, "IVX")
+    assert all(set(w.text) <= set("IVX") for w in numeral.words)
+    assert NullEngine().read_word(np.asarray(image), 300, "0123456789").words == ()
