@@ -16,7 +16,8 @@ from app.ocr.base import Box, Word
 
 DIGITS = "0123456789"
 YEAR = re.compile(r"(?:19|20)\d\d")
-YEAR_SCALES = (2.0, 3.0, 1.5)  # a year word read at these scales in turn, until two agree
+NUMBER = re.compile(r"\d+")
+YEAR_SCALES = (2.0, 3.0, 1.5)  # a number word read at these scales in turn, until two agree
 WORD_MARGIN = 0.25  # a word cut alone keeps this × its height of page each side (not past a
 # neighbour)
 _NUMERAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
@@ -56,15 +57,16 @@ def _after(words: tuple[Word, ...], i: int, folded: str) -> bool:
     return i > 0 and fold(words[i - 1].text.strip(EDGE)) == folded
 
 
-def _year(word: Word, words: tuple[Word, ...], reread: Rereader) -> str | None:
-    """The year a doubted year word reads as when cut alone and read as digits only, two
-    readings agreeing; None when no two do."""
+def _digits(word: Word, words: tuple[Word, ...], reread: Rereader, form: re.Pattern[str]
+            ) -> str | None:
+    """What a doubted number word (a year: `form` YEAR) reads as when cut alone and read as
+    digits only, two readings agreeing on a number of that `form`; None when no two do."""
     box = _span(word, words, WORD_MARGIN)
     seen: set[str] = set()
     for scale in YEAR_SCALES:
         got = reread.read_word(box, scale, DIGITS)
         text = "".join(w.text for w in got.words) if got is not None else ""
-        if YEAR.fullmatch(text):
+        if form.fullmatch(text):
             if text in seen:
                 return text
             seen.add(text)
@@ -112,8 +114,11 @@ def _settled(words: tuple[Word, ...], i: int, reread: Rereader, texts: str) -> s
     lead, core, tail = _core(word.text)
     if _after(words, i, "nam") and sum(c.isdigit() for c in core) >= 3 and (
             not YEAR.fullmatch(core) or weak(word) or word.guessed or word.rival):
-        year = _year(word, words, reread)
+        year = _digits(word, words, reread, YEAR)
         return None if year is None else lead + year + tail
+    if core.isdigit() and (weak(word) or word.guessed or word.rival):  # "Sơ kết 66 tháng"
+        number = _digits(word, words, reread, NUMBER)
+        return None if number is None else lead + number + tail
     numeral_place = _after(words, i, "quy") and 0 < len(core) <= 4 and set(core) <= STROKES \
         and not core.isdigit()
     if thin_slip(word.text) or (numeral_place and not _NUMERAL.fullmatch(core)) or (
@@ -169,6 +174,8 @@ def settle_numbers(value: FieldValue, reread: Rereader | None) -> FieldValue:
     - a year: the word cut alone (short of its neighbours) and read again as one word with only
       digits allowed (`Rereader.read_word`), at ×2 and ×3, then ×1.5: two readings giving the
       same year (19xx, 20xx) settle it;
+    - another number read unsure ("Sơ kết 66 tháng", "66" read at 44): so too, two readings
+      agreeing on its digits;
     - a numeral: the strokes across its middle (`Rereader.uprights`): one to three thin upright
       strokes and nothing else are "I", "II" or "III" (a V, an X or another letter shows slanted
       strokes or a bar: not settled);

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -149,3 +149,15 @@ def test_a_quote_at_the_start_is_dropped_only_when_no_mark_stands_apart() -> Non
     quoted[TOP:TOP + 10, 100:104] = 20  # a quote's tick
     quoted[TOP:BOTTOM, 112:150] = 20
     assert _settled(value, quoted, _Engine(words)) == value
+
+
+def test_a_number_read_unsure_is_read_again_alone() -> None:
+    """"Sơ kết 66 tháng" with "66" read at a middling score, read "6" twice as digits alone,
+    is "Sơ kết 6 tháng"; the same number read sure is not read again."""
+    words = _laid(["kết", "66", "tháng"])
+    unsure = tuple(replace(w, conf=44.0) if w.text == "66" else w for w in words)
+    engine = _Engine(unsure, years=["6", "6"])
+    got = _settled(_value(unsure), _page(), engine)
+    assert (got.value, got.why) == ("kết 6 tháng", "")
+    engine = _Engine(words, years=["6", "6"])
+    assert _settled(_value(words), _page(), engine) == _value(words) and engine.asked == 0
