@@ -26,8 +26,9 @@ MAX_REFS = 12  # more are not compared
 ALIKE = 0.85  # reference glyphs match one another at least this closely (median), or tell nothing
 SLACK = 0.08  # a glyph within this of the references' own median match is their letter
 APART = 0.3  # a glyph matching a letter's references less than this (median) is not that letter
-# capitals whose small letter has another shape once set to one height (not c/C, o/O, s/S, ...)
-CHECKED = frozenset("BDĐGHKLMNPQRT")
+# capitals whose small letter has another shape once set to one height (not c/C, o/O, s/S, ...;
+# nor p/P: a p is a P lowered by its descender — a printed "Phòng" matched the page's p's 0.90)
+CHECKED = frozenset("BDĐGHKLMNQRT")
 
 
 def _pitches(words: Sequence[Word]) -> dict[tuple[int, int, int], float]:
