@@ -34,7 +34,7 @@ from app.extract.model import (
 )
 from app.extract.reread import EDGE, SCALES, Rereader
 from app.extract.text import fold
-from app.ocr.base import Word
+from app.ocr.base import Box, Word
 from app.ocr.lexicon import load, tone_key
 
 # digits a page model confuses in worn or typewritten faces (each pair both ways)
@@ -136,12 +136,18 @@ def stems(word: Word, words: tuple[Word, ...], reread: Rereader) -> int | None:
     """The upright strokes the page shows across the middle of `word` (one of `words`), its
     box widened by STEM_MARGIN × its height on each side, short of the words beside it on its
     line (`Rereader.strokes`)."""
+    return reread.strokes(widened(word, words, STEM_MARGIN))
+
+
+def widened(word: Word, words: tuple[Word, ...], margin: float) -> Box:
+    """`word`'s box widened by `margin` × its height each side, short of the words beside it
+    on its line (one of `words`)."""
     row = sorted((w for w in words if w.line == word.line), key=lambda w: w.box[0])
     at = row.index(word)
-    margin = round(STEM_MARGIN * (word.box[3] - word.box[1]))
-    left = max([word.box[0] - margin] + [w.box[2] + 1 for w in row[at - 1:at] if at])
-    right = min([word.box[2] + margin] + [w.box[0] - 1 for w in row[at + 1:at + 2]])
-    return reread.strokes((left, word.box[1], right, word.box[3]))
+    pad = round(margin * (word.box[3] - word.box[1]))
+    left = max([word.box[0] - pad] + [w.box[2] + 1 for w in row[at - 1:at] if at])
+    right = min([word.box[2] + pad] + [w.box[0] - 1 for w in row[at + 1:at + 2]])
+    return left, word.box[1], right, word.box[3]
 
 
 def confirm(value: FieldValue, reread: Rereader | None, respell: bool = False) -> FieldValue:

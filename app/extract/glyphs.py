@@ -11,13 +11,11 @@ import cv2
 import numpy as np
 
 from app.extract.model import GLYPH_CASE, FieldValue
+from app.extract.reread import EDGE
 from app.ocr.base import Word
+from app.ocr.pitch import line_pitches
 
-EDGE = ",.;:()\"'‘’“”-–—_"  # marks at a word's ends (as app.extract.reread.EDGE)
-SURE = 85.0  # words read at least this sure measure their line's pitch
-REFERENCE = 80.0  # ... and at least this sure give a letter's reference glyphs
-MIN_LINE = 3  # a line's pitch is found from at least this many of its measured words
-BEARINGS = 0.15  # a word's box lacks this much of a letter (as app.ocr.pitch)
+REFERENCE = 80.0  # words read at least this sure give a letter's reference glyphs
 SAME_SIZE = 0.15  # reference glyphs come from lines whose pitch is within this share of the word's
 SIZE = (24, 36)  # width, height a glyph is set in to be compared (its height filled)
 BLUR = 3.0  # the Gaussian blur a set glyph is compared with (its sigma, pixels of SIZE)
@@ -29,16 +27,6 @@ APART = 0.3  # a glyph matching a letter's references less than this (median) is
 # capitals whose small letter has another shape once set to one height (not c/C, o/O, s/S, ...;
 # nor p/P: a p is a P lowered by its descender — a printed "Phòng" matched the page's p's 0.90)
 CHECKED = frozenset("BDĐGHKLMNQRT")
-
-
-def _pitches(words: Sequence[Word]) -> dict[tuple[int, int, int], float]:
-    """Each OCR line's pitch (pixels a character): the median over its words read sure, two
-    letters or more, letters only (MIN_LINE or more) of width / (letters − BEARINGS)."""
-    lines: defaultdict[tuple[int, int, int], list[float]] = defaultdict(list)
-    for w in words:
-        if w.conf >= SURE and len(w.text) >= 2 and w.text.isalpha():
-            lines[w.line].append((w.box[2] - w.box[0]) / (len(w.text) - BEARINGS))
-    return {line: float(np.median(p)) for line, p in lines.items() if len(p) >= MIN_LINE}
 
 
 def _ink(band: np.ndarray, centre: float, pitch: float) -> np.ndarray | None:
@@ -117,7 +105,7 @@ class Glyphs:
         read sure to measure it ("lưu trữ" ending a paragraph) takes its paragraph's (the
         median of its other lines'); None when neither is measured."""
         if self._pitch is None:
-            self._pitch = _pitches(self.words)
+            self._pitch = line_pitches(self.words)
             paragraphs: defaultdict[tuple[int, int], list[float]] = defaultdict(list)
             for line, pitch in self._pitch.items():
                 paragraphs[line[:2]].append(pitch)

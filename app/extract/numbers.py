@@ -6,13 +6,13 @@ import re
 from dataclasses import replace
 
 from app.extract.agree import AGREE_SCALE
-from app.extract.confirm import STEM_MARGIN
+from app.extract.confirm import STEM_MARGIN, widened
 from app.extract.fields.evidence import rows, unpaired, weak
 from app.extract.fields.subject import judged, thin_slip
 from app.extract.model import DISAGREE, LOST_WORDS, FieldValue, union
 from app.extract.reread import EDGE, Rereader
 from app.extract.text import fold
-from app.ocr.base import Box, Word
+from app.ocr.base import Word
 
 DIGITS = "0123456789"
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -41,17 +41,6 @@ def _core(text: str) -> tuple[str, str, str]:
     return text[:start], core, text[start + len(core):]
 
 
-def _span(word: Word, words: tuple[Word, ...], margin: float) -> Box:
-    """`word`'s box widened by `margin` × its height each side, short of the words beside it
-    on its line."""
-    row = sorted((w for w in words if w.line == word.line), key=lambda w: w.box[0])
-    at = row.index(word)
-    pad = round(margin * (word.box[3] - word.box[1]))
-    left = max([word.box[0] - pad] + [w.box[2] + 1 for w in row[at - 1:at] if at])
-    right = min([word.box[2] + pad] + [w.box[0] - 1 for w in row[at + 1:at + 2]])
-    return left, word.box[1], right, word.box[3]
-
-
 def _after(words: tuple[Word, ...], i: int, folded: str) -> bool:
     """True when word i follows a word that folds to `folded` ("nam", "quy")."""
     return i > 0 and fold(words[i - 1].text.strip(EDGE)) == folded
@@ -61,7 +50,7 @@ def _digits(word: Word, words: tuple[Word, ...], reread: Rereader, form: re.Patt
             ) -> str | None:
     """What a doubted number word (a year: `form` YEAR) reads as when cut alone and read as
     digits only, two readings agreeing on a number of that `form`; None when no two do."""
-    box = _span(word, words, WORD_MARGIN)
+    box = widened(word, words, WORD_MARGIN)
     seen: set[str] = set()
     for scale in YEAR_SCALES:
         got = reread.read_word(box, scale, DIGITS)
@@ -76,7 +65,7 @@ def _digits(word: Word, words: tuple[Word, ...], reread: Rereader, form: re.Patt
 def _numeral(word: Word, words: tuple[Word, ...], reread: Rereader) -> str | None:
     """"I", "II" or "III" when the page shows only that many thin upright strokes where a
     doubted numeral was read (its box widened a little, short of its neighbours)."""
-    count = reread.uprights(_span(word, words, STEM_MARGIN))
+    count = reread.uprights(widened(word, words, STEM_MARGIN))
     return "I" * count if count is not None and 1 <= count <= 3 else None
 
 
@@ -98,7 +87,7 @@ def _dash(words: tuple[Word, ...], i: int, reread: Rereader) -> bool:
 def _no_mark(word: Word, words: tuple[Word, ...], reread: Rereader, first: bool) -> bool:
     """True when no mark stands apart at the start (`first`) or end of `word`: the first (or
     last) piece of ink there is as tall as a letter."""
-    pieces = reread.ink(_span(word, words, WORD_MARGIN))
+    pieces = reread.ink(widened(word, words, WORD_MARGIN))
     height = word.box[3] - word.box[1]
     pieces = [p for p in pieces or [] if p[4] > 1]  # a lone pixel is paper
     if not pieces:

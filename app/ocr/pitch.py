@@ -17,23 +17,37 @@ QUANTILE = 0.75  # the distances' upper quartile is measured (book faces spread 
 SPREAD = 0.2  # that distance, in letters, under which the face is fixed-pitch
 
 
-def spread(words: Sequence[Word]) -> float | None:
-    """The upper quartile of the distances, in letters, of the widths of `words` (those read
-    sure, of two letters or more, letters only, in a line of MIN_LINE such words or more) from
-    their line's pitch times their count of letters (less BEARINGS); None with fewer than
-    MIN_WORDS such words."""
+def _measured(words: Sequence[Word]) -> dict[tuple[int, int, int], list[tuple[int, int]]]:
+    """Per OCR line of MIN_LINE or more such words, the letters and width of each of its words
+    read sure, of two letters or more, letters only."""
     lines: defaultdict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
     for w in words:
         if w.conf >= SURE and len(w.text) >= 2 and w.text.isalpha():
             lines[w.line].append((len(w.text), w.box[2] - w.box[0]))
+    return {line: measured for line, measured in lines.items() if len(measured) >= MIN_LINE}
+
+
+def _pitch(measured: list[tuple[int, int]]) -> float:
+    """A line's pitch (pixels a character): the median of its measured words' width per letter
+    (their letters less BEARINGS)."""
+    return float(np.median([width / (letters - BEARINGS) for letters, width in measured]))
+
+
+def line_pitches(words: Sequence[Word]) -> dict[tuple[int, int, int], float]:
+    """The pitch of each OCR line of `words` with enough words read sure to measure it."""
+    return {line: _pitch(measured) for line, measured in _measured(words).items()}
+
+
+def spread(words: Sequence[Word]) -> float | None:
+    """The upper quartile of the distances, in letters, of the widths of `words` (those
+    `_measured`) from their line's pitch times their count of letters (less BEARINGS); None
+    with fewer than MIN_WORDS such words."""
     distances: list[float] = []
-    for measured in lines.values():
-        if len(measured) >= MIN_LINE:
-            letters, widths = (np.array(v, dtype=float) for v in zip(*measured, strict=True))
-            letters -= BEARINGS
-            pitch = float(np.median(widths / letters))
-            if pitch > 0:
-                distances.extend(np.abs(widths / pitch - letters))
+    for measured in _measured(words).values():
+        pitch = _pitch(measured)
+        if pitch > 0:
+            distances.extend(abs(width / pitch - (letters - BEARINGS))
+                             for letters, width in measured)
     if len(distances) < MIN_WORDS:
         return None
     return float(np.quantile(distances, QUANTILE))
