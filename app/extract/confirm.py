@@ -1,14 +1,4 @@
-"""A value filled only when two readings of its line agree (`settle`, `confirm`).
-
-The page OCR reads a whole page at one scale; a number or a date it read as debris ("@B5"), as
-an impossible date ("tháng 69 năm 2612") or only unsure is read again: the line's box is cut
-from the cleaned page with a narrow margin, enlarged (×2, then ×3, then ×1.5) and read as one line.
-A value is filled in only when two readings agree on it: two of the new readings, or one new
-reading and the first: the same value when the first was only unsure (not when the model
-weighed other digits for it); when the first gave no valid value, one that differs from its
-line only in digits the model confuses (0/6 in a typewriter face). Anything less stays a
-suggestion.
-"""
+"""A value filled only when two readings of its line agree (`settle`, `confirm`)."""
 
 from __future__ import annotations
 

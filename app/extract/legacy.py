@@ -1,10 +1,4 @@
-"""Text in legacy Vietnamese 8-bit encodings (TCVN3/ABC, VNI Windows) converted to Unicode NFC.
-
-Legacy text usually reaches us as the font's bytes read as Latin-1/cp1252 ("Céng hoµ" is
-TCVN3 for "Cộng hoà"). TCVN3 here is the .VnTime (lower-case) font table: words set in the
-.VnTimeH capitals font use the same codes and so come out in lower case. VNI writes a base
-letter followed by a mark character ("Coäng" for "Cộng").
-"""
+"""Text in legacy Vietnamese 8-bit encodings (TCVN3/ABC, VNI Windows) converted to NFC."""
 
 from __future__ import annotations
 

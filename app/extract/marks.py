@@ -1,12 +1,4 @@
-"""Tone marks stacked over a circumflex that the page reading lost ("chuyên" for "chuyển").
-
-In a narrow monospace face set small, the tone over â, ê or ô stands high above the letter;
-the page reading can leave it out of the word and read the bare letter, a valid syllable read
-sure ("đâu" for "đầu", "vê" for "về"). Where the page shows a mark over such a word, the word is
-boxed up to it (so every later reading of its line cuts the mark in), its line is read again,
-and a reading that spells the word with a tone over that letter is taken; without one, the
-value is a suggestion.
-"""
+"""Tone marks stacked over a circumflex that the page reading lost ("chuyên" for "chuyển")."""
 
 from __future__ import annotations
 

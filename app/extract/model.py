@@ -1,8 +1,4 @@
-"""The values extraction returns: a field with its confidence and where on the page it was read.
-
-A value read from words the OCR was unsure of is a suggestion (`why` says what made it so): the
-clerk confirms it; it is never filled in silently.
-"""
+"""The values extraction returns: a field with its confidence and where it was read."""
 
 from __future__ import annotations
 

@@ -1,13 +1,4 @@
-"""Kodak Patch-T sheets: drawing the bar pattern and finding it on a page image.
-
-Patch T is four parallel black bars, narrow-wide-narrow-wide (N W N W) read from the
-sheet's leading edge: narrow bars and the three spaces 2.03 mm (0.08 in), wide bars
-5.08 mm (0.20 in), 20.3 mm across, the bars at least 50 mm long. A sheet turned 180°
-shows W N W N (the Patch 3 pattern); since a separator may be fed either way, both count.
-The detector scans rows and columns of the binarised page at about 100 dpi, keeps runs
-of 4 bars and 3 spaces whose widths fit the pattern (±0.6 mm) with a clear margin on both
-sides, and accepts the page when such hits line up over at least 30 mm of bar length.
-"""
+"""Kodak Patch-T sheets: drawing the bar pattern and finding it on a page image."""
 
 from __future__ import annotations
 

@@ -1,20 +1,4 @@
-"""The trích yếu and number of a typewritten page read again by a second OCR model.
-
-In a typewriter face the page's model (`vie`) misreads some glyphs the same way however the line
-is cut or scaled ("Để nghị" for "Đề nghị", "Quy chê" for "chế"): the glyph itself. Tesseract's
-script model for Vietnamese, trained apart, reads them otherwise, and misreads others. Each
-line of the value is read by it as cut (×1: at ×2 it misread more lines right the first time)
-and, word for word where both read as many words, a word it spells otherwise in letters or
-marks is weighed with the lexicon's compounds: its spelling is taken when it forms a compound
-with a neighbour in the value and the page's does not; the page's stands when the reverse;
-when neither or both do, the new spelling a syllable read at least as sure, and no other word
-of the line respelled (more is a line the second model got wrong), the value is a suggestion;
-so too when a numeral read partly as digits ("quý I1") is read as a numeral, and when a
-capital in mid-sentence is read small ("nộp Lưu vào" read "nộp lưu vào": `agree.lowered`).
-The number line is read so too: its reading is taken when it holds the same digits and every
-part of its notation is a type's or a body's abbreviation while the page's holds one that is
-neither ("05/QĐĐ-MTTQ-BTT", "136/MTTQO-BTT": a typewriter's letter doubled or a Q's tail read).
-"""
+"""The trích yếu and number of a typewritten page read again by a second OCR model."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
-"""Trích yếu and issuer: values whose words are not borne out are offered, not filled in;
-layouts the first extractor missed (an issuer over narrow lines, a cut-off "V/v", a title
-misread by a letter)."""
+"""Trích yếu and issuer: words not borne out are offered; layouts the first extractor missed."""
+
+# Trích yếu and issuer: values whose words are not borne out are offered, not filled in;
+# layouts the first extractor missed (an issuer over narrow lines, a cut-off "V/v", a title
+# misread by a letter).
 
 from __future__ import annotations
 

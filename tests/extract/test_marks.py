@@ -1,7 +1,7 @@
-"""Tones stacked over a circumflex that the page reading left out of a word: read again.
+"""Tones stacked over a circumflex that the page reading left out of a word: read again."""
 
-"chuyên" read, "chuyển" printed: the mark seen on the page over the word's box, the word boxed
-up to it, taken from a reading of its line that spells it; a suggestion when none does."""
+# "chuyên" read, "chuyển" printed: the mark seen on the page over the word's box, the word boxed
+# up to it, taken from a reading of its line that spells it; a suggestion when none does.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""A field's line read again from the page image: a generated first page read by Tesseract, its
-first reading damaged as the page OCR damages lines, and what the second reading makes of it."""
+"""A field's line read again from the page image of a generated first page."""
+
+# A field's line read again from the page image: a generated first page read by Tesseract, its
+# first reading damaged as the page OCR damages lines, and what the second reading makes of it.
 
 from __future__ import annotations
 

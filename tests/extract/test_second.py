@@ -1,7 +1,9 @@
-"""The trích yếu and number of a typewritten page read again by the second model (Tesseract's
-Vietnamese script model): a word it spells otherwise is taken where only its spelling forms a
-compound, kept where only the page's does, and offered where nothing decides; a number whose
-notation it reads as known abbreviations replaces one read with a part that is none."""
+"""The typewritten trích yếu and number read again by the second model."""
+
+# The trích yếu and number of a typewritten page read again by the second model (Tesseract's
+# Vietnamese script model): a word it spells otherwise is taken where only its spelling forms a
+# compound, kept where only the page's does, and offered where nothing decides; a number whose
+# notation it reads as known abbreviations replaces one read with a part that is none.
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
-"""The trích yếu of a page typed in a fixed-pitch face, read twice more from thickened strokes
-(real Tesseract on a generated typewritten line, or readings laid by hand): a word both new
-readings spell otherwise makes the value a suggestion, even where the lexicon bears the
-misreading out, unless only their spelling forms a compound of the lexicon: then it is taken;
-where only the first spelling forms one, it is kept when nothing else in the value is doubted."""
+"""A typewritten trích yếu read twice more from thickened strokes."""
+
+# The trích yếu of a page typed in a fixed-pitch face, read twice more from thickened strokes
+# (real Tesseract on a generated typewritten line, or readings laid by hand): a word both new
+# readings spell otherwise makes the value a suggestion, even where the lexicon bears the
+# misreading out, unless only their spelling forms a compound of the lexicon: then it is taken;
+# where only the first spelling forms one, it is kept when nothing else in the value is doubted.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""A công văn's "V/v" label as the model reads it in sans faces ("V/", "V4"): hand-laid
-readings, and real Tesseract on line crops set in the dev faces (TeX Gyre Heros, FreeSans)."""
+"""A công văn's "V/v" label as the model reads it in sans faces ("V/", "V4")."""
+
+# A công văn's "V/v" label as the model reads it in sans faces ("V/", "V4"): hand-laid
+# readings, and real Tesseract on line crops set in the dev faces (TeX Gyre Heros, FreeSans).
 
 from __future__ import annotations
 

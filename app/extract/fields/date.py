@@ -1,5 +1,4 @@
-"""The date of issue: "ngày 05 tháng 01 năm 2020", unpadded, OCR-damaged, "ngày 5/1/1998" or
-"Hà Nội, 05/01/1998" (typed)."""
+"""The date of issue: "ngày 05 tháng 01 năm 2020", unpadded, damaged, "5/1/1998", typed."""
 
 from __future__ import annotations
 

@@ -1,12 +1,4 @@
-"""How well a text field's words are borne out: Vietnamese syllables, plausible characters, scores.
-
-The trích yếu and the issuer are running words, not patterns: a misread word there is not
-caught by a format. A word that is no Vietnamese syllable ("KTIỀU", "t", "IH"), a character
-that has no place in such a line ("công[tế"), or a middling OCR score make the value a
-suggestion the clerk confirms. Only the score can be lifted by reading the line again
-(app.extract.confirm.confirm): a reading without the lexicon repeats a misread syllable as
-often as not.
-"""
+"""How well a text field's words are borne out: syllables, plausible characters, scores."""
 
 from __future__ import annotations
 

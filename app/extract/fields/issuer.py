@@ -1,14 +1,4 @@
-"""The issuing body: the lines of the top-left block above the number, under its parent body.
-
-A body's name is its kind, from a closed list ("BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM",
-"ĐẢNG ỦY", "PHƯỜNG" …), then a proper name, usually the place (NĐ 30 also prints that place,
-the địa danh, before the date). Words of the kind are spelled as the list has them when they
-read the same without marks ("THƯỜNG TRỤC" → "THƯỜNG TRỰC"), and then they count as sure. The
-place is checked against the date line's: the same spelling there confirms it; another spelling
-is replaced by the date line's when that was read sure (small letters keep their marks apart
-better than capitals) or spells a syllable where the issuer's spells none ("KTỀU" / "Kiều"),
-else the issuer is a suggestion; elsewhere the OCR's doubts decide.
-"""
+"""The issuing body: the lines of the top-left block above the number, under its parent."""
 
 from __future__ import annotations
 

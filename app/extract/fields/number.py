@@ -1,5 +1,4 @@
-"""Số and ký hiệu, kept as printed: "2242/KH-UBND", "05/HD-MTTQ-BTT", Party "12-KH/QU",
-NĐ 30 legal style "30/2020/NĐ-CP"."""
+"""Số and ký hiệu as printed: "05/HD-MTTQ-BTT", Party "12-KH/QU", "30/2020/NĐ-CP"."""
 
 from __future__ import annotations
 
