@@ -17,7 +17,6 @@ from app.extract.model import EMPTY, FieldValue
 from app.extract.numbers import settle_numbers
 from app.extract.reread import Rereader
 from app.extract.second import second_reading
-from app.extract.vote import vote
 from app.ocr.base import OcrResult
 from app.ocr.pitch import fixed_pitch
 
@@ -116,7 +115,6 @@ def read_fields(
     if typed:
         number_field, subject_field = second_reading(number_field, subject_field, reread, abbrs,
                                                      types, glyphs)
-        subject_field = vote(subject_field, reread)  # a doubt settled by more readings
         subject_field = recased(subject_field, glyphs)
     # the place the issuer's is checked against: the date line's, or a line the date was read
     # from though it runs across the columns (a wide face's number line run into it)
