@@ -200,3 +200,31 @@ def test_a_title_one_letter_off_two_types_is_taken_when_the_number_names_one() -
     other = read_fields(header("14/KH-MTTQ-BTT", "Điện Biên, ngày 19 tháng 9 năm 2019",
                                "THÔNG EÁO", "Lịch tiếp công dân tháng 12 năm 2021"), PAGE)
     assert other.subject.value == ""
+
+
+def test_a_number_line_not_parsed_takes_no_number_cited_below_nor_stamps_into_the_issuer(
+) -> None:
+    # the number's digits misread: a number the text cites lower down is not the document's,
+    # and the issuer block, which ends at the number line, does not run on past the stamps
+    ocr = page([("ỦY BAN MTTQ VIỆT NAM THÀNH", LEFT, 230),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230), ("PHỐ HẢI PHÒNG", LEFT, 290),
+                ("BAN THƯỜNG TRỰC ỦY BAN MTTQ", LEFT, 350), ("VIỆT NAM QUẬN LÊ CHÂN", LEFT, 410),
+                ("Số: 0§/QĐ-MTTQ-BTT", LEFT, 520), ("Lê Chân, 24/09/2015", RIGHT, 520),
+                ("MẬT", LEFT, 620), ("HỎA TỐC", LEFT, 720),
+                ("QUYẾT ĐỊNH", MIDDLE, 860), ("Về việc thành lập Tổ công tác", MIDDLE, 940),
+                ("318/CT-TTg của Thủ tướng", LEFT, 1300)])
+    f = read_fields(ocr, PAGE)
+    assert f.number.value != "318/CT-TTg"
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN LÊ CHÂN"
+    assert (f.secrecy.value, f.urgency.value) == ("MẬT", "HỎA TỐC")
+
+
+def test_stamps_are_no_part_of_the_issuer_when_neither_number_nor_date_line_is_read() -> None:
+    # the issuer block then ends a fifth of the page down, under the stamps
+    ocr = page([("ỦY BAN MTTQ VIỆT NAM THÀNH", LEFT, 230),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230), ("PHỐ HẢI PHÒNG", LEFT, 290),
+                ("BAN THƯỜNG TRỰC ỦY BAN MTTQ", LEFT, 350), ("VIỆT NAM QUẬN LÊ CHÂN", LEFT, 410),
+                ("MẬT", LEFT, 500), ("HỎA TỐC", LEFT, 580),
+                ("QUYẾT ĐỊNH", MIDDLE, 860), ("Về việc thành lập Tổ công tác", MIDDLE, 940)])
+    f = read_fields(ocr, PAGE)
+    assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN LÊ CHÂN"

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import replace
 
 from app.extract.fields.evidence import lacking, middling, not_syllable
+from app.extract.fields.stamps import is_stamp
 from app.extract.layout import Layout, Segment
 from app.extract.model import (
     EMPTY,
@@ -54,11 +55,12 @@ def _lines(layout: Layout, bottom: float) -> list[Segment]:
     """Left-column lines in capitals above `bottom`, same-height segments side by side joined
     (the pieces of one line a wide gap cut); a line under another is never joined to it,
     though its words be boxed tall up into it (a line of League Mono capitals boxed 80 px
-    from the line above's letters, its own 40 px)."""
+    from the line above's letters, its own 40 px). A secrecy or urgency stamp is no line of
+    the issuer's ("MẬT", "HỎA TỐC" under a number line that was not found)."""
     lines: list[Segment] = []
     for found_segment in layout.left(0, bottom):
         segment = _capitals(found_segment)
-        if segment is None or len(segment.letters.replace(" ", "")) < 2:
+        if segment is None or len(segment.letters.replace(" ", "")) < 2 or is_stamp(segment):
             continue
         if lines and abs(segment.cy - lines[-1].cy) < 0.5 * segment.height and (
                 segment.box[0] >= lines[-1].box[2] or segment.box[2] <= lines[-1].box[0]):

@@ -142,12 +142,21 @@ def _lines(layout: Layout, bottom: float) -> list[Segment]:
 
 
 def find(layout: Layout) -> Number | None:
-    """The number line of the left header column (upper 45 % of the page); failing that, a
-    header segment starting in the left column and running on (a long date line set close)."""
+    """The number line of the left header column (upper 45 % of the page, not under a "Số"
+    line); failing that, a header segment starting in the left column and running on (a long
+    date line set close)."""
     bottom = layout.height * 0.45
+    lines = _lines(layout, bottom)
     starting_left = [s for s in layout.segments
                      if s.cy < bottom and s.box[0] < layout.column_split <= s.cx]
-    for segment in (*_lines(layout, bottom), *starting_left):
+    # under a "Số" line whose number cannot be parsed ("Số: 0§/QĐ-MTTQ-BTT") a number is one
+    # the text cites ("Chỉ thị 318/CT-TTg"), not the document's
+    label = next((s for s in lines if s.letters.split(" ", 1)[0] in _LABELS and "/" in s.text),
+                 None)
+    end = label.box[3] if label is not None else bottom
+    for segment in (*lines, *starting_left):
+        if segment.cy > end:
+            continue
         number = parse(segment)
         if number is not None:
             return number

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.extract.layout import Layout
+from app.extract.layout import Layout, Segment
 from app.extract.model import EMPTY, FieldValue, found
 
 SECRECY = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
@@ -12,6 +12,12 @@ URGENCY = {"khan": "KHẨN", "thuong khan": "THƯỢNG KHẨN", "hoa toc": "HỎ
 def _core(letters: str) -> str:
     """The stamp's words without the one-letter bits a stamp's frame is misread as."""
     return " ".join(part for part in letters.split() if len(part) > 1)
+
+
+def is_stamp(segment: Segment) -> bool:
+    """True when `segment` is a secrecy or urgency stamp ("MẬT", "HỎA TỐC"), frame bits aside."""
+    core = _core(segment.letters)
+    return core in SECRECY or core in URGENCY
 
 
 def find(layout: Layout, top: float, bottom: float) -> tuple[FieldValue, FieldValue]:
