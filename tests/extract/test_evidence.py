@@ -228,3 +228,14 @@ def test_stamps_are_no_part_of_the_issuer_when_neither_number_nor_date_line_is_r
                 ("QUYẾT ĐỊNH", MIDDLE, 860), ("Về việc thành lập Tổ công tác", MIDDLE, 940)])
     f = read_fields(ocr, PAGE)
     assert f.issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN LÊ CHÂN"
+
+
+def test_a_speck_read_as_a_full_stop_after_a_word_of_the_issuer_loses_no_word() -> None:
+    ocr = page([("ỦY BAN MTTQ VIỆT NAM TỈNH", LEFT, 230),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT, 230), ("NGHỆ AN", LEFT, 290),
+                ("BAN THƯỜNG TRỰC ỦY BAN.", LEFT, 350), ("MTTQ VIỆT NAM THÀNH PHỐ", LEFT, 410),
+                ("VINH", LEFT, 470), ("Số: 12/KH-MTTQ-BTT", LEFT, 560),
+                ("Vinh, ngày 12 tháng 9 năm 2021", RIGHT, 560),
+                ("KẾ HOẠCH", MIDDLE, 760), ("Triển khai công tác chuyển đổi số", MIDDLE, 840)])
+    issuer = read_fields(ocr, PAGE).issuer
+    assert issuer.value == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ VINH"

@@ -21,6 +21,7 @@ from app.extract.text import TONES, as_capitals, bare, fold
 from app.ocr.base import Word
 from app.ocr.lexicon import tone_key
 
+SPECKS = ".,:;'`’"  # marks a speck beside a word of the issuer's is read as
 SURE_CONF = 90.0  # a date-line word read at least this sure (0-100) may respell the issuer's place
 # Folded line starts that open the issuing body itself (the parent line is above it).
 ISSUER_HEADS = (
@@ -43,9 +44,12 @@ KINDS = tuple(k.split() for k in (
 def _capitals(segment: Segment) -> Segment | None:
     """The segment's words in capitals (a body's name is set in capitals; OCR debris is not);
     a digit among a word's capitals is read as the capital it stands for ("H0ÀN" → "HOÀN"),
-    the word then a guess."""
+    the word then a guess; specks read as marks at a word's ends are dropped ("BAN." → "BAN":
+    a body's name has no punctuation)."""
     words = tuple(w if (text := as_capitals(w.text)) == w.text
                   else replace(w, text=text, guessed=True) for w in segment.words)
+    words = tuple(w if (text := w.text.strip(SPECKS)) in (w.text, "")
+                  else replace(w, text=text) for w in words)
     words = tuple(w for w in words
                   if (w.text.isalpha() and w.text.isupper()) or w.text in ("-", "–"))
     return Segment(words) if words else None
