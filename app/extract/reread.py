@@ -35,6 +35,10 @@ class Rereader:
     lines_read: int = 0  # how many line readings were made (for the bench's cost)
     _image: np.ndarray | None = field(default=None, init=False, repr=False)
     _lost: bool = field(default=False, init=False, repr=False)
+    # lines read by read_many, by box and how they were read: the number check, agree and the
+    # second model ask for some of the same readings of a trích yếu's lines
+    _read: dict[tuple[Box, float, bool, bool], Segment | None] = field(
+        default_factory=dict, init=False, repr=False)
 
     def _page(self) -> np.ndarray | None:
         """The page image; None when it cannot be had (its saved file gone or unreadable):
@@ -114,7 +118,11 @@ class Rereader:
         (engine.read_lines; with `second`, by the engine's second model:
         engine.read_lines_second), each as a segment boxed in page pixels (None where nothing
         was read); None when the page image is lost or a box lies off it. With `thick`, the
-        lines' strokes are thickened first (see `_cut`)."""
+        lines' strokes are thickened first (see `_cut`). Lines read so before are not read
+        again."""
+        keys = [(box, scale, thick, second) for box in boxes]
+        if keys and all(key in self._read for key in keys):
+            return [self._read[key] for key in keys]
         made = [self._cut(box, scale, thick) for box in boxes]
         if not made or any(m is None for m in made):
             return None
@@ -122,8 +130,10 @@ class Rereader:
         self.lines_read += len(cuts)
         reader = self.engine.read_lines_second if second else self.engine.read_lines
         read = reader([m[0] for m in cuts], self.dpi * scale)
-        return [self._back(r.words, x0, y0, scale) for r, (_, x0, y0) in zip(read, cuts,
-                                                                              strict=True)]
+        got = [self._back(r.words, x0, y0, scale) for r, (_, x0, y0) in zip(read, cuts,
+                                                                             strict=True)]
+        self._read.update(zip(keys, got, strict=True))
+        return got
 
     def strokes(self, box: Box) -> int | None:
         """How many upright strokes stand in `box` of the page: runs of inked columns across

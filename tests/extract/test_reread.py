@@ -185,6 +185,25 @@ def test_a_box_off_the_page_reads_nothing() -> None:
     assert lines.lines_read == 0
 
 
+def test_lines_read_in_one_way_before_are_not_read_again() -> None:
+    # the number check, agree and the second model ask for some of the same readings
+    img = Image.new("L", (700, 180), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((20, 20), "Về việc lập hồ sơ", fill=0, font=ImageFont.truetype(FONT, 44))
+    draw.text((20, 100), "năm 2023", fill=0, font=ImageFont.truetype(FONT, 44))
+    image = np.asarray(img)
+    lines = Rereader(TesseractEngine(lang="vie"), lambda: image, DPI)
+    boxes = [(20, 25, 420, 75), (20, 105, 230, 155)]
+    first = lines.read_many(boxes, 2.0)
+    assert first is not None and lines.lines_read == 2
+    texts = [segment.text if segment is not None else "" for segment in first]
+    assert "hồ" in texts[0] and "2023" in texts[1]
+    assert lines.read_many(boxes[:1], 2.0) == first[:1]  # a part of what was read: kept
+    assert lines.lines_read == 2
+    lines.read_many(boxes[:1], 2.0, thick=True)  # read in another way: read
+    assert lines.lines_read == 3
+
+
 def test_one_reading_alone_is_only_offered() -> None:
     """A line the first reading got nothing from, and only one of the new readings gives a
     value (no confused digits tie it to the first): offered to the clerk, not filled in."""
