@@ -10,6 +10,7 @@ import json
 import os
 import resource
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from itertools import count, islice
 from pathlib import Path
@@ -384,23 +385,23 @@ class _PageLines(Rereader):
     def _kept(got: Segment | None, cpu: float) -> dict[str, Any]:
         return {"cpu": cpu, "words": [dataclasses.asdict(w) for w in got.words] if got else []}
 
-    def read(self, box: Box, scale: float) -> Segment | None:
-        key = " ".join(str(v) for v in (*box, scale))
+    def _once(self, key: str, read: Callable[[], Segment | None]) -> Segment | None:
+        """The reading kept under `key`, made now (`read`, its CPU time counted) when there is
+        none."""
         if key not in self.memo:
             self._page()
             started = _cpu()
-            got = super().read(box, scale)
+            got = read()
             self.memo[key] = self._kept(got, _cpu() - started)
         return self._memo(key)
 
+    def read(self, box: Box, scale: float) -> Segment | None:
+        key = " ".join(str(v) for v in (*box, scale))
+        return self._once(key, lambda: Rereader.read(self, box, scale))
+
     def read_word(self, box: Box, scale: float, chars: str) -> Segment | None:
         key = " ".join(str(v) for v in ("word", *box, scale, chars))
-        if key not in self.memo:
-            self._page()
-            started = _cpu()
-            got = super().read_word(box, scale, chars)
-            self.memo[key] = self._kept(got, _cpu() - started)
-        return self._memo(key)
+        return self._once(key, lambda: Rereader.read_word(self, box, scale, chars))
 
     def mark_over(self, box: Box, height: int) -> int | None:
         key = " ".join(str(v) for v in ("mark", *box, height))

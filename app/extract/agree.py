@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from app.extract.fields.evidence import not_syllable, rows
 from app.extract.fields.subject import thin_slip
-from app.extract.glyphs import Glyphs, lowercased
+from app.extract.glyphs import Glyphs, lowercased, mid_sentence
 from app.extract.layout import Segment
 from app.extract.model import DISAGREE, FieldValue, union
 from app.extract.reread import EDGE, Rereader
-from app.extract.text import cased
+from app.extract.text import cased, other_case
 from app.ocr.base import Word
 from app.ocr.lexicon import load, tone_key
 
@@ -87,9 +87,7 @@ def _recased(word: Word, segment: Segment | None) -> bool:
     """True when `segment`, a new reading of the line of `word`, reads it as the one word in
     its place with the same letters in another case ("quy" read "Quy")."""
     other = _over(word, segment)
-    old = word.text.strip(EDGE)
-    return other is not None and other.text.strip(EDGE) != old \
-        and other.text.strip(EDGE).lower() == old.lower()
+    return other is not None and other_case(word.text.strip(EDGE), other.text.strip(EDGE))
 
 
 def _open(value: list[Word], keys: list[str], words: list[Word]) -> bool:
@@ -132,13 +130,9 @@ def lowered(words: list[Word], word: Word, segment: Segment | None) -> bool:
     as the one word in its place ("nộp Lưu vào" read "nộp lưu vào"). A capital there is printed
     as often ("vào Lưu trữ cơ quan") as it is a misread small letter, so only a reading that
     says otherwise doubts it."""
-    at = words.index(word)
+    if segment is None or not mid_sentence(words, words.index(word)):
+        return False
     old = word.text.strip(EDGE)
-    if at == 0 or not old[:1].isupper() or old.isupper() or segment is None:
-        return False
-    before = words[at - 1].text
-    if not before[:1].islower() or before.endswith((".", ":", ";", "!", "?")):
-        return False
     other = _over(word, segment)
     return other is not None and other.text.strip(EDGE) == old[:1].lower() + old[1:]
 

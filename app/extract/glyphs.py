@@ -64,7 +64,7 @@ def normalised(glyph: np.ndarray) -> np.ndarray:
 
 def mid_sentence(words: Sequence[Word], at: int) -> bool:
     """True when words[at] opens with a capital, not all in capitals, after a word opening
-    small with no full stop, colon or the like at its end (as app.extract.agree.lowered)."""
+    small with no full stop, colon or the like at its end."""
     old = words[at].text.strip(EDGE)
     if at == 0 or not old[:1].isupper() or old.isupper():
         return False

@@ -21,6 +21,7 @@ from app.extract.model import (
     union,
 )
 from app.extract.reread import EDGE, Rereader
+from app.extract.text import other_case
 from app.ocr.base import Word
 from app.ocr.rerank import BODIES
 
@@ -82,8 +83,7 @@ def _respelled(value: FieldValue, lines: list[list[Word]], read: list[Segment | 
                     small = True
                 else:
                     doubt = True
-            elif other.text.strip(EDGE) != old.text.strip(EDGE) \
-                    and other.text.strip(EDGE).lower() == old.text.strip(EDGE).lower():
+            elif other_case(old.text.strip(EDGE), other.text.strip(EDGE)):
                 recased = True  # another word read in another case
         differ = [(old, other) for old, other in zip(row, new, strict=True)
                   if old.text.strip(EDGE).lower() != other.text.strip(EDGE).lower()]

@@ -47,6 +47,11 @@ def cased(old: str, new: str) -> str:
     return (new[:1].upper() if old[:1].isupper() else new[:1].lower()) + new[1:]
 
 
+def other_case(old: str, new: str) -> bool:
+    """True when `new` is `old`'s letters in another case ("quy" / "Quy")."""
+    return new != old and new.lower() == old.lower()
+
+
 def as_capitals(word: str) -> str:
     """A word of capitals with digits among its letters, the digits read as the capitals they
     stand for ("BÁ0" → "BÁO", "N6ỌC" → "NGỌC", "PHƯỜN6" → "PHƯỜNG"); any other word as it is

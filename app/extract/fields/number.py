@@ -141,6 +141,11 @@ def _lines(layout: Layout, bottom: float) -> list[Segment]:
     return out
 
 
+def _labelled(lines: list[Segment]) -> list[Segment]:
+    """The lines opening with the "Số" label."""
+    return [s for s in lines if s.letters.split(" ", 1)[0] in _LABELS]
+
+
 def find(layout: Layout) -> Number | None:
     """The number line of the left header column (upper 45 % of the page, not under a "Số"
     line); failing that, a header segment starting in the left column and running on (a long
@@ -151,8 +156,7 @@ def find(layout: Layout) -> Number | None:
                      if s.cy < bottom and s.box[0] < layout.column_split <= s.cx]
     # under a "Số" line whose number cannot be parsed ("Số: 0§/QĐ-MTTQ-BTT") a number is one
     # the text cites ("Chỉ thị 318/CT-TTg"), not the document's
-    label = next((s for s in lines if s.letters.split(" ", 1)[0] in _LABELS and "/" in s.text),
-                 None)
+    label = next((s for s in _labelled(lines) if "/" in s.text), None)
     end = label.box[3] if label is not None else bottom
     for segment in (*lines, *starting_left):
         if segment.cy > end:
@@ -167,7 +171,7 @@ def unread_line(layout: Layout, dated: Segment | None) -> Segment | None:
     """Where the number should be when none was read: the left-column line opening with the
     "Số" label, else the one beside the date line (NĐ 30 sets the two on one row)."""
     lines = _lines(layout, layout.height * 0.45)
-    labelled = [s for s in lines if s.letters.split(" ", 1)[0] in _LABELS]
+    labelled = _labelled(lines)
     if labelled:
         return labelled[0]
     if dated is None:
